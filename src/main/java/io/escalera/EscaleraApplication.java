@@ -1,0 +1,24 @@
+package io.escalera;
+
+import com.vaadin.flow.component.page.AppShellConfigurator;
+import com.vaadin.flow.component.page.Meta;
+import com.vaadin.flow.component.dependency.StyleSheet;
+import com.vaadin.flow.theme.lumo.Lumo;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+/**
+ * Escalera: a customer-experience portal. Modules are the direct sub-packages of {@code io.escalera}.
+ */
+@SpringBootApplication
+@EnableScheduling
+@StyleSheet(Lumo.STYLESHEET)
+@StyleSheet("styles.css")
+@Meta(name = "viewport", content = "width=device-width, initial-scale=1")
+public class EscaleraApplication implements AppShellConfigurator {
+
+    public static void main(String[] args) {
+        SpringApplication.run(EscaleraApplication.class, args);
+    }
+}

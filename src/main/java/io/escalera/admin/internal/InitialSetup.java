@@ -1,0 +1,86 @@
+package io.escalera.admin.internal;
+
+import io.escalera.admin.UnitForm;
+import io.escalera.admin.UnitKind;
+import io.escalera.admin.UnitService;
+import io.escalera.security.Role;
+import io.escalera.security.SystemUser;
+import io.escalera.security.UserAdministration;
+import io.escalera.security.UserForm;
+import io.escalera.shared.DemoProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+
+import java.security.SecureRandom;
+import java.util.Base64;
+
+/**
+ * First start on an empty database: one head-office unit and one {@code admin} whose password comes from
+ * {@code ESCALERA_ADMIN_PASSWORD}, or is generated and printed once. Never a fixed default password.
+ * In demo mode the demo setup creates the users instead.
+ */
+@Component
+class InitialSetup {
+
+    private static final Logger log = LoggerFactory.getLogger(InitialSetup.class);
+
+    private final UserAdministration users;
+    private final UnitService units;
+    private final DemoProperties demo;
+    private final Environment environment;
+
+    InitialSetup(UserAdministration users, UnitService units, DemoProperties demo, Environment environment) {
+        this.users = users;
+        this.units = units;
+        this.demo = demo;
+        this.environment = environment;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    @Order(10)
+    void createFirstAdmin() {
+        if (demo.enabled()) {
+            return;
+        }
+        SystemUser.run(() -> {
+            if (users.hasAnyUser()) {
+                return;
+            }
+            long headOffice = units.all().stream().filter(u -> u.parentId() == null).findFirst()
+                    .map(io.escalera.admin.Unit::id)
+                    .orElseGet(() -> units.create(UnitForm.of("HQ", "Head office", UnitKind.REGION, null)).id());
+            String given = environment.getProperty("ESCALERA_ADMIN_PASSWORD");
+            boolean generated = given == null || given.isBlank();
+            String password = generated ? generatePassword() : given;
+            UserForm admin = new UserForm();
+            admin.setUsername("admin");
+            admin.setDisplayName("Administrator");
+            admin.setRole(Role.ADMIN);
+            admin.setUnitId(headOffice);
+            admin.setPassword(password);
+            users.create(admin);
+            if (generated) {
+                log.warn("""
+
+                        ================================================================
+                         First start: created user 'admin' with the password
+                             {}
+                         It is shown only this once. Log in and change it.
+                        ================================================================""", password);
+            } else {
+                log.info("First start: created user 'admin' with the password from ESCALERA_ADMIN_PASSWORD");
+            }
+        });
+    }
+
+    private static String generatePassword() {
+        byte[] bytes = new byte[18];
+        new SecureRandom().nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+}

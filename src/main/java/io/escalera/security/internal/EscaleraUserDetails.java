@@ -1,0 +1,79 @@
+package io.escalera.security.internal;
+
+import io.escalera.security.AuthenticatedUser;
+import io.escalera.security.Role;
+import org.springframework.security.core.CredentialsContainer;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.UserDetails;
+
+import java.io.Serial;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+
+/** The principal kept in the session: enough to scope every request without a database round trip. */
+public class EscaleraUserDetails implements UserDetails, CredentialsContainer {
+
+    @Serial
+    private static final long serialVersionUID = 1L;
+
+    private final long id;
+    private final String username;
+    private String passwordHash;
+    private final String displayName;
+    private final Role role;
+    private final long unitId;
+    private final boolean enabled;
+    private volatile Locale language;
+
+    EscaleraUserDetails(UserEntity user) {
+        this.id = user.getId();
+        this.username = user.getUsername();
+        this.passwordHash = user.getPasswordHash();
+        this.displayName = user.getDisplayName();
+        this.role = user.getRole();
+        this.unitId = user.getUnitId();
+        this.enabled = user.isEnabled();
+        this.language = user.getPreferredLanguage() == null ? null : Locale.forLanguageTag(user.getPreferredLanguage());
+    }
+
+    @Override
+    public Collection<? extends GrantedAuthority> getAuthorities() {
+        return List.of(new SimpleGrantedAuthority(role.authority()));
+    }
+
+    @Override
+    public String getPassword() {
+        return passwordHash;
+    }
+
+    @Override
+    public String getUsername() {
+        return username;
+    }
+
+    @Override
+    public boolean isEnabled() {
+        return enabled;
+    }
+
+    @Override
+    public void eraseCredentials() {
+        passwordHash = null;
+    }
+
+    public long id() { return id; }
+    public String displayName() { return displayName; }
+    public Role role() { return role; }
+    public long unitId() { return unitId; }
+    public Locale language() { return language; }
+
+    void language(Locale language) {
+        this.language = language;
+    }
+
+    AuthenticatedUser toAuthenticatedUser() {
+        return new AuthenticatedUser(id, username, displayName, role, unitId, language);
+    }
+}

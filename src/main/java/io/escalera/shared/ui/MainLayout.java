@@ -1,0 +1,76 @@
+package io.escalera.shared.ui;
+
+import com.vaadin.flow.component.applayout.AppLayout;
+import com.vaadin.flow.component.applayout.DrawerToggle;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.Icon;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.Scroller;
+import com.vaadin.flow.component.sidenav.SideNav;
+import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.router.Layout;
+import com.vaadin.flow.server.menu.MenuConfiguration;
+import com.vaadin.flow.server.menu.MenuEntry;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+import io.escalera.shared.CurrentUser;
+import jakarta.annotation.security.PermitAll;
+
+/**
+ * The shell around every signed-in view: navigation with only what the user may open, who is signed in, language,
+ * logout.
+ */
+@Layout
+@PermitAll
+public class MainLayout extends AppLayout {
+
+    public MainLayout(CurrentUser currentUser, AuthenticationContext authenticationContext) {
+        setPrimarySection(Section.DRAWER);
+        Span brand = new Span(getTranslation("app.name"));
+        brand.addClassName("app-brand");
+        addToDrawer(brand, new Scroller(navigation()));
+        addToNavbar(new DrawerToggle(), header(currentUser, authenticationContext));
+    }
+
+    private SideNav navigation() {
+        SideNav nav = new SideNav();
+        nav.addClassName("main-nav");
+        for (MenuEntry entry : MenuConfiguration.getMenuEntries()) {
+            SideNavItem item = new SideNavItem(getTranslation(entry.title()), entry.path());
+            if (entry.icon() != null && entry.icon().startsWith("vaadin:")) {
+                item.setPrefixComponent(new Icon("vaadin", entry.icon().substring("vaadin:".length())));
+            }
+            nav.addItem(item);
+        }
+        return nav;
+    }
+
+    private HorizontalLayout header(CurrentUser currentUser, AuthenticationContext authenticationContext) {
+        HorizontalLayout header = new HorizontalLayout();
+        header.addClassName("app-header");
+        header.setWidthFull();
+        header.setAlignItems(FlexComponent.Alignment.CENTER);
+        header.setJustifyContentMode(FlexComponent.JustifyContentMode.END);
+        currentUser.get().ifPresent(user -> {
+            Div who = new Div();
+            who.addClassName("signed-in-user");
+            Span name = new Span(user.displayName());
+            name.addClassName("user-name");
+            Span details = new Span(getTranslation("role." + user.role()) + " · " + user.unitName());
+            details.addClassName("user-details");
+            who.add(name, details);
+            header.add(who);
+        });
+        header.add(new LanguageSelect(currentUser::changeLanguage));
+        Button logout = new Button(getTranslation("action.logout"), VaadinIcon.SIGN_OUT.create(),
+                click -> authenticationContext.logout());
+        logout.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        logout.setId("logout");
+        header.add(logout);
+        return header;
+    }
+}

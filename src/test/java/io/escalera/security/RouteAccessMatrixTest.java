@@ -1,0 +1,132 @@
+package io.escalera.security;
+
+import com.vaadin.browserless.BrowserlessUIContext;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.router.Route;
+import io.escalera.admin.ui.AuditLogView;
+import io.escalera.admin.ui.SettingsView;
+import io.escalera.admin.ui.UnitsView;
+import io.escalera.admin.ui.UsersView;
+import io.escalera.security.ui.LoginView;
+import io.escalera.shared.ui.HomeView;
+import io.escalera.support.BrowserlessApp;
+import io.escalera.support.EscaleraTest;
+import io.escalera.support.TestUsers;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
+import org.springframework.core.type.filter.AnnotationTypeFilter;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.AuthorityUtils;
+
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * One table of every route and the roles allowed to open it. Each allowed role can open it; every other role and an
+ * anonymous visitor cannot. A new route fails this test until it is added to the table.
+ */
+@EscaleraTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class RouteAccessMatrixTest {
+
+    private static final Set<Role> EVERYONE = EnumSet.allOf(Role.class);
+
+    private static final Map<Class<? extends Component>, Set<Role>> ALLOWED = new LinkedHashMap<>();
+
+    static {
+        ALLOWED.put(HomeView.class, EVERYONE);
+        ALLOWED.put(UsersView.class, EnumSet.of(Role.ADMIN));
+        ALLOWED.put(UnitsView.class, EnumSet.of(Role.ADMIN));
+        ALLOWED.put(SettingsView.class, EnumSet.of(Role.ADMIN));
+        ALLOWED.put(AuditLogView.class, EnumSet.of(Role.ADMIN));
+    }
+
+    @Autowired ApplicationContext spring;
+    @Autowired TestUsers testUsers;
+
+    private BrowserlessApp app;
+    private final Map<Role, Authentication> users = new EnumMap<>(Role.class);
+
+    @BeforeAll
+    void startVaadin() {
+        app = new BrowserlessApp(spring);
+        for (Role role : Role.values()) {
+            users.put(role, testUsers.authenticationOf(testUsers.newUser(role)));
+        }
+    }
+
+    @AfterAll
+    void stopVaadin() {
+        app.close();
+    }
+
+    @Test
+    void theTableCoversEveryRouteOfTheApplication() {
+        ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false);
+        scanner.addIncludeFilter(new AnnotationTypeFilter(Route.class));
+        Set<String> routes = scanner.findCandidateComponents("io.escalera").stream().map(b -> b.getBeanClassName())
+                .filter(name -> !name.equals(LoginView.class.getName())).collect(Collectors.toSet());
+        assertThat(ALLOWED.keySet().stream().map(Class::getName).collect(Collectors.toSet())).containsExactlyInAnyOrderElementsOf(routes);
+    }
+
+    @Test
+    void eachRoleOpensExactlyTheRoutesTheTableAllowsIt() {
+        for (Role role : Role.values()) {
+            for (var route : ALLOWED.entrySet()) {
+                boolean opened = opens(users.get(role), route.getKey());
+                assertThat(opened).as("%s opening %s", role, route.getKey().getSimpleName()).isEqualTo(route.getValue().contains(role));
+            }
+        }
+    }
+
+    @Test
+    void anAnonymousVisitorIsSentToTheLoginPageFromEveryRoute() {
+        Authentication anonymous = new AnonymousAuthenticationToken("key", "anonymousUser", AuthorityUtils.createAuthorityList("ROLE_ANONYMOUS"));
+        for (var route : ALLOWED.keySet()) {
+            BrowserlessUIContext window = app.windowOf(anonymous);
+            try {
+                window.navigate(route);
+            } catch (RuntimeException refused) {
+                // refused navigation is what we expect; where it lands is checked below
+            }
+            assertThat(window.getCurrentView()).as(route.getSimpleName()).isInstanceOf(LoginView.class);
+        }
+    }
+
+    @Test
+    void theMenuShowsOnlyWhatTheRoleMayOpen() {
+        assertThat(menuOf(Role.STAFF)).contains("Home").doesNotContain("Users", "Units", "Settings", "Audit log");
+        assertThat(menuOf(Role.EXECUTIVE)).doesNotContain("Users", "Settings");
+        assertThat(menuOf(Role.ADMIN)).contains("Home", "Users", "Units", "Settings", "Audit log");
+    }
+
+    private Set<String> menuOf(Role role) {
+        BrowserlessUIContext window = app.windowOf(users.get(role));
+        window.getUI().setLocale(java.util.Locale.ENGLISH);
+        window.navigate(HomeView.class);
+        return window.find(SideNavItem.class).all().stream().map(SideNavItem::getLabel).collect(Collectors.toSet());
+    }
+
+    private boolean opens(Authentication authentication, Class<? extends Component> route) {
+        BrowserlessUIContext window = app.windowOf(authentication);
+        try {
+            window.navigate(route);
+        } catch (RuntimeException refused) {
+            return false;
+        }
+        return route.isInstance(window.getCurrentView());
+    }
+}

@@ -1,0 +1,66 @@
+package io.escalera.support;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * Headless Debian Chromium driven by Debian's chromedriver (Selenium Manager cannot download drivers here), with
+ * the flags that keep it from reaching for the network and a fresh profile per run.
+ */
+public final class Chromium {
+
+    private Chromium() {
+    }
+
+    public static WebDriver start() {
+        try {
+            Path profile = Files.createTempDirectory("escalera-chromium-");
+            ChromeOptions options = new ChromeOptions();
+            String binary = System.getProperty("escalera.chromium", "/usr/bin/chromium");
+            if (new File(binary).canExecute()) {
+                options.setBinary(binary);
+            }
+            options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                    "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                    "--window-size=1400,1000", "--lang=en-US", "--user-data-dir=" + profile);
+            ChromeDriverService service = new ChromeDriverService.Builder()
+                    .usingDriverExecutable(new File(System.getProperty("webdriver.chrome.driver", "/usr/bin/chromedriver")))
+                    .withEnvironment(Map.of("XDG_CONFIG_HOME", profile.resolve("config").toString(),
+                            "XDG_CACHE_HOME", profile.resolve("cache").toString()))
+                    .build();
+            WebDriver driver = new ChromeDriver(service, options);
+            driver.manage().timeouts().implicitlyWait(Duration.ZERO);
+            return driver;
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot prepare a Chromium profile", e);
+        }
+    }
+
+    public static WebDriverWait waitFor(WebDriver driver) {
+        return new WebDriverWait(driver, Duration.ofSeconds(30));
+    }
+
+    public static WebElement visible(WebDriver driver, By by) {
+        return waitFor(driver).until(ExpectedConditions.visibilityOfElementLocated(by));
+    }
+
+    /** Types into a Vaadin field (the native input sits in the field's light DOM). */
+    public static void type(WebDriver driver, String fieldCss, String text) {
+        WebElement input = visible(driver, By.cssSelector(fieldCss + " input"));
+        input.clear();
+        input.sendKeys(text);
+    }
+}

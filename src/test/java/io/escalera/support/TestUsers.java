@@ -1,0 +1,62 @@
+package io.escalera.support;
+
+import io.escalera.admin.UnitForm;
+import io.escalera.admin.UnitKind;
+import io.escalera.admin.UnitService;
+import io.escalera.security.Role;
+import io.escalera.security.SystemUser;
+import io.escalera.security.UserAccount;
+import io.escalera.security.UserAdministration;
+import io.escalera.security.UserForm;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.stereotype.Component;
+
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** Creates real users (and their unit) in the test database and signs them in the way the login does. */
+@Component
+public class TestUsers {
+
+    public static final String PASSWORD = "correct-horse-battery";
+    private static final AtomicInteger counter = new AtomicInteger();
+
+    private final UserAdministration users;
+    private final UnitService units;
+    private final UserDetailsService userDetails;
+
+    public TestUsers(UserAdministration users, UnitService units, UserDetailsService userDetails) {
+        this.users = users;
+        this.units = units;
+        this.userDetails = userDetails;
+    }
+
+    public long newUnit(UnitKind kind) {
+        String code = "T" + counter.incrementAndGet() + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        return SystemUser.call(() -> units.create(UnitForm.of(code, "Test unit " + code, kind, null)).id());
+    }
+
+    public String unitCode(long unitId) {
+        return SystemUser.call(() -> units.get(unitId).orElseThrow().code());
+    }
+
+    public UserAccount newUser(Role role) {
+        long unit = newUnit(UnitKind.STORE);
+        UserForm form = new UserForm();
+        form.setUsername(role.name().toLowerCase() + "-" + counter.incrementAndGet() + "-" + UUID.randomUUID().toString().substring(0, 8));
+        form.setDisplayName("Test " + role);
+        form.setRole(role);
+        form.setUnitId(unit);
+        form.setPassword(PASSWORD);
+        return SystemUser.call(() -> users.create(form));
+    }
+
+    /** An authentication as the login would produce it, with the real principal. */
+    public Authentication authenticationOf(UserAccount account) {
+        UserDetails details = userDetails.loadUserByUsername(account.username());
+        return UsernamePasswordAuthenticationToken.authenticated(details, null, details.getAuthorities());
+    }
+}
