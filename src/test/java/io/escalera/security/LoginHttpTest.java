@@ -78,6 +78,11 @@ class LoginHttpTest {
         HttpResponse<String> right = login(staff.username(), TestUsers.PASSWORD, csrfTokenOf(get("/login")));
         assertThat(right.headers().firstValue("Location").orElseThrow()).contains("/login?error");
         assertThat(get("/").statusCode()).isEqualTo(302);
+
+        List<String> audited = jdbc.sql("SELECT action FROM audit_event WHERE record_type = 'user' AND record_id = ? ORDER BY id")
+                .param(staff.username().toLowerCase()).query(String.class).list();
+        assertThat(audited).containsSubsequence("LOGIN_FAILURE", "LOGIN_FAILURE", "LOGIN_FAILURE", "LOGIN_FAILURE",
+                "LOGIN_FAILURE", "LOGIN_THROTTLED");
     }
 
     @Test
