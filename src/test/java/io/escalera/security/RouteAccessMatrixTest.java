@@ -12,7 +12,11 @@ import io.escalera.security.ui.LoginView;
 import io.escalera.shared.ui.HomeView;
 import io.escalera.support.BrowserlessApp;
 import io.escalera.support.EscaleraTest;
+import io.escalera.support.TestCustomers;
 import io.escalera.support.TestUsers;
+import io.escalera.customer.ui.CustomerView;
+import io.escalera.customer.ui.CustomersView;
+import io.escalera.customer.ui.OrdersView;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -48,6 +52,9 @@ class RouteAccessMatrixTest {
 
     static {
         ALLOWED.put(HomeView.class, EVERYONE);
+        ALLOWED.put(CustomersView.class, EVERYONE);
+        ALLOWED.put(CustomerView.class, EVERYONE);
+        ALLOWED.put(OrdersView.class, EVERYONE);
         ALLOWED.put(UsersView.class, EnumSet.of(Role.ADMIN));
         ALLOWED.put(UnitsView.class, EnumSet.of(Role.ADMIN));
         ALLOWED.put(SettingsView.class, EnumSet.of(Role.ADMIN));
@@ -58,13 +65,19 @@ class RouteAccessMatrixTest {
     @Autowired TestUsers testUsers;
 
     private BrowserlessApp app;
+    @Autowired TestCustomers testCustomers;
+
     private final Map<Role, Authentication> users = new EnumMap<>(Role.class);
+    /** For routes with a parameter: a customer in each role user's own unit. */
+    private final Map<Role, Long> customerOf = new EnumMap<>(Role.class);
 
     @BeforeAll
     void startVaadin() {
         app = new BrowserlessApp(spring);
         for (Role role : Role.values()) {
-            users.put(role, testUsers.authenticationOf(testUsers.newUser(role)));
+            var user = testUsers.newUser(role);
+            users.put(role, testUsers.authenticationOf(user));
+            customerOf.put(role, testCustomers.newCustomer(user.unitId()).id());
         }
     }
 
@@ -86,7 +99,7 @@ class RouteAccessMatrixTest {
     void eachRoleOpensExactlyTheRoutesTheTableAllowsIt() {
         for (Role role : Role.values()) {
             for (var route : ALLOWED.entrySet()) {
-                boolean opened = opens(users.get(role), route.getKey());
+                boolean opened = opens(users.get(role), route.getKey(), customerOf.get(role));
                 assertThat(opened).as("%s opening %s", role, route.getKey().getSimpleName()).isEqualTo(route.getValue().contains(role));
             }
         }
@@ -98,7 +111,11 @@ class RouteAccessMatrixTest {
         for (var route : ALLOWED.keySet()) {
             BrowserlessUIContext window = app.windowOf(anonymous);
             try {
-                window.navigate(route);
+                if (com.vaadin.flow.router.HasUrlParameter.class.isAssignableFrom(route)) {
+                    window.navigate("customers/" + customerOf.get(Role.ADMIN), Component.class);
+                } else {
+                    window.navigate(route);
+                }
             } catch (RuntimeException refused) {
                 // refused navigation is what we expect; where it lands is checked below
             }
@@ -108,7 +125,7 @@ class RouteAccessMatrixTest {
 
     @Test
     void theMenuShowsOnlyWhatTheRoleMayOpen() {
-        assertThat(menuOf(Role.STAFF)).contains("Home").doesNotContain("Users", "Units", "Settings", "Audit log");
+        assertThat(menuOf(Role.STAFF)).contains("Home", "Customers", "Orders").doesNotContain("Users", "Units", "Settings", "Audit log");
         assertThat(menuOf(Role.EXECUTIVE)).doesNotContain("Users", "Settings");
         assertThat(menuOf(Role.ADMIN)).contains("Home", "Users", "Units", "Settings", "Audit log");
     }
@@ -120,10 +137,15 @@ class RouteAccessMatrixTest {
         return window.find(SideNavItem.class).all().stream().map(SideNavItem::getLabel).collect(Collectors.toSet());
     }
 
-    private boolean opens(Authentication authentication, Class<? extends Component> route) {
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private boolean opens(Authentication authentication, Class<? extends Component> route, long customerId) {
         BrowserlessUIContext window = app.windowOf(authentication);
         try {
-            window.navigate(route);
+            if (com.vaadin.flow.router.HasUrlParameter.class.isAssignableFrom(route)) {
+                window.navigate((Class) route, customerId);
+            } else {
+                window.navigate(route);
+            }
         } catch (RuntimeException refused) {
             return false;
         }

@@ -56,6 +56,9 @@ final class EmbeddedMariaDb {
             config.addArg("--collation-server=utf8mb4_unicode_ci");
             config.addArg("--innodb-buffer-pool-size=" + properties.bufferPoolSize());
             config.addArg("--max-connections=200");
+            // Names such as "de la Fuente": no stop words in customer name search.
+            config.addArg("--innodb-ft-enable-stopword=OFF");
+            config.addArg("--innodb-ft-min-token-size=2");
             DB db = DB.newEmbeddedDB(config.build());
             db.start();
             running = new EmbeddedMariaDb(db, port, directory);

@@ -1,0 +1,27 @@
+package io.escalera.customer;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
+/** Domain events of the customer module, for the ladder, value, feedback and KPI modules to react to. */
+public final class CustomerEvents {
+
+    private CustomerEvents() {
+    }
+
+    public record CustomerRegistered(long customerId, long homeUnitId, AcquisitionChannel channel, LocalDate on) {
+    }
+
+    public record OrderPlaced(long orderId, long customerId, LocalDate orderDate, SalesChannel channel, long unitId,
+                              BigDecimal netAmount) {
+    }
+
+    public record OrderDelivered(long orderId, long customerId, LocalDate deliveredOn, boolean onTime, boolean inFull) {
+    }
+
+    public record OrderReturned(long orderId, long customerId, BigDecimal returnedAmount) {
+    }
+
+    public record CustomerReferred(long referrerId, long referredId, LocalDate on) {
+    }
+}

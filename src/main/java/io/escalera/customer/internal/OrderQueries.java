@@ -1,0 +1,85 @@
+package io.escalera.customer.internal;
+
+import io.escalera.customer.OrderFilter;
+import io.escalera.customer.OrderRow;
+import io.escalera.customer.SalesChannel;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.sql.Date;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** Order lists in SQL, newest first, paged in the database. */
+@Component
+public class OrderQueries {
+
+    private static final String SELECT = """
+            SELECT o.id, o.external_id, o.customer_id, c.name, o.order_date, o.channel, o.unit_id, o.gross_amount, o.discount,
+                   o.cost_of_goods, o.promised_delivery, o.actual_delivery, o.delivered_in_full, o.returned_amount,
+                   o.categories, o.version
+            FROM customer_order o JOIN customer c ON c.id = o.customer_id""";
+
+    private final JdbcClient jdbc;
+
+    OrderQueries(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public List<OrderRow> ofCustomer(long customerId, long offset, int limit, Map<Long, String> unitNames) {
+        return jdbc.sql(SELECT + " WHERE o.customer_id = ? ORDER BY o.order_date DESC, o.id DESC LIMIT ? OFFSET ?")
+                .params(customerId, limit, offset).query(mapper(unitNames)).list();
+    }
+
+    public java.util.Optional<OrderRow> byId(long id, Map<Long, String> unitNames) {
+        return jdbc.sql(SELECT + " WHERE o.id = ?").param(id).query(mapper(unitNames)).optional();
+    }
+
+    public List<OrderRow> list(OrderFilter filter, Set<Long> units, long offset, int limit, Map<Long, String> unitNames) {
+        List<Object> params = new ArrayList<>();
+        List<String> conditions = new ArrayList<>();
+        if (units != null) {
+            conditions.add(units.isEmpty() ? "1 = 0"
+                    : "o.unit_id IN (" + units.stream().map(String::valueOf).collect(Collectors.joining(",")) + ")");
+        }
+        if (filter.from() != null) {
+            conditions.add("o.order_date >= ?");
+            params.add(Date.valueOf(filter.from()));
+        }
+        if (filter.to() != null) {
+            conditions.add("o.order_date <= ?");
+            params.add(Date.valueOf(filter.to()));
+        }
+        if (filter.channel() != null) {
+            conditions.add("o.channel = ?");
+            params.add(filter.channel().name());
+        }
+        if (filter.late()) {
+            conditions.add("o.actual_delivery > o.promised_delivery");
+        }
+        if (filter.incomplete()) {
+            conditions.add("o.delivered_in_full = FALSE");
+        }
+        if (filter.returned()) {
+            conditions.add("o.returned_amount > 0");
+        }
+        String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
+        params.add(limit);
+        params.add(offset);
+        return jdbc.sql(SELECT + where + " ORDER BY o.order_date DESC, o.id DESC LIMIT ? OFFSET ?").params(params)
+                .query(mapper(unitNames)).list();
+    }
+
+    private static RowMapper<OrderRow> mapper(Map<Long, String> unitNames) {
+        return (rs, n) -> new OrderRow(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4),
+                rs.getDate(5).toLocalDate(), SalesChannel.valueOf(rs.getString(6)), rs.getLong(7),
+                unitNames.getOrDefault(rs.getLong(7), ""), rs.getBigDecimal(8), rs.getBigDecimal(9), rs.getBigDecimal(10),
+                rs.getDate(11) == null ? null : rs.getDate(11).toLocalDate(),
+                rs.getDate(12) == null ? null : rs.getDate(12).toLocalDate(),
+                rs.getObject(13) == null ? null : rs.getBoolean(13), rs.getBigDecimal(14), rs.getString(15), rs.getLong(16));
+    }
+}

@@ -1,0 +1,153 @@
+package io.escalera.customer.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEvent;
+import com.vaadin.flow.router.HasUrlParameter;
+import com.vaadin.flow.router.NotFoundException;
+import com.vaadin.flow.router.Route;
+import io.escalera.customer.CustomerDetails;
+import io.escalera.customer.CustomerService;
+import io.escalera.customer.OrderRow;
+import io.escalera.customer.OrderService;
+import io.escalera.customer.Referral;
+import io.escalera.customer.ReferralService;
+import io.escalera.security.Role;
+import io.escalera.security.SignedInUsers;
+import io.escalera.shared.GeneralSettingsService;
+import io.escalera.shared.ui.Formats;
+import jakarta.annotation.security.RolesAllowed;
+
+import java.util.Currency;
+
+/**
+ * The customer page (the future customer 360): who they are and what they bought. A customer outside the user's
+ * units is "not found", exactly like a customer that does not exist.
+ */
+@Route("customers")
+@RolesAllowed({"STAFF", "MANAGER", "EXECUTIVE", "ADMIN"})
+public class CustomerView extends VerticalLayout implements HasUrlParameter<Long>, com.vaadin.flow.router.HasDynamicTitle {
+
+    private final CustomerService customers;
+    private final OrderService orders;
+    private final ReferralService referrals;
+    private final Currency currency;
+    private final Role role;
+    private CustomerDetails customer;
+
+    public CustomerView(CustomerService customers, OrderService orders, ReferralService referrals,
+                        GeneralSettingsService settings, SignedInUsers signedIn) {
+        this.customers = customers;
+        this.orders = orders;
+        this.referrals = referrals;
+        this.currency = settings.currency();
+        this.role = signedIn.authenticated().map(u -> u.role()).orElse(Role.EXECUTIVE);
+        addClassName("customer-view");
+        setSizeFull();
+    }
+
+    @Override
+    public void setParameter(BeforeEvent event, Long id) {
+        customer = id == null ? null : customers.find(id).orElse(null);
+        if (customer == null) {
+            event.rerouteToError(NotFoundException.class);
+            return;
+        }
+        render();
+    }
+
+    private void render() {
+        removeAll();
+        H2 title = new H2(customer.name());
+        title.setId("customer-title");
+        HorizontalLayout actions = new HorizontalLayout();
+        if (role != Role.EXECUTIVE) {
+            Button edit = new Button(getTranslation("action.edit"), VaadinIcon.EDIT.create(),
+                    e -> new CustomerDialog(customers, customer, saved -> {
+                        customer = saved;
+                        render();
+                    }).open());
+            edit.setId("edit-customer");
+            Button addOrder = new Button(getTranslation("orders.new"), VaadinIcon.CART.create(),
+                    e -> new OrderDialog(orders, customers, customer, null, role, this::render).open());
+            addOrder.setId("add-order");
+            addOrder.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            Button addReferral = new Button(getTranslation("referrals.new"), VaadinIcon.CONNECT.create(),
+                    e -> new ReferralDialog(referrals, customers, customer, this::render).open());
+            actions.add(edit, addOrder, addReferral);
+        }
+        add(new HorizontalLayout(title), actions, facts(), new H3(getTranslation("customer.orders")), ordersGrid(), referralsBox());
+    }
+
+    private Div facts() {
+        Div facts = new Div();
+        facts.addClassName("customer-facts");
+        fact(facts, "customer.code", customer.externalCode());
+        fact(facts, "customer.email", customer.email());
+        fact(facts, "customer.phone", customer.phone());
+        fact(facts, "customer.birth-date", Formats.date(customer.birthDate(), getLocale()));
+        fact(facts, "customer.unit", customer.homeUnitName());
+        fact(facts, "customer.channel", getTranslation("channel." + customer.acquisitionChannel()));
+        fact(facts, "customer.survey-consent", getTranslation(customer.surveyConsent() ? "yes" : "no"));
+        fact(facts, "customer.created", Formats.date(customer.createdAt(), getLocale()));
+        return facts;
+    }
+
+    private void fact(Div facts, String labelKey, String value) {
+        Div fact = new Div(new Span(getTranslation(labelKey)), new Span(value == null || value.isBlank() ? "—" : value));
+        fact.addClassName("fact");
+        facts.add(fact);
+    }
+
+    private Grid<OrderRow> ordersGrid() {
+        Grid<OrderRow> grid = new Grid<>();
+        grid.setId("customer-orders");
+        grid.addColumn(o -> Formats.date(o.orderDate(), getLocale())).setHeader(getTranslation("order.date")).setAutoWidth(true);
+        grid.addColumn(OrderRow::externalId).setHeader(getTranslation("order.external-id")).setAutoWidth(true);
+        grid.addColumn(o -> getTranslation("channel." + o.channel())).setHeader(getTranslation("order.channel")).setAutoWidth(true);
+        grid.addColumn(OrderRow::unitName).setHeader(getTranslation("order.unit")).setAutoWidth(true);
+        grid.addColumn(o -> Formats.money(o.netAmount(), currency, getLocale())).setHeader(getTranslation("order.net")).setAutoWidth(true);
+        grid.addColumn(o -> OrderLabels.delivery(o, this)).setHeader(getTranslation("order.delivery")).setAutoWidth(true);
+        grid.addColumn(o -> o.returnedAmount().signum() > 0 ? Formats.money(o.returnedAmount(), currency, getLocale()) : "")
+                .setHeader(getTranslation("order.returned")).setAutoWidth(true);
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
+        grid.setEmptyStateText(getTranslation("customer.orders.empty"));
+        grid.setItems(query -> orders.ofCustomer(customer.id(), query.getOffset(), query.getLimit()).stream());
+        if (role == Role.MANAGER || role == Role.ADMIN) {
+            grid.addItemClickListener(e -> new OrderDialog(orders, customers, customer, e.getItem(), role, this::render).open());
+        }
+        grid.setMinHeight("16rem");
+        return grid;
+    }
+
+    private Div referralsBox() {
+        Div box = new Div(new H3(getTranslation("customer.referrals")));
+        box.setId("customer-referrals");
+        var list = referrals.of(customer.id());
+        if (list.isEmpty()) {
+            box.add(new Span(getTranslation("customer.referrals.empty")));
+        }
+        for (Referral r : list) {
+            String text = r.referrerId() == customer.id()
+                    ? getTranslation("referral.made", r.referredName(), Formats.date(r.on(), getLocale()))
+                    : getTranslation("referral.received", r.referrerName(), Formats.date(r.on(), getLocale()));
+            box.add(new Div(new Span(text)));
+        }
+        return box;
+    }
+
+    @Override
+    public String getPageTitle() {
+        return (customer == null ? getTranslation("nav.customers") : customer.name()) + " · Escalera";
+    }
+
+}

@@ -1,0 +1,55 @@
+package io.escalera.support;
+
+import io.escalera.customer.AcquisitionChannel;
+import io.escalera.customer.CustomerDetails;
+import io.escalera.customer.CustomerForm;
+import io.escalera.customer.CustomerService;
+import io.escalera.customer.OrderForm;
+import io.escalera.customer.OrderRow;
+import io.escalera.customer.OrderService;
+import io.escalera.customer.SalesChannel;
+import io.escalera.security.SystemUser;
+import org.springframework.stereotype.Component;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/** Creates real customers and orders in the test database (as the system user). */
+@Component
+public class TestCustomers {
+
+    private final CustomerService customers;
+    private final OrderService orders;
+
+    public TestCustomers(CustomerService customers, OrderService orders) {
+        this.customers = customers;
+        this.orders = orders;
+    }
+
+    public CustomerDetails newCustomer(long unitId) {
+        return newCustomer(unitId, "Test Customer " + UUID.randomUUID().toString().substring(0, 6), null, null);
+    }
+
+    public CustomerDetails newCustomer(long unitId, String name, String email, String phone) {
+        CustomerForm form = new CustomerForm();
+        form.setExternalCode("TC-" + UUID.randomUUID().toString().substring(0, 12));
+        form.setName(name);
+        form.setEmail(email);
+        form.setPhone(phone);
+        form.setHomeUnitId(unitId);
+        form.setAcquisitionChannel(AcquisitionChannel.STORE);
+        return SystemUser.call(() -> customers.create(form));
+    }
+
+    public OrderRow newOrder(CustomerDetails customer, LocalDate date, String gross) {
+        OrderForm form = new OrderForm();
+        form.setExternalId("TO-" + UUID.randomUUID().toString().substring(0, 12));
+        form.setCustomerId(customer.id());
+        form.setOrderDate(date);
+        form.setChannel(SalesChannel.STORE);
+        form.setUnitId(customer.homeUnitId());
+        form.setGrossAmount(new BigDecimal(gross));
+        return SystemUser.call(() -> orders.create(form));
+    }
+}
