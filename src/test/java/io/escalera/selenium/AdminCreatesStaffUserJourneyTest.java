@@ -47,7 +47,8 @@ class AdminCreatesStaffUserJourneyTest {
     }
 
     @AfterEach
-    void closeBrowser() {
+    void closeBrowser(org.junit.jupiter.api.TestInfo test) {
+        Chromium.screenshot(browser, test.getDisplayName());
         browser.quit();
     }
 

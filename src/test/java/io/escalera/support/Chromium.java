@@ -49,6 +49,18 @@ public final class Chromium {
         }
     }
 
+    /** Keeps what the browser showed last in target/selenium/, for reading a failure. */
+    public static void screenshot(WebDriver driver, String name) {
+        try {
+            Path dir = Path.of("target", "selenium");
+            Files.createDirectories(dir);
+            byte[] png = ((org.openqa.selenium.TakesScreenshot) driver).getScreenshotAs(org.openqa.selenium.OutputType.BYTES);
+            Files.write(dir.resolve(name.replaceAll("[^A-Za-z0-9]+", "-") + ".png"), png);
+        } catch (IOException | RuntimeException e) {
+            // a screenshot is a help for reading failures, never a reason to fail
+        }
+    }
+
     public static WebDriverWait waitFor(WebDriver driver) {
         return new WebDriverWait(driver, Duration.ofSeconds(30));
     }

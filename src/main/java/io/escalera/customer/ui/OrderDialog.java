@@ -84,12 +84,12 @@ class OrderDialog extends Dialog {
                         id -> id == null ? null : units.stream().filter(u -> u.id() == id).findFirst().orElse(null))
                 .bind("unitId");
         binder.forField(gross).asRequired(getTranslation("validation.required")).bind("grossAmount");
-        binder.forField(discount).withNullRepresentation(BigDecimal.ZERO).bind("discount");
+        binder.forField(discount).withConverter(v -> v == null ? BigDecimal.ZERO : v, v -> v).bind("discount");
         binder.forField(cost).bind("costOfGoods");
         binder.forField(promised).bind("promisedDelivery");
         binder.forField(delivered).bind("actualDelivery");
         binder.forField(inFull).bind("deliveredInFull");
-        binder.forField(returned).withNullRepresentation(BigDecimal.ZERO).bind("returnedAmount");
+        binder.forField(returned).withConverter(v -> v == null ? BigDecimal.ZERO : v, v -> v).bind("returnedAmount");
         binder.forField(categories).bind("categories");
 
         OrderForm initial;
