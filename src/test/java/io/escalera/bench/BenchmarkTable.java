@@ -1,0 +1,68 @@
+package io.escalera.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/** Collects benchmark results against their targets, prints them as a table and writes it to target/bench/. */
+final class BenchmarkTable {
+
+    record Row(String benchmark, String result, String target, boolean met) {
+    }
+
+    private final String title;
+    private final List<Row> rows = new ArrayList<>();
+    private final List<String> notes = new ArrayList<>();
+
+    BenchmarkTable(String title) {
+        this.title = title;
+    }
+
+    void add(String benchmark, String result, String target, boolean met) {
+        rows.add(new Row(benchmark, result, target, met));
+    }
+
+    /** Latencies in nanoseconds against a p95 target in milliseconds. */
+    void latency(String benchmark, long[] nanos, double targetP95Millis) {
+        long[] sorted = nanos.clone();
+        Arrays.sort(sorted);
+        double p50 = millis(sorted[sorted.length / 2]);
+        double p95 = millis(sorted[(int) Math.ceil(sorted.length * 0.95) - 1]);
+        double max = millis(sorted[sorted.length - 1]);
+        add(benchmark + " (" + sorted.length + "×)", String.format(Locale.ROOT, "p50 %.1f ms · p95 %.1f ms · max %.1f ms", p50, p95, max),
+                String.format(Locale.ROOT, "p95 ≤ %.0f ms", targetP95Millis), p95 <= targetP95Millis);
+    }
+
+    void note(String note) {
+        notes.add(note);
+    }
+
+    String markdown() {
+        StringBuilder out = new StringBuilder("### ").append(title).append("\n\n| benchmark | result | target | met |\n| --- | --- | --- | --- |\n");
+        for (Row row : rows) {
+            out.append("| ").append(row.benchmark()).append(" | ").append(row.result()).append(" | ").append(row.target())
+                    .append(" | ").append(row.met() ? "yes" : "**no**").append(" |\n");
+        }
+        if (!notes.isEmpty()) {
+            out.append('\n');
+            notes.forEach(n -> out.append("- ").append(n).append('\n'));
+        }
+        return out.toString();
+    }
+
+    void printAndWrite(String fileName) throws IOException {
+        String markdown = markdown();
+        System.out.println("\n" + markdown);
+        Path dir = Path.of("target", "bench");
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve(fileName), markdown);
+    }
+
+    static double millis(long nanos) {
+        return nanos / 1e6;
+    }
+}

@@ -1,0 +1,96 @@
+package io.escalera.customer;
+
+import io.escalera.customer.internal.CustomerDataGenerator;
+import io.escalera.customer.internal.CustomerDataLoader;
+import io.escalera.security.Role;
+import io.escalera.security.UserAccount;
+import io.escalera.support.EscaleraTest;
+import io.escalera.support.TestCustomers;
+import io.escalera.support.TestUsers;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.security.MessageDigest;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@EscaleraTest
+class CustomerDataGeneratorTest {
+
+    private static final CustomerDataGenerator.Units UNITS = new CustomerDataGenerator.Units(List.of(11L, 12L, 13L), 20L, 30L);
+    private static final LocalDate TODAY = LocalDate.of(2026, 11, 23);
+
+    @Autowired CustomerDataLoader loader;
+    @Autowired JdbcClient jdbc;
+    @Autowired TestUsers testUsers;
+    @Autowired TestCustomers testCustomers;
+
+    @Test
+    void theSameSeedGivesTheSameDataAndAnotherSeedDifferentData() throws Exception {
+        String first = digest(7L);
+        assertThat(digest(7L)).isEqualTo(first);
+        assertThat(digest(8L)).isNotEqualTo(first);
+    }
+
+    @Test
+    void generatedDataIsConsistentAndTheApplicationKeepsWorkingOnTopOfIt() throws Exception {
+        CustomerDataLoader.Result result = loader.load(new CustomerDataGenerator.Size(2_000, 20_000, 42));
+
+        assertThat(result.customers()).isEqualTo(2_000);
+        assertThat(result.orders()).isBetween(15_000L, 26_000L);
+        assertThat(count("SELECT COUNT(*) FROM customer_order o LEFT JOIN customer c ON c.id = o.customer_id WHERE c.id IS NULL")).isZero();
+        assertThat(count("SELECT COUNT(*) FROM customer_order o LEFT JOIN unit u ON u.id = o.unit_id WHERE u.id IS NULL")).isZero();
+        assertThat(count("SELECT COUNT(*) FROM customer c LEFT JOIN unit u ON u.id = c.home_unit_id WHERE u.id IS NULL")).isZero();
+        assertThat(count("SELECT COUNT(*) FROM customer_order o JOIN customer c ON c.id = o.customer_id WHERE o.order_date < DATE(c.created_at) OR o.order_date > CURRENT_DATE")).isZero();
+        assertThat(count("SELECT COUNT(*) FROM customer_order WHERE discount > gross_amount OR returned_amount > gross_amount OR gross_amount <= 0")).isZero();
+        assertThat(count("SELECT COUNT(*) FROM customer_order WHERE actual_delivery < order_date")).isZero();
+        assertThat(count("SELECT COUNT(*) FROM referral r JOIN customer a ON a.id = r.referrer_id JOIN customer b ON b.id = r.referred_id WHERE a.id = b.id OR a.created_at > b.created_at")).isZero();
+        // the mix the brief asks for
+        assertThat(count("SELECT COUNT(*) FROM customer_order WHERE actual_delivery > promised_delivery")).as("late").isPositive();
+        assertThat(count("SELECT COUNT(*) FROM customer_order WHERE delivered_in_full = FALSE")).as("incomplete").isPositive();
+        assertThat(count("SELECT COUNT(*) FROM customer_order WHERE returned_amount > 0")).as("returned").isPositive();
+        assertThat(count("SELECT COUNT(DISTINCT channel) FROM customer_order")).as("channels").isEqualTo(5);
+        assertThat(count("SELECT COUNT(*) FROM referral")).as("referrals").isPositive();
+        assertThat(count("SELECT MAX(n) FROM (SELECT COUNT(*) n FROM customer_order GROUP BY customer_id) x"))
+                .as("a very heavy buyer").isEqualTo(CustomerDataGenerator.HEAVIEST_BUYER_ORDERS);
+        assertThat(count("SELECT COUNT(*) FROM customer c WHERE c.external_code LIKE 'C1%' AND NOT EXISTS (SELECT 1 FROM customer_order o WHERE o.customer_id = c.id)"))
+                .as("prospects").isPositive();
+
+        // the sequences were moved past the generated ids: the application still creates customers and orders
+        UserAccount staff = testUsers.newUser(Role.STAFF);
+        CustomerDetails created = testCustomers.newCustomer(staff.unitId());
+        assertThat(testCustomers.newOrder(created, LocalDate.now(), "10.00").customerId()).isEqualTo(created.id());
+    }
+
+    private long count(String sql) {
+        Long value = jdbc.sql(sql).query(Long.class).single();
+        return value == null ? 0 : value;
+    }
+
+    private static String digest(long seed) throws Exception {
+        MessageDigest sha = MessageDigest.getInstance("SHA-256");
+        CustomerDataGenerator.Sink sink = new CustomerDataGenerator.Sink() {
+            @Override
+            public void customer(Object[] row) {
+                sha.update(Arrays.deepToString(row).getBytes());
+            }
+
+            @Override
+            public void order(Object[] row) {
+                sha.update(Arrays.deepToString(row).getBytes());
+            }
+
+            @Override
+            public void referral(Object[] row) {
+                sha.update(Arrays.deepToString(row).getBytes());
+            }
+        };
+        CustomerDataGenerator.generate(new CustomerDataGenerator.Size(500, 5_000, seed), UNITS, 1, 1, 1, TODAY, sink, null);
+        return HexFormat.of().formatHex(sha.digest());
+    }
+}
