@@ -10,10 +10,16 @@ import java.time.LocalDate;
  * @param channel      acquisition channel, or null
  * @param createdFrom  created on or after, or null
  * @param createdTo    created on or before, or null
+ * @param allUnits     widen from the user's own unit to all units, where the user may
  */
-public record CustomerSearch(String text, Long unitId, AcquisitionChannel channel, LocalDate createdFrom, LocalDate createdTo) {
+public record CustomerSearch(String text, Long unitId, AcquisitionChannel channel, LocalDate createdFrom, LocalDate createdTo,
+                             boolean allUnits) {
+
+    public CustomerSearch(String text, Long unitId, AcquisitionChannel channel, LocalDate createdFrom, LocalDate createdTo) {
+        this(text, unitId, channel, createdFrom, createdTo, false);
+    }
 
     public static CustomerSearch text(String text) {
-        return new CustomerSearch(text, null, null, null, null);
+        return new CustomerSearch(text, null, null, null, null, false);
     }
 }

@@ -70,7 +70,7 @@ public class CustomerService {
     @RolesAllowed({"STAFF", "MANAGER", "EXECUTIVE", "ADMIN"})
     @Transactional(readOnly = true)
     public List<CustomerSummary> search(CustomerSearch search, Sort sort, long offset, int limit) {
-        return queries.search(search, unitFilter.visibleUnits(search.unitId()), sort, offset, limit, unitFilter.unitNames());
+        return queries.search(search, unitFilter.visibleUnits(search.unitId(), search.allUnits()), sort, offset, limit, unitFilter.unitNames());
     }
 
     @RolesAllowed({"STAFF", "MANAGER", "EXECUTIVE", "ADMIN"})
@@ -140,7 +140,13 @@ public class CustomerService {
         return toDetails(customer);
     }
 
-    /** Units a customer may be registered in by the signed-in user. */
+    /** Whether the user may widen their lists from their own unit to all units. */
+    @RolesAllowed({"STAFF", "MANAGER", "EXECUTIVE", "ADMIN"})
+    public boolean mayWidenToAllUnits() {
+        return scopes.mayWiden() && scopes.visibleUnits().isPresent();
+    }
+
+    /** Units the signed-in user may pick (to register a customer, or to filter a list). */
     @RolesAllowed({"STAFF", "MANAGER", "EXECUTIVE", "ADMIN"})
     @Transactional(readOnly = true)
     public List<UnitDirectory.UnitRef> selectableUnits() {

@@ -65,7 +65,7 @@ public class OrderService {
     @RolesAllowed({"STAFF", "MANAGER", "EXECUTIVE", "ADMIN"})
     @Transactional(readOnly = true)
     public List<OrderRow> list(OrderFilter filter, long offset, int limit) {
-        return queries.list(filter, unitFilter.visibleUnits(filter.unitId()), offset, limit, unitFilter.unitNames());
+        return queries.list(filter, unitFilter.visibleUnits(filter.unitId(), filter.allUnits()), offset, limit, unitFilter.unitNames());
     }
 
     @RolesAllowed({"STAFF", "MANAGER", "EXECUTIVE", "ADMIN"})

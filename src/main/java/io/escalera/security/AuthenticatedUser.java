@@ -2,8 +2,12 @@ package io.escalera.security;
 
 import java.util.Locale;
 
-/** Who is acting, for the services of other modules: identity, role and the unit they belong to. */
-public record AuthenticatedUser(long id, String username, String displayName, Role role, long unitId, Locale language) {
+/**
+ * Who is acting, for the services of other modules: identity, role, the unit they belong to, and whether they were
+ * given the right to widen their lists to all units.
+ */
+public record AuthenticatedUser(long id, String username, String displayName, Role role, long unitId, Locale language,
+                                boolean allUnitsAllowed) {
 
     public boolean hasRole(Role wanted) {
         return role == wanted;

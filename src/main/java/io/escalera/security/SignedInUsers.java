@@ -24,7 +24,8 @@ public class SignedInUsers implements CurrentUser {
     }
 
     public Optional<AuthenticatedUser> authenticated() {
-        return principal().map(p -> new AuthenticatedUser(p.id(), p.getUsername(), p.displayName(), p.role(), p.unitId(), p.language()));
+        return principal().map(p -> new AuthenticatedUser(p.id(), p.getUsername(), p.displayName(), p.role(), p.unitId(),
+                p.language(), p.allUnitsAllowed()));
     }
 
     public AuthenticatedUser require() {

@@ -159,6 +159,7 @@ public class UserAdministration {
         user.setRole(form.getRole());
         user.setUnitId(form.getUnitId());
         user.setEnabled(form.isEnabled());
+        user.setAllUnitsAllowed(form.isAllUnitsAllowed());
         user.setPreferredLanguage(form.getLanguage() == null ? null : form.getLanguage().getLanguage());
         user.setUpdatedBy(actor());
     }
@@ -168,8 +169,8 @@ public class UserAdministration {
     }
 
     private static String describe(UserEntity user) {
-        return "%s/%s/unit %d/%s".formatted(user.getDisplayName(), user.getRole(), user.getUnitId(),
-                user.isEnabled() ? "enabled" : "disabled");
+        return "%s/%s/unit %d/%s%s".formatted(user.getDisplayName(), user.getRole(), user.getUnitId(),
+                user.isEnabled() ? "enabled" : "disabled", user.isAllUnitsAllowed() ? "/all units" : "");
     }
 
     private static String prefix(String text) {
@@ -181,7 +182,7 @@ public class UserAdministration {
 
     private static UserAccount toAccount(UserEntity u, Function<Long, String> unitName) {
         return new UserAccount(u.getId(), u.getUsername(), u.getDisplayName(), u.getEmail(), u.getRole(), u.getUnitId(),
-                Objects.requireNonNullElse(unitName.apply(u.getUnitId()), ""), u.isEnabled(),
+                Objects.requireNonNullElse(unitName.apply(u.getUnitId()), ""), u.isEnabled(), u.isAllUnitsAllowed(),
                 u.getPreferredLanguage() == null ? null : Locale.forLanguageTag(u.getPreferredLanguage()),
                 u.getCreatedAt(), u.getVersion());
     }

@@ -34,6 +34,9 @@ public class UserForm {
 
     private boolean enabled = true;
 
+    /** STAFF and MANAGER: may widen lists from their own unit to all units. */
+    private boolean allUnitsAllowed;
+
     private Locale language;
 
     /** Only for a new user; existing users get a new password through "reset password". */
@@ -49,6 +52,7 @@ public class UserForm {
         form.role = account.role();
         form.unitId = account.unitId();
         form.enabled = account.enabled();
+        form.allUnitsAllowed = account.allUnitsAllowed();
         form.language = account.language();
         form.version = account.version();
         return form;
@@ -66,6 +70,8 @@ public class UserForm {
     public void setUnitId(Long unitId) { this.unitId = unitId; }
     public boolean isEnabled() { return enabled; }
     public void setEnabled(boolean enabled) { this.enabled = enabled; }
+    public boolean isAllUnitsAllowed() { return allUnitsAllowed; }
+    public void setAllUnitsAllowed(boolean allUnitsAllowed) { this.allUnitsAllowed = allUnitsAllowed; }
     public Locale getLanguage() { return language; }
     public void setLanguage(Locale language) { this.language = language; }
     public String getPassword() { return password; }

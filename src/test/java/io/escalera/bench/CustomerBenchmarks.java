@@ -69,7 +69,7 @@ class CustomerBenchmarks {
                     + " (the load rate is measured only when the data set is generated).");
         } else {
             CustomerDataLoader.Result result = loader.load(new CustomerDataGenerator.Size(CUSTOMERS, ORDERS, 42));
-            table.add(String.format(Locale.ROOT, "bulk load (multi-row INSERT), %,d rows", result.rows()),
+            table.add(String.format(Locale.ROOT, "bulk load of the data set (LOAD DATA LOCAL from memory, indexed tables), %,d rows", result.rows()),
                     String.format(Locale.ROOT, "%,.0f rows/s (%.0f s)", result.rowsPerSecond(), result.elapsed().toMillis() / 1000.0),
                     "≥ 100,000 rows/s", result.rowsPerSecond() >= 100_000);
         }
@@ -105,7 +105,7 @@ class CustomerBenchmarks {
                     @Override public void referral(Object[] row) { }
                 }, null);
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-            for (String table : List.of("bench_insert", "bench_load")) {
+            for (String table : List.of("bench_insert", "bench_load", "bench_batch")) {
                 statement.execute("DROP TABLE IF EXISTS " + table);
                 statement.execute("CREATE TABLE " + table + " LIKE customer_order");
             }
@@ -119,6 +119,30 @@ class CustomerBenchmarks {
             connection.commit();
             double insertRate = rows.size() / ((System.nanoTime() - start) / 1e9);
 
+            var hikari = (com.zaxxer.hikari.HikariDataSource) dataSource;
+            try (Connection bulk = java.sql.DriverManager.getConnection(hikari.getJdbcUrl() + "&useBulkStmts=true&useServerPrepStmts=true",
+                    hikari.getUsername(), hikari.getPassword())) {
+                bulk.setAutoCommit(false);
+                String sql = "INSERT INTO bench_batch (" + String.join(", ", CustomerDataGenerator.ORDER_COLUMNS) + ") VALUES ("
+                        + String.join(", ", java.util.Collections.nCopies(CustomerDataGenerator.ORDER_COLUMNS.size(), "?")) + ")";
+                long batchStart = System.nanoTime();
+                try (var ps = bulk.prepareStatement(sql)) {
+                    int n = 0;
+                    for (Object[] row : rows) {
+                        for (int i = 0; i < row.length; i++) {
+                            ps.setObject(i + 1, row[i]);
+                        }
+                        ps.addBatch();
+                        if (++n % 1000 == 0) {
+                            ps.executeBatch();
+                        }
+                    }
+                    ps.executeBatch();
+                }
+                bulk.commit();
+                double batchRate = rows.size() / ((System.nanoTime() - batchStart) / 1e9);
+                table.note(String.format(Locale.ROOT, "JDBC batch with useBulkStmts: %,.0f rows/s", batchRate));
+            }
             Path file = Files.createTempFile("escalera-orders", ".tsv");
             try (BufferedWriter out = Files.newBufferedWriter(file)) {
                 for (Object[] row : rows) {
@@ -143,7 +167,7 @@ class CustomerBenchmarks {
             table.add(String.format(Locale.ROOT, "orders, %,d rows: multi-row INSERT vs LOAD DATA", rows.size()),
                     String.format(Locale.ROOT, "%,.0f vs %,.0f rows/s (INSERT at %.0f %% of LOAD DATA)", insertRate, loadRate,
                             100 * insertRate / loadRate), "≥ 100,000 rows/s (INSERT)", insertRate >= 100_000);
-            for (String table : List.of("bench_insert", "bench_load")) {
+            for (String table : List.of("bench_insert", "bench_load", "bench_batch")) {
                 statement.execute("DROP TABLE " + table);
             }
         }

@@ -121,6 +121,23 @@ class CustomerServiceTest {
     }
 
     @Test
+    void onlyStaffGivenTheRightMayWidenTheirListToAllUnits() {
+        UserAccount elsewhere = testUsers.newUser(Role.STAFF);
+        CustomerDetails farAway = testCustomers.newCustomer(elsewhere.unitId(), "Far Away " + UUID.randomUUID(), null, null);
+        CustomerSearch widened = new CustomerSearch(farAway.externalCode(), null, null, null, null, true);
+
+        signInAs(testUsers.newUser(Role.STAFF, false));
+        assertThat(customers.mayWidenToAllUnits()).isFalse();
+        assertThat(customers.search(widened, Sort.unsorted(), 0, 10)).isEmpty();
+
+        signInAs(testUsers.newUser(Role.STAFF, true));
+        assertThat(customers.mayWidenToAllUnits()).isTrue();
+        assertThat(ids(farAway.externalCode())).as("own unit by default").isEmpty();
+        assertThat(customers.search(widened, Sort.unsorted(), 0, 10)).extracting(CustomerSummary::id).containsExactly(farAway.id());
+        assertThat(customers.get(farAway.id()).id()).isEqualTo(farAway.id());
+    }
+
+    @Test
     void aRegionalManagerSeesTheStoresOfTheRegion() {
         Unit region = SystemUser.call(() -> units.create(UnitForm.of("R" + code(), "Region", UnitKind.REGION, null)));
         Unit store = SystemUser.call(() -> units.create(UnitForm.of("S" + code(), "Store", UnitKind.STORE, region.id())));

@@ -44,6 +44,10 @@ public class TestUsers {
     }
 
     public UserAccount newUser(Role role) {
+        return newUser(role, false);
+    }
+
+    public UserAccount newUser(Role role, boolean allUnitsAllowed) {
         long unit = newUnit(UnitKind.STORE);
         UserForm form = new UserForm();
         form.setUsername(role.name().toLowerCase() + "-" + counter.incrementAndGet() + "-" + UUID.randomUUID().toString().substring(0, 8));
@@ -51,6 +55,7 @@ public class TestUsers {
         form.setRole(role);
         form.setUnitId(unit);
         form.setPassword(PASSWORD);
+        form.setAllUnitsAllowed(allUnitsAllowed);
         return SystemUser.call(() -> users.create(form));
     }
 

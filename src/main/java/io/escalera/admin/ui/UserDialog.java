@@ -39,6 +39,7 @@ class UserDialog extends Dialog {
     final Select<Role> role = new Select<>();
     final ComboBox<Unit> unit = new ComboBox<>();
     final Checkbox enabled = new Checkbox();
+    final Checkbox allUnitsAllowed = new Checkbox();
     final Select<Locale> language = new Select<>();
     final PasswordField password = new PasswordField();
     final Button save = new Button();
@@ -70,6 +71,8 @@ class UserDialog extends Dialog {
         unit.setItems(allUnits);
         unit.setItemLabelGenerator(u -> u.code() + " · " + u.name());
         enabled.setLabel(getTranslation("user.enabled"));
+        allUnitsAllowed.setLabel(getTranslation("user.all-units-allowed"));
+        allUnitsAllowed.setTooltipText(getTranslation("user.all-units-allowed.help"));
         language.setLabel(getTranslation("user.language"));
         language.setItems(SupportedLanguages.ALL);
         language.setItemLabelGenerator(l -> l == null ? getTranslation("user.language.browser") : l.getDisplayLanguage(getLocale()));
@@ -88,9 +91,10 @@ class UserDialog extends Dialog {
                         id -> id == null ? null : allUnits.stream().filter(u -> u.id() == id).findFirst().orElse(null))
                 .bind("unitId");
         binder.forField(enabled).bind("enabled");
+        binder.forField(allUnitsAllowed).bind("allUnitsAllowed");
         binder.forField(language).bind("language");
 
-        FormLayout form = new FormLayout(username, displayName, email, role, unit, language, enabled);
+        FormLayout form = new FormLayout(username, displayName, email, role, unit, language, enabled, allUnitsAllowed);
         if (account == null) {
             binder.forField(password)
                     .withValidator(p -> PasswordPolicy.violation(p, username.getValue()).isEmpty(),

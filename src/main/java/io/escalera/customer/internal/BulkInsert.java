@@ -11,7 +11,7 @@ import java.util.List;
  * Multi-row INSERT for mass loading (demo data, generator, imports): one statement carries many rows, an order of
  * magnitude faster than one entity save per row.
  */
-public final class BulkInsert implements AutoCloseable {
+public final class BulkInsert implements RowWriter {
 
     private final Connection connection;
     private final String head;
@@ -28,6 +28,7 @@ public final class BulkInsert implements AutoCloseable {
         this.rowsPerStatement = rowsPerStatement;
     }
 
+    @Override
     public void add(Object... row) throws SQLException {
         if (row.length != columns) {
             throw new IllegalArgumentException("expected " + columns + " values, got " + row.length);
@@ -41,6 +42,7 @@ public final class BulkInsert implements AutoCloseable {
         }
     }
 
+    @Override
     public void flush() throws SQLException {
         if (!pending.isEmpty()) {
             try (PreparedStatement rest = connection.prepareStatement(sql(pending.size()))) {
@@ -49,6 +51,7 @@ public final class BulkInsert implements AutoCloseable {
         }
     }
 
+    @Override
     public long written() {
         return written;
     }

@@ -21,14 +21,16 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Loads generated customers, orders and referrals with multi-row INSERTs in large transactions, then moves the id
- * sequences past them so that the application's own inserts never collide.
+ * Loads generated customers, orders and referrals in large transactions, with LOAD DATA LOCAL fed from memory where
+ * allowed (else multi-row INSERT), then moves the id sequences past them so that the application's own inserts never
+ * collide.
  */
 @Component
 public class CustomerDataLoader {
 
     private static final Logger log = LoggerFactory.getLogger(CustomerDataLoader.class);
     private static final int ROWS_PER_STATEMENT = 1_000;
+    private static final int ROWS_PER_CHUNK = 20_000;
     private static final int ROWS_PER_TRANSACTION = 200_000;
 
     public record Result(long customers, long orders, long referrals, Duration elapsed) {
@@ -77,10 +79,13 @@ public class CustomerDataLoader {
             try (Statement session = connection.createStatement()) {
                 // rows are consistent by construction (and checked by tests); skip per-row foreign key lookups
                 session.execute("SET SESSION foreign_key_checks = 0");
+                // unique values are unique by construction (codes, e-mails and phones derive from the row number)
+                session.execute("SET SESSION unique_checks = 0");
             }
-            try (BulkInsert customers = new BulkInsert(connection, "customer", CustomerDataGenerator.CUSTOMER_COLUMNS, ROWS_PER_STATEMENT);
-                 BulkInsert orders = new BulkInsert(connection, "customer_order", CustomerDataGenerator.ORDER_COLUMNS, ROWS_PER_STATEMENT);
-                 BulkInsert referrals = new BulkInsert(connection, "referral", CustomerDataGenerator.REFERRAL_COLUMNS, ROWS_PER_STATEMENT)) {
+            boolean loadData = loadDataAllowed(connection);
+            try (RowWriter customers = writer(loadData, connection, "customer", CustomerDataGenerator.CUSTOMER_COLUMNS);
+                 RowWriter orders = writer(loadData, connection, "customer_order", CustomerDataGenerator.ORDER_COLUMNS);
+                 RowWriter referrals = writer(loadData, connection, "referral", CustomerDataGenerator.REFERRAL_COLUMNS)) {
                 long[] sinceCommit = {0};
                 CustomerDataGenerator.Sink sink = new CustomerDataGenerator.Sink() {
                     @Override
@@ -135,6 +140,26 @@ public class CustomerDataLoader {
         log.info(String.format(Locale.ROOT, "Loaded %,d customers, %,d orders and %,d referrals in %.1f s (%,.0f rows/s)",
                 result.customers(), result.orders(), result.referrals(), elapsed.toMillis() / 1000.0, result.rowsPerSecond()));
         return result;
+    }
+
+    private static RowWriter writer(boolean loadData, Connection connection, String table, List<String> columns) {
+        return loadData ? new LoadDataWriter(connection, table, columns, ROWS_PER_CHUNK)
+                : new BulkInsert(connection, table, columns, ROWS_PER_STATEMENT);
+    }
+
+    /** LOAD DATA LOCAL needs the client and the server to allow it: try it once on a scratch table; else multi-row INSERT. */
+    private static boolean loadDataAllowed(Connection connection) {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TEMPORARY TABLE IF NOT EXISTS load_data_probe (x INT)");
+            try (LoadDataWriter probe = new LoadDataWriter(connection, "load_data_probe", List.of("x"), 10)) {
+                probe.add(1);
+            }
+            statement.execute("DROP TEMPORARY TABLE load_data_probe");
+            return true;
+        } catch (java.sql.SQLException e) {
+            log.info("LOAD DATA LOCAL is not allowed here ({}); loading with multi-row INSERT instead", e.getMessage());
+            return false;
+        }
     }
 
     private long nextId(String table) {

@@ -77,7 +77,8 @@ public class CustomerQueries {
                 parts.add("SELECT id FROM customer WHERE email LIKE ?");
                 params.add(SearchText.likePrefix(trimmed.toLowerCase(java.util.Locale.ROOT)));
             }
-            String words = SearchText.fullTextQuery(trimmed);
+            // "ana.garcia" or "C-123_4" is an e-mail or a code being typed, not a name
+            String words = trimmed.matches(".*[._@/].*") ? "" : SearchText.fullTextQuery(trimmed);
             if (!words.isEmpty()) {
                 parts.add("SELECT id FROM customer WHERE MATCH(name_search) AGAINST (? IN BOOLEAN MODE)");
                 params.add(words);

@@ -2,6 +2,7 @@ package io.escalera.customer.internal;
 
 import java.text.Normalizer;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -23,12 +24,18 @@ public final class SearchText {
         return MARKS.matcher(decomposed).replaceAll("").toLowerCase(Locale.ROOT).trim().replaceAll("\\s+", " ");
     }
 
-    /** A boolean-mode full-text query requiring every word as a prefix ("garc lop" → "+garc* +lop*"). */
+    /**
+     * A boolean-mode full-text query requiring every word: the words already typed whole, the last one as a prefix
+     * because it may still be being typed ("maria garc" → "+maria +garc*"). Exact words are much cheaper for the
+     * full-text index than prefixes of common names.
+     */
     public static String fullTextQuery(String text) {
-        return Arrays.stream(NOT_WORD.split(normalise(text)))
-                .filter(word -> word.length() >= 2)
-                .map(word -> "+" + word + "*")
-                .collect(Collectors.joining(" "));
+        List<String> words = Arrays.stream(NOT_WORD.split(normalise(text))).filter(word -> word.length() >= 2).toList();
+        if (words.isEmpty()) {
+            return "";
+        }
+        return words.subList(0, words.size() - 1).stream().map(word -> "+" + word).collect(Collectors.joining(" ", "", " "))
+                + "+" + words.getLast() + "*";
     }
 
     public static String likePrefix(String text) {

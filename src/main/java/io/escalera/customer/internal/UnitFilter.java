@@ -22,9 +22,12 @@ public class UnitFilter {
         this.units = units;
     }
 
-    /** What the user may see, narrowed to a chosen unit and the units below it; null means every unit. */
-    public Set<Long> visibleUnits(Long chosenUnit) {
-        Optional<Set<Long>> visible = scopes.visibleUnits();
+    /**
+     * The units a list covers: the user's own units, or all units when widened (where allowed), narrowed to a chosen
+     * unit and the units below it; null means every unit.
+     */
+    public Set<Long> visibleUnits(Long chosenUnit, boolean widened) {
+        Optional<Set<Long>> visible = scopes.visibleUnits(widened || chosenUnit != null);
         if (chosenUnit == null) {
             return visible.orElse(null);
         }

@@ -40,6 +40,7 @@ public class CustomersView extends VerticalLayout implements LocalizedTitle {
     private final Select<AcquisitionChannel> channel = new Select<>();
     private final DatePicker createdFrom = new DatePicker();
     private final DatePicker createdTo = new DatePicker();
+    private final com.vaadin.flow.component.checkbox.Checkbox allUnits = new com.vaadin.flow.component.checkbox.Checkbox();
 
     public CustomersView(CustomerService customers, SignedInUsers signedIn) {
         this.customers = customers;
@@ -77,7 +78,12 @@ public class CustomersView extends VerticalLayout implements LocalizedTitle {
         createdFrom.addValueChangeListener(e -> refresh());
         createdTo.addValueChangeListener(e -> refresh());
 
-        HorizontalLayout toolbar = new HorizontalLayout(search, unit, channel, createdFrom, createdTo);
+        allUnits.setLabel(getTranslation("filter.all-units"));
+        allUnits.setId("all-units");
+        allUnits.setVisible(customers.mayWidenToAllUnits());
+        allUnits.addValueChangeListener(e -> refresh());
+
+        HorizontalLayout toolbar = new HorizontalLayout(search, unit, channel, createdFrom, createdTo, allUnits);
         toolbar.setWidthFull();
         toolbar.setAlignItems(FlexComponent.Alignment.BASELINE);
         toolbar.setWrap(true);
@@ -110,7 +116,7 @@ public class CustomersView extends VerticalLayout implements LocalizedTitle {
 
     private CustomerSearch currentSearch() {
         return new CustomerSearch(search.getValue(), unit.getValue() == null ? null : unit.getValue().id(), channel.getValue(),
-                createdFrom.getValue(), createdTo.getValue());
+                createdFrom.getValue(), createdTo.getValue(), allUnits.getValue());
     }
 
     private void refresh() {

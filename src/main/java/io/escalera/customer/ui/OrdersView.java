@@ -39,6 +39,7 @@ public class OrdersView extends VerticalLayout implements LocalizedTitle {
     private final Checkbox late = new Checkbox();
     private final Checkbox incomplete = new Checkbox();
     private final Checkbox returned = new Checkbox();
+    private final Checkbox allUnits = new Checkbox();
 
     public OrdersView(OrderService orders, CustomerService customers, GeneralSettingsService settings) {
         this.orders = orders;
@@ -66,7 +67,10 @@ public class OrdersView extends VerticalLayout implements LocalizedTitle {
         late.addValueChangeListener(e -> refresh());
         incomplete.addValueChangeListener(e -> refresh());
         returned.addValueChangeListener(e -> refresh());
-        HorizontalLayout filters = new HorizontalLayout(from, to, unit, channel, late, incomplete, returned);
+        allUnits.setLabel(getTranslation("filter.all-units"));
+        allUnits.setVisible(customers.mayWidenToAllUnits());
+        allUnits.addValueChangeListener(e -> refresh());
+        HorizontalLayout filters = new HorizontalLayout(from, to, unit, channel, late, incomplete, returned, allUnits);
         filters.setAlignItems(FlexComponent.Alignment.BASELINE);
         filters.setWrap(true);
 
@@ -89,7 +93,7 @@ public class OrdersView extends VerticalLayout implements LocalizedTitle {
 
     private OrderFilter filter() {
         return new OrderFilter(from.getValue(), to.getValue(), unit.getValue() == null ? null : unit.getValue().id(),
-                channel.getValue(), late.getValue(), incomplete.getValue(), returned.getValue());
+                channel.getValue(), late.getValue(), incomplete.getValue(), returned.getValue(), allUnits.getValue());
     }
 
     private void refresh() {

@@ -25,6 +25,7 @@ public class EscaleraUserDetails implements UserDetails, CredentialsContainer {
     private final Role role;
     private final long unitId;
     private final boolean enabled;
+    private final boolean allUnitsAllowed;
     private volatile Locale language;
 
     EscaleraUserDetails(UserEntity user) {
@@ -35,6 +36,7 @@ public class EscaleraUserDetails implements UserDetails, CredentialsContainer {
         this.role = user.getRole();
         this.unitId = user.getUnitId();
         this.enabled = user.isEnabled();
+        this.allUnitsAllowed = user.isAllUnitsAllowed();
         this.language = user.getPreferredLanguage() == null ? null : Locale.forLanguageTag(user.getPreferredLanguage());
     }
 
@@ -68,12 +70,13 @@ public class EscaleraUserDetails implements UserDetails, CredentialsContainer {
     public Role role() { return role; }
     public long unitId() { return unitId; }
     public Locale language() { return language; }
+    public boolean allUnitsAllowed() { return allUnitsAllowed; }
 
     void language(Locale language) {
         this.language = language;
     }
 
     AuthenticatedUser toAuthenticatedUser() {
-        return new AuthenticatedUser(id, username, displayName, role, unitId, language);
+        return new AuthenticatedUser(id, username, displayName, role, unitId, language, allUnitsAllowed);
     }
 }

@@ -44,6 +44,9 @@ public class UserEntity {
     @Column(nullable = false)
     private boolean enabled = true;
 
+    @Column(name = "all_units_allowed", nullable = false)
+    private boolean allUnitsAllowed;
+
     @Column(name = "preferred_language")
     private String preferredLanguage;
 
@@ -71,6 +74,8 @@ public class UserEntity {
     public void setUnitId(Long unitId) { this.unitId = unitId; }
     public boolean isEnabled() { return enabled; }
     public void setEnabled(boolean enabled) { this.enabled = enabled; }
+    public boolean isAllUnitsAllowed() { return allUnitsAllowed; }
+    public void setAllUnitsAllowed(boolean allUnitsAllowed) { this.allUnitsAllowed = allUnitsAllowed; }
     public String getPreferredLanguage() { return preferredLanguage; }
     public void setPreferredLanguage(String preferredLanguage) { this.preferredLanguage = preferredLanguage; }
     public Instant getCreatedAt() { return createdAt; }
