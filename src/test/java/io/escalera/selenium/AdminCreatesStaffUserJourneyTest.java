@@ -5,19 +5,13 @@ import io.escalera.security.SystemUser;
 import io.escalera.security.UserAccount;
 import io.escalera.security.UserAdministration;
 import io.escalera.support.Chromium;
-import io.escalera.support.EscaleraTest;
+import io.escalera.support.BrowserJourney;
 import io.escalera.support.TestUsers;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Keys;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.util.List;
 import java.util.UUID;
@@ -31,26 +25,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * In a real browser: an admin logs in, creates a STAFF user and logs out; the new user logs in, sees no
  * administration in the menu, and the users page is refused to them.
  */
-@EscaleraTest
-@Tag("browser")
-class AdminCreatesStaffUserJourneyTest {
+class AdminCreatesStaffUserJourneyTest extends BrowserJourney {
 
-    @LocalServerPort int port;
     @Autowired TestUsers testUsers;
     @Autowired UserAdministration users;
-
-    private WebDriver browser;
-
-    @BeforeEach
-    void openBrowser() {
-        browser = Chromium.start();
-    }
-
-    @AfterEach
-    void closeBrowser(org.junit.jupiter.api.TestInfo test) {
-        Chromium.screenshot(browser, test.getDisplayName());
-        browser.quit();
-    }
 
     @Test
     void anAdminCreatesAStaffUserWhoThenSeesNoAdministration() {
@@ -91,15 +69,6 @@ class AdminCreatesStaffUserJourneyTest {
         return testUsers.unitCode(unitId);
     }
 
-    private void logIn(String username, String password) {
-        browser.get(url("/login"));
-        type(browser, "vaadin-login-form vaadin-text-field", username);
-        WebElement passwordInput = visible(browser, By.cssSelector("vaadin-login-form vaadin-password-field input"));
-        passwordInput.sendKeys(password);
-        passwordInput.sendKeys(Keys.ENTER);
-        waitFor(browser).until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
-    }
-
     private void choose(String selectCss, String itemText) {
         visible(browser, By.cssSelector(selectCss)).click();
         waitFor(browser).until(d -> d.findElements(By.cssSelector("vaadin-select-item")).stream()
@@ -109,7 +78,4 @@ class AdminCreatesStaffUserJourneyTest {
                 }).orElse(false));
     }
 
-    private String url(String path) {
-        return "http://localhost:" + port + path;
-    }
 }

@@ -3,19 +3,14 @@ package io.escalera.selenium;
 import io.escalera.security.Role;
 import io.escalera.security.UserAccount;
 import io.escalera.support.Chromium;
-import io.escalera.support.EscaleraTest;
+import io.escalera.support.BrowserJourney;
 import io.escalera.support.TestUsers;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.util.UUID;
 
@@ -28,25 +23,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * In a real browser: a STAFF user creates a customer, finds them again by typing part of the phone number, opens
  * the customer page and adds an order.
  */
-@EscaleraTest
-@Tag("browser")
-class StaffCreatesAndFindsCustomerJourneyTest {
+class StaffCreatesAndFindsCustomerJourneyTest extends BrowserJourney {
 
-    @LocalServerPort int port;
     @Autowired TestUsers testUsers;
-
-    private WebDriver browser;
-
-    @BeforeEach
-    void openBrowser() {
-        browser = Chromium.start();
-    }
-
-    @AfterEach
-    void closeBrowser(org.junit.jupiter.api.TestInfo test) {
-        Chromium.screenshot(browser, test.getDisplayName());
-        browser.quit();
-    }
 
     @Test
     void staffCreateACustomerFindItByPartOfThePhoneAndAddAnOrder() {
@@ -80,16 +59,4 @@ class StaffCreatesAndFindsCustomerJourneyTest {
                 .anyMatch(cell -> cell.getText().contains("42.50")));
     }
 
-    private void logIn(String username, String password) {
-        browser.get(url("/login"));
-        type(browser, "vaadin-login-form vaadin-text-field", username);
-        WebElement passwordInput = visible(browser, By.cssSelector("vaadin-login-form vaadin-password-field input"));
-        passwordInput.sendKeys(password);
-        passwordInput.sendKeys(Keys.ENTER);
-        waitFor(browser).until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
-    }
 }

@@ -69,6 +69,16 @@ public final class Chromium {
         return waitFor(driver).until(ExpectedConditions.visibilityOfElementLocated(by));
     }
 
+    /** Logs in through the real login form and waits until the login page is left. */
+    public static void logIn(WebDriver driver, String baseUrl, String username, String password) {
+        driver.get(baseUrl + "/login");
+        type(driver, "vaadin-login-form vaadin-text-field", username);
+        WebElement passwordInput = visible(driver, By.cssSelector("vaadin-login-form vaadin-password-field input"));
+        passwordInput.sendKeys(password);
+        passwordInput.sendKeys(org.openqa.selenium.Keys.ENTER);
+        waitFor(driver).until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+    }
+
     /** Types into a Vaadin field (the native input sits in the field's light DOM). */
     public static void type(WebDriver driver, String fieldCss, String text) {
         WebElement input = visible(driver, By.cssSelector(fieldCss + " input"));

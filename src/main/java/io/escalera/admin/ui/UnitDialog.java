@@ -14,10 +14,7 @@ import io.escalera.admin.Unit;
 import io.escalera.admin.UnitForm;
 import io.escalera.admin.UnitKind;
 import io.escalera.admin.UnitService;
-import io.escalera.shared.ConcurrentEditException;
-import io.escalera.shared.FieldErrorsException;
-import io.escalera.shared.ui.ConflictDialog;
-import io.escalera.shared.ui.FieldErrors;
+import io.escalera.shared.ui.FormSave;
 import io.escalera.shared.ui.Notifications;
 
 import java.util.List;
@@ -81,28 +78,27 @@ class UnitDialog extends Dialog {
     }
 
     private void store(UnitForm form) {
-        try {
-            if (unit == null) {
-                units.create(form);
-            } else {
-                units.update(unit.id(), form);
-            }
+        boolean saved = FormSave.attempt(binder, this,
+                () -> {
+                    if (unit == null) {
+                        units.create(form);
+                    } else {
+                        units.update(unit.id(), form);
+                    }
+                },
+                () -> units.get(unit.id()).ifPresent(fresh -> {
+                    unit = fresh;
+                    binder.readBean(UnitForm.of(fresh));
+                }),
+                () -> units.get(unit.id()).ifPresent(fresh -> {
+                    unit = fresh;
+                    form.setVersion(fresh.version());
+                    store(form);
+                }));
+        if (saved) {
             Notifications.success(getTranslation("units.saved", form.getCode()));
             onSaved.run();
             close();
-        } catch (FieldErrorsException e) {
-            FieldErrors.show(binder, e, this);
-        } catch (ConcurrentEditException e) {
-            ConflictDialog.open(e.changedBy(),
-                    () -> units.get(unit.id()).ifPresent(fresh -> {
-                        unit = fresh;
-                        binder.readBean(UnitForm.of(fresh));
-                    }),
-                    () -> units.get(unit.id()).ifPresent(fresh -> {
-                        unit = fresh;
-                        form.setVersion(fresh.version());
-                        store(form);
-                    }));
         }
     }
 }

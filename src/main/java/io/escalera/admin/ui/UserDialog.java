@@ -20,11 +20,8 @@ import io.escalera.security.Role;
 import io.escalera.security.UserAccount;
 import io.escalera.security.UserAdministration;
 import io.escalera.security.UserForm;
-import io.escalera.shared.ConcurrentEditException;
-import io.escalera.shared.FieldErrorsException;
 import io.escalera.shared.SupportedLanguages;
-import io.escalera.shared.ui.ConflictDialog;
-import io.escalera.shared.ui.FieldErrors;
+import io.escalera.shared.ui.FormSave;
 import io.escalera.shared.ui.Notifications;
 
 import java.util.List;
@@ -132,29 +129,28 @@ class UserDialog extends Dialog {
     }
 
     private void store(UserForm form) {
-        try {
-            if (account == null) {
-                users.create(form);
-                Notifications.success(getTranslation("users.created", form.getUsername()));
-            } else {
-                users.update(account.id(), form);
-                Notifications.success(getTranslation("users.updated", form.getUsername()));
-            }
+        boolean creating = account == null;
+        boolean saved = FormSave.attempt(binder, this,
+                () -> {
+                    if (creating) {
+                        users.create(form);
+                    } else {
+                        users.update(account.id(), form);
+                    }
+                },
+                () -> users.find(account.id()).ifPresent(fresh -> {
+                    account = fresh;
+                    binder.readBean(UserForm.of(fresh));
+                }),
+                () -> users.find(account.id()).ifPresent(fresh -> {
+                    account = fresh;
+                    form.setVersion(fresh.version());
+                    store(form);
+                }));
+        if (saved) {
+            Notifications.success(getTranslation(creating ? "users.created" : "users.updated", form.getUsername()));
             onSaved.run();
             close();
-        } catch (FieldErrorsException e) {
-            FieldErrors.show(binder, e, this);
-        } catch (ConcurrentEditException e) {
-            ConflictDialog.open(e.changedBy(),
-                    () -> users.find(account.id()).ifPresent(fresh -> {
-                        account = fresh;
-                        binder.readBean(UserForm.of(fresh));
-                    }),
-                    () -> users.find(account.id()).ifPresent(fresh -> {
-                        account = fresh;
-                        form.setVersion(fresh.version());
-                        store(form);
-                    }));
         }
     }
 }

@@ -23,10 +23,7 @@ import io.escalera.customer.CustomerForm;
 import io.escalera.customer.CustomerService;
 import io.escalera.customer.PossibleDuplicate;
 import io.escalera.security.UnitDirectory;
-import io.escalera.shared.ConcurrentEditException;
-import io.escalera.shared.FieldErrorsException;
-import io.escalera.shared.ui.ConflictDialog;
-import io.escalera.shared.ui.FieldErrors;
+import io.escalera.shared.ui.FormSave;
 import io.escalera.shared.ui.Notifications;
 
 import java.time.LocalDate;
@@ -156,24 +153,22 @@ public class CustomerDialog extends Dialog {
     }
 
     private void store(CustomerForm form) {
-        try {
-            CustomerDetails saved = customer == null ? customers.create(form) : customers.update(customer.id(), form);
-            Notifications.success(getTranslation("customers.saved", saved.name()));
+        CustomerDetails[] saved = new CustomerDetails[1];
+        boolean ok = FormSave.attempt(binder, this,
+                () -> saved[0] = customer == null ? customers.create(form) : customers.update(customer.id(), form),
+                () -> {
+                    customer = customers.get(customer.id());
+                    binder.readBean(CustomerForm.of(customer));
+                },
+                () -> {
+                    customer = customers.get(customer.id());
+                    form.setVersion(customer.version());
+                    store(form);
+                });
+        if (ok) {
+            Notifications.success(getTranslation("customers.saved", saved[0].name()));
             close();
-            onSaved.accept(saved);
-        } catch (FieldErrorsException e) {
-            FieldErrors.show(binder, e, this);
-        } catch (ConcurrentEditException e) {
-            ConflictDialog.open(e.changedBy(),
-                    () -> {
-                        customer = customers.get(customer.id());
-                        binder.readBean(CustomerForm.of(customer));
-                    },
-                    () -> {
-                        customer = customers.get(customer.id());
-                        form.setVersion(customer.version());
-                        store(form);
-                    });
+            onSaved.accept(saved[0]);
         }
     }
 }

@@ -111,14 +111,7 @@ public class CustomerView extends VerticalLayout implements HasUrlParameter<Long
     private Grid<OrderRow> ordersGrid() {
         Grid<OrderRow> grid = new Grid<>();
         grid.setId("customer-orders");
-        grid.addColumn(o -> Formats.date(o.orderDate(), getLocale())).setHeader(getTranslation("order.date")).setAutoWidth(true);
-        grid.addColumn(OrderRow::externalId).setHeader(getTranslation("order.external-id")).setAutoWidth(true);
-        grid.addColumn(o -> getTranslation("channel." + o.channel())).setHeader(getTranslation("order.channel")).setAutoWidth(true);
-        grid.addColumn(OrderRow::unitName).setHeader(getTranslation("order.unit")).setAutoWidth(true);
-        grid.addColumn(o -> Formats.money(o.netAmount(), currency, getLocale())).setHeader(getTranslation("order.net")).setAutoWidth(true);
-        grid.addColumn(o -> OrderLabels.delivery(o, this)).setHeader(getTranslation("order.delivery")).setAutoWidth(true);
-        grid.addColumn(o -> o.returnedAmount().signum() > 0 ? Formats.money(o.returnedAmount(), currency, getLocale()) : "")
-                .setHeader(getTranslation("order.returned")).setAutoWidth(true);
+        OrderLabels.addColumns(grid, currency, this, getLocale(), false);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
         grid.setEmptyStateText(getTranslation("customer.orders.empty"));
         grid.setItems(query -> orders.ofCustomer(customer.id(), query.getOffset(), query.getLimit()).stream());

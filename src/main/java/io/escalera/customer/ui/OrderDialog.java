@@ -20,10 +20,7 @@ import io.escalera.customer.OrderService;
 import io.escalera.customer.SalesChannel;
 import io.escalera.security.Role;
 import io.escalera.security.UnitDirectory;
-import io.escalera.shared.ConcurrentEditException;
-import io.escalera.shared.FieldErrorsException;
-import io.escalera.shared.ui.ConflictDialog;
-import io.escalera.shared.ui.FieldErrors;
+import io.escalera.shared.ui.FormSave;
 import io.escalera.shared.ui.Notifications;
 
 import java.math.BigDecimal;
@@ -136,28 +133,27 @@ class OrderDialog extends Dialog {
     }
 
     private void store(OrderForm form) {
-        try {
-            if (order == null) {
-                orders.create(form);
-            } else {
-                orders.update(order.id(), form);
-            }
+        boolean saved = FormSave.attempt(binder, this,
+                () -> {
+                    if (order == null) {
+                        orders.create(form);
+                    } else {
+                        orders.update(order.id(), form);
+                    }
+                },
+                () -> {
+                    order = orders.get(order.id());
+                    binder.readBean(OrderForm.of(order));
+                },
+                () -> {
+                    order = orders.get(order.id());
+                    form.setVersion(order.version());
+                    store(form);
+                });
+        if (saved) {
             Notifications.success(getTranslation("orders.saved", form.getExternalId()));
             close();
             onSaved.run();
-        } catch (FieldErrorsException e) {
-            FieldErrors.show(binder, e, this);
-        } catch (ConcurrentEditException e) {
-            ConflictDialog.open(e.changedBy(),
-                    () -> {
-                        order = orders.get(order.id());
-                        binder.readBean(OrderForm.of(order));
-                    },
-                    () -> {
-                        order = orders.get(order.id());
-                        form.setVersion(order.version());
-                        store(form);
-                    });
         }
     }
 }

@@ -18,7 +18,6 @@ import io.escalera.customer.OrderService;
 import io.escalera.customer.SalesChannel;
 import io.escalera.security.UnitDirectory;
 import io.escalera.shared.GeneralSettingsService;
-import io.escalera.shared.ui.Formats;
 import io.escalera.shared.ui.LocalizedTitle;
 import jakarta.annotation.security.RolesAllowed;
 
@@ -74,15 +73,7 @@ public class OrdersView extends VerticalLayout implements LocalizedTitle {
         filters.setAlignItems(FlexComponent.Alignment.BASELINE);
         filters.setWrap(true);
 
-        grid.addColumn(o -> Formats.date(o.orderDate(), getLocale())).setHeader(getTranslation("order.date")).setAutoWidth(true);
-        grid.addColumn(OrderRow::externalId).setHeader(getTranslation("order.external-id")).setAutoWidth(true);
-        grid.addColumn(OrderRow::customerName).setHeader(getTranslation("order.customer")).setFlexGrow(2);
-        grid.addColumn(o -> getTranslation("channel." + o.channel())).setHeader(getTranslation("order.channel")).setAutoWidth(true);
-        grid.addColumn(OrderRow::unitName).setHeader(getTranslation("order.unit")).setAutoWidth(true);
-        grid.addColumn(o -> Formats.money(o.netAmount(), currency, getLocale())).setHeader(getTranslation("order.net")).setAutoWidth(true);
-        grid.addColumn(o -> OrderLabels.delivery(o, this)).setHeader(getTranslation("order.delivery")).setAutoWidth(true);
-        grid.addColumn(o -> o.returnedAmount().signum() > 0 ? Formats.money(o.returnedAmount(), currency, getLocale()) : "")
-                .setHeader(getTranslation("order.returned")).setAutoWidth(true);
+        OrderLabels.addColumns(grid, currency, this, getLocale(), true);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.setEmptyStateText(getTranslation("orders.empty"));
         grid.setItems(query -> orders.list(filter(), query.getOffset(), query.getLimit()).stream());
