@@ -97,8 +97,9 @@ public class CustomersView extends VerticalLayout implements LocalizedTitle {
         }
 
         grid.addColumn(CustomerSummary::externalCode).setHeader(getTranslation("customer.code")).setSortProperty("externalCode").setAutoWidth(true);
-        grid.addColumn(CustomerSummary::name).setHeader(getTranslation("customer.name")).setSortProperty("name").setFlexGrow(2);
-        grid.addColumn(CustomerSummary::email).setHeader(getTranslation("customer.email")).setFlexGrow(2);
+        grid.addColumn(CustomerSummary::name).setHeader(getTranslation("customer.name")).setSortProperty("name")
+                .setWidth("16rem").setFlexGrow(2);
+        grid.addColumn(CustomerSummary::email).setHeader(getTranslation("customer.email")).setWidth("14rem").setFlexGrow(1);
         grid.addColumn(CustomerSummary::phone).setHeader(getTranslation("customer.phone")).setAutoWidth(true);
         grid.addColumn(CustomerSummary::homeUnitName).setHeader(getTranslation("customer.unit")).setAutoWidth(true);
         grid.addColumn(c -> getTranslation("channel." + c.acquisitionChannel())).setHeader(getTranslation("customer.channel")).setAutoWidth(true);
