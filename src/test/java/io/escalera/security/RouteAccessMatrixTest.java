@@ -17,6 +17,9 @@ import io.escalera.support.TestUsers;
 import io.escalera.customer.ui.CustomerView;
 import io.escalera.customer.ui.CustomersView;
 import io.escalera.customer.ui.OrdersView;
+import io.escalera.interaction.ui.FollowUpsView;
+import io.escalera.interaction.ui.InteractionsView;
+import io.escalera.interaction.ui.ReasonsView;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -55,6 +58,9 @@ class RouteAccessMatrixTest {
         ALLOWED.put(CustomersView.class, EVERYONE);
         ALLOWED.put(CustomerView.class, EVERYONE);
         ALLOWED.put(OrdersView.class, EVERYONE);
+        ALLOWED.put(FollowUpsView.class, EnumSet.of(Role.STAFF, Role.MANAGER));
+        ALLOWED.put(InteractionsView.class, EnumSet.of(Role.MANAGER, Role.EXECUTIVE, Role.ADMIN));
+        ALLOWED.put(ReasonsView.class, EnumSet.of(Role.MANAGER, Role.ADMIN));
         ALLOWED.put(UsersView.class, EnumSet.of(Role.ADMIN));
         ALLOWED.put(UnitsView.class, EnumSet.of(Role.ADMIN));
         ALLOWED.put(SettingsView.class, EnumSet.of(Role.ADMIN));
@@ -125,7 +131,8 @@ class RouteAccessMatrixTest {
 
     @Test
     void theMenuShowsOnlyWhatTheRoleMayOpen() {
-        assertThat(menuOf(Role.STAFF)).contains("Home", "Customers", "Orders").doesNotContain("Users", "Units", "Settings", "Audit log");
+        assertThat(menuOf(Role.STAFF)).contains("Home", "Customers", "Orders", "My follow-ups")
+                .doesNotContain("Users", "Units", "Settings", "Audit log", "Interactions", "Contact reasons");
         assertThat(menuOf(Role.EXECUTIVE)).doesNotContain("Users", "Settings");
         assertThat(menuOf(Role.ADMIN)).contains("Home", "Users", "Units", "Settings", "Audit log");
     }

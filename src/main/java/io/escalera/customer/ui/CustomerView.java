@@ -16,6 +16,12 @@ import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.Route;
 import io.escalera.customer.CustomerDetails;
+import io.escalera.customer.CustomerPageAction;
+import io.escalera.customer.CustomerTimeline;
+import io.escalera.customer.TimelineEntry;
+import com.vaadin.flow.component.combobox.MultiSelectComboBox;
+import com.vaadin.flow.component.select.Select;
+import org.springframework.beans.factory.ObjectProvider;
 import io.escalera.customer.CustomerService;
 import io.escalera.customer.OrderRow;
 import io.escalera.customer.OrderService;
@@ -40,13 +46,17 @@ public class CustomerView extends VerticalLayout implements HasUrlParameter<Long
     private final CustomerService customers;
     private final OrderService orders;
     private final ReferralService referrals;
+    private final CustomerTimeline timeline;
+    private final ObjectProvider<CustomerPageAction> pageActions;
     private final Currency currency;
     private final Role role;
     private CustomerDetails customer;
 
-    public CustomerView(CustomerService customers, OrderService orders, ReferralService referrals,
-                        GeneralSettingsService settings, SignedInUsers signedIn) {
+    public CustomerView(CustomerService customers, OrderService orders, ReferralService referrals, CustomerTimeline timeline,
+                        ObjectProvider<CustomerPageAction> pageActions, GeneralSettingsService settings, SignedInUsers signedIn) {
         this.customers = customers;
+        this.timeline = timeline;
+        this.pageActions = pageActions;
         this.orders = orders;
         this.referrals = referrals;
         this.currency = settings.currency();
@@ -85,7 +95,10 @@ public class CustomerView extends VerticalLayout implements HasUrlParameter<Long
                     e -> new ReferralDialog(referrals, customers, customer, this::render).open());
             actions.add(edit, addOrder, addReferral);
         }
-        add(new HorizontalLayout(title), actions, facts(), new H3(getTranslation("customer.orders")), ordersGrid(), referralsBox());
+        pageActions.orderedStream().sorted(java.util.Comparator.comparingInt(CustomerPageAction::order))
+                .forEach(action -> actions.add(action.create(customer, this::render)));
+        add(new HorizontalLayout(title), actions, facts(), new H3(getTranslation("customer.timeline")), timelineBox(),
+                new H3(getTranslation("customer.orders")), ordersGrid(), referralsBox());
     }
 
     private Div facts() {
@@ -107,6 +120,40 @@ public class CustomerView extends VerticalLayout implements HasUrlParameter<Long
         fact.addClassName("fact");
         facts.add(fact);
     }
+
+    /** Everything that happened with the customer, newest first, filterable by kind and channel, paged lazily. */
+    private VerticalLayout timelineBox() {
+        MultiSelectComboBox<String> kinds = new MultiSelectComboBox<>();
+        kinds.setPlaceholder(getTranslation("timeline.all-kinds"));
+        kinds.setItems(timeline.kinds());
+        kinds.setItemLabelGenerator(k -> getTranslation("timeline.kind." + k));
+        Select<String> channel = new Select<>();
+        channel.setItems(TIMELINE_CHANNELS);
+        channel.setEmptySelectionAllowed(true);
+        channel.setEmptySelectionCaption(getTranslation("filter.any-channel"));
+        channel.setItemLabelGenerator(c -> c == null ? getTranslation("filter.any-channel") : getTranslation("channel." + c));
+        Grid<TimelineEntry> grid = new Grid<>();
+        grid.setId("customer-timeline");
+        grid.addColumn(e -> Formats.dateTime(e.at(), getLocale())).setHeader(getTranslation("timeline.when")).setAutoWidth(true);
+        grid.addColumn(e -> getTranslation("timeline.kind." + e.kind())).setHeader(getTranslation("timeline.kind")).setAutoWidth(true);
+        grid.addColumn(e -> e.channel() == null ? "" : getTranslation("channel." + e.channel())).setHeader(getTranslation("timeline.channel")).setAutoWidth(true);
+        grid.addColumn(e -> getTranslation(e.labelKey()) + (e.detail() == null ? "" : " · " + e.detail())
+                + (e.amount() == null ? "" : " · " + Formats.money(e.amount(), currency, getLocale())))
+                .setHeader(getTranslation("timeline.what")).setFlexGrow(4);
+        grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
+        grid.setEmptyStateText(getTranslation("timeline.empty"));
+        grid.setItems(query -> timeline.page(customer.id(), kinds.getValue(), channel.getValue(), query.getOffset(), query.getLimit()).stream());
+        grid.setHeight("20rem");
+        kinds.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
+        channel.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
+        HorizontalLayout filters = new HorizontalLayout(kinds, channel);
+        VerticalLayout box = new VerticalLayout(filters, grid);
+        box.setPadding(false);
+        return box;
+    }
+
+    private static final java.util.List<String> TIMELINE_CHANNELS = java.util.List.of("STORE", "WEB", "APP", "PHONE",
+            "MARKETPLACE", "EMAIL", "CHAT", "SOCIAL", "IN_STORE", "OTHER");
 
     private Grid<OrderRow> ordersGrid() {
         Grid<OrderRow> grid = new Grid<>();

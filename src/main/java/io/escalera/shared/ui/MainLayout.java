@@ -19,6 +19,7 @@ import com.vaadin.flow.server.menu.MenuEntry;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import io.escalera.shared.CurrentUser;
 import jakarta.annotation.security.PermitAll;
+import org.springframework.beans.factory.ObjectProvider;
 
 /**
  * The shell around every signed-in view: navigation with only what the user may open, who is signed in, language,
@@ -28,7 +29,11 @@ import jakarta.annotation.security.PermitAll;
 @PermitAll
 public class MainLayout extends AppLayout {
 
-    public MainLayout(CurrentUser currentUser, AuthenticationContext authenticationContext) {
+    private final ObjectProvider<HeaderAction> headerActions;
+
+    public MainLayout(CurrentUser currentUser, AuthenticationContext authenticationContext,
+                      ObjectProvider<HeaderAction> headerActions) {
+        this.headerActions = headerActions;
         setPrimarySection(Section.DRAWER);
         Span brand = new Span(getTranslation("app.name"));
         brand.addClassName("app-brand");
@@ -55,6 +60,7 @@ public class MainLayout extends AppLayout {
         header.setWidthFull();
         header.setAlignItems(FlexComponent.Alignment.CENTER);
         header.setJustifyContentMode(FlexComponent.JustifyContentMode.END);
+        headerActions.orderedStream().filter(HeaderAction::availableToCurrentUser).forEach(action -> header.add(action.create()));
         currentUser.get().ifPresent(user -> {
             Div who = new Div();
             who.addClassName("signed-in-user");

@@ -1,0 +1,6 @@
+package io.escalera.interaction;
+
+/** Who started the contact: the customer (IN) or us (OUT). */
+public enum Direction {
+    IN, OUT
+}

@@ -1,0 +1,89 @@
+package io.escalera.interaction.ui;
+
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.Route;
+import io.escalera.customer.ui.CustomerView;
+import io.escalera.interaction.Direction;
+import io.escalera.interaction.InteractionChannel;
+import io.escalera.interaction.InteractionFilter;
+import io.escalera.interaction.InteractionRow;
+import io.escalera.interaction.InteractionService;
+import io.escalera.interaction.Reason;
+import io.escalera.interaction.ReasonService;
+import io.escalera.shared.ui.Formats;
+import io.escalera.shared.ui.LocalizedTitle;
+import jakarta.annotation.security.RolesAllowed;
+
+/** Interactions of the unit (managers) or of all units (executives, admins), with the filters of the brief. */
+@Route("interactions")
+@Menu(title = "nav.interactions", order = 13, icon = "vaadin:comments")
+@RolesAllowed({"MANAGER", "EXECUTIVE", "ADMIN"})
+public class InteractionsView extends VerticalLayout implements LocalizedTitle {
+
+    public InteractionsView(InteractionService interactions, ReasonService reasons) {
+        setSizeFull();
+        DatePicker from = new DatePicker();
+        from.setPlaceholder(getTranslation("orders.filter.from"));
+        DatePicker to = new DatePicker();
+        to.setPlaceholder(getTranslation("orders.filter.to"));
+        Select<InteractionChannel> channel = anyOf(InteractionChannel.values(), c -> getTranslation("channel." + c), "filter.any-channel");
+        Select<Reason> reason = new Select<>();
+        reason.setItems(reasons.all());
+        reason.setEmptySelectionAllowed(true);
+        reason.setEmptySelectionCaption(getTranslation("interactions.filter.any-reason"));
+        reason.setItemLabelGenerator(r -> r == null ? getTranslation("interactions.filter.any-reason") : r.name());
+        Select<Direction> direction = anyOf(Direction.values(), d -> getTranslation("interaction.direction." + d), "interactions.filter.any-direction");
+        Select<Boolean> fcr = anyOf(new Boolean[]{Boolean.TRUE, Boolean.FALSE},
+                b -> getTranslation(b ? "interactions.filter.fcr-yes" : "interactions.filter.fcr-no"), "interactions.filter.any-fcr");
+        TextField handledBy = new TextField();
+        handledBy.setPlaceholder(getTranslation("interaction.handled-by"));
+        handledBy.setValueChangeMode(ValueChangeMode.LAZY);
+
+        Grid<InteractionRow> grid = new Grid<>();
+        grid.addColumn(r -> Formats.dateTime(r.occurredAt(), getLocale())).setHeader(getTranslation("interaction.when")).setAutoWidth(true);
+        grid.addColumn(InteractionRow::customerName).setHeader(getTranslation("interaction.customer")).setAutoWidth(true);
+        grid.addColumn(r -> getTranslation("channel." + r.channel())).setHeader(getTranslation("interaction.channel")).setAutoWidth(true);
+        grid.addColumn(r -> getTranslation("interaction.direction." + r.direction())).setHeader(getTranslation("interaction.direction")).setAutoWidth(true);
+        grid.addColumn(InteractionRow::reason).setHeader(getTranslation("interaction.reason")).setAutoWidth(true);
+        grid.addColumn(InteractionRow::summary).setHeader(getTranslation("interaction.summary")).setFlexGrow(3);
+        grid.addColumn(r -> getTranslation(r.resolvedFirstContact() ? "yes" : "no")).setHeader(getTranslation("interaction.fcr")).setAutoWidth(true);
+        grid.addColumn(InteractionRow::minutes).setHeader(getTranslation("interaction.minutes")).setAutoWidth(true);
+        grid.addColumn(InteractionRow::handledByName).setHeader(getTranslation("interaction.handled-by")).setAutoWidth(true);
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
+        grid.setEmptyStateText(getTranslation("interactions.empty"));
+        grid.setItems(query -> interactions.list(new InteractionFilter(from.getValue(), to.getValue(), null, channel.getValue(),
+                reason.getValue() == null ? null : reason.getValue().id(), direction.getValue(), fcr.getValue(),
+                handledBy.getValue()), query.getOffset(), query.getLimit()).stream());
+        grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate(CustomerView.class, e.getItem().customerId())));
+        grid.setSizeFull();
+        java.util.List<com.vaadin.flow.component.HasValue<?, ?>> filtersFields = java.util.List.of(from, to, channel, reason, direction, fcr, handledBy);
+        filtersFields.forEach(field -> field.addValueChangeListener(e -> grid.getDataProvider().refreshAll()));
+        HorizontalLayout filters = new HorizontalLayout(from, to, channel, reason, direction, fcr, handledBy);
+        filters.setWrap(true);
+        filters.setAlignItems(FlexComponent.Alignment.BASELINE);
+        add(filters, grid);
+    }
+
+    private <T> Select<T> anyOf(T[] values, java.util.function.Function<T, String> label, String anyKey) {
+        Select<T> select = new Select<>();
+        select.setItems(values);
+        select.setEmptySelectionAllowed(true);
+        select.setEmptySelectionCaption(getTranslation(anyKey));
+        select.setItemLabelGenerator(v -> v == null ? getTranslation(anyKey) : label.apply(v));
+        return select;
+    }
+
+    @Override
+    public String titleKey() {
+        return "nav.interactions";
+    }
+}

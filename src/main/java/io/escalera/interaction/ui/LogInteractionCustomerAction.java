@@ -1,0 +1,46 @@
+package io.escalera.interaction.ui;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import io.escalera.customer.CustomerDetails;
+import io.escalera.customer.CustomerPageAction;
+import io.escalera.customer.CustomerService;
+import io.escalera.interaction.InteractionService;
+import io.escalera.interaction.ReasonService;
+import io.escalera.security.Role;
+import io.escalera.security.SignedInUsers;
+
+/** "Log interaction" on the customer page, with the customer already chosen. */
+@org.springframework.stereotype.Component
+class LogInteractionCustomerAction implements CustomerPageAction {
+
+    private final InteractionService interactions;
+    private final ReasonService reasons;
+    private final CustomerService customers;
+    private final SignedInUsers signedIn;
+
+    LogInteractionCustomerAction(InteractionService interactions, ReasonService reasons, CustomerService customers,
+                                 SignedInUsers signedIn) {
+        this.interactions = interactions;
+        this.reasons = reasons;
+        this.customers = customers;
+        this.signedIn = signedIn;
+    }
+
+    @Override
+    public int order() {
+        return 10;
+    }
+
+    @Override
+    public Component create(CustomerDetails customer, Runnable refresh) {
+        Button button = new Button();
+        button.setText(button.getTranslation("quick-log.button"));
+        button.setIcon(VaadinIcon.COMMENT.create());
+        button.setId("log-interaction");
+        button.addClickListener(e -> new QuickLogDialog(interactions, reasons, customers, customer, refresh).open());
+        button.setVisible(signedIn.authenticated().map(u -> u.role() == Role.STAFF || u.role() == Role.MANAGER).orElse(false));
+        return button;
+    }
+}
