@@ -24,4 +24,11 @@ public final class CustomerEvents {
 
     public record CustomerReferred(long referrerId, long referredId, LocalDate on) {
     }
+
+    /**
+     * A generated data set was loaded (demo, generator command, benchmark): customers with ids in [firstId, lastId],
+     * so that other modules generate their own data for them (interactions, cases, answers).
+     */
+    public record CustomersGenerated(long firstId, long lastId, long seed, LocalDate today) {
+    }
 }

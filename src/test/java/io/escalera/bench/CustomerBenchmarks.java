@@ -4,7 +4,7 @@ import io.escalera.customer.CustomerSearch;
 import io.escalera.customer.CustomerService;
 import io.escalera.customer.OrderService;
 import io.escalera.customer.ReferralService;
-import io.escalera.customer.internal.BulkInsert;
+import io.escalera.shared.jdbc.BulkInsert;
 import io.escalera.customer.internal.CustomerDataGenerator;
 import io.escalera.customer.internal.CustomerDataLoader;
 import io.escalera.security.SystemUser;

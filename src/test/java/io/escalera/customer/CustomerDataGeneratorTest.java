@@ -61,6 +61,13 @@ class CustomerDataGeneratorTest {
         assertThat(count("SELECT COUNT(*) FROM customer c WHERE c.external_code LIKE 'C1%' AND NOT EXISTS (SELECT 1 FROM customer_order o WHERE o.customer_id = c.id)"))
                 .as("prospects").isPositive();
 
+        // the interaction module adds its part for the same customers (about 3 each, 9,000 for the very heavy buyer)
+        assertThat(count("SELECT COUNT(*) FROM interaction i JOIN customer c ON c.id = i.customer_id WHERE c.external_code LIKE 'C1%'"))
+                .isBetween(9_000L + 4_000L, 9_000L + 8_000L);
+        assertThat(count("SELECT COUNT(*) FROM interaction i JOIN customer c ON c.id = i.customer_id WHERE i.occurred_at < c.created_at OR i.occurred_at > NOW()")).isZero();
+        assertThat(count("SELECT COUNT(DISTINCT channel) FROM interaction")).isEqualTo(6);
+        assertThat(count("SELECT COUNT(*) FROM interaction WHERE follow_up_on IS NOT NULL AND follow_up_on < DATE(occurred_at)")).isZero();
+
         // the sequences were moved past the generated ids: the application still creates customers and orders
         UserAccount staff = testUsers.newUser(Role.STAFF);
         CustomerDetails created = testCustomers.newCustomer(staff.unitId());

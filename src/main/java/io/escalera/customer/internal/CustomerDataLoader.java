@@ -19,6 +19,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import io.escalera.shared.jdbc.RowWriter;
+import io.escalera.shared.jdbc.RowWriters;
 
 /**
  * Loads generated customers, orders and referrals in large transactions, with LOAD DATA LOCAL fed from memory where
@@ -29,8 +31,6 @@ import java.util.Locale;
 public class CustomerDataLoader {
 
     private static final Logger log = LoggerFactory.getLogger(CustomerDataLoader.class);
-    private static final int ROWS_PER_STATEMENT = 1_000;
-    private static final int ROWS_PER_CHUNK = 20_000;
     private static final int ROWS_PER_TRANSACTION = 200_000;
 
     public record Result(long customers, long orders, long referrals, Duration elapsed) {
@@ -47,8 +47,11 @@ public class CustomerDataLoader {
     private final JdbcClient jdbc;
     private final UnitService units;
     private final Clock clock;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
-    CustomerDataLoader(DataSource dataSource, JdbcClient jdbc, UnitService units, Clock clock) {
+    CustomerDataLoader(DataSource dataSource, JdbcClient jdbc, UnitService units, Clock clock,
+                       org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.dataSource = dataSource;
         this.jdbc = jdbc;
         this.units = units;
@@ -82,10 +85,10 @@ public class CustomerDataLoader {
                 // unique values are unique by construction (codes, e-mails and phones derive from the row number)
                 session.execute("SET SESSION unique_checks = 0");
             }
-            boolean loadData = loadDataAllowed(connection);
-            try (RowWriter customers = writer(loadData, connection, "customer", CustomerDataGenerator.CUSTOMER_COLUMNS);
-                 RowWriter orders = writer(loadData, connection, "customer_order", CustomerDataGenerator.ORDER_COLUMNS);
-                 RowWriter referrals = writer(loadData, connection, "referral", CustomerDataGenerator.REFERRAL_COLUMNS)) {
+            boolean loadData = RowWriters.loadDataAllowed(connection);
+            try (RowWriter customers = RowWriters.forTable(connection, loadData, "customer", CustomerDataGenerator.CUSTOMER_COLUMNS);
+                 RowWriter orders = RowWriters.forTable(connection, loadData, "customer_order", CustomerDataGenerator.ORDER_COLUMNS);
+                 RowWriter referrals = RowWriters.forTable(connection, loadData, "referral", CustomerDataGenerator.REFERRAL_COLUMNS)) {
                 long[] sinceCommit = {0};
                 CustomerDataGenerator.Sink sink = new CustomerDataGenerator.Sink() {
                     @Override
@@ -137,30 +140,15 @@ public class CustomerDataLoader {
             jdbc.sql("SELECT SETVAL(" + table + "_seq, " + (max + 100) + ")").query().listOfRows();
         }
         Result result = new Result(counts[0], counts[1], counts[2], elapsed);
+        // other modules add their part of the data set (interactions, …) for these customers
+        events.publishEvent(new io.escalera.customer.CustomerEvents.CustomersGenerated(firstCustomer,
+                firstCustomer + size.customers() - 1, size.seed(), LocalDate.now(clock)));
         log.info(String.format(Locale.ROOT, "Loaded %,d customers, %,d orders and %,d referrals in %.1f s (%,.0f rows/s)",
                 result.customers(), result.orders(), result.referrals(), elapsed.toMillis() / 1000.0, result.rowsPerSecond()));
         return result;
     }
 
-    private static RowWriter writer(boolean loadData, Connection connection, String table, List<String> columns) {
-        return loadData ? new LoadDataWriter(connection, table, columns, ROWS_PER_CHUNK)
-                : new BulkInsert(connection, table, columns, ROWS_PER_STATEMENT);
-    }
 
-    /** LOAD DATA LOCAL needs the client and the server to allow it: try it once on a scratch table; else multi-row INSERT. */
-    private static boolean loadDataAllowed(Connection connection) {
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("CREATE TEMPORARY TABLE IF NOT EXISTS load_data_probe (x INT)");
-            try (LoadDataWriter probe = new LoadDataWriter(connection, "load_data_probe", List.of("x"), 10)) {
-                probe.add(1);
-            }
-            statement.execute("DROP TEMPORARY TABLE load_data_probe");
-            return true;
-        } catch (java.sql.SQLException e) {
-            log.info("LOAD DATA LOCAL is not allowed here ({}); loading with multi-row INSERT instead", e.getMessage());
-            return false;
-        }
-    }
 
     private long nextId(String table) {
         return jdbc.sql("SELECT COALESCE(MAX(id), 0) FROM " + table).query(Long.class).single() + 1_000;

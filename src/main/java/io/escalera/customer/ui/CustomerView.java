@@ -17,6 +17,7 @@ import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.Route;
 import io.escalera.customer.CustomerDetails;
 import io.escalera.customer.CustomerPageAction;
+import io.escalera.customer.CustomerFacts;
 import io.escalera.customer.CustomerTimeline;
 import io.escalera.customer.TimelineEntry;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
@@ -48,12 +49,15 @@ public class CustomerView extends VerticalLayout implements HasUrlParameter<Long
     private final ReferralService referrals;
     private final CustomerTimeline timeline;
     private final ObjectProvider<CustomerPageAction> pageActions;
+    private final ObjectProvider<CustomerFacts> contributedFacts;
     private final Currency currency;
     private final Role role;
     private CustomerDetails customer;
 
     public CustomerView(CustomerService customers, OrderService orders, ReferralService referrals, CustomerTimeline timeline,
-                        ObjectProvider<CustomerPageAction> pageActions, GeneralSettingsService settings, SignedInUsers signedIn) {
+                        ObjectProvider<CustomerPageAction> pageActions, ObjectProvider<CustomerFacts> contributedFacts,
+                        GeneralSettingsService settings, SignedInUsers signedIn) {
+        this.contributedFacts = contributedFacts;
         this.customers = customers;
         this.timeline = timeline;
         this.pageActions = pageActions;
@@ -112,8 +116,12 @@ public class CustomerView extends VerticalLayout implements HasUrlParameter<Long
         fact(facts, "customer.channel", getTranslation("channel." + customer.acquisitionChannel()));
         fact(facts, "customer.survey-consent", getTranslation(customer.surveyConsent() ? "yes" : "no"));
         fact(facts, "customer.created", Formats.date(customer.createdAt(), getLocale()));
+        contributedFacts.orderedStream().flatMap(source -> source.factsFor(customer).stream()).forEach(f ->
+                fact(facts, f.labelKey(), f.amount() != null ? Formats.money(f.amount(), currency, getLocale())
+                        : f.valueKey() == null ? null : getTranslation(f.valueKey())));
         return facts;
     }
+
 
     private void fact(Div facts, String labelKey, String value) {
         Div fact = new Div(new Span(getTranslation(labelKey)), new Span(value == null || value.isBlank() ? "—" : value));

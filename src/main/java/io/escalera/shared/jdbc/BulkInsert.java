@@ -1,4 +1,4 @@
-package io.escalera.customer.internal;
+package io.escalera.shared.jdbc;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
