@@ -73,6 +73,17 @@ public class CustomerService {
         return queries.search(search, unitFilter.visibleUnits(search.unitId(), search.allUnits()), sort, offset, limit, unitFilter.unitNames());
     }
 
+    /**
+     * A few good matches for a typeahead (quick log, referrals) while the user types: fast for any prefix, in name
+     * order among the matches found, without the list's guarantee of an exact name order across pages.
+     */
+    @RolesAllowed({"STAFF", "MANAGER", "EXECUTIVE", "ADMIN"})
+    @Transactional(readOnly = true)
+    public List<CustomerSummary> typeahead(String text, long offset, int limit) {
+        return queries.search(CustomerSearch.text(text), unitFilter.visibleUnits(null, false), Sort.by("name"), offset, limit,
+                unitFilter.unitNames(), false);
+    }
+
     @RolesAllowed({"STAFF", "MANAGER", "EXECUTIVE", "ADMIN"})
     @Transactional(readOnly = true)
     public CustomerDetails get(long id) {

@@ -58,6 +58,18 @@ class CustomerServiceTest {
     }
 
     @Test
+    void theTypeaheadFindsTheBeginningOfANameAndWordsWithinIt() {
+        UserAccount staff = testUsers.newUser(Role.STAFF);
+        String unique = "Qzw" + UUID.randomUUID().toString().substring(0, 5).replaceAll("\\d", "m");
+        CustomerDetails customer = testCustomers.newCustomer(staff.unitId(), unique + " Ñúñez Castro", null, null);
+        signInAs(staff);
+
+        for (String typed : List.of(unique.substring(0, 3), unique, unique.toLowerCase() + " nunez", "castro " + unique)) {
+            assertThat(customers.typeahead(typed, 0, 20)).as(typed).extracting(CustomerSummary::id).contains(customer.id());
+        }
+    }
+
+    @Test
     void phonesAreStoredInE164AndFoundByAnyPartTypedInAnyFormat() {
         UserAccount staff = testUsers.newUser(Role.STAFF);
         String national = "6" + (10_000_000 + (int) (Math.random() * 89_999_999));

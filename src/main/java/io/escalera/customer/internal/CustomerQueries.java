@@ -34,11 +34,21 @@ public class CustomerQueries {
 
     public List<CustomerSummary> search(CustomerSearch search, Set<Long> units, Sort sort, long offset, int limit,
                                         Map<Long, String> unitNames) {
+        return search(search, units, sort, offset, limit, unitNames, true);
+    }
+
+    /**
+     * @param exactOrder true for lists, whose pages must follow the sort exactly; false for a typeahead, which shows
+     *                   a few good matches at once: word matches are then taken as the full-text index yields them
+     *                   instead of sorting every customer who shares a common first name
+     */
+    public List<CustomerSummary> search(CustomerSearch search, Set<Long> units, Sort sort, long offset, int limit,
+                                        Map<Long, String> unitNames, boolean exactOrder) {
         List<Object> params = new ArrayList<>();
         StringBuilder sql = new StringBuilder("""
                 SELECT c.id, c.external_code, c.name, c.email, c.phone, c.home_unit_id, c.acquisition_channel, c.created_at
                 FROM customer c""");
-        String matches = matchingIds(search.text(), params);
+        String matches = matchingIds(search.text(), params, offset + limit, exactOrder);
         if (matches != null) {
             sql.append(" JOIN (").append(matches).append(") m ON m.id = c.id");
         }
@@ -51,40 +61,49 @@ public class CustomerQueries {
                 AcquisitionChannel.valueOf(rs.getString(7)), rs.getTimestamp(8).toInstant())).list();
     }
 
-    /** A union of id lists, one per way the text may identify customers, or null for "everybody". */
-    static String matchingIds(String text, List<Object> params) {
+    /**
+     * A union of id lists, one per way the text may identify customers, or null for "everybody". Each part reads
+     * only the first {@code wanted} rows of its own index (its top rows by name where it can), so that a short,
+     * common prefix typed into a typeahead never sorts hundreds of thousands of matches.
+     */
+    static String matchingIds(String text, List<Object> params, long wanted, boolean exactOrder) {
         if (!StringUtils.hasText(text)) {
             return null;
         }
         String trimmed = text.trim();
+        boolean oneToken = !trimmed.contains(" ");
         List<String> parts = new ArrayList<>();
-        parts.add("SELECT id FROM customer WHERE external_code LIKE ?");
-        params.add(SearchText.likePrefix(trimmed));
-        if (trimmed.contains("@")) {
-            parts.add("SELECT id FROM customer WHERE email LIKE ?");
+        if (oneToken) {
+            parts.add("(SELECT id FROM customer WHERE external_code LIKE ? ORDER BY external_code LIMIT " + wanted + ")");
+            params.add(SearchText.likePrefix(trimmed));
+        }
+        if (trimmed.contains("@") || (oneToken && trimmed.contains("."))) {
+            // "ana.garcia" or "ana@" is the start of an e-mail address
+            parts.add("(SELECT id FROM customer WHERE email LIKE ? ORDER BY email LIMIT " + wanted + ")");
             params.add(SearchText.likePrefix(trimmed.toLowerCase(java.util.Locale.ROOT)));
         } else if (trimmed.matches("[+()\\d\\s./-]+") && Phones.digitsOf(trimmed).length() >= 3) {
             String digits = Phones.digitsOf(trimmed);
-            parts.add("SELECT id FROM customer WHERE phone_national LIKE ?");
-            params.add(digits + "%");
-            parts.add("SELECT id FROM customer WHERE phone_digits LIKE ?");
-            params.add(digits + "%");
-            parts.add("SELECT id FROM customer WHERE phone_reversed LIKE ?");
-            params.add(new StringBuilder(digits).reverse() + "%");
-        } else {
-            if (!trimmed.contains(" ")) {
-                // "ana.garcia" may be the start of an e-mail address
-                parts.add("SELECT id FROM customer WHERE email LIKE ?");
-                params.add(SearchText.likePrefix(trimmed.toLowerCase(java.util.Locale.ROOT)));
+            for (String column : List.of("phone_national", "phone_digits")) {
+                parts.add("(SELECT id FROM customer WHERE " + column + " LIKE ? ORDER BY " + column + " LIMIT " + wanted + ")");
+                params.add(digits + "%");
             }
-            // "ana.garcia" or "C-123_4" is an e-mail or a code being typed, not a name
-            String words = trimmed.matches(".*[._@/].*") ? "" : SearchText.fullTextQuery(trimmed);
-            if (!words.isEmpty()) {
-                parts.add("SELECT id FROM customer WHERE MATCH(name_search) AGAINST (? IN BOOLEAN MODE)");
+            parts.add("(SELECT id FROM customer WHERE phone_reversed LIKE ? ORDER BY phone_reversed LIMIT " + wanted + ")");
+            params.add(new StringBuilder(digits).reverse() + "%");
+        } else if (!trimmed.matches(".*[_@/].*")) {
+            String normalised = SearchText.normalise(trimmed);
+            if (oneToken && (normalised.length() < 4 || !exactOrder)) {
+                // a name being typed: its beginning, read in name order from the index
+                parts.add("(SELECT id FROM customer WHERE name_search LIKE ? ORDER BY name_search LIMIT " + wanted + ")");
+                params.add(SearchText.likePrefix(normalised));
+            }
+            String words = SearchText.fullTextQuery(trimmed);
+            if (!words.isEmpty() && (normalised.length() >= 4 || !oneToken)) {
+                parts.add("(SELECT id FROM customer WHERE MATCH(name_search) AGAINST (? IN BOOLEAN MODE)"
+                        + (exactOrder ? " ORDER BY name_search" : "") + " LIMIT " + wanted + ")");
                 params.add(words);
             }
         }
-        return String.join(" UNION ", parts);
+        return parts.isEmpty() ? "SELECT id FROM customer WHERE 1 = 0" : String.join(" UNION ", parts);
     }
 
     private static String filters(CustomerSearch search, Set<Long> units, List<Object> params) {

@@ -7,13 +7,11 @@ import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import io.escalera.customer.CustomerDetails;
-import io.escalera.customer.CustomerSearch;
 import io.escalera.customer.CustomerService;
 import io.escalera.customer.CustomerSummary;
 import io.escalera.customer.ReferralService;
 import io.escalera.shared.FieldErrorsException;
 import io.escalera.shared.ui.Notifications;
-import org.springframework.data.domain.Sort;
 
 import java.time.LocalDate;
 
@@ -25,8 +23,7 @@ class ReferralDialog extends Dialog {
         ComboBox<CustomerSummary> referrer = new ComboBox<>(getTranslation("referral.referrer"));
         referrer.setWidthFull();
         referrer.setItemLabelGenerator(c -> c.externalCode() + " · " + c.name());
-        referrer.setItems(query -> customers.search(CustomerSearch.text(query.getFilter().orElse("")), Sort.by("name"),
-                query.getOffset(), query.getLimit()).stream());
+        referrer.setItems(query -> customers.typeahead(query.getFilter().orElse(""), query.getOffset(), query.getLimit()).stream());
         DatePicker on = new DatePicker(getTranslation("referral.date"), LocalDate.now());
         on.setMax(LocalDate.now());
         add(new FormLayout(referrer, on));

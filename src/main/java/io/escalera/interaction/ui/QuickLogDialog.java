@@ -18,7 +18,6 @@ import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.data.binder.BeanValidationBinder;
 import com.vaadin.flow.data.binder.ValidationException;
 import io.escalera.customer.CustomerDetails;
-import io.escalera.customer.CustomerSearch;
 import io.escalera.customer.CustomerService;
 import io.escalera.customer.CustomerSummary;
 import io.escalera.customer.ui.CustomerDialog;
@@ -30,7 +29,6 @@ import io.escalera.interaction.Reason;
 import io.escalera.interaction.ReasonService;
 import io.escalera.shared.ui.FormSave;
 import io.escalera.shared.ui.Notifications;
-import org.springframework.data.domain.Sort;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -57,8 +55,7 @@ public class QuickLogDialog extends Dialog {
         customer.setId("quick-log-customer");
         customer.setPlaceholder(getTranslation("customers.search"));
         customer.setItemLabelGenerator(c -> c.externalCode() + " · " + c.name() + (c.phone() == null ? "" : " · " + c.phone()));
-        customer.setItems(query -> customers.search(CustomerSearch.text(query.getFilter().orElse("")), Sort.by("name"),
-                query.getOffset(), query.getLimit()).stream());
+        customer.setItems(query -> customers.typeahead(query.getFilter().orElse(""), query.getOffset(), query.getLimit()).stream());
         customer.setWidthFull();
         Button newCustomer = new Button(getTranslation("customers.new"), VaadinIcon.PLUS.create(),
                 e -> new CustomerDialog(customers, null, created -> customer.setValue(new CustomerSummary(created.id(),
