@@ -41,14 +41,17 @@ public class InteractionService {
     private final CustomerService customers;
     private final SignedInUsers signedIn;
     private final UnitScopes scopes;
+    private final io.escalera.security.UnitDirectory unitDirectory;
     private final Settings settings;
     private final AuditLog auditLog;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     InteractionService(InteractionRepository interactions, InteractionQueries queries, ReasonRepository reasons,
-                       CustomerService customers, SignedInUsers signedIn, UnitScopes scopes, Settings settings,
+                       CustomerService customers, SignedInUsers signedIn, UnitScopes scopes,
+                       io.escalera.security.UnitDirectory unitDirectory, Settings settings,
                        AuditLog auditLog, ApplicationEventPublisher events, Clock clock) {
+        this.unitDirectory = unitDirectory;
         this.interactions = interactions;
         this.queries = queries;
         this.reasons = reasons;
@@ -176,11 +179,14 @@ public class InteractionService {
         return new BigDecimal(settings.get(COST_PER_MINUTE, "0.50"));
     }
 
+    /** The user's units, narrowed to a chosen unit and the units below it (a region's stores). */
     private Set<Long> units(Long chosen) {
         Optional<Set<Long>> visible = scopes.visibleUnits();
         if (chosen == null) {
             return visible.orElse(null);
         }
-        return visible.map(v -> v.contains(chosen) ? Set.of(chosen) : Set.<Long>of()).orElse(Set.of(chosen));
+        Set<Long> below = new java.util.HashSet<>(unitDirectory.selfAndDescendants(chosen));
+        visible.ifPresent(below::retainAll);
+        return below;
     }
 }

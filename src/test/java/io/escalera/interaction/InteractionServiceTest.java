@@ -96,6 +96,8 @@ class InteractionServiceTest {
         signInAs(testUsers.newUser(Role.EXECUTIVE));
         assertThat(interactions.list(new InteractionFilter(null, null, null, null, null, null, null, staff.username()), 0, 50))
                 .extracting(InteractionRow::id).containsExactly(logged.id());
+        assertThat(interactions.list(new InteractionFilter(null, null, staff.unitId(), null, null, null, null, null), 0, 50))
+                .as("filtered by the handler's unit").extracting(InteractionRow::id).containsExactly(logged.id());
         assertThatThrownBy(() -> interactions.log(form(customer))).isInstanceOf(AuthorizationDeniedException.class);
     }
 

@@ -11,7 +11,10 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
+import io.escalera.customer.CustomerService;
 import io.escalera.customer.ui.CustomerView;
+import io.escalera.security.UnitDirectory;
+import com.vaadin.flow.component.combobox.ComboBox;
 import io.escalera.interaction.Direction;
 import io.escalera.interaction.InteractionChannel;
 import io.escalera.interaction.InteractionFilter;
@@ -29,8 +32,13 @@ import jakarta.annotation.security.RolesAllowed;
 @RolesAllowed({"MANAGER", "EXECUTIVE", "ADMIN"})
 public class InteractionsView extends VerticalLayout implements LocalizedTitle {
 
-    public InteractionsView(InteractionService interactions, ReasonService reasons) {
+    public InteractionsView(InteractionService interactions, ReasonService reasons, CustomerService customers) {
         setSizeFull();
+        ComboBox<UnitDirectory.UnitRef> unit = new ComboBox<>();
+        unit.setPlaceholder(getTranslation("customers.filter.unit"));
+        unit.setItems(customers.selectableUnits());
+        unit.setItemLabelGenerator(UnitDirectory.UnitRef::label);
+        unit.setClearButtonVisible(true);
         DatePicker from = new DatePicker();
         from.setPlaceholder(getTranslation("orders.filter.from"));
         DatePicker to = new DatePicker();
@@ -60,14 +68,15 @@ public class InteractionsView extends VerticalLayout implements LocalizedTitle {
         grid.addColumn(InteractionRow::handledByName).setHeader(getTranslation("interaction.handled-by")).setAutoWidth(true);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
         grid.setEmptyStateText(getTranslation("interactions.empty"));
-        grid.setItems(query -> interactions.list(new InteractionFilter(from.getValue(), to.getValue(), null, channel.getValue(),
+        grid.setItems(query -> interactions.list(new InteractionFilter(from.getValue(), to.getValue(),
+                unit.getValue() == null ? null : unit.getValue().id(), channel.getValue(),
                 reason.getValue() == null ? null : reason.getValue().id(), direction.getValue(), fcr.getValue(),
                 handledBy.getValue()), query.getOffset(), query.getLimit()).stream());
         grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate(CustomerView.class, e.getItem().customerId())));
         grid.setSizeFull();
-        java.util.List<com.vaadin.flow.component.HasValue<?, ?>> filtersFields = java.util.List.of(from, to, channel, reason, direction, fcr, handledBy);
+        java.util.List<com.vaadin.flow.component.HasValue<?, ?>> filtersFields = java.util.List.of(from, to, unit, channel, reason, direction, fcr, handledBy);
         filtersFields.forEach(field -> field.addValueChangeListener(e -> grid.getDataProvider().refreshAll()));
-        HorizontalLayout filters = new HorizontalLayout(from, to, channel, reason, direction, fcr, handledBy);
+        HorizontalLayout filters = new HorizontalLayout(from, to, unit, channel, reason, direction, fcr, handledBy);
         filters.setWrap(true);
         filters.setAlignItems(FlexComponent.Alignment.BASELINE);
         add(filters, grid);
