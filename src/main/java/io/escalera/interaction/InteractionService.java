@@ -25,8 +25,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.Set;
 
 /** Logging interactions, their follow-ups, and the cost to serve a customer. */
 @Service
@@ -41,17 +39,14 @@ public class InteractionService {
     private final CustomerService customers;
     private final SignedInUsers signedIn;
     private final UnitScopes scopes;
-    private final io.escalera.security.UnitDirectory unitDirectory;
     private final Settings settings;
     private final AuditLog auditLog;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     InteractionService(InteractionRepository interactions, InteractionQueries queries, ReasonRepository reasons,
-                       CustomerService customers, SignedInUsers signedIn, UnitScopes scopes,
-                       io.escalera.security.UnitDirectory unitDirectory, Settings settings,
+                       CustomerService customers, SignedInUsers signedIn, UnitScopes scopes, Settings settings,
                        AuditLog auditLog, ApplicationEventPublisher events, Clock clock) {
-        this.unitDirectory = unitDirectory;
         this.interactions = interactions;
         this.queries = queries;
         this.reasons = reasons;
@@ -139,7 +134,7 @@ public class InteractionService {
     @RolesAllowed({"MANAGER", "EXECUTIVE", "ADMIN"})
     @Transactional(readOnly = true)
     public List<InteractionRow> list(InteractionFilter filter, long offset, int limit) {
-        return queries.list(filter, units(filter.unitId()), offset, limit);
+        return queries.list(filter, scopes.unitsForList(filter.unitId(), false), offset, limit);
     }
 
     /** Follow-ups due today or overdue: my own, or (for a MANAGER) the whole unit's. */
@@ -149,7 +144,7 @@ public class InteractionService {
         AuthenticatedUser user = signedIn.require();
         LocalDate today = LocalDate.now(clock);
         if (wholeUnit && user.role() == Role.MANAGER) {
-            return queries.followUpsDue(null, units(null), today, offset, limit);
+            return queries.followUpsDue(null, scopes.unitsForList(null, false), today, offset, limit);
         }
         return queries.followUpsDue(user.username(), null, today, offset, limit);
     }
@@ -179,14 +174,4 @@ public class InteractionService {
         return new BigDecimal(settings.get(COST_PER_MINUTE, "0.50"));
     }
 
-    /** The user's units, narrowed to a chosen unit and the units below it (a region's stores). */
-    private Set<Long> units(Long chosen) {
-        Optional<Set<Long>> visible = scopes.visibleUnits();
-        if (chosen == null) {
-            return visible.orElse(null);
-        }
-        Set<Long> below = new java.util.HashSet<>(unitDirectory.selfAndDescendants(chosen));
-        visible.ifPresent(below::retainAll);
-        return below;
-    }
 }

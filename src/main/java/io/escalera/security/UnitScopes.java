@@ -3,6 +3,7 @@ package io.escalera.security;
 import jakarta.annotation.security.RolesAllowed;
 import org.springframework.stereotype.Service;
 
+import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
 
@@ -47,6 +48,20 @@ public class UnitScopes {
             case EXECUTIVE, ADMIN -> true;
             case STAFF, MANAGER -> user.allUnitsAllowed() || units.selfAndDescendants(user.unitId()).size() > 1;
         }).orElse(true);
+    }
+
+    /**
+     * The units a list covers: the user's own units, or all units when widened (where allowed), narrowed to a chosen
+     * unit and the units below it; null means every unit.
+     */
+    public Set<Long> unitsForList(Long chosenUnit, boolean widened) {
+        Optional<Set<Long>> visible = visibleUnits(widened || chosenUnit != null);
+        if (chosenUnit == null) {
+            return visible.orElse(null);
+        }
+        Set<Long> chosen = new HashSet<>(units.selfAndDescendants(chosenUnit));
+        visible.ifPresent(chosen::retainAll);
+        return chosen;
     }
 
     /** Whether a record of this unit may be opened: within the widest lists the user may see. */

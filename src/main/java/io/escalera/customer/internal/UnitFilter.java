@@ -5,9 +5,7 @@ import io.escalera.security.UnitScopes;
 import org.springframework.stereotype.Component;
 
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /** The units a customer or order query may cover, and unit names for its rows. */
@@ -22,18 +20,9 @@ public class UnitFilter {
         this.units = units;
     }
 
-    /**
-     * The units a list covers: the user's own units, or all units when widened (where allowed), narrowed to a chosen
-     * unit and the units below it; null means every unit.
-     */
+    /** See {@link UnitScopes#unitsForList}. */
     public Set<Long> visibleUnits(Long chosenUnit, boolean widened) {
-        Optional<Set<Long>> visible = scopes.visibleUnits(widened || chosenUnit != null);
-        if (chosenUnit == null) {
-            return visible.orElse(null);
-        }
-        Set<Long> chosen = new HashSet<>(units.selfAndDescendants(chosenUnit));
-        visible.ifPresent(chosen::retainAll);
-        return chosen;
+        return scopes.unitsForList(chosenUnit, widened);
     }
 
     public Map<Long, String> unitNames() {
