@@ -47,7 +47,7 @@ class CustomerServiceTest {
         UserAccount staff = testUsers.newUser(Role.STAFF);
         String unique = "Zqx" + UUID.randomUUID().toString().substring(0, 5).replaceAll("\\d", "k");
         CustomerDetails maria = testCustomers.newCustomer(staff.unitId(), "María " + unique + " García-López", null, null);
-        signInAs(staff);
+        testUsers.signIn(staff);
 
         // every query carries the unique word too, so that other customers named García cannot crowd the first page
         for (String typed : List.of("garcia " + unique, "GARCÍA " + unique.toUpperCase(), unique + " lopez",
@@ -62,7 +62,7 @@ class CustomerServiceTest {
         UserAccount staff = testUsers.newUser(Role.STAFF);
         String unique = "Qzw" + UUID.randomUUID().toString().substring(0, 5).replaceAll("\\d", "m");
         CustomerDetails customer = testCustomers.newCustomer(staff.unitId(), unique + " Ñúñez Castro", null, null);
-        signInAs(staff);
+        testUsers.signIn(staff);
 
         for (String typed : List.of(unique.substring(0, 3), unique, unique.toLowerCase() + " nunez", "castro " + unique)) {
             assertThat(customers.typeahead(typed, 0, 20)).as(typed).extracting(CustomerSummary::id).contains(customer.id());
@@ -75,7 +75,7 @@ class CustomerServiceTest {
         String national = "6" + (10_000_000 + (int) (Math.random() * 89_999_999));
         CustomerDetails customer = testCustomers.newCustomer(staff.unitId(), "Phone Person", null,
                 national.substring(0, 3) + " " + national.substring(3, 6) + "-" + national.substring(6));
-        signInAs(staff);
+        testUsers.signIn(staff);
 
         assertThat(customer.phone()).isEqualTo("+34" + national);
         assertThat(ids("+34 " + national)).contains(customer.id());
@@ -89,7 +89,7 @@ class CustomerServiceTest {
         UserAccount staff = testUsers.newUser(Role.STAFF);
         String mail = "ana." + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
         CustomerDetails customer = testCustomers.newCustomer(staff.unitId(), "Ana Email", mail.toUpperCase(), null);
-        signInAs(staff);
+        testUsers.signIn(staff);
 
         assertThat(customer.email()).isEqualTo(mail);
         assertThat(ids(mail.substring(0, 12))).contains(customer.id());
@@ -102,7 +102,7 @@ class CustomerServiceTest {
     void badInputIsReportedPerFieldAndDuplicatesOfCodeOrEmailAreRefused() {
         UserAccount staff = testUsers.newUser(Role.STAFF);
         CustomerDetails existing = testCustomers.newCustomer(staff.unitId(), "Existing", "taken-" + UUID.randomUUID() + "@x.org", null);
-        signInAs(staff);
+        testUsers.signIn(staff);
         CustomerForm form = new CustomerForm();
         form.setExternalCode(existing.externalCode());
         form.setName("New One");
@@ -121,14 +121,14 @@ class CustomerServiceTest {
         UserAccount staffA = testUsers.newUser(Role.STAFF);
         UserAccount staffB = testUsers.newUser(Role.STAFF);
         CustomerDetails ofB = testCustomers.newCustomer(staffB.unitId(), "Only In B " + UUID.randomUUID(), null, null);
-        signInAs(staffA);
+        testUsers.signIn(staffA);
 
         assertThat(ids(ofB.externalCode())).isEmpty();
         assertThatThrownBy(() -> customers.get(ofB.id())).isInstanceOf(NotFoundException.class);
         CustomerForm edit = CustomerForm.of(SystemUser.call(() -> customers.get(ofB.id())));
         assertThatThrownBy(() -> customers.update(ofB.id(), edit)).isInstanceOf(NotFoundException.class);
 
-        signInAs(testUsers.newUser(Role.EXECUTIVE));
+        testUsers.signIn(testUsers.newUser(Role.EXECUTIVE));
         assertThat(ids(ofB.externalCode())).containsExactly(ofB.id());
     }
 
@@ -138,11 +138,11 @@ class CustomerServiceTest {
         CustomerDetails farAway = testCustomers.newCustomer(elsewhere.unitId(), "Far Away " + UUID.randomUUID(), null, null);
         CustomerSearch widened = new CustomerSearch(farAway.externalCode(), null, null, null, null, true);
 
-        signInAs(testUsers.newUser(Role.STAFF, false));
+        testUsers.signIn(testUsers.newUser(Role.STAFF, false));
         assertThat(customers.mayWidenToAllUnits()).isFalse();
         assertThat(customers.search(widened, Sort.unsorted(), 0, 10)).isEmpty();
 
-        signInAs(testUsers.newUser(Role.STAFF, true));
+        testUsers.signIn(testUsers.newUser(Role.STAFF, true));
         assertThat(customers.mayWidenToAllUnits()).isTrue();
         assertThat(ids(farAway.externalCode())).as("own unit by default").isEmpty();
         assertThat(customers.search(widened, Sort.unsorted(), 0, 10)).extracting(CustomerSummary::id).containsExactly(farAway.id());
@@ -160,7 +160,7 @@ class CustomerServiceTest {
         manager.setRole(Role.MANAGER);
         manager.setUnitId(region.id());
         manager.setPassword(TestUsers.PASSWORD);
-        signInAs(SystemUser.call(() -> users.create(manager)));
+        testUsers.signIn(SystemUser.call(() -> users.create(manager)));
 
         assertThat(customers.get(inStore.id()).id()).isEqualTo(inStore.id());
         assertThat(customers.search(new CustomerSearch(null, store.id(), null, null, null), Sort.unsorted(), 0, 10))
@@ -171,7 +171,7 @@ class CustomerServiceTest {
     void twoEditsOfTheSameVersionConflictAndTheFirstIsKept() {
         UserAccount staff = testUsers.newUser(Role.STAFF);
         CustomerDetails customer = testCustomers.newCustomer(staff.unitId());
-        signInAs(staff);
+        testUsers.signIn(staff);
         CustomerForm first = CustomerForm.of(customer);
         CustomerForm second = CustomerForm.of(customer);
         first.setName("First Editor Wins");
@@ -188,7 +188,7 @@ class CustomerServiceTest {
         UserAccount staff = testUsers.newUser(Role.STAFF);
         String mail = "dup-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
         CustomerDetails existing = testCustomers.newCustomer(staff.unitId(), "Íñigo Duplicado", mail, null);
-        signInAs(staff);
+        testUsers.signIn(staff);
 
         CustomerForm sameMail = new CustomerForm();
         sameMail.setEmail(mail.toUpperCase());
@@ -206,9 +206,6 @@ class CustomerServiceTest {
         return customers.search(CustomerSearch.text(text), Sort.by("name"), 0, 50).stream().map(CustomerSummary::id).toList();
     }
 
-    private void signInAs(UserAccount account) {
-        SecurityContextHolder.getContext().setAuthentication(testUsers.authenticationOf(account));
-    }
 
     private static String code() {
         return UUID.randomUUID().toString().substring(0, 8).toUpperCase();

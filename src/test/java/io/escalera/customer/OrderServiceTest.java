@@ -41,7 +41,7 @@ class OrderServiceTest {
         CustomerDetails customer = testCustomers.newCustomer(staff.unitId());
         OrderRow older = testCustomers.newOrder(customer, LocalDate.now().minusDays(30), "40.00");
         OrderRow newer = testCustomers.newOrder(customer, LocalDate.now().minusDays(2), "25.50");
-        signInAs(staff);
+        testUsers.signIn(staff);
 
         assertThat(orders.ofCustomer(customer.id(), 0, 10)).extracting(OrderRow::id).containsExactly(newer.id(), older.id());
         assertThat(events.stream(CustomerEvents.OrderPlaced.class).filter(e -> e.customerId() == customer.id()))
@@ -52,7 +52,7 @@ class OrderServiceTest {
     void negativeAmountsAndADiscountAboveTheGrossAreRefused() {
         UserAccount staff = testUsers.newUser(Role.STAFF);
         CustomerDetails customer = testCustomers.newCustomer(staff.unitId());
-        signInAs(staff);
+        testUsers.signIn(staff);
         OrderForm form = form(customer);
         form.setGrossAmount(new BigDecimal("10.00"));
         form.setDiscount(new BigDecimal("12.00"));
@@ -69,11 +69,11 @@ class OrderServiceTest {
     void staffRecordOrdersButOnlyManagersCorrectThem() {
         UserAccount staff = testUsers.newUser(Role.STAFF);
         CustomerDetails customer = testCustomers.newCustomer(staff.unitId());
-        signInAs(staff);
+        testUsers.signIn(staff);
         OrderRow order = orders.create(form(customer));
 
         assertThatThrownBy(() -> orders.update(order.id(), OrderForm.of(order))).isInstanceOf(AuthorizationDeniedException.class);
-        signInAs(testUsers.newUser(Role.EXECUTIVE));
+        testUsers.signIn(testUsers.newUser(Role.EXECUTIVE));
         assertThatThrownBy(() -> orders.create(form(customer))).isInstanceOf(AuthorizationDeniedException.class);
     }
 
@@ -81,7 +81,7 @@ class OrderServiceTest {
     void lateIncompleteAndReturnedFiltersFindExactlyThoseOrders() {
         UserAccount staff = testUsers.newUser(Role.STAFF);
         CustomerDetails customer = testCustomers.newCustomer(staff.unitId());
-        signInAs(staff);
+        testUsers.signIn(staff);
         LocalDate day = LocalDate.now().minusDays(20);
         OrderForm late = form(customer);
         late.setOrderDate(day);
@@ -123,7 +123,4 @@ class OrderServiceTest {
         return form;
     }
 
-    private void signInAs(UserAccount account) {
-        SecurityContextHolder.getContext().setAuthentication(testUsers.authenticationOf(account));
-    }
 }

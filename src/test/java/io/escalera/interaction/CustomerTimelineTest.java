@@ -47,7 +47,7 @@ class CustomerTimelineTest {
         testCustomers.newOrder(customer, today.minusDays(10), "30.00");
         testCustomers.newOrder(customer, today.minusDays(2), "12.00");
         SystemUser.run(() -> referrals.record(customer.id(), friend.id(), today.minusDays(5)));
-        signInAs(staff);
+        testUsers.signIn(staff);
         InteractionForm call = new InteractionForm();
         call.setCustomerId(customer.id());
         call.setReasonId(2L);
@@ -73,7 +73,4 @@ class CustomerTimelineTest {
                 .containsExactly("timeline.referral.received");
     }
 
-    private void signInAs(UserAccount account) {
-        SecurityContextHolder.getContext().setAuthentication(testUsers.authenticationOf(account));
-    }
 }

@@ -39,10 +39,10 @@ class InteractionServiceTest {
     void aPastFollowUpNegativeMinutesAndAMissingOrRetiredReasonAreRefused() {
         UserAccount staff = testUsers.newUser(Role.STAFF);
         CustomerDetails customer = testCustomers.newCustomer(staff.unitId());
-        signInAs(testUsers.newUser(Role.MANAGER));
+        testUsers.signIn(testUsers.newUser(Role.MANAGER));
         Reason retired = reasons.add("Retired " + UUID.randomUUID().toString().substring(0, 6));
         reasons.setRetired(retired.id(), retired.version(), true);
-        signInAs(staff);
+        testUsers.signIn(staff);
         InteractionForm form = form(customer);
         form.setFollowUpOn(LocalDate.now().minusDays(1));
         form.setMinutes(-3);
@@ -57,7 +57,7 @@ class InteractionServiceTest {
     void myFollowUpsAreTheOpenOnesDueTodayOrEarlierAndDoneOnesLeave() {
         UserAccount staff = testUsers.newUser(Role.STAFF);
         CustomerDetails customer = testCustomers.newCustomer(staff.unitId());
-        signInAs(staff);
+        testUsers.signIn(staff);
         InteractionRow today = log(customer, LocalDate.now());
         InteractionRow later = log(customer, LocalDate.now().plusDays(3));
         InteractionRow overdue = log(customer, LocalDate.now());
@@ -73,7 +73,7 @@ class InteractionServiceTest {
     void theCostToServeIsEveryMinuteTimesTheCostPerMinute() {
         UserAccount staff = testUsers.newUser(Role.STAFF);
         CustomerDetails customer = testCustomers.newCustomer(staff.unitId());
-        signInAs(staff);
+        testUsers.signIn(staff);
         InteractionForm first = form(customer);
         first.setMinutes(12);
         interactions.log(first);
@@ -88,12 +88,12 @@ class InteractionServiceTest {
     void managersSeeTheirUnitsInteractionsAndExecutivesMayNotLogAny() {
         UserAccount staff = testUsers.newUser(Role.STAFF);
         CustomerDetails customer = testCustomers.newCustomer(staff.unitId());
-        signInAs(staff);
+        testUsers.signIn(staff);
         InteractionRow logged = interactions.log(form(customer));
 
-        signInAs(testUsers.newUser(Role.MANAGER));
+        testUsers.signIn(testUsers.newUser(Role.MANAGER));
         assertThat(interactions.list(InteractionFilter.none(), 0, 200)).extracting(InteractionRow::id).doesNotContain(logged.id());
-        signInAs(testUsers.newUser(Role.EXECUTIVE));
+        testUsers.signIn(testUsers.newUser(Role.EXECUTIVE));
         assertThat(interactions.list(new InteractionFilter(null, null, null, null, null, null, null, staff.username()), 0, 50))
                 .extracting(InteractionRow::id).containsExactly(logged.id());
         assertThat(interactions.list(new InteractionFilter(null, null, staff.unitId(), null, null, null, null, null), 0, 50))
@@ -105,7 +105,7 @@ class InteractionServiceTest {
     void theQuickLogStartsWithTheChannelAndReasonTheUserUsedLast() {
         UserAccount staff = testUsers.newUser(Role.STAFF);
         CustomerDetails customer = testCustomers.newCustomer(staff.unitId());
-        signInAs(staff);
+        testUsers.signIn(staff);
         InteractionForm form = form(customer);
         form.setChannel(InteractionChannel.CHAT);
         form.setReasonId(3L);
@@ -131,7 +131,4 @@ class InteractionServiceTest {
         return form;
     }
 
-    private void signInAs(UserAccount account) {
-        SecurityContextHolder.getContext().setAuthentication(testUsers.authenticationOf(account));
-    }
 }

@@ -34,7 +34,7 @@ class UserAdministrationTest {
     @Test
     void aDuplicateUsernameAWeakPasswordAndAMissingUnitAreFieldErrors() {
         UserAccount existing = testUsers.newUser(Role.STAFF);
-        signInAs(testUsers.newUser(Role.ADMIN));
+        testUsers.signIn(testUsers.newUser(Role.ADMIN));
         UserForm form = form(existing.username().toUpperCase(), "short", 987_654_321L);
 
         assertThatThrownBy(() -> users.create(form))
@@ -48,7 +48,7 @@ class UserAdministrationTest {
 
     @Test
     void passwordsAreStoredAsBcryptHashesNeverInClear() {
-        signInAs(testUsers.newUser(Role.ADMIN));
+        testUsers.signIn(testUsers.newUser(Role.ADMIN));
         UserAccount created = users.create(form("hash-" + UUID.randomUUID().toString().substring(0, 8),
                 "a-long-enough-secret", testUsers.newUnit(io.escalera.admin.UnitKind.STORE)));
 
@@ -58,7 +58,7 @@ class UserAdministrationTest {
 
     @Test
     void savingAStaleVersionIsAConflictNotASilentOverwrite() {
-        signInAs(testUsers.newUser(Role.ADMIN));
+        testUsers.signIn(testUsers.newUser(Role.ADMIN));
         UserAccount target = testUsers.newUser(Role.STAFF);
         UserForm first = UserForm.of(target);
         UserForm second = UserForm.of(target);
@@ -74,7 +74,7 @@ class UserAdministrationTest {
     @Test
     void onlyAnAdminMayAdministerUsers() {
         for (Role role : new Role[]{Role.STAFF, Role.MANAGER, Role.EXECUTIVE}) {
-            signInAs(testUsers.newUser(role));
+            testUsers.signIn(testUsers.newUser(role));
             assertThatThrownBy(() -> users.find("", PageRequest.of(0, 10)))
                     .as(role + " must be refused").isInstanceOf(AuthorizationDeniedException.class);
         }
@@ -86,7 +86,7 @@ class UserAdministrationTest {
     @Test
     void anAdminCannotTakeAwayTheirOwnAdminRoleOrDisableThemselves() {
         UserAccount admin = testUsers.newUser(Role.ADMIN);
-        signInAs(admin);
+        testUsers.signIn(admin);
         UserForm form = UserForm.of(admin);
         form.setRole(Role.STAFF);
         form.setEnabled(false);
@@ -98,7 +98,7 @@ class UserAdministrationTest {
     @Test
     void everyAdministrativeChangeIsAudited() {
         UserAccount admin = testUsers.newUser(Role.ADMIN);
-        signInAs(admin);
+        testUsers.signIn(admin);
         UserAccount target = testUsers.newUser(Role.STAFF);
         users.resetPassword(target.id(), "another-long-password");
 
@@ -108,9 +108,6 @@ class UserAdministrationTest {
                 .extracting(AuditLog.AuditEntry::actor).containsExactly(admin.username());
     }
 
-    private void signInAs(UserAccount account) {
-        SecurityContextHolder.getContext().setAuthentication(testUsers.authenticationOf(account));
-    }
 
     private static UserForm form(String username, String password, long unitId) {
         UserForm form = new UserForm();

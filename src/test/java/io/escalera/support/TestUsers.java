@@ -59,6 +59,11 @@ public class TestUsers {
         return SystemUser.call(() -> users.create(form));
     }
 
+    /** Signs the account in on this thread, as the login would. */
+    public void signIn(UserAccount account) {
+        org.springframework.security.core.context.SecurityContextHolder.getContext().setAuthentication(authenticationOf(account));
+    }
+
     /** An authentication as the login would produce it, with the real principal. */
     public Authentication authenticationOf(UserAccount account) {
         UserDetails details = userDetails.loadUserByUsername(account.username());
