@@ -13,6 +13,11 @@ import io.escalera.shared.ui.HomeView;
 import io.escalera.support.BrowserlessApp;
 import io.escalera.support.EscaleraTest;
 import io.escalera.support.TestCustomers;
+import io.escalera.support.TestComplaints;
+import io.escalera.complaint.ui.ComplaintSettingsView;
+import io.escalera.complaint.ui.ComplaintView;
+import io.escalera.complaint.ui.ComplaintsView;
+import io.escalera.complaint.ui.RootCausesView;
 import io.escalera.support.TestUsers;
 import io.escalera.customer.ui.CustomerView;
 import io.escalera.customer.ui.CustomersView;
@@ -61,6 +66,10 @@ class RouteAccessMatrixTest {
         ALLOWED.put(FollowUpsView.class, EnumSet.of(Role.STAFF, Role.MANAGER));
         ALLOWED.put(InteractionsView.class, EnumSet.of(Role.MANAGER, Role.EXECUTIVE, Role.ADMIN));
         ALLOWED.put(ReasonsView.class, EnumSet.of(Role.MANAGER, Role.ADMIN));
+        ALLOWED.put(ComplaintsView.class, EVERYONE);
+        ALLOWED.put(ComplaintView.class, EVERYONE);
+        ALLOWED.put(RootCausesView.class, EnumSet.of(Role.MANAGER, Role.ADMIN));
+        ALLOWED.put(ComplaintSettingsView.class, EnumSet.of(Role.MANAGER, Role.ADMIN));
         ALLOWED.put(UsersView.class, EnumSet.of(Role.ADMIN));
         ALLOWED.put(UnitsView.class, EnumSet.of(Role.ADMIN));
         ALLOWED.put(SettingsView.class, EnumSet.of(Role.ADMIN));
@@ -76,6 +85,9 @@ class RouteAccessMatrixTest {
     private final Map<Role, Authentication> users = new EnumMap<>(Role.class);
     /** For routes with a parameter: a customer in each role user's own unit. */
     private final Map<Role, Long> customerOf = new EnumMap<>(Role.class);
+    /** For the case page: a case of a customer in each role user's own unit. */
+    private final Map<Role, Long> complaintOf = new EnumMap<>(Role.class);
+    @Autowired TestComplaints testComplaints;
 
     @BeforeAll
     void startVaadin() {
@@ -83,7 +95,9 @@ class RouteAccessMatrixTest {
         for (Role role : Role.values()) {
             var user = testUsers.newUser(role);
             users.put(role, testUsers.authenticationOf(user));
-            customerOf.put(role, testCustomers.newCustomer(user.unitId()).id());
+            var customer = testCustomers.newCustomer(user.unitId());
+            customerOf.put(role, customer.id());
+            complaintOf.put(role, testComplaints.openFor(customer).id());
         }
     }
 
@@ -105,7 +119,8 @@ class RouteAccessMatrixTest {
     void eachRoleOpensExactlyTheRoutesTheTableAllowsIt() {
         for (Role role : Role.values()) {
             for (var route : ALLOWED.entrySet()) {
-                boolean opened = opens(users.get(role), route.getKey(), customerOf.get(role));
+                long parameter = route.getKey() == ComplaintView.class ? complaintOf.get(role) : customerOf.get(role);
+                boolean opened = opens(users.get(role), route.getKey(), parameter);
                 assertThat(opened).as("%s opening %s", role, route.getKey().getSimpleName()).isEqualTo(route.getValue().contains(role));
             }
         }
@@ -118,7 +133,8 @@ class RouteAccessMatrixTest {
             BrowserlessUIContext window = app.windowOf(anonymous);
             try {
                 if (com.vaadin.flow.router.HasUrlParameter.class.isAssignableFrom(route)) {
-                    window.navigate("customers/" + customerOf.get(Role.ADMIN), Component.class);
+                    window.navigate(route == ComplaintView.class ? "complaints/case/" + complaintOf.get(Role.ADMIN)
+                            : "customers/" + customerOf.get(Role.ADMIN), Component.class);
                 } else {
                     window.navigate(route);
                 }
@@ -132,7 +148,8 @@ class RouteAccessMatrixTest {
     @Test
     void theMenuShowsOnlyWhatTheRoleMayOpen() {
         assertThat(menuOf(Role.STAFF)).contains("Home", "Customers", "Orders", "My follow-ups")
-                .doesNotContain("Users", "Units", "Settings", "Audit log", "Interactions", "Contact reasons");
+                .contains("Complaints")
+                .doesNotContain("Users", "Units", "Settings", "Audit log", "Interactions", "Contact reasons", "Root causes", "Complaint rules");
         assertThat(menuOf(Role.EXECUTIVE)).doesNotContain("Users", "Settings");
         assertThat(menuOf(Role.ADMIN)).contains("Home", "Users", "Units", "Settings", "Audit log");
     }

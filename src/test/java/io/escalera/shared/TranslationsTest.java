@@ -74,6 +74,26 @@ class TranslationsTest {
         }
     }
 
+    @Test
+    void everyValueOfTheComplaintEnumsHasItsText() throws IOException {
+        Set<String> english = load("messages_en.properties").stringPropertyNames();
+        java.util.Map<String, Enum<?>[]> families = java.util.Map.of(
+                "complaint.status.", io.escalera.complaint.ComplaintStatus.values(),
+                "complaint.category.", io.escalera.complaint.ComplaintCategory.values(),
+                "complaint.severity.", io.escalera.complaint.Severity.values(),
+                "complaint.sla.", io.escalera.complaint.SlaState.values(),
+                "complaints.queue.", io.escalera.complaint.ComplaintQueue.values(),
+                "compensation.type.", io.escalera.complaint.CompensationType.values(),
+                "compensation.status.", io.escalera.complaint.CompensationStatus.values(),
+                "channel.", io.escalera.interaction.InteractionChannel.values());
+        families.forEach((prefix, values) -> {
+            for (Enum<?> value : values) {
+                assertThat(english).contains(prefix + value.name());
+            }
+        });
+        assertThat(english).contains("complaint.history.breach.RESPONSE", "complaint.history.breach.RESOLUTION", "timeline.kind.COMPLAINT");
+    }
+
     private static Properties load(String name) throws IOException {
         Properties properties = new Properties();
         try (InputStream in = TranslationsTest.class.getClassLoader().getResourceAsStream(name)) {

@@ -48,10 +48,18 @@ public class TestUsers {
     }
 
     public UserAccount newUser(Role role, boolean allUnitsAllowed) {
-        long unit = newUnit(UnitKind.STORE);
+        return newUser(role, newUnit(UnitKind.STORE), allUnitsAllowed);
+    }
+
+    /** A user of an existing unit (a colleague of another test user). */
+    public UserAccount newUserIn(Role role, long unit) {
+        return newUser(role, unit, false);
+    }
+
+    private UserAccount newUser(Role role, long unit, boolean allUnitsAllowed) {
         UserForm form = new UserForm();
         form.setUsername(role.name().toLowerCase() + "-" + counter.incrementAndGet() + "-" + UUID.randomUUID().toString().substring(0, 8));
-        form.setDisplayName("Test " + role);
+        form.setDisplayName("Test " + role + " " + counter.incrementAndGet());
         form.setRole(role);
         form.setUnitId(unit);
         form.setPassword(PASSWORD);

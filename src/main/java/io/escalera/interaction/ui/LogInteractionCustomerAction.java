@@ -7,6 +7,8 @@ import io.escalera.customer.CustomerDetails;
 import io.escalera.customer.CustomerPageAction;
 import io.escalera.customer.CustomerService;
 import io.escalera.interaction.InteractionService;
+import io.escalera.interaction.QuickLogEscalation;
+import org.springframework.beans.factory.ObjectProvider;
 import io.escalera.interaction.ReasonService;
 import io.escalera.security.Role;
 import io.escalera.security.SignedInUsers;
@@ -19,13 +21,15 @@ class LogInteractionCustomerAction implements CustomerPageAction {
     private final ReasonService reasons;
     private final CustomerService customers;
     private final SignedInUsers signedIn;
+    private final ObjectProvider<QuickLogEscalation> escalations;
 
     LogInteractionCustomerAction(InteractionService interactions, ReasonService reasons, CustomerService customers,
-                                 SignedInUsers signedIn) {
+                                 SignedInUsers signedIn, ObjectProvider<QuickLogEscalation> escalations) {
         this.interactions = interactions;
         this.reasons = reasons;
         this.customers = customers;
         this.signedIn = signedIn;
+        this.escalations = escalations;
     }
 
     @Override
@@ -39,7 +43,7 @@ class LogInteractionCustomerAction implements CustomerPageAction {
         button.setText(button.getTranslation("quick-log.button"));
         button.setIcon(VaadinIcon.COMMENT.create());
         button.setId("log-interaction");
-        button.addClickListener(e -> new QuickLogDialog(interactions, reasons, customers, customer, refresh).open());
+        button.addClickListener(e -> new QuickLogDialog(interactions, reasons, customers, escalations.orderedStream().toList(), customer, refresh).open());
         button.setVisible(signedIn.authenticated().map(u -> u.role() == Role.STAFF || u.role() == Role.MANAGER).orElse(false));
         return button;
     }

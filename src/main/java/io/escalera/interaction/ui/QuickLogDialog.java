@@ -24,6 +24,8 @@ import io.escalera.customer.ui.CustomerDialog;
 import io.escalera.interaction.Direction;
 import io.escalera.interaction.InteractionChannel;
 import io.escalera.interaction.InteractionForm;
+import io.escalera.interaction.InteractionRow;
+import io.escalera.interaction.QuickLogEscalation;
 import io.escalera.interaction.InteractionService;
 import io.escalera.interaction.Reason;
 import io.escalera.interaction.ReasonService;
@@ -44,8 +46,9 @@ public class QuickLogDialog extends Dialog {
     private final ComboBox<CustomerSummary> customer = new ComboBox<>();
     private final Runnable onSaved;
 
+    /** @param escalations offers such as "this is a complaint": save the interaction, then open the follow-on form */
     public QuickLogDialog(InteractionService interactions, ReasonService reasons, CustomerService customers,
-                          CustomerDetails preselected, Runnable onSaved) {
+                          List<QuickLogEscalation> escalations, CustomerDetails preselected, Runnable onSaved) {
         this.interactions = interactions;
         this.onSaved = onSaved;
         setHeaderTitle(getTranslation("quick-log.title"));
@@ -120,11 +123,19 @@ public class QuickLogDialog extends Dialog {
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("30rem", 2));
         add(who, form);
 
-        Button save = new Button(getTranslation("action.save"), e -> save());
+        Button save = new Button(getTranslation("action.save"), e -> save(null));
         save.setId("quick-log-save");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         save.addClickShortcut(Key.ENTER).setEventPropagationAllowed(false);
-        getFooter().add(new Button(getTranslation("action.cancel"), e -> close()), save);
+        getFooter().add(new Button(getTranslation("action.cancel"), e -> close()));
+        for (QuickLogEscalation escalation : escalations) {
+            Button escalate = new Button(getTranslation(escalation.labelKey()), VaadinIcon.EXCLAMATION_CIRCLE_O.create(),
+                    e -> save(escalation));
+            escalate.setId("quick-log-escalate-" + escalations.indexOf(escalation));
+            escalate.addThemeVariants(ButtonVariant.LUMO_ERROR);
+            getFooter().add(escalate);
+        }
+        getFooter().add(save);
         if (preselected == null) {
             customer.focus();
         } else {
@@ -132,17 +143,23 @@ public class QuickLogDialog extends Dialog {
         }
     }
 
-    private void save() {
+    /** Saves the interaction; then, if asked, hands it to an escalation (e.g. opens a complaint prefilled from it). */
+    private void save(QuickLogEscalation escalation) {
         InteractionForm form = new InteractionForm();
         try {
             binder.writeBean(form);
         } catch (ValidationException e) {
             return;
         }
-        if (FormSave.attempt(binder, this, () -> interactions.log(form), () -> { }, () -> { })) {
+        InteractionRow[] logged = new InteractionRow[1];
+        if (FormSave.attempt(binder, this, () -> logged[0] = interactions.log(form), () -> { }, () -> { })) {
             Notifications.success(getTranslation("quick-log.saved"));
             close();
-            onSaved.run();
+            if (escalation != null) {
+                escalation.escalate(logged[0], onSaved);
+            } else {
+                onSaved.run();
+            }
         }
     }
 }

@@ -7,6 +7,8 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import io.escalera.customer.CustomerService;
 import io.escalera.interaction.InteractionService;
+import io.escalera.interaction.QuickLogEscalation;
+import org.springframework.beans.factory.ObjectProvider;
 import io.escalera.interaction.ReasonService;
 import io.escalera.security.Role;
 import io.escalera.security.SignedInUsers;
@@ -20,12 +22,14 @@ class QuickLogHeaderAction implements HeaderAction {
     private final ReasonService reasons;
     private final CustomerService customers;
     private final SignedInUsers signedIn;
+    private final ObjectProvider<QuickLogEscalation> escalations;
 
-    QuickLogHeaderAction(InteractionService interactions, ReasonService reasons, CustomerService customers, SignedInUsers signedIn) {
+    QuickLogHeaderAction(InteractionService interactions, ReasonService reasons, CustomerService customers, SignedInUsers signedIn, ObjectProvider<QuickLogEscalation> escalations) {
         this.interactions = interactions;
         this.reasons = reasons;
         this.customers = customers;
         this.signedIn = signedIn;
+        this.escalations = escalations;
     }
 
     @Override
@@ -41,7 +45,7 @@ class QuickLogHeaderAction implements HeaderAction {
         button.setId("quick-log");
         button.setTooltipText(button.getTranslation("quick-log.shortcut"));
         button.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SMALL);
-        button.addClickListener(e -> new QuickLogDialog(interactions, reasons, customers, null, refreshCurrentView(button)).open());
+        button.addClickListener(e -> new QuickLogDialog(interactions, reasons, customers, escalations.orderedStream().toList(), null, refreshCurrentView(button)).open());
         button.addClickShortcut(Key.KEY_L, KeyModifier.ALT, KeyModifier.SHIFT);
         return button;
     }

@@ -14,6 +14,8 @@ public interface UserRepository extends JpaRepository<UserEntity, Long> {
 
     boolean existsByUsernameIgnoreCase(String username);
 
+    List<UserEntity> findByUnitIdInAndEnabledTrue(java.util.Collection<Long> unitIds);
+
     @Query("""
             select u from UserEntity u
             where :prefix is null or lower(u.username) like :prefix or lower(u.displayName) like :prefix

@@ -6,7 +6,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.Locale;
 
-/** Dates and times in the user's locale. */
+/** Dates, times, numbers and durations in the user's locale. */
 public final class Formats {
 
     private Formats() {
@@ -36,5 +36,21 @@ public final class Formats {
         }
         return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withLocale(locale)
                 .format(instant.atZone(ZoneId.systemDefault()));
+    }
+
+    /** A whole number with the locale's grouping (1,234 / 1.234). */
+    public static String number(long value, Locale locale) {
+        return java.text.NumberFormat.getIntegerInstance(locale).format(value);
+    }
+
+    /** A duration in minutes as days, hours and minutes ("2 d 3 h 5 min"; the units read the same in en and es). */
+    public static String minutes(long minutes) {
+        long days = minutes / (24 * 60);
+        long hours = minutes % (24 * 60) / 60;
+        long rest = minutes % 60;
+        StringBuilder text = new StringBuilder();
+        if (days > 0) text.append(days).append(" d ");
+        if (hours > 0 || days > 0) text.append(hours).append(" h ");
+        return text.append(rest).append(" min").toString();
     }
 }

@@ -1,0 +1,5 @@
+package io.escalera.complaint;
+
+public enum CompensationType {
+    REFUND, VOUCHER, REPLACEMENT, DISCOUNT, GESTURE
+}

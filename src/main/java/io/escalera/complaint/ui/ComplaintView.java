@@ -1,0 +1,476 @@
+package io.escalera.complaint.ui;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.BigDecimalField;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.BeforeEvent;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.HasUrlParameter;
+import com.vaadin.flow.router.NotFoundException;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouterLink;
+import io.escalera.complaint.CaseAction;
+import io.escalera.complaint.Compensation;
+import io.escalera.complaint.CompensationForm;
+import io.escalera.complaint.CompensationStatus;
+import io.escalera.complaint.CompensationType;
+import io.escalera.complaint.ComplaintDetails;
+import io.escalera.complaint.ComplaintService;
+import io.escalera.complaint.ComplaintStatus;
+import io.escalera.complaint.HistoryEntry;
+import io.escalera.complaint.RootCause;
+import io.escalera.complaint.RootCauseService;
+import io.escalera.complaint.Severity;
+import io.escalera.customer.ui.CustomerView;
+import io.escalera.security.Colleagues.Colleague;
+import io.escalera.shared.ActionRefusedException;
+import io.escalera.shared.ConcurrentEditException;
+import io.escalera.shared.FieldErrorsException;
+import io.escalera.shared.GeneralSettingsService;
+import io.escalera.shared.ui.Formats;
+import io.escalera.shared.ui.Notifications;
+import jakarta.annotation.security.RolesAllowed;
+
+import java.util.Currency;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * A case: its facts, the SLA clock, buttons for the moves the user may make now (only those), compensation and the
+ * full history with internal comments. A change made meanwhile by someone else is shown, never overwritten.
+ */
+@Route("complaints/case")
+@RolesAllowed({"STAFF", "MANAGER", "EXECUTIVE", "ADMIN"})
+public class ComplaintView extends VerticalLayout implements HasUrlParameter<Long>, HasDynamicTitle {
+
+    private final ComplaintService complaints;
+    private final RootCauseService rootCauses;
+    private final Currency currency;
+    private ComplaintDetails complaint;
+    private long lastSeenHistoryId;
+
+    public ComplaintView(ComplaintService complaints, RootCauseService rootCauses, GeneralSettingsService settings) {
+        this.complaints = complaints;
+        this.rootCauses = rootCauses;
+        this.currency = settings.currency();
+        addClassName("complaint-view");
+    }
+
+    /** Navigates to a case page. */
+    public static void open(long id) {
+        UI.getCurrent().navigate(ComplaintView.class, id);
+    }
+
+    @Override
+    public void setParameter(BeforeEvent event, Long id) {
+        try {
+            complaint = id == null ? null : complaints.get(id);
+        } catch (io.escalera.shared.NotFoundException e) {
+            complaint = null;
+        }
+        if (complaint == null) {
+            event.rerouteToError(NotFoundException.class);
+            return;
+        }
+        render();
+    }
+
+    @Override
+    public String getPageTitle() {
+        return complaint == null ? getTranslation("nav.complaints") : getTranslation("complaint.title", complaint.id()) + " · Escalera";
+    }
+
+    private void render() {
+        removeAll();
+        List<HistoryEntry> history = complaints.history(complaint.id());
+        lastSeenHistoryId = history.isEmpty() ? 0 : history.getLast().id();
+        H2 title = new H2(getTranslation("complaint.title", complaint.id()));
+        title.setId("complaint-title");
+        Span status = new Span(getTranslation("complaint.status." + complaint.status()));
+        status.setId("complaint-status");
+        status.getElement().getThemeList().add("badge pill");
+        HorizontalLayout heading = new HorizontalLayout(title, status, ComplaintLabels.slaBadge(complaint.sla(), this));
+        heading.setAlignItems(FlexComponent.Alignment.CENTER);
+        add(heading, new RouterLink(complaint.customerName(), CustomerView.class, complaint.customerId()), actions(), facts(),
+                new H3(getTranslation("complaint.compensations")), compensations(),
+                new H3(getTranslation("complaint.history")), commentBox(), historyGrid(history));
+    }
+
+    private HorizontalLayout actions() {
+        Set<CaseAction> allowed = complaints.allowedActions(complaint);
+        HorizontalLayout actions = new HorizontalLayout();
+        actions.setWrap(true);
+        long id = complaint.id();
+        long version = complaint.version();
+        if (allowed.contains(CaseAction.TAKE)) {
+            actions.add(button("take", VaadinIcon.HAND, () -> complaints.take(id, version)));
+        }
+        if (allowed.contains(CaseAction.ASSIGN)) {
+            Button assign = new Button(getTranslation("complaint.action.assign"), VaadinIcon.USER_CHECK.create(), e -> assignDialog());
+            assign.setId("action-assign");
+            actions.add(assign);
+        }
+        if (allowed.contains(CaseAction.START)) {
+            String key = complaint.status() == ComplaintStatus.WAITING_CUSTOMER ? "resume" : "start";
+            actions.add(button(key, VaadinIcon.PLAY, () -> complaints.move(id, version, ComplaintStatus.IN_PROGRESS)));
+        }
+        if (allowed.contains(CaseAction.WAIT_FOR_CUSTOMER)) {
+            actions.add(button("wait", VaadinIcon.PAUSE, () -> complaints.move(id, version, ComplaintStatus.WAITING_CUSTOMER)));
+        }
+        if (allowed.contains(CaseAction.RESOLVE)) {
+            Button resolve = new Button(getTranslation("complaint.action.resolve"), VaadinIcon.CHECK.create(), e -> resolveDialog());
+            resolve.setId("action-resolve");
+            resolve.addThemeVariants(ButtonVariant.LUMO_SUCCESS, ButtonVariant.LUMO_PRIMARY);
+            actions.add(resolve);
+        }
+        if (allowed.contains(CaseAction.CLOSE)) {
+            actions.add(button("close", VaadinIcon.LOCK, () -> complaints.move(id, version, ComplaintStatus.CLOSED)));
+        }
+        if (allowed.contains(CaseAction.REOPEN)) {
+            Button reopen = new Button(getTranslation("complaint.action.reopen"), VaadinIcon.ROTATE_LEFT.create(), e -> {
+                ConfirmDialog confirm = new ConfirmDialog(getTranslation("complaint.reopen.title"),
+                        getTranslation("complaint.reopen.text"), getTranslation("complaint.action.reopen"),
+                        ok -> act(() -> complaints.move(id, version, ComplaintStatus.REOPENED)));
+                confirm.setCancelable(true);
+                confirm.setCancelText(getTranslation("action.cancel"));
+                confirm.open();
+            });
+            reopen.setId("action-reopen");
+            actions.add(reopen);
+        }
+        if (allowed.contains(CaseAction.COMPENSATE)) {
+            Button compensate = new Button(getTranslation("complaint.action.compensate"), VaadinIcon.GIFT.create(), e -> compensationDialog());
+            compensate.setId("action-compensate");
+            actions.add(compensate);
+        }
+        if (allowed.contains(CaseAction.CHANGE_SEVERITY)) {
+            Select<Severity> severity = new Select<>();
+            severity.setId("complaint-change-severity");
+            severity.setItems(Severity.values());
+            severity.setItemLabelGenerator(s -> getTranslation("complaint.severity." + s));
+            severity.setValue(complaint.severity());
+            severity.setTooltipText(getTranslation("complaint.severity"));
+            severity.addValueChangeListener(e -> {
+                if (e.isFromClient()) {
+                    act(() -> complaints.changeSeverity(id, version, e.getValue()));
+                }
+            });
+            actions.add(severity);
+        }
+        actions.setAlignItems(FlexComponent.Alignment.BASELINE);
+        return actions;
+    }
+
+    private Button button(String key, VaadinIcon icon, Supplier<ComplaintDetails> action) {
+        Button button = new Button(getTranslation("complaint.action." + key), icon.create(), e -> act(action));
+        button.setId("action-" + key);
+        return button;
+    }
+
+    /** Runs a change; a refusal is explained, a conflict shows what the other person changed. */
+    private boolean act(Supplier<ComplaintDetails> action) {
+        try {
+            complaint = action.get();
+            render();
+            return true;
+        } catch (ActionRefusedException e) {
+            Notifications.error(getTranslation(e.messageKey(), translatedArgs(e.args())));
+        } catch (ConcurrentEditException e) {
+            showConflict(e.changedBy());
+        }
+        return false;
+    }
+
+    private Object[] translatedArgs(Object[] args) {
+        Object[] translated = args.clone();
+        for (int i = 0; i < translated.length; i++) {
+            if (translated[i] instanceof ComplaintStatus s) {
+                translated[i] = getTranslation("complaint.status." + s);
+            }
+        }
+        return translated;
+    }
+
+    private void showConflict(String changedBy) {
+        long seen = lastSeenHistoryId;
+        complaint = complaints.get(complaint.id());
+        List<HistoryEntry> changes = complaints.history(complaint.id()).stream().filter(h -> h.id() > seen).toList();
+        render();
+        Dialog dialog = new Dialog();
+        dialog.setId("complaint-conflict");
+        dialog.setHeaderTitle(getTranslation("conflict.title"));
+        VerticalLayout body = new VerticalLayout(new Paragraph(getTranslation("complaint.conflict.text", changedBy)));
+        changes.forEach(h -> body.add(new Paragraph("• " + describe(h))));
+        dialog.add(body);
+        dialog.getFooter().add(new Button(getTranslation("action.ok"), e -> dialog.close()));
+        dialog.open();
+    }
+
+    private Div facts() {
+        Div facts = new Div();
+        facts.addClassName("customer-facts");
+        fact(facts, "complaint.opened-at", Formats.dateTime(complaint.openedAt(), getLocale()) + " · " + complaint.openedByName());
+        fact(facts, "complaint.channel", getTranslation("channel." + complaint.channel()));
+        fact(facts, "complaint.category", getTranslation("complaint.category." + complaint.category()));
+        fact(facts, "complaint.severity", getTranslation("complaint.severity." + complaint.severity()));
+        fact(facts, "complaint.order", complaint.orderExternalId());
+        fact(facts, "complaint.unit", complaint.unitName());
+        fact(facts, "complaint.assignee", complaint.assigneeName());
+        fact(facts, "complaint.response-due", Formats.dateTime(complaint.responseDueAt(), getLocale()));
+        fact(facts, "complaint.first-response", complaint.firstResponseAt() == null ? null
+                : Formats.dateTime(complaint.firstResponseAt(), getLocale()) + " (" + Formats.minutes(complaint.firstResponseMinutes()) + ")");
+        fact(facts, "complaint.resolution-due", complaint.pausedSince() != null ? getTranslation("complaint.sla.PAUSED")
+                : Formats.dateTime(complaint.resolutionDueAt(), getLocale()));
+        fact(facts, "complaint.paused", complaint.pausedMinutes() == 0 ? null : Formats.minutes(complaint.pausedMinutes()));
+        fact(facts, "complaint.resolved-at", complaint.resolvedAt() == null ? null
+                : Formats.dateTime(complaint.resolvedAt(), getLocale()) + " (" + Formats.minutes(complaint.resolutionMinutes()) + ")");
+        fact(facts, "complaint.root-cause", complaint.rootCauseName());
+        fact(facts, "complaint.resolution", complaint.resolution());
+        fact(facts, "complaint.description", complaint.description());
+        if (complaint.reopenedCount() > 0) {
+            fact(facts, "complaint.reopened-count", String.valueOf(complaint.reopenedCount()));
+        }
+        return facts;
+    }
+
+    private void fact(Div facts, String labelKey, String value) {
+        Div fact = new Div(new Span(getTranslation(labelKey)), new Span(value == null || value.isBlank() ? "—" : value));
+        fact.addClassName("fact");
+        facts.add(fact);
+    }
+
+    private Grid<Compensation> compensations() {
+        Grid<Compensation> grid = new Grid<>();
+        grid.setId("complaint-compensations");
+        grid.addColumn(c -> Formats.dateTime(c.grantedAt(), getLocale())).setHeader(getTranslation("timeline.when")).setAutoWidth(true);
+        grid.addColumn(c -> getTranslation("compensation.type." + c.type())).setHeader(getTranslation("compensation.type")).setAutoWidth(true);
+        grid.addColumn(c -> Formats.money(c.amount(), currency, getLocale())).setHeader(getTranslation("compensation.amount")).setAutoWidth(true);
+        grid.addColumn(Compensation::reason).setHeader(getTranslation("compensation.reason")).setFlexGrow(2);
+        grid.addColumn(Compensation::grantedByName).setHeader(getTranslation("compensation.granted-by")).setAutoWidth(true);
+        grid.addColumn(c -> getTranslation("compensation.status." + c.status())
+                + (c.decidedByName() == null ? "" : " · " + c.decidedByName())).setHeader(getTranslation("complaint.status")).setAutoWidth(true);
+        boolean manager = complaints.allowedActions(complaint).contains(CaseAction.ASSIGN) || complaints.allowedActions(complaint).contains(CaseAction.REOPEN);
+        grid.addComponentColumn(c -> {
+            HorizontalLayout decide = new HorizontalLayout();
+            if (manager && c.status() == CompensationStatus.PENDING_APPROVAL) {
+                Button approve = new Button(getTranslation("compensation.approve"), e -> decide(c.id(), true));
+                approve.setId("approve-compensation-" + c.id());
+                approve.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_SUCCESS);
+                Button reject = new Button(getTranslation("compensation.reject"), e -> decide(c.id(), false));
+                reject.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ERROR);
+                decide.add(approve, reject);
+            }
+            return decide;
+        }).setAutoWidth(true);
+        grid.addThemeVariants(GridVariant.LUMO_COMPACT);
+        grid.setEmptyStateText(getTranslation("complaint.compensations.empty"));
+        grid.setItems(complaints.compensations(complaint.id()));
+        grid.setAllRowsVisible(true);
+        return grid;
+    }
+
+    private void decide(long compensationId, boolean approve) {
+        try {
+            complaints.decideCompensation(compensationId, approve);
+        } catch (ActionRefusedException e) {
+            Notifications.error(getTranslation(e.messageKey()));
+        } catch (ConcurrentEditException e) {
+            Notifications.error(getTranslation("complaint.compensation.already-decided"));
+        }
+        complaint = complaints.get(complaint.id());
+        render();
+    }
+
+    private HorizontalLayout commentBox() {
+        TextArea comment = new TextArea();
+        comment.setId("complaint-comment");
+        comment.setPlaceholder(getTranslation("complaint.comment.placeholder"));
+        comment.setMaxLength(4000);
+        comment.setWidthFull();
+        Button add = new Button(getTranslation("complaint.comment.add"), e -> {
+            try {
+                complaints.comment(complaint.id(), comment.getValue());
+                complaint = complaints.get(complaint.id());
+                render();
+            } catch (FieldErrorsException ex) {
+                comment.setInvalid(true);
+                comment.setErrorMessage(getTranslation(ex.errors().getFirst().messageKey()));
+            }
+        });
+        add.setId("complaint-comment-add");
+        HorizontalLayout box = new HorizontalLayout(comment, add);
+        box.setWidthFull();
+        box.setAlignItems(FlexComponent.Alignment.END);
+        box.setVisible(complaints.allowedActions(complaint).contains(CaseAction.COMMENT));
+        return box;
+    }
+
+    private Grid<HistoryEntry> historyGrid(List<HistoryEntry> history) {
+        Grid<HistoryEntry> grid = new Grid<>();
+        grid.setId("complaint-history");
+        grid.addColumn(h -> Formats.dateTime(h.at(), getLocale())).setHeader(getTranslation("timeline.when")).setAutoWidth(true);
+        grid.addColumn(HistoryEntry::actorName).setHeader(getTranslation("complaint.history.who")).setAutoWidth(true);
+        grid.addColumn(this::describe).setHeader(getTranslation("timeline.what")).setFlexGrow(4);
+        grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
+        grid.setItems(history.reversed());
+        grid.setAllRowsVisible(true);
+        return grid;
+    }
+
+    /** A history entry in words, in the user's language. */
+    private String describe(HistoryEntry h) {
+        return switch (h.kind()) {
+            case "CREATED" -> getTranslation("complaint.history.created");
+            case "STATUS" -> getTranslation("complaint.history.status", getTranslation("complaint.status." + h.fromValue()),
+                    getTranslation("complaint.status." + h.toValue())) + (h.note() == null ? "" : " — " + h.note());
+            case "ASSIGNEE" -> getTranslation("complaint.history.assignee", h.fromValue() == null ? "—" : h.fromValue(), h.toValue());
+            case "SEVERITY" -> getTranslation("complaint.history.severity", getTranslation("complaint.severity." + h.fromValue()),
+                    getTranslation("complaint.severity." + h.toValue()));
+            case "SLA_BREACH" -> getTranslation("complaint.history.breach." + h.toValue());
+            case "COMPENSATION" -> getTranslation("complaint.history.compensation", getTranslation("compensation.status." + h.toValue()))
+                    + (h.note() == null ? "" : " — " + h.note());
+            case "COMMENT" -> getTranslation("complaint.history.comment") + ": " + h.note();
+            default -> h.kind();
+        };
+    }
+
+    private void assignDialog() {
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle(getTranslation("complaint.action.assign"));
+        ComboBox<Colleague> who = new ComboBox<>(getTranslation("complaint.assignee"));
+        who.setId("assign-to");
+        who.setItems(complaints.assignableUsers(complaint.id()));
+        who.setItemLabelGenerator(c -> c.displayName() + " (" + c.username() + ")");
+        who.setWidthFull();
+        long version = complaint.version();
+        Button ok = new Button(getTranslation("complaint.action.assign"), e -> {
+            if (who.getValue() == null) {
+                who.setInvalid(true);
+                who.setErrorMessage(getTranslation("validation.required"));
+                return;
+            }
+            dialog.close();
+            act(() -> complaints.assign(complaint.id(), version, who.getValue().username()));
+        });
+        ok.setId("assign-confirm");
+        ok.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        dialog.add(who);
+        dialog.getFooter().add(new Button(getTranslation("action.cancel"), e -> dialog.close()), ok);
+        dialog.open();
+        who.focus();
+    }
+
+    private void resolveDialog() {
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle(getTranslation("complaint.action.resolve"));
+        dialog.setWidth("min(40rem, 96vw)");
+        TextArea resolution = new TextArea(getTranslation("complaint.resolution"));
+        resolution.setId("resolve-resolution");
+        resolution.setMaxLength(4000);
+        resolution.setWidthFull();
+        ComboBox<RootCause> rootCause = new ComboBox<>(getTranslation("complaint.root-cause"));
+        rootCause.setId("resolve-root-cause");
+        rootCause.setItems(rootCauses.choosable());
+        rootCause.setItemLabelGenerator(rootCauses::label);
+        rootCause.setWidthFull();
+        long version = complaint.version();
+        Button ok = new Button(getTranslation("complaint.action.resolve"), e -> {
+            try {
+                complaint = complaints.resolve(complaint.id(), version, resolution.getValue(),
+                        rootCause.getValue() == null ? null : rootCause.getValue().id());
+                dialog.close();
+                render();
+            } catch (FieldErrorsException ex) {
+                ex.errors().forEach(error -> {
+                    if (error.field().equals("resolution")) {
+                        resolution.setInvalid(true);
+                        resolution.setErrorMessage(getTranslation(error.messageKey()));
+                    } else {
+                        rootCause.setInvalid(true);
+                        rootCause.setErrorMessage(getTranslation(error.messageKey()));
+                    }
+                });
+            } catch (ActionRefusedException ex) {
+                dialog.close();
+                Notifications.error(getTranslation(ex.messageKey(), translatedArgs(ex.args())));
+            } catch (ConcurrentEditException ex) {
+                // what was typed stays in the dialog; the page behind shows the other change
+                showConflict(ex.changedBy());
+            }
+        });
+        ok.setId("resolve-confirm");
+        ok.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        dialog.add(new FormLayout(resolution, rootCause));
+        dialog.getFooter().add(new Button(getTranslation("action.cancel"), e -> dialog.close()), ok);
+        dialog.open();
+        resolution.focus();
+    }
+
+    private void compensationDialog() {
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle(getTranslation("complaint.action.compensate"));
+        Select<CompensationType> type = new Select<>();
+        type.setId("compensation-type");
+        type.setLabel(getTranslation("compensation.type"));
+        type.setItems(CompensationType.values());
+        type.setItemLabelGenerator(t -> getTranslation("compensation.type." + t));
+        BigDecimalField amount = new BigDecimalField(getTranslation("compensation.amount"));
+        amount.setId("compensation-amount");
+        amount.setSuffixComponent(new Span(currency.getSymbol(getLocale())));
+        TextField reason = new TextField(getTranslation("compensation.reason"));
+        reason.setId("compensation-reason");
+        reason.setMaxLength(500);
+        reason.setWidthFull();
+        Button ok = new Button(getTranslation("complaint.action.compensate"), e -> {
+            CompensationForm form = new CompensationForm();
+            form.setType(type.getValue());
+            form.setAmount(amount.getValue());
+            form.setReason(reason.getValue());
+            try {
+                Compensation granted = complaints.grantCompensation(complaint.id(), form);
+                dialog.close();
+                Notifications.success(getTranslation(granted.status() == CompensationStatus.PENDING_APPROVAL
+                        ? "compensation.pending" : "compensation.granted"));
+                complaint = complaints.get(complaint.id());
+                render();
+            } catch (FieldErrorsException ex) {
+                ex.errors().forEach(error -> {
+                    switch (error.field()) {
+                        case "type" -> { type.setInvalid(true); type.setErrorMessage(getTranslation(error.messageKey())); }
+                        case "amount" -> { amount.setInvalid(true); amount.setErrorMessage(getTranslation(error.messageKey())); }
+                        default -> { reason.setInvalid(true); reason.setErrorMessage(getTranslation(error.messageKey())); }
+                    }
+                });
+            } catch (ActionRefusedException ex) {
+                dialog.close();
+                Notifications.error(getTranslation(ex.messageKey()));
+            }
+        });
+        ok.setId("compensation-confirm");
+        ok.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        dialog.add(new FormLayout(type, amount, reason));
+        dialog.getFooter().add(new Button(getTranslation("action.cancel"), e -> dialog.close()), ok);
+        dialog.open();
+        type.focus();
+    }
+}
