@@ -456,8 +456,9 @@ public class ComplaintService {
         compensation.setGrantedAt(now);
         compensation.setStatus(needsApproval ? CompensationStatus.PENDING_APPROVAL : CompensationStatus.GRANTED);
         CompensationEntity saved = compensations.saveAndFlush(compensation);
-        history.append(id, now, user.displayName(), "COMPENSATION", null, saved.getStatus().name(),
-                saved.getType() + " " + saved.getAmount().toPlainString() + " — " + saved.getReason());
+        // structured for display: type in from_value, status in to_value, "amount — reason" in the note
+        history.append(id, now, user.displayName(), "COMPENSATION", saved.getType().name(), saved.getStatus().name(),
+                saved.getAmount().toPlainString() + " — " + saved.getReason());
         if (!needsApproval) {
             events.publishEvent(new ComplaintEvents.CompensationGranted(id, complaint.getCustomerId(), saved.getId(),
                     saved.getType(), saved.getAmount(), now));
@@ -486,8 +487,8 @@ public class ComplaintService {
         } catch (OptimisticLockingFailureException e) {
             throw new ConcurrentEditException("compensation", compensationId, "?");
         }
-        history.append(complaint.getId(), now, user.displayName(), "COMPENSATION", CompensationStatus.PENDING_APPROVAL.name(),
-                compensation.getStatus().name(), compensation.getType() + " " + compensation.getAmount().toPlainString());
+        history.append(complaint.getId(), now, user.displayName(), "COMPENSATION", compensation.getType().name(),
+                compensation.getStatus().name(), compensation.getAmount().toPlainString());
         if (approve) {
             events.publishEvent(new ComplaintEvents.CompensationGranted(complaint.getId(), complaint.getCustomerId(),
                     compensation.getId(), compensation.getType(), compensation.getAmount(), now));

@@ -68,10 +68,32 @@ class CustomerDataGeneratorTest {
         assertThat(count("SELECT COUNT(DISTINCT channel) FROM interaction")).isEqualTo(6);
         assertThat(count("SELECT COUNT(*) FROM interaction WHERE follow_up_on IS NOT NULL AND follow_up_on < DATE(occurred_at)")).isZero();
 
+        // the complaint module adds cases: about 3 per 100 orders, far likelier on late, incomplete or returned orders
+        long cases = count("SELECT COUNT(*) FROM complaint_case k JOIN customer c ON c.id = k.customer_id WHERE c.external_code LIKE 'C1%'");
+        assertThat(cases).isBetween(result.orders() / 100, result.orders() / 20);
+        double troubledRate = ratio("SELECT COUNT(k.id) / COUNT(*) FROM customer_order o LEFT JOIN complaint_case k ON k.order_id = o.id"
+                + " WHERE o.actual_delivery > o.promised_delivery OR o.delivered_in_full = FALSE OR o.returned_amount > 0");
+        double otherRate = ratio("SELECT COUNT(k.id) / COUNT(*) FROM customer_order o LEFT JOIN complaint_case k ON k.order_id = o.id"
+                + " WHERE NOT (COALESCE(o.actual_delivery > o.promised_delivery, FALSE) OR COALESCE(o.delivered_in_full = FALSE, FALSE)"
+                + " OR o.returned_amount > 0)");
+        assertThat(troubledRate).as("cases per troubled order vs per other order").isGreaterThan(3 * otherRate);
+        assertThat(count("SELECT COUNT(*) FROM complaint_case k JOIN customer_order o ON o.id = k.order_id WHERE k.customer_id <> o.customer_id OR DATE(k.opened_at) < o.order_date")).isZero();
+        assertThat(count("SELECT COUNT(*) FROM complaint_case WHERE resolved_at < opened_at OR first_response_at < opened_at OR closed_at < resolved_at")).isZero();
+        assertThat(count("SELECT COUNT(*) FROM complaint_case WHERE status IN ('RESOLVED', 'CLOSED') AND (root_cause_id IS NULL OR resolution IS NULL OR resolved_at IS NULL)")).isZero();
+        assertThat(count("SELECT COUNT(*) FROM complaint_case k WHERE NOT EXISTS (SELECT 1 FROM complaint_history h WHERE h.case_id = k.id AND h.kind = 'CREATED')")).isZero();
+        assertThat(count("SELECT COUNT(*) FROM complaint_case WHERE resolution_breached_at IS NOT NULL")).as("some breaches").isPositive();
+        assertThat(count("SELECT COUNT(*) FROM complaint_case WHERE status = 'CLOSED' AND resolution_breached_at IS NULL")).as("mostly met").isPositive();
+        assertThat(count("SELECT COUNT(*) FROM complaint_compensation m JOIN complaint_case k ON k.id = m.case_id WHERE k.resolved_at IS NULL")).isZero();
+        assertThat(count("SELECT COUNT(*) FROM complaint_compensation")).as("compensations").isPositive();
+
         // the sequences were moved past the generated ids: the application still creates customers and orders
         UserAccount staff = testUsers.newUser(Role.STAFF);
         CustomerDetails created = testCustomers.newCustomer(staff.unitId());
         assertThat(testCustomers.newOrder(created, LocalDate.now(), "10.00").customerId()).isEqualTo(created.id());
+    }
+
+    private double ratio(String sql) {
+        return jdbc.sql(sql).query(Double.class).single();
     }
 
     private long count(String sql) {

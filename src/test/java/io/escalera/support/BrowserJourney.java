@@ -38,4 +38,10 @@ public abstract class BrowserJourney {
     protected void logIn(String username, String password) {
         Chromium.logIn(browser, url(""), username, password);
     }
+
+    /** Another person at the same browser: a fresh session, then their login. */
+    protected void switchTo(String username, String password) {
+        browser.manage().deleteAllCookies();
+        logIn(username, password);
+    }
 }

@@ -85,4 +85,13 @@ public final class Chromium {
         input.clear();
         input.sendKeys(text);
     }
+
+    /** Clicks the first visible overlay item (combo-box or select item) whose text contains {@code text}. */
+    public static void pick(WebDriver driver, String itemTag, String text) {
+        waitFor(driver).until(d -> d.findElements(By.cssSelector(itemTag)).stream().filter(WebElement::isDisplayed)
+                .filter(i -> i.getText().contains(text)).findFirst().map(i -> {
+                    i.click();
+                    return true;
+                }).orElse(false));
+    }
 }

@@ -43,6 +43,19 @@ public class TestCustomers {
     }
 
     public OrderRow newOrder(CustomerDetails customer, LocalDate date, String gross) {
+        return SystemUser.call(() -> orders.create(orderForm(customer, date, gross)));
+    }
+
+    /** An order delivered four days after the promised date. */
+    public OrderRow newLateOrder(CustomerDetails customer, LocalDate date, String gross) {
+        OrderForm form = orderForm(customer, date, gross);
+        form.setPromisedDelivery(date.plusDays(2));
+        form.setActualDelivery(date.plusDays(6));
+        form.setDeliveredInFull(true);
+        return SystemUser.call(() -> orders.create(form));
+    }
+
+    private static OrderForm orderForm(CustomerDetails customer, LocalDate date, String gross) {
         OrderForm form = new OrderForm();
         form.setExternalId("TO-" + UUID.randomUUID().toString().substring(0, 12));
         form.setCustomerId(customer.id());
@@ -50,6 +63,6 @@ public class TestCustomers {
         form.setChannel(SalesChannel.STORE);
         form.setUnitId(customer.homeUnitId());
         form.setGrossAmount(new BigDecimal(gross));
-        return SystemUser.call(() -> orders.create(form));
+        return form;
     }
 }

@@ -347,11 +347,19 @@ public class ComplaintView extends VerticalLayout implements HasUrlParameter<Lon
             case "SEVERITY" -> getTranslation("complaint.history.severity", getTranslation("complaint.severity." + h.fromValue()),
                     getTranslation("complaint.severity." + h.toValue()));
             case "SLA_BREACH" -> getTranslation("complaint.history.breach." + h.toValue());
-            case "COMPENSATION" -> getTranslation("complaint.history.compensation", getTranslation("compensation.status." + h.toValue()))
-                    + (h.note() == null ? "" : " — " + h.note());
+            case "COMPENSATION" -> compensationText(h);
             case "COMMENT" -> getTranslation("complaint.history.comment") + ": " + h.note();
             default -> h.kind();
         };
+    }
+
+    /** "Compensation Granted: Voucher €15.00 — reason" (amount and reason from the entry's note). */
+    private String compensationText(HistoryEntry h) {
+        String[] amountAndReason = h.note() == null ? new String[]{""} : h.note().split(" — ", 2);
+        String amount = amountAndReason[0].isEmpty() ? "" : Formats.money(new java.math.BigDecimal(amountAndReason[0]), currency, getLocale());
+        return getTranslation("complaint.history.compensation", getTranslation("compensation.status." + h.toValue()))
+                + ": " + getTranslation("compensation.type." + h.fromValue()) + " " + amount
+                + (amountAndReason.length > 1 ? " — " + amountAndReason[1] : "");
     }
 
     private void assignDialog() {
