@@ -164,15 +164,20 @@ public class ComplaintService {
                 offset, limit);
     }
 
-    /** How many cases each queue holds with the same filters (status, category, …). */
+    /** Queue counts stop here; above it the screen shows "10,000+". */
+    public static final int COUNT_CAP = 10_000;
+
+    /** How many cases each queue holds with the same filters (status, category, …), up to {@link #COUNT_CAP} + 1. */
     @RolesAllowed({"STAFF", "MANAGER", "EXECUTIVE", "ADMIN"})
     @Transactional(readOnly = true)
     public Map<ComplaintQueue, Long> counts(ComplaintFilter filter) {
         Set<Long> visible = scopes.unitsForList(filter.unitId(), filter.widened());
         Instant now = now();
+        Duration dueSoon = dueSoon();
+        String me = me();
         Map<ComplaintQueue, Long> counts = new EnumMap<>(ComplaintQueue.class);
         for (ComplaintQueue queue : ComplaintQueue.values()) {
-            counts.put(queue, queries.count(filter.withQueue(queue), visible, me(), now, dueSoon()));
+            counts.put(queue, queries.count(filter.withQueue(queue), visible, me, now, dueSoon, COUNT_CAP));
         }
         return counts;
     }
@@ -445,7 +450,7 @@ public class ComplaintService {
             throw new FieldErrorsException(errors);
         }
         Instant now = now();
-        boolean needsApproval = user.role() == Role.STAFF && form.getAmount().compareTo(settings.rules().staffLimit()) > 0;
+        boolean needsApproval = user.role() == Role.STAFF && form.getAmount().compareTo(settings.staffLimit()) > 0;
         CompensationEntity compensation = new CompensationEntity();
         compensation.setCaseId(id);
         compensation.setType(form.getType());
@@ -569,7 +574,7 @@ public class ComplaintService {
     }
 
     private Duration dueSoon() {
-        return Duration.ofHours(settings.rules().dueSoonHours());
+        return settings.dueSoonWindow();
     }
 
     private String me() {

@@ -47,21 +47,32 @@ public class ComplaintSettings {
         Map<Severity, Integer> response = new EnumMap<>(Severity.class);
         Map<Severity, Integer> resolution = new EnumMap<>(Severity.class);
         for (Severity severity : Severity.values()) {
-            response.put(severity, settings.getInt(RESPONSE_HOURS + severity, (int) severity.defaultResponse().toHours()));
-            resolution.put(severity, settings.getInt(RESOLUTION_HOURS + severity, (int) severity.defaultResolution().toHours()));
+            response.put(severity, (int) responseTarget(severity).toHours());
+            resolution.put(severity, (int) resolutionTarget(severity).toHours());
         }
-        return new Rules(response, resolution, new BigDecimal(settings.get(STAFF_LIMIT, "50.00")),
-                settings.getInt(DUE_SOON_HOURS, 4));
+        return new Rules(response, resolution, staffLimit(), (int) dueSoonWindow().toHours());
     }
+
+    // each getter reads one key: lists ask for the window on every page
 
     @RolesAllowed({"STAFF", "MANAGER", "EXECUTIVE", "ADMIN"})
     public Duration responseTarget(Severity severity) {
-        return Duration.ofHours(rules().responseHours().get(severity));
+        return Duration.ofHours(settings.getInt(RESPONSE_HOURS + severity, (int) severity.defaultResponse().toHours()));
     }
 
     @RolesAllowed({"STAFF", "MANAGER", "EXECUTIVE", "ADMIN"})
     public Duration resolutionTarget(Severity severity) {
-        return Duration.ofHours(rules().resolutionHours().get(severity));
+        return Duration.ofHours(settings.getInt(RESOLUTION_HOURS + severity, (int) severity.defaultResolution().toHours()));
+    }
+
+    @RolesAllowed({"STAFF", "MANAGER", "EXECUTIVE", "ADMIN"})
+    public BigDecimal staffLimit() {
+        return new BigDecimal(settings.get(STAFF_LIMIT, "50.00"));
+    }
+
+    @RolesAllowed({"STAFF", "MANAGER", "EXECUTIVE", "ADMIN"})
+    public Duration dueSoonWindow() {
+        return Duration.ofHours(settings.getInt(DUE_SOON_HOURS, 4));
     }
 
     @RolesAllowed({"MANAGER", "ADMIN"})

@@ -41,6 +41,7 @@ class ComplaintServiceTest {
     @Autowired TestCustomers testCustomers;
     @Autowired TestClock clock;
     @Autowired ApplicationEvents events;
+    @Autowired io.escalera.customer.CustomerTimeline timeline;
 
     @AfterEach
     void cleanUp() {
@@ -333,5 +334,45 @@ class ComplaintServiceTest {
                 team.manager().displayName(), team.manager().displayName(), team.staff().displayName(),
                 team.staff().displayName(), team.staff().displayName());
         assertThat(history.getLast().note()).isEqualTo("Refund of the shipping cost");
+    }
+
+    @Test
+    void aCaseAppearsOnTheCustomersTimelineWhenOpenedAndAgainWhenResolved() {
+        Team team = team();
+        testUsers.signIn(team.manager());
+        ComplaintDetails started = started(team);
+        clock.advance(Duration.ofMinutes(5));
+        complaints.resolve(started.id(), started.version(), "Refunded the shipping", rootCause());
+
+        List<io.escalera.customer.TimelineEntry> entries = timeline.page(team.customer().id(), java.util.Set.of("COMPLAINT"), null, 0, 10);
+        assertThat(entries).extracting(io.escalera.customer.TimelineEntry::labelKey)
+                .containsExactly("timeline.complaint.resolved", "complaint.category.LATE_DELIVERY");
+        assertThat(entries.getFirst().detail()).isEqualTo("#" + started.id() + " · Refunded the shipping");
+        assertThat(timeline.page(team.customer().id(), java.util.Set.of("COMPLAINT"), "EMAIL", 0, 10)).isEmpty();
+        assertThat(timeline.kinds()).contains("COMPLAINT");
+    }
+
+    @Test
+    void slaTargetsAreSettingsThatManagersChangeWithinSaneBounds() {
+        Team team = team();
+        testUsers.signIn(team.manager());
+        ComplaintSettings.Rules defaults = complaintSettings.rules();
+        java.util.Map<Severity, Integer> response = new java.util.EnumMap<>(defaults.responseHours());
+        java.util.Map<Severity, Integer> resolution = new java.util.EnumMap<>(defaults.resolutionHours());
+        resolution.put(Severity.LOW, 1);
+        assertThatThrownBy(() -> complaintSettings.save(new ComplaintSettings.Rules(response, resolution, new BigDecimal("-1"), 4)))
+                .isInstanceOfSatisfying(FieldErrorsException.class, e -> assertThat(e.errors()).extracting(FieldErrorsException.FieldError::messageKey)
+                        .containsExactlyInAnyOrder("complaint-settings.resolution.before-response", "complaint-settings.limit.invalid"));
+        resolution.put(Severity.LOW, 300);
+        try {
+            complaintSettings.save(new ComplaintSettings.Rules(response, resolution, new BigDecimal("80"), 4));
+            testUsers.signIn(team.staff());
+            ComplaintDetails low = complaints.open(TestComplaints.form(team.customer(), Severity.LOW));
+            assertThat(Duration.between(low.openedAt(), low.resolutionDueAt())).isEqualTo(Duration.ofHours(300));
+            assertThat(complaintSettings.staffLimit()).isEqualByComparingTo("80");
+        } finally {
+            testUsers.signIn(team.manager());
+            complaintSettings.save(defaults);
+        }
     }
 }

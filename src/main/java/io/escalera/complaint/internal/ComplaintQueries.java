@@ -73,9 +73,16 @@ public class ComplaintQueries {
                 }).list();
     }
 
-    public long count(ComplaintFilter filter, Set<Long> units, String me, Instant now, Duration dueSoon) {
+    /**
+     * How many cases match, counting no further than {@code cap} + 1: a queue tab shows "10,000+" rather than count a
+     * large unit's whole history on every page view.
+     */
+    public long count(ComplaintFilter filter, Set<Long> units, String me, Instant now, Duration dueSoon, int cap) {
         Where where = where(filter, units, me, now, dueSoon);
-        return jdbc.sql("SELECT COUNT(*) FROM complaint_case k" + where.sql()).params(where.params()).query(Long.class).single();
+        List<Object> params = new ArrayList<>(where.params());
+        params.add(cap + 1);
+        return jdbc.sql("SELECT COUNT(*) FROM (SELECT 1 FROM complaint_case k" + where.sql() + " LIMIT ?) capped")
+                .params(params).query(Long.class).single();
     }
 
     private static Where where(ComplaintFilter filter, Set<Long> units, String me, Instant now, Duration dueSoon) {

@@ -138,7 +138,12 @@ public class ComplaintsView extends VerticalLayout implements LocalizedTitle {
 
     private void refresh() {
         Map<ComplaintQueue, Long> counts = complaints.counts(filter());
-        tabs.forEach((queue, tab) -> tab.setLabel(getTranslation("complaints.queue." + queue) + " (" + Formats.number(counts.get(queue), getLocale()) + ")"));
+        tabs.forEach((queue, tab) -> {
+            long count = counts.get(queue);
+            String shown = count > ComplaintService.COUNT_CAP ? Formats.number(ComplaintService.COUNT_CAP, getLocale()) + "+"
+                    : Formats.number(count, getLocale());
+            tab.setLabel(getTranslation("complaints.queue." + queue) + " (" + shown + ")");
+        });
         grid.getDataProvider().refreshAll();
     }
 
