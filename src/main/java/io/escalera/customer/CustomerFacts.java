@@ -14,15 +14,21 @@ public interface CustomerFacts {
      * @param labelKey  translation key of the label
      * @param valueKey  translation key of the value (e.g. a stage name), or null
      * @param amount    money, shown in the configured currency and the user's format, or null
+     * @param prefix    text shown as is before the translated value (e.g. a score: "9 · Promoter"), or null
      */
-    record Fact(String labelKey, String valueKey, java.math.BigDecimal amount) {
+    record Fact(String labelKey, String valueKey, java.math.BigDecimal amount, String prefix) {
 
         public static Fact money(String labelKey, java.math.BigDecimal amount) {
-            return new Fact(labelKey, null, amount);
+            return new Fact(labelKey, null, amount, null);
         }
 
         public static Fact translated(String labelKey, String valueKey) {
-            return new Fact(labelKey, valueKey, null);
+            return new Fact(labelKey, valueKey, null, null);
+        }
+
+        /** A number or code followed by its translated meaning, e.g. "9 · Promoter". */
+        public static Fact withMeaning(String labelKey, String prefix, String valueKey) {
+            return new Fact(labelKey, valueKey, null, prefix);
         }
     }
 }

@@ -29,6 +29,11 @@ public class GeneralSettingsService {
         return general;
     }
 
+    /** The language for people with no choice of their own (e.g. a survey page): a supported language. */
+    public Locale defaultLanguage() {
+        return SupportedLanguages.languageOf(current().getDefaultLanguage());
+    }
+
     public Currency currency() {
         return Currency.getInstance(current().getCurrency());
     }

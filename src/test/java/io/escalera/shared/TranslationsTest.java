@@ -75,23 +75,43 @@ class TranslationsTest {
     }
 
     @Test
-    void everyValueOfTheComplaintEnumsHasItsText() throws IOException {
+    void everyValueOfTheComplaintAndFeedbackEnumsHasItsText() throws IOException {
         Set<String> english = load("messages_en.properties").stringPropertyNames();
-        java.util.Map<String, Enum<?>[]> families = java.util.Map.of(
-                "complaint.status.", io.escalera.complaint.ComplaintStatus.values(),
-                "complaint.category.", io.escalera.complaint.ComplaintCategory.values(),
-                "complaint.severity.", io.escalera.complaint.Severity.values(),
-                "complaint.sla.", io.escalera.complaint.SlaState.values(),
-                "complaints.queue.", io.escalera.complaint.ComplaintQueue.values(),
-                "compensation.type.", io.escalera.complaint.CompensationType.values(),
-                "compensation.status.", io.escalera.complaint.CompensationStatus.values(),
-                "channel.", io.escalera.interaction.InteractionChannel.values());
+        java.util.Map<String, Enum<?>[]> families = new java.util.LinkedHashMap<>();
+        families.put("complaint.status.", io.escalera.complaint.ComplaintStatus.values());
+        families.put("complaint.category.", io.escalera.complaint.ComplaintCategory.values());
+        families.put("complaint.severity.", io.escalera.complaint.Severity.values());
+        families.put("complaint.sla.", io.escalera.complaint.SlaState.values());
+        families.put("complaints.queue.", io.escalera.complaint.ComplaintQueue.values());
+        families.put("compensation.type.", io.escalera.complaint.CompensationType.values());
+        families.put("compensation.status.", io.escalera.complaint.CompensationStatus.values());
+        families.put("channel.", io.escalera.interaction.InteractionChannel.values());
+        families.put("feedback.kind.", io.escalera.feedback.FeedbackKind.values());
+        families.put("survey.question.", io.escalera.feedback.FeedbackKind.values());
+        families.put("timeline.feedback.", io.escalera.feedback.FeedbackKind.values());
+        families.put("feedback.touchpoint.", io.escalera.feedback.Touchpoint.values());
+        families.put("nps.", io.escalera.feedback.NpsCategory.values());
+        families.put("loop.outcome.", io.escalera.feedback.FollowUpOutcome.values());
         families.forEach((prefix, values) -> {
             for (Enum<?> value : values) {
                 assertThat(english).contains(prefix + value.name());
             }
         });
-        assertThat(english).contains("complaint.history.breach.RESPONSE", "complaint.history.breach.RESOLUTION", "timeline.kind.COMPLAINT");
+        for (io.escalera.feedback.FeedbackKind kind : io.escalera.feedback.FeedbackKind.values()) {
+            assertThat(english).contains("survey.scale." + kind + ".low", "survey.scale." + kind + ".high");
+        }
+        for (io.escalera.feedback.Survey.State state : io.escalera.feedback.Survey.State.values()) {
+            if (state != io.escalera.feedback.Survey.State.QUESTIONS) {
+                String key = switch (state) {
+                    case ANSWERED -> "survey.thank-you";
+                    case ALREADY_ANSWERED -> "survey.already-answered";
+                    case TOO_MANY_REQUESTS -> "survey.too-many";
+                    default -> "survey.not-available";
+                };
+                assertThat(english).contains(key + ".title", key + ".text");
+            }
+        }
+        assertThat(english).contains("timeline.kind.FEEDBACK", "complaint.history.breach.RESPONSE", "complaint.history.breach.RESOLUTION", "timeline.kind.COMPLAINT");
     }
 
     private static Properties load(String name) throws IOException {

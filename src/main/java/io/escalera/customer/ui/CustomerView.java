@@ -118,7 +118,8 @@ public class CustomerView extends VerticalLayout implements HasUrlParameter<Long
         fact(facts, "customer.created", Formats.date(customer.createdAt(), getLocale()));
         contributedFacts.orderedStream().flatMap(source -> source.factsFor(customer).stream()).forEach(f ->
                 fact(facts, f.labelKey(), f.amount() != null ? Formats.money(f.amount(), currency, getLocale())
-                        : f.valueKey() == null ? null : getTranslation(f.valueKey())));
+                        : (f.prefix() == null ? "" : f.prefix() + (f.valueKey() == null ? "" : " · "))
+                        + (f.valueKey() == null ? "" : getTranslation(f.valueKey()))));
         return facts;
     }
 

@@ -1,0 +1,19 @@
+package io.escalera.feedback;
+
+import java.time.Instant;
+
+/** What the feedback module tells the ladder, value and KPI modules. */
+public final class FeedbackEvents {
+
+    private FeedbackEvents() {
+    }
+
+    public record FeedbackReceived(long feedbackId, Long customerId, FeedbackKind kind, int score, FeedbackSource source,
+                                   Touchpoint touchpoint, Instant answeredAt) {
+    }
+
+    /** A detractor (NPS 0–6) or unhappy CSAT (1–2): a follow-up was opened for it. */
+    public record DetractorDetected(long feedbackId, Long customerId, FeedbackKind kind, int score, long followUpId,
+                                    Instant answeredAt) {
+    }
+}

@@ -1,0 +1,119 @@
+package io.escalera.feedback.internal;
+
+import io.escalera.feedback.Feedback;
+import io.escalera.feedback.FeedbackKind;
+import io.escalera.feedback.FeedbackSource;
+import io.escalera.feedback.FollowUpOutcome;
+import io.escalera.feedback.LoopFollowUp;
+import io.escalera.feedback.Touchpoint;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Component;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** Answers and their follow-ups in SQL: answers are appended, never edited; follow-ups carry a version. */
+@Component
+public class FeedbackStore {
+
+    private static final String FEEDBACK = """
+            SELECT id, customer_id, answered_at, kind, score, comment, source, touchpoint, order_id, interaction_id,
+                   complaint_id, recorded_by_name FROM feedback""";
+    private static final RowMapper<Feedback> FEEDBACK_ROW = (rs, n) -> new Feedback(rs.getLong(1), longOrNull(rs, 2),
+            rs.getTimestamp(3).toInstant(), FeedbackKind.valueOf(rs.getString(4)), rs.getInt(5), rs.getString(6),
+            FeedbackSource.valueOf(rs.getString(7)), Touchpoint.valueOf(rs.getString(8)), longOrNull(rs, 9),
+            longOrNull(rs, 10), longOrNull(rs, 11), rs.getString(12));
+    private static final String FOLLOW_UP = """
+            SELECT u.id, u.feedback_id, u.customer_id, c.name, f.kind, f.score, f.comment, u.opened_at, u.due_at, u.closed_at,
+                   u.outcome, u.notes, u.closed_by_name, u.complaint_id, u.version, u.unit_id
+            FROM feedback_follow_up u JOIN feedback f ON f.id = u.feedback_id LEFT JOIN customer c ON c.id = u.customer_id""";
+    private static final RowMapper<LoopFollowUp> FOLLOW_UP_ROW = (rs, n) -> {
+        Instant due = rs.getTimestamp(9).toInstant();
+        Instant closed = rs.getTimestamp(10) == null ? null : rs.getTimestamp(10).toInstant();
+        return new LoopFollowUp(rs.getLong(1), rs.getLong(2), longOrNull(rs, 3), longOrNull(rs, 16), rs.getString(4),
+                FeedbackKind.valueOf(rs.getString(5)), rs.getInt(6), rs.getString(7), rs.getTimestamp(8).toInstant(), due,
+                closed, rs.getString(11) == null ? null : FollowUpOutcome.valueOf(rs.getString(11)), rs.getString(12),
+                rs.getString(13), longOrNull(rs, 14), rs.getLong(15), closed == null ? null : !closed.isAfter(due));
+    };
+
+    private final JdbcClient jdbc;
+
+    FeedbackStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public record NewFeedback(Long customerId, Long unitId, Instant answeredAt, FeedbackKind kind, int score, String comment,
+                              FeedbackSource source, Touchpoint touchpoint, Long orderId, Long interactionId,
+                              Long complaintId, Long invitationId, String recordedByName) {
+    }
+
+    public long insert(NewFeedback f) {
+        GeneratedKeyHolder key = new GeneratedKeyHolder();
+        jdbc.sql("""
+                        INSERT INTO feedback (customer_id, unit_id, answered_at, kind, score, comment, source, touchpoint, order_id,
+                                              interaction_id, complaint_id, invitation_id, recorded_by_name)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(f.customerId(), f.unitId(), Timestamp.from(f.answeredAt()), f.kind().name(), f.score(), f.comment(),
+                        f.source().name(), f.touchpoint().name(), f.orderId(), f.interactionId(), f.complaintId(),
+                        f.invitationId(), f.recordedByName())
+                .update(key, "id");
+        return key.getKey().longValue();
+    }
+
+    public Optional<Feedback> byId(long id) {
+        return jdbc.sql(FEEDBACK + " WHERE id = ?").param(id).query(FEEDBACK_ROW).optional();
+    }
+
+    public Optional<Feedback> latest(long customerId, FeedbackKind kind) {
+        return jdbc.sql(FEEDBACK + " WHERE customer_id = ? AND kind = ? ORDER BY answered_at DESC, id DESC LIMIT 1")
+                .params(customerId, kind.name()).query(FEEDBACK_ROW).optional();
+    }
+
+    public long openFollowUp(long feedbackId, Long customerId, Long unitId, Instant openedAt, Instant dueAt) {
+        GeneratedKeyHolder key = new GeneratedKeyHolder();
+        jdbc.sql("INSERT INTO feedback_follow_up (feedback_id, customer_id, unit_id, opened_at, due_at) VALUES (?, ?, ?, ?, ?)")
+                .params(feedbackId, customerId, unitId, Timestamp.from(openedAt), Timestamp.from(dueAt)).update(key, "id");
+        return key.getKey().longValue();
+    }
+
+    public Optional<LoopFollowUp> followUp(long id) {
+        return jdbc.sql(FOLLOW_UP + " WHERE u.id = ?").param(id).query(FOLLOW_UP_ROW).optional();
+    }
+
+    /** Follow-ups of the given units (null: every unit), open ones first by due time, then closed ones newest first. */
+    public List<LoopFollowUp> followUps(Set<Long> units, boolean openOnly, long offset, int limit) {
+        String where = units == null ? "" : units.isEmpty() ? " WHERE 1 = 0"
+                : " WHERE u.unit_id IN (" + units.stream().map(String::valueOf).collect(Collectors.joining(",")) + ")";
+        if (openOnly) {
+            where += (where.isEmpty() ? " WHERE " : " AND ") + "u.closed_at IS NULL";
+        }
+        return jdbc.sql(FOLLOW_UP + where + " ORDER BY u.closed_at IS NOT NULL, u.due_at, u.id LIMIT ? OFFSET ?")
+                .params(limit, offset).query(FOLLOW_UP_ROW).list();
+    }
+
+    /** Closes a follow-up if it is still at {@code version}; false when someone changed it meanwhile. */
+    public boolean close(long id, long version, FollowUpOutcome outcome, String notes, String closedByName, Instant at) {
+        return jdbc.sql("""
+                        UPDATE feedback_follow_up SET closed_at = ?, outcome = ?, notes = ?, closed_by_name = ?, version = version + 1
+                        WHERE id = ? AND version = ? AND closed_at IS NULL""")
+                .params(Timestamp.from(at), outcome.name(), notes, closedByName, id, version).update() == 1;
+    }
+
+    public boolean linkComplaint(long id, long version, long complaintId) {
+        return jdbc.sql("UPDATE feedback_follow_up SET complaint_id = ?, version = version + 1 WHERE id = ? AND version = ?")
+                .params(complaintId, id, version).update() == 1;
+    }
+
+    private static Long longOrNull(ResultSet rs, int column) throws SQLException {
+        long value = rs.getLong(column);
+        return rs.wasNull() ? null : value;
+    }
+}
