@@ -106,7 +106,7 @@ public class LoopFollowUpsView extends VerticalLayout implements LocalizedTitle 
                 return actions;
             }).setAutoWidth(true);
         }
-        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setEmptyStateText(getTranslation("loop.empty"));
         grid.setItems(query -> feedback.followUps(openOnly.getValue(), query.getOffset(), query.getLimit()).stream());
         grid.setSizeFull();
