@@ -13,6 +13,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
  */
 @SpringBootApplication
 @EnableScheduling
+@org.springframework.scheduling.annotation.EnableAsync
 @StyleSheet(Lumo.STYLESHEET)
 @StyleSheet("styles.css")
 @Meta(name = "viewport", content = "width=device-width, initial-scale=1")

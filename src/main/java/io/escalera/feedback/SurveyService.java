@@ -2,6 +2,7 @@ package io.escalera.feedback;
 
 import io.escalera.customer.CustomerDetails;
 import io.escalera.customer.CustomerService;
+import io.escalera.feedback.internal.SurveyTokens;
 import io.escalera.security.AuthenticatedUser;
 import io.escalera.security.SignedInUsers;
 import io.escalera.shared.FieldErrorsException;
@@ -15,19 +16,12 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
-import java.util.Base64;
-import java.util.EnumSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -45,7 +39,6 @@ public class SurveyService {
 
     public static final String EXPIRY_DAYS = "feedback.survey.expiry-days";
     public static final String REQUESTS_PER_MINUTE = "feedback.survey.requests-per-minute";
-    private static final int TOKEN_BYTES = 32;
 
     private final JdbcClient jdbc;
     private final FeedbackService feedback;
@@ -54,7 +47,6 @@ public class SurveyService {
     private final Settings settings;
     private final GeneralSettingsService general;
     private final Clock clock;
-    private final SecureRandom random = new SecureRandom();
 
     SurveyService(JdbcClient jdbc, FeedbackService feedback, CustomerService customers, SignedInUsers signedIn,
                   Settings settings, GeneralSettingsService general, Clock clock) {
@@ -83,20 +75,18 @@ public class SurveyService {
         if (touchpoint == null) {
             throw FieldErrorsException.of("touchpoint", "validation.required");
         }
-        byte[] bytes = new byte[TOKEN_BYTES];
-        random.nextBytes(bytes);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String token = SurveyTokens.newToken();
         Instant now = now();
         Instant expires = now.plus(Duration.ofDays(settings.getInt(EXPIRY_DAYS, 30)));
         Locale lang = language == null ? general.defaultLanguage() : SupportedLanguages.languageOf(language);
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("""
                         INSERT INTO survey_invitation (token_hash, customer_id, unit_id, kinds, touchpoint, language, order_id,
-                                                       complaint_id, created_at, created_by_name, expires_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                                                       complaint_id, created_at, created_by_name, expires_at, origin, sent_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'STAFF', ?)""")
                 .params(hash(token), customerId, customer.homeUnitId(), kinds.stream().sorted().map(Enum::name).collect(Collectors.joining(",")),
                         touchpoint.name(), lang.toLanguageTag(), orderId, complaintId, Timestamp.from(now), user.displayName(),
-                        Timestamp.from(expires))
+                        Timestamp.from(expires), Timestamp.from(now))
                 .update(key, "id");
         return new SurveyLink(key.getKey().longValue(), token, expires);
     }
@@ -194,11 +184,7 @@ public class SurveyService {
 
     /** SHA-256 of the token, hex: a stolen database does not reveal working links. */
     static String hash(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return SurveyTokens.hash(token);
     }
 
     private Instant now() {

@@ -19,6 +19,8 @@ import io.escalera.complaint.ui.ComplaintView;
 import io.escalera.complaint.ui.ComplaintsView;
 import io.escalera.complaint.ui.RootCausesView;
 import io.escalera.feedback.ui.LoopFollowUpsView;
+import io.escalera.feedback.ui.OutboxView;
+import io.escalera.feedback.ui.InvitationRulesView;
 import io.escalera.feedback.ui.SurveyView;
 import io.escalera.support.TestUsers;
 import io.escalera.customer.ui.CustomerView;
@@ -73,6 +75,8 @@ class RouteAccessMatrixTest {
         ALLOWED.put(RootCausesView.class, EnumSet.of(Role.MANAGER, Role.ADMIN));
         ALLOWED.put(ComplaintSettingsView.class, EnumSet.of(Role.MANAGER, Role.ADMIN));
         ALLOWED.put(LoopFollowUpsView.class, EVERYONE);
+        ALLOWED.put(OutboxView.class, EnumSet.of(Role.STAFF, Role.MANAGER));
+        ALLOWED.put(InvitationRulesView.class, EnumSet.of(Role.MANAGER, Role.ADMIN));
         ALLOWED.put(UsersView.class, EnumSet.of(Role.ADMIN));
         ALLOWED.put(UnitsView.class, EnumSet.of(Role.ADMIN));
         ALLOWED.put(SettingsView.class, EnumSet.of(Role.ADMIN));

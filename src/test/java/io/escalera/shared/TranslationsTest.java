@@ -92,6 +92,7 @@ class TranslationsTest {
         families.put("feedback.touchpoint.", io.escalera.feedback.Touchpoint.values());
         families.put("nps.", io.escalera.feedback.NpsCategory.values());
         families.put("loop.outcome.", io.escalera.feedback.FollowUpOutcome.values());
+        families.put("outbox.origin.", io.escalera.feedback.InvitationOrigin.values());
         families.forEach((prefix, values) -> {
             for (Enum<?> value : values) {
                 assertThat(english).contains(prefix + value.name());

@@ -1,0 +1,183 @@
+package io.escalera.feedback;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import io.escalera.customer.CustomerDetails;
+import io.escalera.customer.CustomerForm;
+import io.escalera.customer.CustomerService;
+import io.escalera.security.Role;
+import io.escalera.security.SystemUser;
+import io.escalera.security.UserAccount;
+import io.escalera.support.EscaleraTest;
+import io.escalera.support.TestClock;
+import io.escalera.support.TestCustomers;
+import io.escalera.support.TestUsers;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@EscaleraTest
+class InvitationServiceTest {
+
+    @RegisterExtension
+    static GreenMailExtension mail = new GreenMailExtension(ServerSetupTest.SMTP);
+
+    private static final Pattern LINK = Pattern.compile("https?://\\S+/s/([A-Za-z0-9_-]{43})");
+
+    @Autowired InvitationService invitations;
+    @Autowired SurveyService surveys;
+    @Autowired CustomerService customers;
+    @Autowired TestUsers testUsers;
+    @Autowired TestCustomers testCustomers;
+    @Autowired TestClock clock;
+    @Autowired JdbcClient jdbc;
+
+    @AfterEach
+    void cleanUp() {
+        clock.reset();
+        SecurityContextHolder.clearContext();
+    }
+
+    private CustomerDetails customer(long unit, boolean consent) {
+        CustomerDetails created = testCustomers.newCustomer(unit, "Survey Person " + UUID.randomUUID().toString().substring(0, 5),
+                "survey-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org", null);
+        CustomerForm form = CustomerForm.of(created);
+        form.setSurveyConsent(consent);
+        return SystemUser.call(() -> customers.update(created.id(), form));
+    }
+
+    private Optional<Long> invite(CustomerDetails customer, InvitationOrigin origin) {
+        return SystemUser.call(() -> invitations.invite(customer.id(), origin, EnumSet.of(FeedbackKind.CSAT, FeedbackKind.NPS),
+                Touchpoint.AFTER_PURCHASE, null, null));
+    }
+
+    @Test
+    void onlyConsentingCustomersAreInvitedAndAtMostOncePerContactCap() {
+        UserAccount staff = testUsers.newUser(Role.STAFF);
+        CustomerDetails consenting = customer(staff.unitId(), true);
+        CustomerDetails refusing = customer(staff.unitId(), false);
+
+        assertThat(invite(refusing, InvitationOrigin.AFTER_DELIVERY)).isEmpty();
+        assertThat(invite(consenting, InvitationOrigin.AFTER_DELIVERY)).isPresent();
+        assertThat(invite(consenting, InvitationOrigin.AFTER_RESOLUTION)).as("within the 30-day cap").isEmpty();
+        clock.advance(Duration.ofDays(30).plusMinutes(1));
+        assertThat(invite(consenting, InvitationOrigin.AFTER_RESOLUTION)).as("after the cap").isPresent();
+    }
+
+    @Test
+    void aRuleSwitchedOffInvitesNobody() {
+        UserAccount manager = testUsers.newUser(Role.MANAGER);
+        CustomerDetails consenting = customer(manager.unitId(), true);
+        testUsers.signIn(manager);
+        InvitationRules before = invitations.rules();
+        try {
+            invitations.saveRules(new InvitationRules(false, true, 6, 30, 3, 30, 48));
+            assertThat(invite(consenting, InvitationOrigin.AFTER_DELIVERY)).isEmpty();
+            assertThat(invite(consenting, InvitationOrigin.AFTER_RESOLUTION)).isPresent();
+        } finally {
+            testUsers.signIn(manager);
+            invitations.saveRules(before);
+        }
+    }
+
+    @Test
+    void aDeliveredOrderInvitesTheCustomerAfterCommitThroughTheEventRegistry() throws Exception {
+        UserAccount staff = testUsers.newUser(Role.STAFF);
+        CustomerDetails consenting = customer(staff.unitId(), true);
+        testCustomers.newLateOrder(consenting, LocalDate.now().minusDays(8), "40.00");
+
+        long found = 0;
+        for (int i = 0; i < 100 && found == 0; i++) {
+            Thread.sleep(100);
+            found = jdbc.sql("SELECT COUNT(*) FROM survey_invitation WHERE customer_id = ? AND origin = 'AFTER_DELIVERY' AND kinds = 'NPS,CSAT'")
+                    .param(consenting.id()).query(Long.class).single();
+        }
+        assertThat(found).isOne();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM EVENT_PUBLICATION WHERE EVENT_TYPE LIKE '%OrderDelivered' AND COMPLETION_DATE IS NOT NULL")
+                .query(Long.class).single()).as("the registry recorded and completed the publication").isPositive();
+    }
+
+    @Test
+    void invitationsAreMailedWithAWorkingLinkAndOneReminderReplacesIt() throws Exception {
+        UserAccount staff = testUsers.newUser(Role.STAFF);
+        CustomerDetails consenting = customer(staff.unitId(), true);
+        long id = invite(consenting, InvitationOrigin.AFTER_DELIVERY).orElseThrow();
+        mail.reset();
+
+        SystemUser.call(() -> invitations.sendPending(10_000));
+        MimeMessage invitation = mailTo(consenting.email());
+        String firstToken = token(invitation);
+        assertThat(invitation.getSubject()).isEqualTo("How did we do?");
+        assertThat(GreenMailUtil.getBody(invitation)).contains("text/html").contains("text/plain");
+        assertThat(surveys.open(firstToken, "mail-test").state()).isEqualTo(Survey.State.QUESTIONS);
+        assertThat(SystemUser.call(() -> invitations.sendReminders(10_000))).as("not yet").isZero();
+
+        clock.advance(Duration.ofDays(3).plusMinutes(1));
+        mail.reset();
+        SystemUser.call(() -> invitations.sendReminders(10_000));
+        String reminderToken = token(mailTo(consenting.email()));
+        assertThat(reminderToken).isNotEqualTo(firstToken);
+        assertThat(surveys.open(firstToken, "mail-test").state()).as("the old link was replaced").isEqualTo(Survey.State.NOT_AVAILABLE);
+        assertThat(surveys.answer(reminderToken, Map.of(FeedbackKind.NPS, 10, FeedbackKind.CSAT, 5), null, "mail-test"))
+                .isEqualTo(Survey.State.ANSWERED);
+        assertThat(jdbc.sql("SELECT reminded_at IS NOT NULL AND answered_at IS NOT NULL FROM survey_invitation WHERE id = ?").param(id)
+                .query(Boolean.class).single()).isTrue();
+    }
+
+    private static MimeMessage mailTo(String address) throws Exception {
+        mail.waitForIncomingEmail(5_000, 1);
+        return List.of(mail.getReceivedMessages()).stream().filter(m -> {
+            try {
+                return m.getAllRecipients()[0].toString().equals(address);
+            } catch (Exception e) {
+                return false;
+            }
+        }).findFirst().orElseThrow();
+    }
+
+    private static String token(MimeMessage message) {
+        Matcher matcher = LINK.matcher(GreenMailUtil.getBody(message));
+        assertThat(matcher.find()).as("a survey link in the mail").isTrue();
+        return matcher.group(1);
+    }
+
+    @Test
+    void theRelationshipRoundInvitesEachConsentingBuyerOnceAndAnOutboxLinkWorks() {
+        UserAccount staff = testUsers.newUser(Role.STAFF);
+        CustomerDetails buyer = customer(staff.unitId(), true);
+        CustomerDetails prospect = customer(staff.unitId(), true);
+        testCustomers.newOrder(buyer, LocalDate.now().minusDays(40), "25.00");
+
+        SystemUser.call(invitations::inviteRelationship);
+        SystemUser.call(invitations::inviteRelationship);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM survey_invitation WHERE customer_id = ? AND origin = 'RELATIONSHIP'").param(buyer.id())
+                .query(Long.class).single()).isOne();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM survey_invitation WHERE customer_id = ?").param(prospect.id()).query(Long.class).single()).isZero();
+
+        testUsers.signIn(staff);
+        OutboxEntry entry = invitations.outbox(0, 50).stream().filter(o -> o.customerId() == buyer.id()).findFirst().orElseThrow();
+        assertThat(entry.origin()).isEqualTo(InvitationOrigin.RELATIONSHIP);
+        SurveyLink link = invitations.handOver(entry.id());
+        SecurityContextHolder.clearContext();
+        Survey survey = surveys.open(link.token(), "outbox-test");
+        assertThat(survey.state()).isEqualTo(Survey.State.QUESTIONS);
+        assertThat(survey.kinds()).containsExactly(FeedbackKind.NPS);
+    }
+}
