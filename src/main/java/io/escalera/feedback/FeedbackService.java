@@ -152,6 +152,14 @@ public class FeedbackService {
         return store.followUp(id).orElseThrow();
     }
 
+    /** Loop closure and recovery for follow-ups opened from {@code from} to {@code to} (both days included), in the user's units. */
+    @RolesAllowed({"MANAGER", "EXECUTIVE", "ADMIN"})
+    @Transactional(readOnly = true)
+    public LoopMeasures loopMeasures(java.time.LocalDate from, java.time.LocalDate to) {
+        return store.loopMeasures(scopes.unitsForList(null, false), from.atStartOfDay(clock.getZone()).toInstant(),
+                to.plusDays(1).atStartOfDay(clock.getZone()).toInstant());
+    }
+
     /** Records the complaint opened from a follow-up. */
     @RolesAllowed({"STAFF", "MANAGER"})
     @Transactional

@@ -86,6 +86,22 @@ class CustomerDataGeneratorTest {
         assertThat(count("SELECT COUNT(*) FROM complaint_compensation m JOIN complaint_case k ON k.id = m.case_id WHERE k.resolved_at IS NULL")).isZero();
         assertThat(count("SELECT COUNT(*) FROM complaint_compensation")).as("compensations").isPositive();
 
+        // the feedback module adds answers: about one order in eight and one customer in four, sourer after trouble
+        long answers = count("SELECT COUNT(*) FROM feedback f JOIN customer c ON c.id = f.customer_id WHERE c.external_code LIKE 'C1%'");
+        assertThat(answers).isBetween(result.orders() / 10, result.orders() / 3);
+        double detractorsAfterTrouble = ratio("SELECT AVG(f.score <= 6) FROM feedback f JOIN customer_order o ON o.id = f.order_id"
+                + " WHERE f.kind = 'NPS' AND (o.actual_delivery > o.promised_delivery OR o.delivered_in_full = FALSE)");
+        double detractorsOtherwise = ratio("SELECT AVG(f.score <= 6) FROM feedback f JOIN customer_order o ON o.id = f.order_id"
+                + " WHERE f.kind = 'NPS' AND NOT (COALESCE(o.actual_delivery > o.promised_delivery, FALSE) OR COALESCE(o.delivered_in_full = FALSE, FALSE))");
+        assertThat(detractorsAfterTrouble).isGreaterThan(2 * detractorsOtherwise);
+        double detractorsAfterComplaint = ratio("SELECT AVG(f.score <= 6) FROM feedback f WHERE f.kind = 'NPS'"
+                + " AND EXISTS (SELECT 1 FROM complaint_case k WHERE k.order_id = f.order_id)");
+        assertThat(detractorsAfterComplaint).as("answers about orders with a complaint").isGreaterThan(detractorsAfterTrouble);
+        assertThat(count("SELECT COUNT(*) FROM feedback f WHERE ((f.kind = 'NPS' AND f.score <= 6) OR (f.kind = 'CSAT' AND f.score <= 2))"
+                + " AND NOT EXISTS (SELECT 1 FROM feedback_follow_up u WHERE u.feedback_id = f.id)")).as("every unhappy answer is followed up").isZero();
+        assertThat(count("SELECT COUNT(*) FROM feedback f JOIN customer c ON c.id = f.customer_id WHERE f.answered_at < c.created_at OR f.answered_at > NOW()")).isZero();
+        assertThat(count("SELECT COUNT(*) FROM feedback WHERE (kind = 'NPS' AND score NOT BETWEEN 0 AND 10) OR (kind = 'CSAT' AND score NOT BETWEEN 1 AND 5)")).isZero();
+
         // the sequences were moved past the generated ids: the application still creates customers and orders
         UserAccount staff = testUsers.newUser(Role.STAFF);
         CustomerDetails created = testCustomers.newCustomer(staff.unitId());

@@ -11,6 +11,7 @@ import io.escalera.shared.jdbc.RowWriters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -66,6 +67,7 @@ public class ComplaintDataGenerator {
     }
 
     @EventListener
+    @Order(10) // before the feedback generator, which reads the cases
     void onCustomersGenerated(CustomerEvents.CustomersGenerated generated) throws SQLException {
         load(generated.firstId(), generated.lastId(), generated.seed(), generated.today());
     }

@@ -66,11 +66,14 @@ public class ComplaintView extends VerticalLayout implements HasUrlParameter<Lon
     private final ComplaintService complaints;
     private final RootCauseService rootCauses;
     private final Currency currency;
+    private final org.springframework.beans.factory.ObjectProvider<io.escalera.complaint.ComplaintPageAction> pageActions;
     private ComplaintDetails complaint;
     private long lastSeenHistoryId;
 
-    public ComplaintView(ComplaintService complaints, RootCauseService rootCauses, GeneralSettingsService settings) {
+    public ComplaintView(ComplaintService complaints, RootCauseService rootCauses, GeneralSettingsService settings,
+                         org.springframework.beans.factory.ObjectProvider<io.escalera.complaint.ComplaintPageAction> pageActions) {
         this.complaints = complaints;
+        this.pageActions = pageActions;
         this.rootCauses = rootCauses;
         this.currency = settings.currency();
         addClassName("complaint-view");
@@ -177,6 +180,10 @@ public class ComplaintView extends VerticalLayout implements HasUrlParameter<Lon
             });
             actions.add(severity);
         }
+        pageActions.orderedStream().map(action -> action.create(complaint, () -> {
+            complaint = complaints.get(complaint.id());
+            render();
+        })).filter(java.util.Objects::nonNull).forEach(actions::add);
         actions.setAlignItems(FlexComponent.Alignment.BASELINE);
         return actions;
     }

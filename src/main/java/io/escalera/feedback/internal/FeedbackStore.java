@@ -116,4 +116,32 @@ public class FeedbackStore {
         long value = rs.getLong(column);
         return rs.wasNull() ? null : value;
     }
+
+    /** See {@link io.escalera.feedback.LoopMeasures} for the definitions; {@code units} null means every unit. */
+    public io.escalera.feedback.LoopMeasures loopMeasures(Set<Long> units, Instant from, Instant to) {
+        String inUnits = units == null ? "" : units.isEmpty() ? " AND 1 = 0"
+                : " AND u.unit_id IN (" + units.stream().map(String::valueOf).collect(Collectors.joining(",")) + ")";
+        String followUps = """
+                SELECT u.id, u.customer_id, u.closed_at, u.due_at, f.answered_at,
+                       u.customer_id IS NOT NULL AND (
+                         EXISTS (SELECT 1 FROM feedback l WHERE l.customer_id = u.customer_id AND l.answered_at > f.answered_at
+                                 AND ((l.kind = 'NPS' AND l.score >= 7) OR (l.kind = 'CSAT' AND l.score >= 4)))
+                         OR EXISTS (SELECT 1 FROM customer_order o WHERE o.customer_id = u.customer_id
+                                    AND o.order_date > DATE(f.answered_at) AND o.order_date <= DATE(f.answered_at) + INTERVAL 90 DAY)
+                       ) AS recovered
+                FROM feedback_follow_up u JOIN feedback f ON f.id = u.feedback_id
+                WHERE u.opened_at >= ? AND u.opened_at < ?""" + inUnits;
+        Object[] counts = jdbc.sql("SELECT COUNT(*), COALESCE(SUM(closed_at IS NOT NULL AND closed_at <= due_at), 0),"
+                        + " COALESCE(SUM(customer_id IS NOT NULL), 0), COALESCE(SUM(recovered), 0) FROM (" + followUps + ") x")
+                .params(Timestamp.from(from), Timestamp.from(to))
+                .query((rs, n) -> new Object[]{rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)}).single();
+        java.math.BigDecimal compensation = jdbc.sql("""
+                        SELECT COALESCE(SUM(m.amount), 0) FROM (""" + followUps + """
+                        ) x JOIN complaint_case k ON k.customer_id = x.customer_id
+                        JOIN complaint_compensation m ON m.case_id = k.id AND m.status = 'GRANTED'
+                          AND m.granted_at >= x.answered_at AND m.granted_at <= x.answered_at + INTERVAL 90 DAY
+                        WHERE x.recovered""")
+                .params(Timestamp.from(from), Timestamp.from(to)).query(java.math.BigDecimal.class).single();
+        return new io.escalera.feedback.LoopMeasures((Long) counts[0], (Long) counts[1], (Long) counts[2], (Long) counts[3], compensation);
+    }
 }

@@ -31,7 +31,7 @@ class FeedbackCustomerActions {
                 button.setText(button.getTranslation("feedback.record"));
                 button.setIcon(VaadinIcon.STAR_O.create());
                 button.setId("record-score");
-                button.addClickListener(e -> new RecordScoreDialog(feedback, customer, null, refresh).open());
+                button.addClickListener(e -> new RecordScoreDialog(feedback, customer, null, null, refresh).open());
                 button.setVisible(frontLine(signedIn));
                 return button;
             }

@@ -25,6 +25,7 @@ public class RecordScoreDialog extends Dialog {
     private final FeedbackService feedback;
     private final CustomerDetails customer;
     private final Long interactionId;
+    private final Long complaintId;
     private final Runnable onSaved;
     private final VerticalLayout body = new VerticalLayout();
     private final TextArea comment = new TextArea();
@@ -32,10 +33,13 @@ public class RecordScoreDialog extends Dialog {
     private ScoreButtons score;
     private FeedbackKind kind = FeedbackKind.NPS;
 
-    public RecordScoreDialog(FeedbackService feedback, CustomerDetails customer, Long interactionId, Runnable onSaved) {
+    /** @param interactionId, complaintId what the answer is about, when it came from a call or a resolved case */
+    public RecordScoreDialog(FeedbackService feedback, CustomerDetails customer, Long interactionId, Long complaintId,
+                             Runnable onSaved) {
         this.feedback = feedback;
         this.customer = customer;
         this.interactionId = interactionId;
+        this.complaintId = complaintId;
         this.onSaved = onSaved;
         setHeaderTitle(getTranslation("feedback.record.title", customer.name()));
         setWidth("min(48rem, 96vw)");
@@ -51,7 +55,7 @@ public class RecordScoreDialog extends Dialog {
         touchpoint.setLabel(getTranslation("feedback.touchpoint"));
         touchpoint.setItems(Touchpoint.values());
         touchpoint.setItemLabelGenerator(t -> getTranslation("feedback.touchpoint." + t));
-        touchpoint.setValue(interactionId == null ? Touchpoint.RELATIONSHIP : Touchpoint.AFTER_CASE_RESOLUTION);
+        touchpoint.setValue(interactionId == null && complaintId == null ? Touchpoint.RELATIONSHIP : Touchpoint.AFTER_CASE_RESOLUTION);
         comment.setLabel(getTranslation("feedback.comment"));
         comment.setId("feedback-comment");
         comment.setMaxLength(2000);
@@ -79,6 +83,7 @@ public class RecordScoreDialog extends Dialog {
         form.setComment(comment.getValue());
         form.setTouchpoint(touchpoint.getValue());
         form.setInteractionId(interactionId);
+        form.setComplaintId(complaintId);
         try {
             feedback.record(form);
             Notifications.success(getTranslation("feedback.saved"));

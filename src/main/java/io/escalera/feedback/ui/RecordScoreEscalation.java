@@ -25,6 +25,6 @@ class RecordScoreEscalation implements QuickLogEscalation {
 
     @Override
     public void escalate(InteractionRow logged, Runnable done) {
-        new RecordScoreDialog(feedback, customers.get(logged.customerId()), logged.id(), done).open();
+        new RecordScoreDialog(feedback, customers.get(logged.customerId()), logged.id(), null, done).open();
     }
 }
