@@ -131,33 +131,41 @@ public class InvitationService {
     /**
      * The relationship round, set-based: every consenting customer who bought at least once, had no relationship
      * invitation within the last N months and no invitation at all within the contact cap gets one (not sent yet: the
-     * sender mints and mails the link). The token column holds a random placeholder until then.
+     * sender mints and mails the link). Runs in slices of 100,000 customer ids, each its own statement and commit, so
+     * that a million customers never make one huge transaction. Until a link is minted, the token column holds a
+     * placeholder that can never equal a hash (it is not hex) and grows with the customer id, so that the unique index
+     * takes the rows in order.
      *
      * @return how many customers were invited
      */
     @RolesAllowed("ADMIN")
-    @Transactional
     public int inviteRelationship() {
         InvitationRules rules = rules();
         if (rules.relationshipMonths() == 0) {
             return 0;
         }
         Instant now = now();
-        return jdbc.sql("""
-                        INSERT INTO survey_invitation (token_hash, customer_id, unit_id, kinds, touchpoint, language, created_at,
-                                                       created_by_name, expires_at, origin)
-                        SELECT SHA2(CONCAT(UUID(), '/', c.id, '/', RAND()), 256), c.id, c.home_unit_id, 'NPS', 'RELATIONSHIP', ?, ?,
-                               'system', ?, 'RELATIONSHIP'
-                        FROM customer c
-                        WHERE c.survey_consent = TRUE
-                          AND EXISTS (SELECT 1 FROM customer_order o WHERE o.customer_id = c.id)
-                          AND NOT EXISTS (SELECT 1 FROM survey_invitation s WHERE s.customer_id = c.id
-                                          AND (s.created_at > ? OR (s.origin = 'RELATIONSHIP' AND s.created_at > ?)))""")
-                .params(general.defaultLanguage().toLanguageTag(), Timestamp.from(now),
-                        Timestamp.from(now.plus(Duration.ofDays(rules.expiryDays()))),
-                        Timestamp.from(now.minus(Duration.ofDays(rules.contactCapDays()))),
-                        Timestamp.from(now.atZone(clock.getZone()).minusMonths(rules.relationshipMonths()).toInstant()))
-                .update();
+        String run = Long.toString(now.toEpochMilli(), 36);
+        long maxId = jdbc.sql("SELECT COALESCE(MAX(id), 0) FROM customer").query(Long.class).single();
+        int invited = 0;
+        for (long from = 0; from <= maxId; from += 100_000) {
+            invited += jdbc.sql("""
+                            INSERT INTO survey_invitation (token_hash, customer_id, unit_id, kinds, touchpoint, language, created_at,
+                                                           created_by_name, expires_at, origin)
+                            SELECT CONCAT('pending-', LPAD(c.id, 19, '0'), '-', ?), c.id, c.home_unit_id, 'NPS', 'RELATIONSHIP', ?, ?,
+                                   'system', ?, 'RELATIONSHIP'
+                            FROM customer c
+                            WHERE c.id >= ? AND c.id < ? AND c.survey_consent = TRUE
+                              AND EXISTS (SELECT 1 FROM customer_order o WHERE o.customer_id = c.id)
+                              AND NOT EXISTS (SELECT 1 FROM survey_invitation s WHERE s.customer_id = c.id
+                                              AND (s.created_at > ? OR (s.origin = 'RELATIONSHIP' AND s.created_at > ?)))""")
+                    .params(run, general.defaultLanguage().toLanguageTag(), Timestamp.from(now),
+                            Timestamp.from(now.plus(Duration.ofDays(rules.expiryDays()))), from, from + 100_000,
+                            Timestamp.from(now.minus(Duration.ofDays(rules.contactCapDays()))),
+                            Timestamp.from(now.atZone(clock.getZone()).minusMonths(rules.relationshipMonths()).toInstant()))
+                    .update();
+        }
+        return invited;
     }
 
     /** Mails invitations not sent yet (automatic ones, to customers with an e-mail), at most {@code max}. */

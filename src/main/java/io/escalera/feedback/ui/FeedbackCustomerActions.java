@@ -6,6 +6,7 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import io.escalera.customer.CustomerDetails;
 import io.escalera.customer.CustomerPageAction;
 import io.escalera.feedback.FeedbackService;
+import io.escalera.feedback.InvitationService;
 import io.escalera.feedback.SurveyService;
 import io.escalera.security.Role;
 import io.escalera.security.SignedInUsers;
@@ -39,7 +40,8 @@ class FeedbackCustomerActions {
     }
 
     @Bean
-    CustomerPageAction surveyLinkAction(SurveyService surveys, GeneralSettingsService general, SignedInUsers signedIn) {
+    CustomerPageAction surveyLinkAction(SurveyService surveys, InvitationService invitations, GeneralSettingsService general,
+                                          SignedInUsers signedIn) {
         return new CustomerPageAction() {
             @Override
             public int order() {
@@ -52,7 +54,7 @@ class FeedbackCustomerActions {
                 button.setText(button.getTranslation("survey.link"));
                 button.setIcon(VaadinIcon.LINK.create());
                 button.setId("survey-link");
-                button.addClickListener(e -> new SurveyLinkDialog(surveys, customer, general.defaultLanguage()).open());
+                button.addClickListener(e -> new SurveyLinkDialog(surveys, invitations, customer, general.defaultLanguage()).open());
                 button.setVisible(frontLine(signedIn) && customer.surveyConsent());
                 return button;
             }

@@ -13,6 +13,8 @@ import com.vaadin.flow.server.VaadinRequest;
 import com.vaadin.flow.server.VaadinServletRequest;
 import io.escalera.customer.CustomerDetails;
 import io.escalera.feedback.FeedbackKind;
+import io.escalera.feedback.InvitationService;
+import io.escalera.shared.ui.Notifications;
 import io.escalera.feedback.SurveyLink;
 import io.escalera.feedback.SurveyService;
 import io.escalera.feedback.Touchpoint;
@@ -26,7 +28,7 @@ import java.util.Locale;
 /** Creates a survey link for a customer and shows it once, with a copy button. */
 public class SurveyLinkDialog extends Dialog {
 
-    public SurveyLinkDialog(SurveyService surveys, CustomerDetails customer, Locale defaultLanguage) {
+    public SurveyLinkDialog(SurveyService surveys, InvitationService invitations, CustomerDetails customer, Locale defaultLanguage) {
         setHeaderTitle(getTranslation("survey.link.title", customer.name()));
         setWidth("min(40rem, 96vw)");
         CheckboxGroup<FeedbackKind> kinds = new CheckboxGroup<>(getTranslation("survey.link.kinds"));
@@ -70,7 +72,26 @@ public class SurveyLinkDialog extends Dialog {
                 kinds.setErrorMessage(getTranslation(ex.errors().getFirst().messageKey()));
             }
         });
-        getFooter().add(new Button(getTranslation("action.close"), e -> close()), create);
+        Button mail = new Button(getTranslation("survey.link.mail"), VaadinIcon.ENVELOPE_O.create());
+        mail.setId("survey-mail");
+        mail.setEnabled(customer.email() != null);
+        mail.setTooltipText(customer.email() == null ? getTranslation("outbox.no-email") : customer.email());
+        mail.addClickListener(e -> {
+            try {
+                SurveyLink created = surveys.createLink(customer.id(), kinds.getValue(), touchpoint.getValue(), language.getValue(), null, null);
+                if (invitations.resend(created.invitationId())) {
+                    Notifications.success(getTranslation("outbox.resent"));
+                    close();
+                } else {
+                    Notifications.error(getTranslation("survey.link.mail-failed"));
+                    close();
+                }
+            } catch (FieldErrorsException ex) {
+                kinds.setInvalid(true);
+                kinds.setErrorMessage(getTranslation(ex.errors().getFirst().messageKey()));
+            }
+        });
+        getFooter().add(new Button(getTranslation("action.close"), e -> close()), mail, create);
     }
 
     /** The address the user reached the application on, so that the link works from outside too. */
