@@ -74,14 +74,13 @@ public class CustomerService {
     }
 
     /**
-     * A few good matches for a typeahead (quick log, referrals) while the user types: fast for any prefix, in name
-     * order among the matches found, without the list's guarantee of an exact name order across pages.
+     * A few good matches for a typeahead (quick log, referrals) while the user types: names starting with the text, in
+     * name order; when those do not fill the page, any match (code, e-mail, phone, a word inside the name).
      */
     @RolesAllowed({"STAFF", "MANAGER", "EXECUTIVE", "ADMIN"})
     @Transactional(readOnly = true)
     public List<CustomerSummary> typeahead(String text, long offset, int limit) {
-        return queries.search(CustomerSearch.text(text), unitFilter.visibleUnits(null, false), Sort.by("name"), offset, limit,
-                unitFilter.unitNames(), false);
+        return queries.typeahead(text, unitFilter.visibleUnits(null, false), offset, limit, unitFilter.unitNames());
     }
 
     @RolesAllowed({"STAFF", "MANAGER", "EXECUTIVE", "ADMIN"})

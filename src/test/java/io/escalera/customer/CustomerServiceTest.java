@@ -70,6 +70,24 @@ class CustomerServiceTest {
     }
 
     @Test
+    void theTypeaheadListsNamesStartingWithTheTextInNameOrderWithinTheUsersUnits() {
+        UserAccount staff = testUsers.newUser(Role.STAFF);
+        UserAccount elsewhere = testUsers.newUser(Role.STAFF);
+        String unique = "Qzy" + UUID.randomUUID().toString().substring(0, 5).replaceAll("\\d", "k");
+        CustomerDetails gamma = testCustomers.newCustomer(staff.unitId(), unique + " Gamma", null, null);
+        CustomerDetails alpha = testCustomers.newCustomer(staff.unitId(), unique + " Alpha", null, null);
+        CustomerDetails beta = testCustomers.newCustomer(staff.unitId(), unique + " Beta", null, null);
+        CustomerDetails other = testCustomers.newCustomer(elsewhere.unitId(), unique + " Aardvark", null, null);
+        testUsers.signIn(staff);
+
+        assertThat(customers.typeahead(unique, 0, 2)).extracting(CustomerSummary::id).containsExactly(alpha.id(), beta.id());
+        assertThat(customers.typeahead(unique, 2, 2)).extracting(CustomerSummary::id).containsExactly(gamma.id());
+        assertThat(customers.typeahead(unique.toLowerCase() + " b", 0, 20)).extracting(CustomerSummary::id).first()
+                .as("the name that starts with what was typed comes first").isEqualTo(beta.id());
+        assertThat(customers.typeahead(unique, 0, 20)).extracting(CustomerSummary::id).doesNotContain(other.id());
+    }
+
+    @Test
     void phonesAreStoredInE164AndFoundByAnyPartTypedInAnyFormat() {
         UserAccount staff = testUsers.newUser(Role.STAFF);
         String national = "6" + (10_000_000 + (int) (Math.random() * 89_999_999));

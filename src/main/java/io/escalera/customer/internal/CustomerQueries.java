@@ -62,6 +62,44 @@ public class CustomerQueries {
     }
 
     /**
+     * A typeahead's answer: names that start with what was typed, read in name order straight from the name index —
+     * the common case, and fast for any prefix, however many customers share it. Only when those do not fill the
+     * page does it fall back to every way the text may match (code, e-mail, phone, a word inside the name).
+     */
+    public List<CustomerSummary> typeahead(String text, Set<Long> units, long offset, int limit, Map<Long, String> unitNames) {
+        if (StringUtils.hasText(text) && looksLikeAName(text.trim())) {
+            List<Object> params = new ArrayList<>();
+            params.add(SearchText.likePrefix(SearchText.normalise(text.trim())));
+            String sql = "SELECT c.id, c.external_code, c.name, c.email, c.phone, c.home_unit_id, c.acquisition_channel, c.created_at"
+                    + " FROM customer c WHERE c.name_search LIKE ?" + filters(CustomerSearch.text(null), units, params).replaceFirst("^ WHERE", " AND")
+                    + " ORDER BY c.name_search, c.id LIMIT ? OFFSET ?";
+            params.add(limit);
+            params.add(offset);
+            List<CustomerSummary> byName = jdbc.sql(sql).params(params).query((rs, n) -> new CustomerSummary(rs.getLong(1),
+                    rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getLong(6),
+                    unitNames.getOrDefault(rs.getLong(6), ""), AcquisitionChannel.valueOf(rs.getString(7)),
+                    rs.getTimestamp(8).toInstant())).list();
+            if (byName.size() == limit) {
+                return byName;
+            }
+            if (offset == 0) {
+                // the names that start with the text first, then the other matches
+                List<CustomerSummary> merged = new ArrayList<>(byName);
+                Set<Long> seen = byName.stream().map(CustomerSummary::id).collect(Collectors.toSet());
+                search(CustomerSearch.text(text), units, Sort.by("name"), 0, limit, unitNames, false).stream()
+                        .filter(c -> !seen.contains(c.id())).limit(limit - byName.size()).forEach(merged::add);
+                return merged;
+            }
+        }
+        return search(CustomerSearch.text(text), units, Sort.by("name"), offset, limit, unitNames, false);
+    }
+
+    /** Letters and spaces (accents, apostrophes and hyphens allowed), and not the start of a customer code. */
+    private static boolean looksLikeAName(String text) {
+        return text.matches("[\\p{L}][\\p{L} '\\-]*") && !text.matches("(?i)c\\d.*");
+    }
+
+    /**
      * A union of id lists, one per way the text may identify customers, or null for "everybody". Each part reads
      * only the first {@code wanted} rows of its own index (its top rows by name where it can), so that a short,
      * common prefix typed into a typeahead never sorts hundreds of thousands of matches.
