@@ -123,6 +123,7 @@ public class CustomerService {
         apply(form, phone, customer);
         customer.setCreatedAt(clock.instant());
         CustomerEntity saved = customers.saveAndFlush(customer);
+        queries.replaceNameWords(saved.getId(), saved.getNameSearch());
         auditLog.record("CUSTOMER_CREATED", "customer", saved.getExternalCode(), saved.getName());
         events.publishEvent(new CustomerEvents.CustomerRegistered(saved.getId(), saved.getHomeUnitId(),
                 saved.getAcquisitionChannel(), LocalDate.now(clock)));
@@ -142,6 +143,7 @@ public class CustomerService {
         apply(form, phone, customer);
         try {
             customers.saveAndFlush(customer);
+            queries.replaceNameWords(customer.getId(), customer.getNameSearch());
         } catch (OptimisticLockingFailureException e) {
             throw new ConcurrentEditException("customer", customer.getExternalCode(), "?");
         }

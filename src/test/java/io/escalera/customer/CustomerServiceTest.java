@@ -88,6 +88,22 @@ class CustomerServiceTest {
     }
 
     @Test
+    void theTypeaheadFindsAWordInsideTheNameAndFollowsARename() {
+        UserAccount staff = testUsers.newUser(Role.STAFF);
+        String surname = "Zqx" + UUID.randomUUID().toString().substring(0, 6).replaceAll("\\d", "j");
+        CustomerDetails customer = testCustomers.newCustomer(staff.unitId(), "Ana " + surname + " Ruiz", null, null);
+        testUsers.signIn(staff);
+        assertThat(customers.typeahead(surname.substring(0, 5).toLowerCase(), 0, 20)).extracting(CustomerSummary::id).contains(customer.id());
+
+        String newSurname = "Wyv" + UUID.randomUUID().toString().substring(0, 6).replaceAll("\\d", "j");
+        CustomerForm renamed = CustomerForm.of(customer);
+        renamed.setName("Ana " + newSurname);
+        customers.update(customer.id(), renamed);
+        assertThat(customers.typeahead(newSurname.substring(0, 5), 0, 20)).extracting(CustomerSummary::id).contains(customer.id());
+        assertThat(customers.typeahead(surname.substring(0, 5), 0, 20)).extracting(CustomerSummary::id).doesNotContain(customer.id());
+    }
+
+    @Test
     void phonesAreStoredInE164AndFoundByAnyPartTypedInAnyFormat() {
         UserAccount staff = testUsers.newUser(Role.STAFF);
         String national = "6" + (10_000_000 + (int) (Math.random() * 89_999_999));

@@ -58,6 +58,7 @@ public class CustomerEntity {
     public String getExternalCode() { return externalCode; }
     public void setExternalCode(String externalCode) { this.externalCode = externalCode; }
     public String getName() { return name; }
+    public String getNameSearch() { return nameSearch; }
     public void setName(String name) {
         this.name = name;
         this.nameSearch = SearchText.normalise(name);

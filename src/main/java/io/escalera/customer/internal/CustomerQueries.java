@@ -135,7 +135,11 @@ public class CustomerQueries {
                 params.add(SearchText.likePrefix(normalised));
             }
             String words = SearchText.fullTextQuery(trimmed);
-            if (!words.isEmpty() && (normalised.length() >= 4 || !oneToken)) {
+            if (oneToken && !exactOrder && normalised.length() >= 2) {
+                // a typeahead: any word of the name starting with the text, read from the word index
+                parts.add("(SELECT customer_id AS id FROM customer_name_word WHERE word LIKE ? ORDER BY word, customer_id LIMIT " + wanted + ")");
+                params.add(SearchText.likePrefix(normalised));
+            } else if (!words.isEmpty() && (normalised.length() >= 4 || !oneToken)) {
                 parts.add("(SELECT id FROM customer WHERE MATCH(name_search) AGAINST (? IN BOOLEAN MODE)"
                         + (exactOrder ? " ORDER BY name_search" : "") + " LIMIT " + wanted + ")");
                 params.add(words);
@@ -210,4 +214,23 @@ public class CustomerQueries {
         return jdbc.sql(sql).params(params).query().listOfRows();
     }
 
+
+    /** Keeps the customer's name words (the typeahead's word index) in step with their name. */
+    public void replaceNameWords(long customerId, String nameSearch) {
+        jdbc.sql("DELETE FROM customer_name_word WHERE customer_id = ?").param(customerId).update();
+        indexNameWords(customerId, customerId);
+    }
+
+    /** Adds the name words of the customers with ids in [from, to], set-based (after a bulk load). */
+    public int indexNameWords(long fromId, long toId) {
+        return jdbc.sql("""
+                INSERT IGNORE INTO customer_name_word (word, customer_id)
+                SELECT LEFT(SUBSTRING_INDEX(SUBSTRING_INDEX(c.name_search, ' ', n.n), ' ', -1), 100), c.id
+                FROM customer c
+                JOIN (SELECT 1 n UNION ALL SELECT 2 UNION ALL SELECT 3 UNION ALL SELECT 4 UNION ALL SELECT 5
+                      UNION ALL SELECT 6 UNION ALL SELECT 7 UNION ALL SELECT 8) n
+                  ON n.n <= 1 + LENGTH(c.name_search) - LENGTH(REPLACE(c.name_search, ' ', ''))
+                WHERE c.id BETWEEN ? AND ? AND SUBSTRING_INDEX(SUBSTRING_INDEX(c.name_search, ' ', n.n), ' ', -1) <> ''""")
+                .params(fromId, toId).update();
+    }
 }
