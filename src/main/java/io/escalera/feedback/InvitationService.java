@@ -1,5 +1,6 @@
 package io.escalera.feedback;
 
+import io.escalera.shared.jdbc.UnitCondition;
 import io.escalera.feedback.internal.InvitationMailer;
 import io.escalera.feedback.internal.SurveyTokens;
 import io.escalera.security.SignedInUsers;
@@ -229,8 +230,7 @@ public class InvitationService {
     @Transactional(readOnly = true)
     public List<OutboxEntry> outbox(long offset, int limit) {
         Set<Long> units = scopes.unitsForList(null, false);
-        String inUnits = units == null ? "" : units.isEmpty() ? " AND 1 = 0"
-                : " AND s.unit_id IN (" + units.stream().map(String::valueOf).collect(Collectors.joining(",")) + ")";
+        String inUnits = UnitCondition.and("s.unit_id", units);
         return jdbc.sql("""
                         SELECT s.id, s.customer_id, c.name, c.email, s.kinds, s.origin, s.created_at, s.sent_at, s.reminded_at,
                                s.expires_at, s.last_error

@@ -28,6 +28,11 @@ public class SignedInUsers implements CurrentUser {
                 p.language(), p.allUnitsAllowed()));
     }
 
+    /** Whether the signed-in user serves customers (STAFF or MANAGER): who logs, opens cases and records scores. */
+    public boolean isFrontLine() {
+        return authenticated().map(u -> u.role() == Role.STAFF || u.role() == Role.MANAGER).orElse(false);
+    }
+
     public AuthenticatedUser require() {
         return authenticated().orElseThrow(() -> new IllegalStateException("No user is signed in"));
     }

@@ -1,6 +1,5 @@
 package io.escalera.bench;
 
-import io.escalera.customer.CustomerSearch;
 import io.escalera.customer.CustomerService;
 import io.escalera.customer.CustomerTimeline;
 import io.escalera.interaction.InteractionForm;
@@ -14,7 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.data.domain.Sort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.context.SecurityContextHolder;
 

@@ -4,7 +4,6 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import io.escalera.customer.CustomerDetails;
-import io.escalera.customer.CustomerForm;
 import io.escalera.customer.CustomerService;
 import io.escalera.security.Role;
 import io.escalera.security.SystemUser;
@@ -56,11 +55,8 @@ class InvitationServiceTest {
     }
 
     private CustomerDetails customer(long unit, boolean consent) {
-        CustomerDetails created = testCustomers.newCustomer(unit, "Survey Person " + UUID.randomUUID().toString().substring(0, 5),
-                "survey-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org", null);
-        CustomerForm form = CustomerForm.of(created);
-        form.setSurveyConsent(consent);
-        return SystemUser.call(() -> customers.update(created.id(), form));
+        return consent ? testCustomers.newConsentingCustomer(unit) : testCustomers.newCustomer(unit, "No Surveys " + UUID.randomUUID()
+                .toString().substring(0, 5), "nosurvey-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org", null);
     }
 
     private Optional<Long> invite(CustomerDetails customer, InvitationOrigin origin) {

@@ -1,10 +1,8 @@
 package io.escalera.feedback;
 
 import io.escalera.customer.CustomerDetails;
-import io.escalera.customer.CustomerForm;
 import io.escalera.customer.CustomerService;
 import io.escalera.security.Role;
-import io.escalera.security.SystemUser;
 import io.escalera.security.UserAccount;
 import io.escalera.shared.FieldErrorsException;
 import io.escalera.support.EscaleraTest;
@@ -49,12 +47,8 @@ class SurveyServiceTest {
         SecurityContextHolder.clearContext();
     }
 
-    /** A STAFF user signed in, and a customer of their unit who agreed to surveys. */
     private CustomerDetails consentingCustomer(UserAccount staff) {
-        CustomerDetails customer = testCustomers.newCustomer(staff.unitId());
-        CustomerForm form = CustomerForm.of(customer);
-        form.setSurveyConsent(true);
-        return SystemUser.call(() -> customers.update(customer.id(), form));
+        return testCustomers.newConsentingCustomer(staff.unitId());
     }
 
     private static String address() {

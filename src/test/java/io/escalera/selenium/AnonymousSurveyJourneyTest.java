@@ -1,14 +1,12 @@
 package io.escalera.selenium;
 
 import io.escalera.customer.CustomerDetails;
-import io.escalera.customer.CustomerForm;
 import io.escalera.customer.CustomerService;
 import io.escalera.feedback.FeedbackKind;
 import io.escalera.feedback.SurveyLink;
 import io.escalera.feedback.SurveyService;
 import io.escalera.feedback.Touchpoint;
 import io.escalera.security.Role;
-import io.escalera.security.SystemUser;
 import io.escalera.security.UserAccount;
 import io.escalera.support.BrowserJourney;
 import io.escalera.support.TestCustomers;
@@ -44,10 +42,7 @@ class AnonymousSurveyJourneyTest extends BrowserJourney {
     void aDetractorsAnswerOnTheSurveyPageLandsInTheManagersFollowUpQueue() {
         UserAccount staff = testUsers.newUser(Role.STAFF);
         UserAccount manager = testUsers.newUserIn(Role.MANAGER, staff.unitId());
-        CustomerDetails created = testCustomers.newCustomer(staff.unitId());
-        CustomerForm consent = CustomerForm.of(created);
-        consent.setSurveyConsent(true);
-        CustomerDetails customer = SystemUser.call(() -> customers.update(created.id(), consent));
+        CustomerDetails customer = testCustomers.newConsentingCustomer(staff.unitId());
         testUsers.signIn(staff);
         SurveyLink link = surveys.createLink(customer.id(), EnumSet.of(FeedbackKind.NPS), Touchpoint.AFTER_PURCHASE, Locale.ENGLISH, null, null);
         SecurityContextHolder.clearContext();

@@ -42,6 +42,15 @@ public class TestCustomers {
         return SystemUser.call(() -> customers.create(form));
     }
 
+    /** A customer with an e-mail address who agreed to be surveyed. */
+    public CustomerDetails newConsentingCustomer(long unitId) {
+        CustomerDetails created = newCustomer(unitId, "Survey Person " + UUID.randomUUID().toString().substring(0, 5),
+                "survey-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org", null);
+        io.escalera.customer.CustomerForm form = io.escalera.customer.CustomerForm.of(created);
+        form.setSurveyConsent(true);
+        return SystemUser.call(() -> customers.update(created.id(), form));
+    }
+
     public OrderRow newOrder(CustomerDetails customer, LocalDate date, String gross) {
         return SystemUser.call(() -> orders.create(orderForm(customer, date, gross)));
     }

@@ -1,5 +1,6 @@
 package io.escalera.complaint.internal;
 
+import io.escalera.shared.jdbc.UnitCondition;
 import io.escalera.complaint.Compensation;
 import io.escalera.complaint.CompensationStatus;
 import io.escalera.complaint.CompensationType;
@@ -89,7 +90,7 @@ public class ComplaintQueries {
         List<String> conditions = new ArrayList<>();
         List<Object> params = new ArrayList<>();
         if (units != null) {
-            conditions.add(units.isEmpty() ? "1 = 0" : "k.unit_id IN (" + units.stream().map(String::valueOf).collect(Collectors.joining(",")) + ")");
+            conditions.add(UnitCondition.in("k.unit_id", units));
         }
         switch (filter.queue()) {
             case MINE -> {

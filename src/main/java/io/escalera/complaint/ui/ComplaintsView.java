@@ -30,6 +30,7 @@ import io.escalera.security.Role;
 import io.escalera.security.SignedInUsers;
 import io.escalera.security.UnitDirectory;
 import io.escalera.shared.ui.Formats;
+import io.escalera.shared.ui.Selects;
 import io.escalera.shared.ui.LocalizedTitle;
 import jakarta.annotation.security.RolesAllowed;
 
@@ -147,13 +148,8 @@ public class ComplaintsView extends VerticalLayout implements LocalizedTitle {
         grid.getDataProvider().refreshAll();
     }
 
-    private <T> Select<T> anyOf(T[] values, Function<T, String> label, String anyKey) {
-        Select<T> select = new Select<>();
-        select.setItems(values);
-        select.setEmptySelectionAllowed(true);
-        select.setEmptySelectionCaption(getTranslation(anyKey));
-        select.setItemLabelGenerator(v -> v == null ? getTranslation(anyKey) : label.apply(v));
-        return select;
+    private <T> Select<T> anyOf(T[] values, java.util.function.Function<T, String> label, String anyKey) {
+        return Selects.anyOf(values, label, getTranslation(anyKey));
     }
 
     @Override

@@ -7,7 +7,6 @@ import io.escalera.complaint.ComplaintService;
 import io.escalera.customer.CustomerDetails;
 import io.escalera.customer.CustomerPageAction;
 import io.escalera.customer.CustomerService;
-import io.escalera.security.Role;
 import io.escalera.security.SignedInUsers;
 
 /** "Open complaint" on the customer 360, with the customer already chosen. */
@@ -37,7 +36,7 @@ class OpenComplaintCustomerAction implements CustomerPageAction {
         button.setId("open-complaint");
         button.addClickListener(e -> new OpenComplaintDialog(complaints, customers, customer, null,
                 opened -> ComplaintView.open(opened.id())).open());
-        button.setVisible(signedIn.authenticated().map(u -> u.role() == Role.STAFF || u.role() == Role.MANAGER).orElse(false));
+        button.setVisible(signedIn.isFrontLine());
         return button;
     }
 }

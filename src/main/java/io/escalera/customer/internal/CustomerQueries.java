@@ -1,5 +1,6 @@
 package io.escalera.customer.internal;
 
+import io.escalera.shared.jdbc.UnitCondition;
 import io.escalera.customer.AcquisitionChannel;
 import io.escalera.customer.CustomerSearch;
 import io.escalera.customer.CustomerSummary;
@@ -9,7 +10,6 @@ import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
 
 import java.sql.Timestamp;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -151,11 +151,7 @@ public class CustomerQueries {
     private static String filters(CustomerSearch search, Set<Long> units, List<Object> params) {
         List<String> conditions = new ArrayList<>();
         if (units != null) {
-            if (units.isEmpty()) {
-                conditions.add("1 = 0");
-            } else {
-                conditions.add("c.home_unit_id IN (" + units.stream().map(String::valueOf).collect(Collectors.joining(",")) + ")");
-            }
+            conditions.add(UnitCondition.in("c.home_unit_id", units));
         }
         if (search.channel() != null) {
             conditions.add("c.acquisition_channel = ?");

@@ -1,5 +1,6 @@
 package io.escalera.customer.internal;
 
+import io.escalera.shared.jdbc.UnitCondition;
 import io.escalera.customer.OrderFilter;
 import io.escalera.customer.OrderRow;
 import io.escalera.customer.SalesChannel;
@@ -12,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /** Order lists in SQL, newest first, paged in the database. */
 @Component
@@ -43,8 +43,7 @@ public class OrderQueries {
         List<Object> params = new ArrayList<>();
         List<String> conditions = new ArrayList<>();
         if (units != null) {
-            conditions.add(units.isEmpty() ? "1 = 0"
-                    : "o.unit_id IN (" + units.stream().map(String::valueOf).collect(Collectors.joining(",")) + ")");
+            conditions.add(UnitCondition.in("o.unit_id", units));
         }
         if (filter.from() != null) {
             conditions.add("o.order_date >= ?");

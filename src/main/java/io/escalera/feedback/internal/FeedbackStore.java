@@ -1,5 +1,6 @@
 package io.escalera.feedback.internal;
 
+import io.escalera.shared.jdbc.UnitCondition;
 import io.escalera.feedback.Feedback;
 import io.escalera.feedback.FeedbackKind;
 import io.escalera.feedback.FeedbackSource;
@@ -18,7 +19,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /** Answers and their follow-ups in SQL: answers are appended, never edited; follow-ups carry a version. */
 @Component
@@ -90,8 +90,7 @@ public class FeedbackStore {
 
     /** Follow-ups of the given units (null: every unit), open ones first by due time, then closed ones newest first. */
     public List<LoopFollowUp> followUps(Set<Long> units, boolean openOnly, long offset, int limit) {
-        String where = units == null ? "" : units.isEmpty() ? " WHERE 1 = 0"
-                : " WHERE u.unit_id IN (" + units.stream().map(String::valueOf).collect(Collectors.joining(",")) + ")";
+        String where = UnitCondition.and("u.unit_id", units).replaceFirst("^ AND", " WHERE");
         if (openOnly) {
             where += (where.isEmpty() ? " WHERE " : " AND ") + "u.closed_at IS NULL";
         }
@@ -119,8 +118,7 @@ public class FeedbackStore {
 
     /** See {@link io.escalera.feedback.LoopMeasures} for the definitions; {@code units} null means every unit. */
     public io.escalera.feedback.LoopMeasures loopMeasures(Set<Long> units, Instant from, Instant to) {
-        String inUnits = units == null ? "" : units.isEmpty() ? " AND 1 = 0"
-                : " AND u.unit_id IN (" + units.stream().map(String::valueOf).collect(Collectors.joining(",")) + ")";
+        String inUnits = UnitCondition.and("u.unit_id", units);
         String followUps = """
                 SELECT u.id, u.customer_id, u.closed_at, u.due_at, f.answered_at,
                        u.customer_id IS NOT NULL AND (

@@ -8,7 +8,6 @@ import io.escalera.customer.CustomerPageAction;
 import io.escalera.feedback.FeedbackService;
 import io.escalera.feedback.InvitationService;
 import io.escalera.feedback.SurveyService;
-import io.escalera.security.Role;
 import io.escalera.security.SignedInUsers;
 import io.escalera.shared.GeneralSettingsService;
 import org.springframework.context.annotation.Bean;
@@ -33,7 +32,7 @@ class FeedbackCustomerActions {
                 button.setIcon(VaadinIcon.STAR_O.create());
                 button.setId("record-score");
                 button.addClickListener(e -> new RecordScoreDialog(feedback, customer, null, null, refresh).open());
-                button.setVisible(frontLine(signedIn));
+                button.setVisible(signedIn.isFrontLine());
                 return button;
             }
         };
@@ -55,13 +54,9 @@ class FeedbackCustomerActions {
                 button.setIcon(VaadinIcon.LINK.create());
                 button.setId("survey-link");
                 button.addClickListener(e -> new SurveyLinkDialog(surveys, invitations, customer, general.defaultLanguage()).open());
-                button.setVisible(frontLine(signedIn) && customer.surveyConsent());
+                button.setVisible(signedIn.isFrontLine() && customer.surveyConsent());
                 return button;
             }
         };
-    }
-
-    private static boolean frontLine(SignedInUsers signedIn) {
-        return signedIn.authenticated().map(u -> u.role() == Role.STAFF || u.role() == Role.MANAGER).orElse(false);
     }
 }

@@ -23,7 +23,6 @@ import io.escalera.customer.ui.CustomerView;
 import io.escalera.feedback.FeedbackService;
 import io.escalera.feedback.FollowUpOutcome;
 import io.escalera.feedback.LoopFollowUp;
-import io.escalera.security.Role;
 import io.escalera.security.SignedInUsers;
 import io.escalera.shared.ActionRefusedException;
 import io.escalera.shared.ConcurrentEditException;
@@ -55,7 +54,7 @@ public class LoopFollowUpsView extends VerticalLayout implements LocalizedTitle 
         this.feedback = feedback;
         this.complaints = complaints;
         this.customers = customers;
-        boolean frontLine = signedIn.authenticated().map(u -> u.role() == Role.STAFF || u.role() == Role.MANAGER).orElse(false);
+        boolean frontLine = signedIn.isFrontLine();
         setSizeFull();
         openOnly.setLabel(getTranslation("loop.open-only"));
         openOnly.setValue(true);

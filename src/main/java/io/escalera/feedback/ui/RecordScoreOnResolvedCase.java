@@ -8,7 +8,6 @@ import io.escalera.complaint.ComplaintPageAction;
 import io.escalera.complaint.ComplaintStatus;
 import io.escalera.customer.CustomerService;
 import io.escalera.feedback.FeedbackService;
-import io.escalera.security.Role;
 import io.escalera.security.SignedInUsers;
 
 /** On a resolved case: record what the customer says about how it was handled (linked to the case). */
@@ -27,7 +26,7 @@ class RecordScoreOnResolvedCase implements ComplaintPageAction {
 
     @Override
     public Component create(ComplaintDetails complaint, Runnable refresh) {
-        boolean frontLine = signedIn.authenticated().map(u -> u.role() == Role.STAFF || u.role() == Role.MANAGER).orElse(false);
+        boolean frontLine = signedIn.isFrontLine();
         if (!frontLine || (complaint.status() != ComplaintStatus.RESOLVED && complaint.status() != ComplaintStatus.CLOSED)) {
             return null;
         }

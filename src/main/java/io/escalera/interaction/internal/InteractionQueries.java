@@ -1,5 +1,6 @@
 package io.escalera.interaction.internal;
 
+import io.escalera.shared.jdbc.UnitCondition;
 import io.escalera.interaction.Direction;
 import io.escalera.interaction.InteractionChannel;
 import io.escalera.interaction.InteractionFilter;
@@ -14,7 +15,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /** Interaction lists in SQL, newest first, paged in the database. */
 @Component
@@ -108,7 +108,7 @@ public class InteractionQueries {
 
     private static void inUnits(Set<Long> units, List<String> where) {
         if (units != null) {
-            where.add(units.isEmpty() ? "1 = 0" : "i.unit_id IN (" + units.stream().map(String::valueOf).collect(Collectors.joining(",")) + ")");
+            where.add(UnitCondition.in("i.unit_id", units));
         }
     }
 }

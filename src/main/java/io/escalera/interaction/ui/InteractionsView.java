@@ -23,6 +23,7 @@ import io.escalera.interaction.InteractionService;
 import io.escalera.interaction.Reason;
 import io.escalera.interaction.ReasonService;
 import io.escalera.shared.ui.Formats;
+import io.escalera.shared.ui.Selects;
 import io.escalera.shared.ui.LocalizedTitle;
 import jakarta.annotation.security.RolesAllowed;
 
@@ -83,12 +84,7 @@ public class InteractionsView extends VerticalLayout implements LocalizedTitle {
     }
 
     private <T> Select<T> anyOf(T[] values, java.util.function.Function<T, String> label, String anyKey) {
-        Select<T> select = new Select<>();
-        select.setItems(values);
-        select.setEmptySelectionAllowed(true);
-        select.setEmptySelectionCaption(getTranslation(anyKey));
-        select.setItemLabelGenerator(v -> v == null ? getTranslation(anyKey) : label.apply(v));
-        return select;
+        return Selects.anyOf(values, label, getTranslation(anyKey));
     }
 
     @Override

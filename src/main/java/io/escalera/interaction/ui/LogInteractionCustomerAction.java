@@ -10,7 +10,6 @@ import io.escalera.interaction.InteractionService;
 import io.escalera.interaction.QuickLogEscalation;
 import org.springframework.beans.factory.ObjectProvider;
 import io.escalera.interaction.ReasonService;
-import io.escalera.security.Role;
 import io.escalera.security.SignedInUsers;
 
 /** "Log interaction" on the customer page, with the customer already chosen. */
@@ -44,7 +43,7 @@ class LogInteractionCustomerAction implements CustomerPageAction {
         button.setIcon(VaadinIcon.COMMENT.create());
         button.setId("log-interaction");
         button.addClickListener(e -> new QuickLogDialog(interactions, reasons, customers, escalations.orderedStream().toList(), customer, refresh).open());
-        button.setVisible(signedIn.authenticated().map(u -> u.role() == Role.STAFF || u.role() == Role.MANAGER).orElse(false));
+        button.setVisible(signedIn.isFrontLine());
         return button;
     }
 }

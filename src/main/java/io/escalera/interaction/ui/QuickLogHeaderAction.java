@@ -10,7 +10,6 @@ import io.escalera.interaction.InteractionService;
 import io.escalera.interaction.QuickLogEscalation;
 import org.springframework.beans.factory.ObjectProvider;
 import io.escalera.interaction.ReasonService;
-import io.escalera.security.Role;
 import io.escalera.security.SignedInUsers;
 import io.escalera.shared.ui.HeaderAction;
 
@@ -34,7 +33,7 @@ class QuickLogHeaderAction implements HeaderAction {
 
     @Override
     public boolean availableToCurrentUser() {
-        return signedIn.authenticated().map(u -> u.role() == Role.STAFF || u.role() == Role.MANAGER).orElse(false);
+        return signedIn.isFrontLine();
     }
 
     @Override
