@@ -93,6 +93,8 @@ class TranslationsTest {
         families.put("nps.", io.escalera.feedback.NpsCategory.values());
         families.put("loop.outcome.", io.escalera.feedback.FollowUpOutcome.values());
         families.put("outbox.origin.", io.escalera.feedback.InvitationOrigin.values());
+        families.put("stage.", io.escalera.loyalty.Stage.values());
+        families.put("timeline.stage.", io.escalera.loyalty.Stage.values());
         families.forEach((prefix, values) -> {
             for (Enum<?> value : values) {
                 assertThat(english).contains(prefix + value.name());
@@ -112,7 +114,7 @@ class TranslationsTest {
                 assertThat(english).contains(key + ".title", key + ".text");
             }
         }
-        assertThat(english).contains("timeline.kind.FEEDBACK", "complaint.history.breach.RESPONSE", "complaint.history.breach.RESOLUTION", "timeline.kind.COMPLAINT");
+        assertThat(english).contains("timeline.kind.STAGE", "timeline.kind.FEEDBACK", "complaint.history.breach.RESPONSE", "complaint.history.breach.RESOLUTION", "timeline.kind.COMPLAINT");
     }
 
     private static Properties load(String name) throws IOException {

@@ -1,0 +1,125 @@
+package io.escalera.loyalty;
+
+import io.escalera.customer.CustomerService;
+import io.escalera.loyalty.internal.LadderStore;
+import io.escalera.shared.FieldErrorsException;
+import io.escalera.shared.FieldErrorsException.FieldError;
+import io.escalera.shared.Settings;
+import jakarta.annotation.security.RolesAllowed;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Ladder stages: the rules (settings), a customer's stage, the incremental update and the full recompute. */
+@Service
+public class LoyaltyService {
+
+    static final String WINDOW_DAYS = "loyalty.window-days";
+    static final String CUSTOMER_PURCHASES = "loyalty.customer-purchases";
+    static final String CLIENT_PURCHASES = "loyalty.client-purchases";
+    static final String OVERDUE_FACTOR = "loyalty.overdue-factor";
+    static final String PROMOTER_SCORE = "loyalty.promoter-score";
+    static final String REFERRAL_WINDOW_DAYS = "loyalty.referral-window-days";
+
+    private final LadderStore store;
+    private final CustomerService customers;
+    private final Settings settings;
+    private final Clock clock;
+
+    LoyaltyService(LadderStore store, CustomerService customers, Settings settings, Clock clock) {
+        this.store = store;
+        this.customers = customers;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    @RolesAllowed({"STAFF", "MANAGER", "EXECUTIVE", "ADMIN"})
+    public LadderRules rules() {
+        LadderRules defaults = LadderRules.defaults();
+        return new LadderRules(settings.getInt(WINDOW_DAYS, defaults.windowDays()),
+                settings.getInt(CUSTOMER_PURCHASES, defaults.customerPurchases()),
+                settings.getInt(CLIENT_PURCHASES, defaults.clientPurchases()),
+                new BigDecimal(settings.get(OVERDUE_FACTOR, defaults.overdueFactor().toPlainString())),
+                settings.getInt(PROMOTER_SCORE, defaults.promoterScore()),
+                settings.getInt(REFERRAL_WINDOW_DAYS, defaults.referralWindowDays()));
+    }
+
+    /**
+     * How many customers the rules would move, from which stage to which ("CUSTOMER>CLIENT"), before saving them;
+     * nothing changes.
+     */
+    @RolesAllowed({"MANAGER", "ADMIN"})
+    @Transactional
+    public java.util.Map<String, Long> preview(LadderRules rules) {
+        validate(rules);
+        return store.preview(rules, today());
+    }
+
+    /** Saves new rules (validated) and recomputes every stage with them. @return how many customers changed stage */
+    @RolesAllowed({"MANAGER", "ADMIN"})
+    @Transactional
+    public int saveRules(LadderRules rules) {
+        validate(rules);
+        settings.put(WINDOW_DAYS, String.valueOf(rules.windowDays()));
+        settings.put(CUSTOMER_PURCHASES, String.valueOf(rules.customerPurchases()));
+        settings.put(CLIENT_PURCHASES, String.valueOf(rules.clientPurchases()));
+        settings.put(OVERDUE_FACTOR, rules.overdueFactor().toPlainString());
+        settings.put(PROMOTER_SCORE, String.valueOf(rules.promoterScore()));
+        settings.put(REFERRAL_WINDOW_DAYS, String.valueOf(rules.referralWindowDays()));
+        return store.recomputeAll(rules, today(), now());
+    }
+
+    private static void validate(LadderRules rules) {
+        List<FieldError> errors = new ArrayList<>();
+        if (rules.windowDays() < 30 || rules.windowDays() > 3650) errors.add(new FieldError("windowDays", "ladder-rules.range"));
+        if (rules.customerPurchases() < 2 || rules.customerPurchases() > 100) errors.add(new FieldError("customerPurchases", "ladder-rules.range"));
+        if (rules.clientPurchases() <= rules.customerPurchases() || rules.clientPurchases() > 1000) errors.add(new FieldError("clientPurchases", "ladder-rules.client-above-customer"));
+        if (rules.overdueFactor() == null || rules.overdueFactor().compareTo(BigDecimal.ONE) < 0 || rules.overdueFactor().compareTo(BigDecimal.TEN) > 0) errors.add(new FieldError("overdueFactor", "ladder-rules.range"));
+        if (rules.promoterScore() < 0 || rules.promoterScore() > 10) errors.add(new FieldError("promoterScore", "ladder-rules.range"));
+        if (rules.referralWindowDays() < 1 || rules.referralWindowDays() > 3650) errors.add(new FieldError("referralWindowDays", "ladder-rules.range"));
+        if (!errors.isEmpty()) {
+            throw new FieldErrorsException(errors);
+        }
+    }
+
+    /** The customer's current stage, if computed yet. */
+    @RolesAllowed({"STAFF", "MANAGER", "EXECUTIVE", "ADMIN"})
+    @Transactional(readOnly = true)
+    public Optional<Stage> stageOf(long customerId) {
+        customers.get(customerId);
+        return store.current(customerId);
+    }
+
+    /** Recomputes one customer's stage now (after an order, an answer or a referral). @return whether it changed */
+    @RolesAllowed("ADMIN")
+    @Transactional
+    public boolean update(long customerId) {
+        LocalDate day = today();
+        LadderStore.Facts facts = store.facts(customerId, day);
+        return store.apply(customerId, LadderEngine.decide(facts.orderDates(), facts.latestNps(), facts.lastReferralOn(), day, rules()),
+                day, now());
+    }
+
+    /** Every customer's stage, set-based (nightly, and after a rule change or an import). @return how many changed */
+    @RolesAllowed("ADMIN")
+    @Transactional
+    public int recomputeAll() {
+        return store.recomputeAll(rules(), today(), now());
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+}

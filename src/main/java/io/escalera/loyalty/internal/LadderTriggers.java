@@ -1,0 +1,74 @@
+package io.escalera.loyalty.internal;
+
+import io.escalera.customer.CustomerEvents;
+import io.escalera.feedback.FeedbackEvents;
+import io.escalera.feedback.FeedbackKind;
+import io.escalera.loyalty.LoyaltyService;
+import io.escalera.security.SystemUser;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * The ladder moves when something happens (an order, an NPS answer, a referral — after commit, through the event
+ * registry) and, for what changes with time alone (a client becoming overdue, a customer lapsing), every night.
+ */
+@Component
+class LadderTriggers {
+
+    private final LoyaltyService loyalty;
+
+    LadderTriggers(LoyaltyService loyalty) {
+        this.loyalty = loyalty;
+    }
+
+    /** A generated data set (demo, benchmarks) gets its stages at once, after the other modules' generators. */
+    @org.springframework.context.event.EventListener
+    @org.springframework.core.annotation.Order(30)
+    void on(CustomerEvents.CustomersGenerated generated) {
+        SystemUser.call(loyalty::recomputeAll);
+    }
+
+    @ApplicationModuleListener
+    void on(CustomerEvents.CustomerRegistered registered) {
+        SystemUser.run(() -> loyalty.update(registered.customerId()));
+    }
+
+    @ApplicationModuleListener
+    void on(CustomerEvents.OrderPlaced placed) {
+        SystemUser.run(() -> loyalty.update(placed.customerId()));
+    }
+
+    @ApplicationModuleListener
+    void on(FeedbackEvents.FeedbackReceived received) {
+        if (received.kind() == FeedbackKind.NPS && received.customerId() != null) {
+            SystemUser.run(() -> loyalty.update(received.customerId()));
+        }
+    }
+
+    @ApplicationModuleListener
+    void on(CustomerEvents.CustomerReferred referred) {
+        SystemUser.run(() -> loyalty.update(referred.referrerId()));
+    }
+}
+
+/** The nightly full recompute (time alone moves customers: overdue, lapsed). */
+@Component
+@ConditionalOnProperty(name = "escalera.loyalty.nightly-recompute", havingValue = "true", matchIfMissing = true)
+class NightlyLadderRecompute {
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(NightlyLadderRecompute.class);
+
+    private final LoyaltyService loyalty;
+
+    NightlyLadderRecompute(LoyaltyService loyalty) {
+        this.loyalty = loyalty;
+    }
+
+    @Scheduled(cron = "${escalera.loyalty.recompute-cron:0 10 2 * * *}")
+    void recompute() {
+        int changed = SystemUser.call(loyalty::recomputeAll);
+        log.info("Ladder recomputed: {} customer(s) changed stage", changed);
+    }
+}

@@ -1,0 +1,211 @@
+package io.escalera.loyalty;
+
+import io.escalera.customer.CustomerDetails;
+import io.escalera.customer.CustomerTimeline;
+import io.escalera.customer.ReferralService;
+import io.escalera.feedback.FeedbackForm;
+import io.escalera.feedback.FeedbackKind;
+import io.escalera.feedback.FeedbackService;
+import io.escalera.security.Role;
+import io.escalera.security.SystemUser;
+import io.escalera.security.UserAccount;
+import io.escalera.shared.FieldErrorsException;
+import io.escalera.support.EscaleraTest;
+import io.escalera.support.TestClock;
+import io.escalera.support.TestCustomers;
+import io.escalera.support.TestUsers;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+@EscaleraTest
+class LoyaltyServiceTest {
+
+    @Autowired LoyaltyService loyalty;
+    @Autowired FeedbackService feedback;
+    @Autowired ReferralService referrals;
+    @Autowired CustomerTimeline timeline;
+    @Autowired TestUsers testUsers;
+    @Autowired TestCustomers testCustomers;
+    @Autowired TestClock clock;
+    @Autowired JdbcClient jdbc;
+
+    @AfterEach
+    void cleanUp() {
+        clock.reset();
+        SecurityContextHolder.clearContext();
+    }
+
+    /** Waits until every event published so far has been handled by its after-commit listeners. */
+    private void awaitListeners() throws InterruptedException {
+        for (int i = 0; i < 200; i++) {
+            if (jdbc.sql("SELECT COUNT(*) FROM EVENT_PUBLICATION WHERE COMPLETION_DATE IS NULL").query(Long.class).single() == 0) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("event listeners did not finish");
+    }
+
+    private Stage stage(CustomerDetails customer) {
+        return SystemUser.call(() -> loyalty.stageOf(customer.id())).orElseThrow();
+    }
+
+    @Test
+    void ordersMoveACustomerUpTheLadderAfterCommitWithEveryChangeOnTheTimeline() throws Exception {
+        UserAccount staff = testUsers.newUser(Role.STAFF);
+        CustomerDetails customer = testCustomers.newCustomer(staff.unitId());
+        awaitListeners();
+        assertThat(stage(customer)).isEqualTo(Stage.PROSPECT);
+
+        testCustomers.newOrder(customer, LocalDate.now().minusDays(20), "30.00");
+        awaitListeners();
+        assertThat(stage(customer)).isEqualTo(Stage.SHOPPER);
+        testCustomers.newOrder(customer, LocalDate.now().minusDays(2), "30.00");
+        awaitListeners();
+        assertThat(stage(customer)).isEqualTo(Stage.CUSTOMER);
+
+        assertThat(jdbc.sql("SELECT CONCAT(COALESCE(from_stage, '-'), '>', to_stage) FROM loyalty_stage_change WHERE customer_id = ? ORDER BY id")
+                .param(customer.id()).query(String.class).list()).containsExactly("->PROSPECT", "PROSPECT>SHOPPER", "SHOPPER>CUSTOMER");
+        testUsers.signIn(staff);
+        assertThat(timeline.page(customer.id(), Set.of("STAGE"), null, 0, 10)).extracting(e -> e.labelKey())
+                .containsExactly("timeline.stage.CUSTOMER", "timeline.stage.SHOPPER", "timeline.stage.PROSPECT");
+    }
+
+    @Test
+    void aPromoterOrAReferralMakesAClientAnAdvocateAndTimeAloneLapsesACustomer() throws Exception {
+        clock.freeze();
+        UserAccount staff = testUsers.newUser(Role.STAFF);
+        CustomerDetails client = testCustomers.newCustomer(staff.unitId());
+        CustomerDetails friend = testCustomers.newCustomer(staff.unitId());
+        for (int i = 0; i < 6; i++) {
+            testCustomers.newOrder(client, LocalDate.now(clock).minusDays(5L * i), "20.00");
+        }
+        awaitListeners();
+        assertThat(stage(client)).isEqualTo(Stage.CLIENT);
+
+        testUsers.signIn(staff);
+        FeedbackForm nps = new FeedbackForm();
+        nps.setCustomerId(client.id());
+        nps.setKind(FeedbackKind.NPS);
+        nps.setScore(10);
+        feedback.record(nps);
+        awaitListeners();
+        assertThat(stage(client)).isEqualTo(Stage.ADVOCATE);
+
+        nps.setScore(8);
+        clock.advance(Duration.ofMinutes(1));
+        feedback.record(nps);
+        awaitListeners();
+        assertThat(stage(client)).as("an 8 is not a promoter any more").isEqualTo(Stage.CLIENT);
+        SystemUser.run(() -> referrals.record(client.id(), friend.id(), LocalDate.now(clock)));
+        awaitListeners();
+        assertThat(stage(client)).isEqualTo(Stage.ADVOCATE);
+
+        clock.advance(Duration.ofDays(400));
+        SystemUser.call(loyalty::recomputeAll);
+        assertThat(stage(client)).as("no purchase for 400 days").isEqualTo(Stage.LAPSED);
+    }
+
+    @Test
+    void theFullRecomputeDecidesExactlyAsTheIncrementalUpdateForEveryKindOfHistory() throws Exception {
+        UserAccount staff = testUsers.newUser(Role.STAFF);
+        Random random = new Random(8);
+        LocalDate today = LocalDate.now();
+        List<CustomerDetails> mix = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            CustomerDetails customer = testCustomers.newCustomer(staff.unitId());
+            mix.add(customer);
+            boolean frequent = i % 3 == 0;
+            int orders = i % 5 == 0 ? 0 : frequent ? 6 + random.nextInt(8) : 1 + random.nextInt(4);
+            int spacing = frequent ? 5 + random.nextInt(25) : 5 + random.nextInt(90);
+            int start = frequent ? random.nextInt(40) : random.nextInt(500);
+            for (int o = 0; o < orders; o++) {
+                testCustomers.newOrder(customer, today.minusDays(start + (long) o * spacing), "10.00");
+            }
+            if (i % 4 == 1) {
+                testUsers.signIn(staff);
+                FeedbackForm nps = new FeedbackForm();
+                nps.setCustomerId(customer.id());
+                nps.setKind(FeedbackKind.NPS);
+                nps.setScore(7 + random.nextInt(4));
+                feedback.record(nps);
+                SecurityContextHolder.clearContext();
+            }
+            if (i % 7 == 2 && i > 0) {
+                CustomerDetails referred = mix.get(i - 1);
+                SystemUser.run(() -> referrals.record(customer.id(), referred.id(), today.minusDays(random.nextInt(500))));
+            }
+        }
+        awaitListeners();
+        Map<Long, String> incremental = new HashMap<>();
+        for (CustomerDetails customer : mix) {
+            incremental.put(customer.id(), stageAndReason(customer.id()));
+        }
+
+        String ids = mix.stream().map(c -> String.valueOf(c.id())).reduce((a, b) -> a + "," + b).orElseThrow();
+        jdbc.sql("DELETE FROM loyalty_stage_change WHERE customer_id IN (" + ids + ")").update();
+        jdbc.sql("DELETE FROM loyalty_stage WHERE customer_id IN (" + ids + ")").update();
+        SystemUser.call(loyalty::recomputeAll);
+
+        Map<Long, String> full = new HashMap<>();
+        for (CustomerDetails customer : mix) {
+            full.put(customer.id(), stageAndReason(customer.id()));
+        }
+        assertThat(full).isEqualTo(incremental);
+        assertThat(full.values().stream().map(v -> v.split(" ")[0]).distinct()).as("the mix covers the ladder")
+                .contains("PROSPECT", "SHOPPER", "CUSTOMER", "CLIENT", "ADVOCATE", "LAPSED");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM loyalty_stage_change WHERE customer_id IN (" + ids + ") AND from_stage IS NULL")
+                .query(Long.class).single()).as("one history row per customer, with the same reason").isEqualTo(mix.size());
+        for (CustomerDetails customer : mix) {
+            assertThat(SystemUser.call(() -> loyalty.update(customer.id()))).as("incremental agrees: nothing to change").isFalse();
+        }
+    }
+
+    private String stageAndReason(long customerId) {
+        return jdbc.sql("SELECT CONCAT(stage, ' ', reason_key, ' ', reason_args) FROM loyalty_stage WHERE customer_id = ?")
+                .param(customerId).query(String.class).single();
+    }
+
+    @Test
+    void rulesAreValidatedAndAChangeRecomputesTheStages() throws Exception {
+        UserAccount manager = testUsers.newUser(Role.MANAGER);
+        CustomerDetails customer = testCustomers.newCustomer(manager.unitId());
+        testCustomers.newOrder(customer, LocalDate.now().minusDays(10), "10.00");
+        testCustomers.newOrder(customer, LocalDate.now().minusDays(3), "10.00");
+        awaitListeners();
+        testUsers.signIn(manager);
+        LadderRules defaults = loyalty.rules();
+        assertThatThrownBy(() -> loyalty.saveRules(new LadderRules(365, 3, 3, new BigDecimal("2"), 9, 365)))
+                .isInstanceOfSatisfying(FieldErrorsException.class, e -> assertThat(e.errors().getFirst().messageKey())
+                        .isEqualTo("ladder-rules.client-above-customer"));
+        try {
+            LadderRules stricter = new LadderRules(365, 3, 6, new BigDecimal("2"), 9, 365);
+            Map<String, Long> preview = loyalty.preview(stricter);
+            assertThat(stage(customer)).as("a preview changes nothing").isEqualTo(Stage.CUSTOMER);
+            assertThat(preview).containsKey("CUSTOMER>SHOPPER");
+            assertThat(loyalty.saveRules(stricter)).as("the preview is the outcome")
+                    .isEqualTo(preview.values().stream().mapToLong(Long::longValue).sum());
+            assertThat(stage(customer)).as("two purchases no longer make a customer").isEqualTo(Stage.SHOPPER);
+        } finally {
+            testUsers.signIn(manager);
+            loyalty.saveRules(defaults);
+        }
+        assertThat(stage(customer)).isEqualTo(Stage.CUSTOMER);
+    }
+}
