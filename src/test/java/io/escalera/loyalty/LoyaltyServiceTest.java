@@ -51,10 +51,11 @@ class LoyaltyServiceTest {
         SecurityContextHolder.clearContext();
     }
 
-    /** Waits until every event published so far has been handled by its after-commit listeners. */
+    /** Waits until the ladder's after-commit listeners have handled every event published so far. */
     private void awaitListeners() throws InterruptedException {
         for (int i = 0; i < 200; i++) {
-            if (jdbc.sql("SELECT COUNT(*) FROM EVENT_PUBLICATION WHERE COMPLETION_DATE IS NULL").query(Long.class).single() == 0) {
+            if (jdbc.sql("SELECT COUNT(*) FROM EVENT_PUBLICATION WHERE COMPLETION_DATE IS NULL AND LISTENER_ID LIKE '%LadderTriggers%'")
+                    .query(Long.class).single() == 0) {
                 return;
             }
             Thread.sleep(50);
