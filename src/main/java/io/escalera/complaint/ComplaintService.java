@@ -568,9 +568,8 @@ public class ComplaintService {
         }
     }
 
-    /** Now, to the millisecond the database keeps: what is compared in memory equals what is stored. */
     private Instant now() {
-        return clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        return clock.instant();
     }
 
     private Duration dueSoon() {

@@ -20,7 +20,6 @@ import org.springframework.transaction.annotation.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -92,7 +91,7 @@ public class FeedbackService {
      * page, which has no signed-in user.
      */
     Feedback save(FeedbackForm form, Long customerId, Long unitId, FeedbackSource source, Long invitationId, String recordedBy) {
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        Instant now = clock.instant();
         String comment = form.getComment() == null || form.getComment().isBlank() ? null : form.getComment().trim();
         long id = store.insert(new FeedbackStore.NewFeedback(customerId, unitId, now, form.getKind(), form.getScore(), comment,
                 source, form.getTouchpoint(), form.getOrderId(), form.getInteractionId(), form.getComplaintId(), invitationId,
@@ -146,7 +145,7 @@ public class FeedbackService {
             throw new ActionRefusedException("feedback.follow-up.already-closed", followUp.closedByName());
         }
         if (!store.close(id, version, outcome, notes == null || notes.isBlank() ? null : notes.trim(), user.displayName(),
-                clock.instant().truncatedTo(ChronoUnit.MILLIS))) {
+                clock.instant())) {
             throw new ConcurrentEditException("follow-up", id, "?");
         }
         return store.followUp(id).orElseThrow();

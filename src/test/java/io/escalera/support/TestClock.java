@@ -31,7 +31,8 @@ public class TestClock extends Clock {
     @Override
     public Instant instant() {
         Instant frozen = frozenAt;
-        return (frozen == null ? Instant.now() : frozen).plus(offset);
+        // milliseconds, like the application's clock
+        return (frozen == null ? Instant.now() : frozen).plus(offset).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
     }
 
     @Override

@@ -29,8 +29,8 @@ public class ComplaintHistoryLog {
      * @return how many breaches were marked
      */
     public int markBreaches(Instant now) {
-        // the columns keep milliseconds: the stamp must compare equal once stored
-        Timestamp stamp = Timestamp.from(now.truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+        // the stamp must compare equal once stored: the application's clock ticks in milliseconds, like the columns
+        Timestamp stamp = Timestamp.from(now);
         int responses = jdbc.sql("""
                 UPDATE complaint_case SET response_breached_at = ?
                 WHERE status IN ('NEW', 'ASSIGNED') AND first_response_at IS NULL AND response_breached_at IS NULL

@@ -8,9 +8,12 @@ import java.time.Clock;
 @Configuration(proxyBeanMethods = false)
 class TimeConfiguration {
 
-    /** One clock for the whole application, so that time-dependent rules can be tested at chosen instants. */
+    /**
+     * One clock for the whole application, so that time-dependent rules can be tested at chosen instants. It ticks in
+     * milliseconds, the precision the database keeps (DATETIME(3)): an instant compared in memory is the one stored.
+     */
     @Bean
     Clock clock() {
-        return Clock.systemDefaultZone();
+        return Clock.tick(Clock.systemDefaultZone(), java.time.Duration.ofMillis(1));
     }
 }
