@@ -248,6 +248,9 @@ public class ComplaintService {
         if (manager && status.canMoveTo(ComplaintStatus.REOPENED)) {
             actions.add(CaseAction.REOPEN);
         }
+        if (manager) {
+            actions.add(CaseAction.DECIDE_COMPENSATION);
+        }
         return actions;
     }
 

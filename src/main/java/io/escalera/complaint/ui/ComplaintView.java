@@ -68,6 +68,8 @@ public class ComplaintView extends VerticalLayout implements HasUrlParameter<Lon
     private final Currency currency;
     private final org.springframework.beans.factory.ObjectProvider<io.escalera.complaint.ComplaintPageAction> pageActions;
     private ComplaintDetails complaint;
+    /** What the signed-in user may do on the case as drawn now (buttons, approvals, comments). */
+    private Set<CaseAction> allowed = Set.of();
     private long lastSeenHistoryId;
 
     public ComplaintView(ComplaintService complaints, RootCauseService rootCauses, GeneralSettingsService settings,
@@ -105,6 +107,7 @@ public class ComplaintView extends VerticalLayout implements HasUrlParameter<Lon
 
     private void render() {
         removeAll();
+        allowed = complaints.allowedActions(complaint);
         List<HistoryEntry> history = complaints.history(complaint.id());
         lastSeenHistoryId = history.isEmpty() ? 0 : history.getLast().id();
         H2 title = new H2(getTranslation("complaint.title", complaint.id()));
@@ -120,7 +123,6 @@ public class ComplaintView extends VerticalLayout implements HasUrlParameter<Lon
     }
 
     private HorizontalLayout actions() {
-        Set<CaseAction> allowed = complaints.allowedActions(complaint);
         HorizontalLayout actions = new HorizontalLayout();
         actions.setWrap(true);
         long id = complaint.id();
@@ -276,7 +278,7 @@ public class ComplaintView extends VerticalLayout implements HasUrlParameter<Lon
         grid.addColumn(Compensation::grantedByName).setHeader(getTranslation("compensation.granted-by")).setAutoWidth(true);
         grid.addColumn(c -> getTranslation("compensation.status." + c.status())
                 + (c.decidedByName() == null ? "" : " · " + c.decidedByName())).setHeader(getTranslation("complaint.status")).setAutoWidth(true);
-        boolean manager = complaints.allowedActions(complaint).contains(CaseAction.ASSIGN) || complaints.allowedActions(complaint).contains(CaseAction.REOPEN);
+        boolean manager = allowed.contains(CaseAction.DECIDE_COMPENSATION);
         grid.addComponentColumn(c -> {
             HorizontalLayout decide = new HorizontalLayout();
             if (manager && c.status() == CompensationStatus.PENDING_APPROVAL) {
@@ -328,7 +330,7 @@ public class ComplaintView extends VerticalLayout implements HasUrlParameter<Lon
         HorizontalLayout box = new HorizontalLayout(comment, add);
         box.setWidthFull();
         box.setAlignItems(FlexComponent.Alignment.END);
-        box.setVisible(complaints.allowedActions(complaint).contains(CaseAction.COMMENT));
+        box.setVisible(allowed.contains(CaseAction.COMMENT));
         return box;
     }
 
