@@ -1,5 +1,6 @@
 package io.escalera.feedback;
 
+import io.escalera.shared.jdbc.Rows;
 import io.escalera.shared.jdbc.UnitCondition;
 import io.escalera.feedback.internal.InvitationMailer;
 import io.escalera.feedback.internal.SurveyTokens;
@@ -238,8 +239,8 @@ public class InvitationService {
                 .params(Timestamp.from(now()), limit, offset)
                 .query((rs, n) -> new OutboxEntry(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
                         Arrays.stream(rs.getString(5).split(",")).map(FeedbackKind::valueOf).sorted().toList(),
-                        InvitationOrigin.valueOf(rs.getString(6)), rs.getTimestamp(7).toInstant(), instant(rs.getTimestamp(8)),
-                        instant(rs.getTimestamp(9)), rs.getTimestamp(10).toInstant(), rs.getString(11))).list();
+                        InvitationOrigin.valueOf(rs.getString(6)), rs.getTimestamp(7).toInstant(), Rows.instant(rs, 8),
+                        Rows.instant(rs, 9), rs.getTimestamp(10).toInstant(), rs.getString(11))).list();
     }
 
     /**
@@ -273,9 +274,6 @@ public class InvitationService {
                 .optional().orElseThrow(() -> new NotFoundException("invitation", invitationId));
     }
 
-    private static Instant instant(Timestamp timestamp) {
-        return timestamp == null ? null : timestamp.toInstant();
-    }
 
     private Instant now() {
         return clock.instant();

@@ -1,5 +1,6 @@
 package io.escalera.feedback;
 
+import io.escalera.shared.jdbc.Rows;
 import io.escalera.customer.CustomerDetails;
 import io.escalera.customer.CustomerService;
 import io.escalera.feedback.internal.SurveyTokens;
@@ -119,9 +120,9 @@ public class SurveyService {
         }
         Invitation invitation = found.get();
         for (FeedbackKind kind : invitation.kinds()) {
-            FeedbackForm form = form(invitation, kind, scores.get(kind), comment);
-            if (!FeedbackService.validate(form).isEmpty()) {
-                throw new FieldErrorsException(FeedbackService.validate(form));
+            var errors = FeedbackService.validate(form(invitation, kind, scores.get(kind), comment));
+            if (!errors.isEmpty()) {
+                throw new FieldErrorsException(errors);
             }
         }
         Instant now = now();
@@ -166,8 +167,7 @@ public class SurveyService {
                 rs.getLong(1), rs.getLong(2), rs.getLong(3),
                 Arrays.stream(rs.getString(4).split(",")).map(FeedbackKind::valueOf).sorted().toList(),
                 Touchpoint.valueOf(rs.getString(5)), Locale.forLanguageTag(rs.getString(6)),
-                rs.getObject(7) == null ? null : rs.getLong(7), rs.getObject(8) == null ? null : rs.getLong(8),
-                rs.getTimestamp(9).toInstant(), rs.getTimestamp(10) == null ? null : rs.getTimestamp(10).toInstant())).optional();
+                Rows.longOrNull(rs, 7), Rows.longOrNull(rs, 8), rs.getTimestamp(9).toInstant(), Rows.instant(rs, 10))).optional();
     }
 
     /** Records this request; true when the address made more than the limit within the last minute. */

@@ -1,5 +1,8 @@
 package io.escalera.complaint.internal;
 
+import static io.escalera.shared.jdbc.Rows.instant;
+import static io.escalera.shared.jdbc.Rows.intOrNull;
+import static io.escalera.shared.jdbc.Rows.longOrNull;
 import io.escalera.shared.jdbc.UnitCondition;
 import io.escalera.complaint.Compensation;
 import io.escalera.complaint.CompensationStatus;
@@ -187,18 +190,4 @@ public class ComplaintQueries {
                 WHERE k.customer_id = ? AND m.status = 'GRANTED'""").param(customerId).query(java.math.BigDecimal.class).single();
     }
 
-    static Instant instant(ResultSet rs, int column) throws SQLException {
-        Timestamp value = rs.getTimestamp(column);
-        return value == null ? null : value.toInstant();
-    }
-
-    private static Long longOrNull(ResultSet rs, int column) throws SQLException {
-        long value = rs.getLong(column);
-        return rs.wasNull() ? null : value;
-    }
-
-    private static Integer intOrNull(ResultSet rs, int column) throws SQLException {
-        int value = rs.getInt(column);
-        return rs.wasNull() ? null : value;
-    }
 }

@@ -1,5 +1,6 @@
 package io.escalera.feedback.internal;
 
+import static io.escalera.shared.jdbc.Rows.longOrNull;
 import io.escalera.shared.jdbc.UnitCondition;
 import io.escalera.feedback.Feedback;
 import io.escalera.feedback.FeedbackKind;
@@ -37,7 +38,7 @@ public class FeedbackStore {
             FROM feedback_follow_up u JOIN feedback f ON f.id = u.feedback_id LEFT JOIN customer c ON c.id = u.customer_id""";
     private static final RowMapper<LoopFollowUp> FOLLOW_UP_ROW = (rs, n) -> {
         Instant due = rs.getTimestamp(9).toInstant();
-        Instant closed = rs.getTimestamp(10) == null ? null : rs.getTimestamp(10).toInstant();
+        Instant closed = io.escalera.shared.jdbc.Rows.instant(rs, 10);
         return new LoopFollowUp(rs.getLong(1), rs.getLong(2), longOrNull(rs, 3), longOrNull(rs, 16), rs.getString(4),
                 FeedbackKind.valueOf(rs.getString(5)), rs.getInt(6), rs.getString(7), rs.getTimestamp(8).toInstant(), due,
                 closed, rs.getString(11) == null ? null : FollowUpOutcome.valueOf(rs.getString(11)), rs.getString(12),
@@ -111,10 +112,6 @@ public class FeedbackStore {
                 .params(complaintId, id, version).update() == 1;
     }
 
-    private static Long longOrNull(ResultSet rs, int column) throws SQLException {
-        long value = rs.getLong(column);
-        return rs.wasNull() ? null : value;
-    }
 
     /** See {@link io.escalera.feedback.LoopMeasures} for the definitions; {@code units} null means every unit. */
     public io.escalera.feedback.LoopMeasures loopMeasures(Set<Long> units, Instant from, Instant to) {
