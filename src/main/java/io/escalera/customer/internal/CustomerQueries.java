@@ -71,7 +71,7 @@ public class CustomerQueries {
             List<Object> params = new ArrayList<>();
             params.add(SearchText.likePrefix(SearchText.normalise(text.trim())));
             String sql = "SELECT c.id, c.external_code, c.name, c.email, c.phone, c.home_unit_id, c.acquisition_channel, c.created_at"
-                    + " FROM customer c WHERE c.name_search LIKE ?" + filters(CustomerSearch.text(null), units, params).replaceFirst("^ WHERE", " AND")
+                    + " FROM customer c WHERE c.name_search LIKE ?" + UnitCondition.and("c.home_unit_id", units)
                     + " ORDER BY c.name_search, c.id LIMIT ? OFFSET ?";
             params.add(limit);
             params.add(offset);

@@ -91,10 +91,7 @@ public class FeedbackStore {
 
     /** Follow-ups of the given units (null: every unit), open ones first by due time, then closed ones newest first. */
     public List<LoopFollowUp> followUps(Set<Long> units, boolean openOnly, long offset, int limit) {
-        String where = UnitCondition.and("u.unit_id", units).replaceFirst("^ AND", " WHERE");
-        if (openOnly) {
-            where += (where.isEmpty() ? " WHERE " : " AND ") + "u.closed_at IS NULL";
-        }
+        String where = " WHERE 1 = 1" + UnitCondition.and("u.unit_id", units) + (openOnly ? " AND u.closed_at IS NULL" : "");
         return jdbc.sql(FOLLOW_UP + where + " ORDER BY u.closed_at IS NOT NULL, u.due_at, u.id LIMIT ? OFFSET ?")
                 .params(limit, offset).query(FOLLOW_UP_ROW).list();
     }
