@@ -99,13 +99,9 @@ class InvitationServiceTest {
         CustomerDetails consenting = customer(staff.unitId(), true);
         testCustomers.newLateOrder(consenting, LocalDate.now().minusDays(8), "40.00");
 
-        long found = 0;
-        for (int i = 0; i < 100 && found == 0; i++) {
-            Thread.sleep(100);
-            found = jdbc.sql("SELECT COUNT(*) FROM survey_invitation WHERE customer_id = ? AND origin = 'AFTER_DELIVERY' AND kinds = 'NPS,CSAT'")
-                    .param(consenting.id()).query(Long.class).single();
-        }
-        assertThat(found).isOne();
+        io.escalera.support.AfterCommitListeners.await(jdbc, "io.escalera.feedback.internal.InvitationTriggers");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM survey_invitation WHERE customer_id = ? AND origin = 'AFTER_DELIVERY' AND kinds = 'NPS,CSAT'")
+                .param(consenting.id()).query(Long.class).single()).isOne();
         assertThat(jdbc.sql("SELECT COUNT(*) FROM EVENT_PUBLICATION WHERE EVENT_TYPE LIKE '%OrderDelivered' AND COMPLETION_DATE IS NOT NULL")
                 .query(Long.class).single()).as("the registry recorded and completed the publication").isPositive();
     }

@@ -53,14 +53,7 @@ class LoyaltyServiceTest {
 
     /** Waits until the ladder's after-commit listeners have handled every event published so far. */
     private void awaitListeners() throws InterruptedException {
-        for (int i = 0; i < 200; i++) {
-            if (jdbc.sql("SELECT COUNT(*) FROM EVENT_PUBLICATION WHERE COMPLETION_DATE IS NULL AND LISTENER_ID LIKE '%LadderTriggers%'")
-                    .query(Long.class).single() == 0) {
-                return;
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("event listeners did not finish");
+        io.escalera.support.AfterCommitListeners.await(jdbc, "io.escalera.loyalty.internal.LadderTriggers");
     }
 
     private Stage stage(CustomerDetails customer) {
