@@ -59,16 +59,26 @@ public final class LadderEngine {
 
     /** The median of the day gaps between consecutive purchases over the whole history (mean of the two middle ones). */
     static BigDecimal medianGap(List<LocalDate> sorted) {
-        if (sorted.size() < 2) {
+        long[] days = sorted.stream().mapToLong(LocalDate::toEpochDay).toArray();
+        return medianGap(days, days.length);
+    }
+
+    /**
+     * The same for the first {@code n} purchase days (epoch days, ascending), for callers that stream histories.
+     *
+     * @return null for fewer than two purchases
+     */
+    public static BigDecimal medianGap(long[] sortedDays, int n) {
+        if (n < 2) {
             return null;
         }
-        long[] gaps = new long[sorted.size() - 1];
-        for (int i = 1; i < sorted.size(); i++) {
-            gaps[i - 1] = ChronoUnit.DAYS.between(sorted.get(i - 1), sorted.get(i));
+        long[] gaps = new long[n - 1];
+        for (int i = 1; i < n; i++) {
+            gaps[i - 1] = sortedDays[i] - sortedDays[i - 1];
         }
         java.util.Arrays.sort(gaps);
-        int n = gaps.length;
-        return n % 2 == 1 ? BigDecimal.valueOf(gaps[n / 2])
-                : BigDecimal.valueOf(gaps[n / 2 - 1] + gaps[n / 2]).divide(BigDecimal.valueOf(2));
+        int g = gaps.length;
+        return g % 2 == 1 ? BigDecimal.valueOf(gaps[g / 2])
+                : BigDecimal.valueOf(gaps[g / 2 - 1] + gaps[g / 2]).divide(BigDecimal.valueOf(2));
     }
 }

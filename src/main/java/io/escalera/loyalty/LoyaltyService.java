@@ -102,9 +102,11 @@ public class LoyaltyService {
     @Transactional
     public boolean update(long customerId) {
         LocalDate day = today();
-        LadderStore.Facts facts = store.facts(customerId, day);
-        return store.apply(customerId, LadderEngine.decide(facts.orderDates(), facts.latestNps(), facts.lastReferralOn(), day, rules()),
-                day, now());
+        store.lock(customerId);
+        LadderRules rules = rules();
+        LadderStore.Facts facts = store.facts(customerId, day, rules);
+        return store.apply(customerId, LadderEngine.decide(facts.orderDates(), facts.latestNps(), facts.lastReferralOn(), day, rules),
+                facts, rules, day, now());
     }
 
     /** Every customer's stage, set-based (nightly, and after a rule change or an import). @return how many changed */

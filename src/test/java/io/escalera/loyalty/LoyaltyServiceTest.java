@@ -126,11 +126,12 @@ class LoyaltyServiceTest {
             CustomerDetails customer = testCustomers.newCustomer(staff.unitId());
             mix.add(customer);
             boolean frequent = i % 3 == 0;
-            int orders = i % 5 == 0 ? 0 : frequent ? 6 + random.nextInt(8) : 1 + random.nextInt(4);
-            int spacing = frequent ? 5 + random.nextInt(25) : 5 + random.nextInt(90);
+            boolean longStanding = i % 6 == 4;
+            int orders = i % 5 == 0 ? 0 : frequent ? 6 + random.nextInt(8) : longStanding ? 5 : 1 + random.nextInt(6);
+            int spacing = frequent ? 5 + random.nextInt(25) : longStanding ? 100 + random.nextInt(50) : 5 + random.nextInt(90);
             int start = frequent ? random.nextInt(40) : random.nextInt(500);
             for (int o = 0; o < orders; o++) {
-                testCustomers.newOrder(customer, today.minusDays(start + (long) o * spacing), "10.00");
+                testCustomers.newOrder(customer, today.minusDays(start + (long) o * spacing), (10 + random.nextInt(3)) + ".00");
             }
             if (i % 4 == 1) {
                 testUsers.signIn(staff);
@@ -164,6 +165,9 @@ class LoyaltyServiceTest {
         assertThat(full).isEqualTo(incremental);
         assertThat(full.values().stream().map(v -> v.split(" ")[0]).distinct()).as("the mix covers the ladder")
                 .contains("PROSPECT", "SHOPPER", "CUSTOMER", "CLIENT", "ADVOCATE", "LAPSED");
+        assertThat(jdbc.sql("SELECT CONCAT(SUM(expanded_on IS NOT NULL) > 0, SUM(retained_on IS NOT NULL) > 0, SUM(recommends) > 0, "
+                        + "SUM(client_on IS NOT NULL) > 0) FROM loyalty_stage WHERE customer_id IN (" + ids + ")").query(String.class).single())
+                .as("the mix covers every milestone").isEqualTo("1111");
         assertThat(jdbc.sql("SELECT COUNT(*) FROM loyalty_stage_change WHERE customer_id IN (" + ids + ") AND from_stage IS NULL")
                 .query(Long.class).single()).as("one history row per customer, with the same reason").isEqualTo(mix.size());
         for (CustomerDetails customer : mix) {
@@ -172,7 +176,11 @@ class LoyaltyServiceTest {
     }
 
     private String stageAndReason(long customerId) {
-        return jdbc.sql("SELECT CONCAT(stage, ' ', reason_key, ' ', reason_args) FROM loyalty_stage WHERE customer_id = ?")
+        return jdbc.sql("""
+                        SELECT CONCAT_WS(' ', stage, reason_key, reason_args, home_unit_id, acquisition_channel, created_on,
+                                         COALESCE(shopper_on, '-'), COALESCE(customer_on, '-'), COALESCE(client_on, '-'),
+                                         COALESCE(advocate_on, '-'), COALESCE(expanded_on, '-'), COALESCE(retained_on, '-'), recommends)
+                        FROM loyalty_stage WHERE customer_id = ?""")
                 .param(customerId).query(String.class).single();
     }
 

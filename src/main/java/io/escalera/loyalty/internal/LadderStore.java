@@ -3,10 +3,18 @@ package io.escalera.loyalty.internal;
 import io.escalera.loyalty.LadderRules;
 import io.escalera.loyalty.Stage;
 import io.escalera.loyalty.StageDecision;
+import io.escalera.shared.jdbc.LoadDataWriter;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
 
+import javax.sql.DataSource;
+import java.sql.Connection;
 import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -22,6 +30,7 @@ public class LadderStore {
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(LadderStore.class);
     private final JdbcClient jdbc;
+    private final DataSource dataSource;
     private long phaseStart;
 
     /** Logs how long the recompute's previous step took (the benchmark reads these to find the slow part). */
@@ -33,57 +42,107 @@ public class LadderStore {
         phaseStart = now;
     }
 
-    LadderStore(JdbcClient jdbc) {
+    LadderStore(JdbcClient jdbc, DataSource dataSource) {
         this.jdbc = jdbc;
+        this.dataSource = dataSource;
     }
 
-    /** The facts the engine needs for one customer on a day. */
-    public record Facts(List<LocalDate> orderDates, Integer latestNps, LocalDate lastReferralOn) {
+    /**
+     * The facts the engine needs for one customer on a day, the summary of their purchases, and the customer's report
+     * filters.
+     */
+    public record Facts(List<LocalDate> orderDates, Integer latestNps, LocalDate lastReferralOn,
+                        PurchaseHistory.Summary purchases, long homeUnitId, String acquisitionChannel, LocalDate createdOn) {
     }
 
-    public Facts facts(long customerId, LocalDate day) {
-        List<LocalDate> orders = jdbc.sql("SELECT order_date FROM customer_order WHERE customer_id = ? AND order_date <= ?")
-                .params(customerId, Date.valueOf(day)).query((rs, n) -> rs.getDate(1).toLocalDate()).list();
+    /**
+     * Locks the customer for the rest of the transaction, so that two updates of one customer (an answer and a referral
+     * arriving together) run one after the other, the second seeing what the first committed: without it, the one
+     * that read first could store its older view last. Must be the transaction's first read (the snapshot of a
+     * repeatable-read transaction starts at its first plain read).
+     */
+    public void lock(long customerId) {
+        jdbc.sql("SELECT id FROM customer WHERE id = ? FOR UPDATE").param(customerId).query(Long.class).optional();
+    }
+
+    public Facts facts(long customerId, LocalDate day, LadderRules rules) {
+        PurchaseHistory history = new PurchaseHistory(rules, day);
+        List<LocalDate> orders = jdbc.sql(ORDER_HISTORY.replace("/*customer*/", "customer_id = ? AND"))
+                .params(customerId, Date.valueOf(day)).query((rs, n) -> {
+                    LocalDate on = rs.getDate(2).toLocalDate();
+                    history.add(on, rs.getLong(3), rs.getString(4));
+                    return on;
+                }).list();
         Integer nps = jdbc.sql("""
                         SELECT score FROM feedback WHERE customer_id = ? AND kind = 'NPS' AND answered_at < ?
                         ORDER BY answered_at DESC, id DESC LIMIT 1""")
                 .params(customerId, Timestamp.valueOf(day.plusDays(1).atStartOfDay())).query(Integer.class).optional().orElse(null);
         LocalDate referral = jdbc.sql("SELECT referred_on FROM referral WHERE referrer_id = ? AND referred_on <= ? ORDER BY referred_on DESC LIMIT 1")
                 .params(customerId, Date.valueOf(day)).query((rs, n) -> rs.getDate(1).toLocalDate()).optional().orElse(null);
-        return new Facts(orders, nps, referral);
+        return jdbc.sql("SELECT home_unit_id, acquisition_channel, DATE(created_at) FROM customer WHERE id = ?").param(customerId)
+                .query((rs, n) -> new Facts(orders, nps, referral, history.summary(), rs.getLong(1), rs.getString(2),
+                        rs.getDate(3).toLocalDate())).single();
     }
+
+    /** Orders in the order {@link PurchaseHistory} needs them, read from the covering index alone. */
+    private static final String ORDER_HISTORY = """
+            SELECT customer_id, order_date, ROUND((gross_amount - discount) * 100), categories
+            FROM customer_order FORCE INDEX (ix_order_customer_history)
+            WHERE /*customer*/ order_date <= ? ORDER BY customer_id, order_date, id""";
 
     public Optional<Stage> current(long customerId) {
         return jdbc.sql("SELECT stage FROM loyalty_stage WHERE customer_id = ?").param(customerId)
                 .query((rs, n) -> Stage.valueOf(rs.getString(1))).optional();
     }
 
-    /** Stores a decision; a change of stage is recorded in the history. @return whether the stage changed */
-    public boolean apply(long customerId, StageDecision decision, LocalDate day, Instant now) {
+    /**
+     * Stores a decision with the customer's journey and report filters; a change of stage is recorded in the history.
+     *
+     * @return whether the stage changed
+     */
+    public boolean apply(long customerId, StageDecision decision, Facts facts, LadderRules rules, LocalDate day, Instant now) {
         Optional<Stage> before = current(customerId);
-        if (before.isPresent() && before.get() == decision.stage()) {
-            jdbc.sql("UPDATE loyalty_stage SET reason_key = ?, reason_args = ?, updated_at = ? WHERE customer_id = ?")
-                    .params(decision.reasonKey(), decision.reasonArgs(), Timestamp.from(now), customerId).update();
-            return false;
+        boolean changed = before.isEmpty() || before.get() != decision.stage();
+        if (changed) {
+            jdbc.sql("""
+                            INSERT INTO loyalty_stage_change (customer_id, from_stage, to_stage, changed_on, reason_key, reason_args, created_at,
+                                                              home_unit_id, acquisition_channel, created_on)
+                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    .params(customerId, before.map(Enum::name).orElse(null), decision.stage().name(), Date.valueOf(day),
+                            decision.reasonKey(), decision.reasonArgs(), Timestamp.from(now), facts.homeUnitId(),
+                            facts.acquisitionChannel(), Date.valueOf(facts.createdOn())).update();
         }
+        PurchaseHistory.Summary p = facts.purchases();
+        boolean recommends = p != null && p.retainedOn() != null
+                && ((facts.latestNps() != null && facts.latestNps() >= rules.promoterScore()) || facts.lastReferralOn() != null);
         jdbc.sql("""
-                        INSERT INTO loyalty_stage_change (customer_id, from_stage, to_stage, changed_on, reason_key, reason_args, created_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?)""")
-                .params(customerId, before.map(Enum::name).orElse(null), decision.stage().name(), Date.valueOf(day),
-                        decision.reasonKey(), decision.reasonArgs(), Timestamp.from(now)).update();
-        jdbc.sql("""
-                        INSERT INTO loyalty_stage (customer_id, stage, since, reason_key, reason_args, updated_at) VALUES (?, ?, ?, ?, ?, ?)
-                        ON DUPLICATE KEY UPDATE stage = VALUES(stage), since = VALUES(since), reason_key = VALUES(reason_key),
-                                                reason_args = VALUES(reason_args), updated_at = VALUES(updated_at)""")
+                        INSERT INTO loyalty_stage (customer_id, stage, since, reason_key, reason_args, updated_at, home_unit_id,
+                                                   acquisition_channel, created_on, shopper_on, customer_on, client_on, advocate_on,
+                                                   expanded_on, retained_on, recommends)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, IF(? = 'ADVOCATE', ?, NULL), ?, ?, ?)
+                        ON DUPLICATE KEY UPDATE since = IF(stage = VALUES(stage), since, VALUES(since)), stage = VALUES(stage),
+                            reason_key = VALUES(reason_key), reason_args = VALUES(reason_args), updated_at = VALUES(updated_at),
+                            home_unit_id = VALUES(home_unit_id), acquisition_channel = VALUES(acquisition_channel),
+                            created_on = VALUES(created_on), shopper_on = VALUES(shopper_on), customer_on = VALUES(customer_on),
+                            client_on = VALUES(client_on), advocate_on = COALESCE(advocate_on, VALUES(advocate_on)),
+                            expanded_on = VALUES(expanded_on), retained_on = VALUES(retained_on), recommends = VALUES(recommends)""")
                 .params(customerId, decision.stage().name(), Date.valueOf(day), decision.reasonKey(), decision.reasonArgs(),
-                        Timestamp.from(now)).update();
-        return true;
+                        Timestamp.from(now), facts.homeUnitId(), facts.acquisitionChannel(), Date.valueOf(facts.createdOn()),
+                        date(p == null ? null : p.shopperOn()), date(p == null ? null : p.customerOn()),
+                        date(p == null ? null : p.clientOn()), decision.stage().name(), Date.valueOf(day),
+                        date(p == null ? null : p.expandedOn()), date(p == null ? null : p.retainedOn()), recommends).update();
+        return changed;
+    }
+
+    private static Date date(LocalDate day) {
+        return day == null ? null : Date.valueOf(day);
     }
 
     /**
-     * Every customer's stage on {@code day}, set-based: counts per customer in one pass over the orders, the median gap
-     * (window functions) only for customers with enough purchases to be clients, then one CASE with the engine's
-     * order of rules. Changes go to the history, then the stages are replaced.
+     * Every customer's stage on {@code day}: every customer's purchase history streamed once, in index order, through
+     * {@link PurchaseHistory} into a temporary table (the counts, median gaps and milestones — MariaDB's window
+     * functions took a minute for the median gaps alone), then one set-based CASE in the engine's order of rules.
+     * Changes go to the history; only changed rows are written.
      *
      * @return how many customers changed stage
      */
@@ -91,26 +150,40 @@ public class LadderStore {
         computeNext(rules, day);
         Date today = Date.valueOf(day);
         int changed = jdbc.sql("""
-                        INSERT INTO loyalty_stage_change (customer_id, from_stage, to_stage, changed_on, reason_key, reason_args, created_at)
-                        SELECT n.customer_id, s.stage, n.stage, ?, n.reason_key, n.reason_args, ?
+                        INSERT INTO loyalty_stage_change (customer_id, from_stage, to_stage, changed_on, reason_key, reason_args, created_at,
+                                                          home_unit_id, acquisition_channel, created_on)
+                        SELECT n.customer_id, s.stage, n.stage, ?, n.reason_key, n.reason_args, ?, n.home_unit_id, n.acquisition_channel, n.created_on
                         FROM ladder_next n LEFT JOIN loyalty_stage s ON s.customer_id = n.customer_id
                         WHERE s.stage IS NULL OR s.stage <> n.stage""")
                 .params(today, Timestamp.from(now)).update();
         phase("history of changes");
-        // only what changed is written: most customers keep their stage and reason from one night to the next
+        // only what changed is written: most customers keep their stage, reason and journey from one night to the next
         jdbc.sql("""
                         UPDATE loyalty_stage s JOIN ladder_next n ON n.customer_id = s.customer_id
-                        SET s.since = IF(s.stage = n.stage, s.since, ?), s.stage = n.stage, s.reason_key = n.reason_key,
-                            s.reason_args = n.reason_args, s.updated_at = ?
-                        WHERE s.stage <> n.stage OR s.reason_key <> n.reason_key OR s.reason_args <> n.reason_args""")
-                .params(today, Timestamp.from(now)).update();
+                        SET s.since = IF(s.stage = n.stage, s.since, ?),
+                            s.advocate_on = COALESCE(s.advocate_on, IF(n.stage = 'ADVOCATE', ?, NULL)),
+                            s.stage = n.stage, s.reason_key = n.reason_key, s.reason_args = n.reason_args, s.updated_at = ?,
+                            s.home_unit_id = n.home_unit_id, s.acquisition_channel = n.acquisition_channel, s.created_on = n.created_on,
+                            s.shopper_on = n.shopper_on, s.customer_on = n.customer_on, s.client_on = n.client_on,
+                            s.expanded_on = n.expanded_on, s.retained_on = n.retained_on, s.recommends = n.recommends
+                        WHERE s.stage <> n.stage OR s.reason_key <> n.reason_key OR s.reason_args <> n.reason_args
+                           OR NOT (s.home_unit_id <=> n.home_unit_id) OR NOT (s.acquisition_channel <=> n.acquisition_channel)
+                           OR NOT (s.created_on <=> n.created_on) OR NOT (s.shopper_on <=> n.shopper_on)
+                           OR NOT (s.customer_on <=> n.customer_on) OR NOT (s.client_on <=> n.client_on)
+                           OR NOT (s.expanded_on <=> n.expanded_on) OR NOT (s.retained_on <=> n.retained_on)
+                           OR s.recommends <> n.recommends OR (s.advocate_on IS NULL AND n.stage = 'ADVOCATE')""")
+                .params(today, today, Timestamp.from(now)).update();
         jdbc.sql("""
-                        INSERT INTO loyalty_stage (customer_id, stage, since, reason_key, reason_args, updated_at)
-                        SELECT n.customer_id, n.stage, ?, n.reason_key, n.reason_args, ? FROM ladder_next n
-                        LEFT JOIN loyalty_stage s ON s.customer_id = n.customer_id WHERE s.customer_id IS NULL""")
-                .params(today, Timestamp.from(now)).update();
+                        INSERT INTO loyalty_stage (customer_id, stage, since, reason_key, reason_args, updated_at, home_unit_id,
+                                                   acquisition_channel, created_on, shopper_on, customer_on, client_on, advocate_on,
+                                                   expanded_on, retained_on, recommends)
+                        SELECT n.customer_id, n.stage, ?, n.reason_key, n.reason_args, ?, n.home_unit_id, n.acquisition_channel,
+                               n.created_on, n.shopper_on, n.customer_on, n.client_on, IF(n.stage = 'ADVOCATE', ?, NULL),
+                               n.expanded_on, n.retained_on, n.recommends
+                        FROM ladder_next n LEFT JOIN loyalty_stage s ON s.customer_id = n.customer_id WHERE s.customer_id IS NULL""")
+                .params(today, Timestamp.from(now), today).update();
         phase("stages stored");
-        jdbc.sql("DROP TEMPORARY TABLE IF EXISTS ladder_counts, ladder_median, ladder_next").update();
+        dropWorkTables();
         return changed;
     }
 
@@ -126,41 +199,71 @@ public class LadderStore {
                         LEFT JOIN loyalty_stage s ON s.customer_id = n.customer_id
                         WHERE s.stage IS NULL OR s.stage <> n.stage GROUP BY 1""")
                 .query((rs, n) -> moves.put(rs.getString(1), rs.getLong(2))).list();
-        jdbc.sql("DROP TEMPORARY TABLE IF EXISTS ladder_counts, ladder_median, ladder_next").update();
+        dropWorkTables();
         return moves;
     }
 
-    /** Fills the temporary table ladder_next with every customer's stage and reason on {@code day}. */
+    private void dropWorkTables() {
+        jdbc.sql("DROP TEMPORARY TABLE IF EXISTS ladder_facts, ladder_next").update();
+    }
+
+    /** Fills the temporary table ladder_facts: one row per customer with orders, from one ordered index scan. */
+    private void streamPurchaseHistories(LadderRules rules, LocalDate day) {
+        jdbc.sql("DROP TEMPORARY TABLE IF EXISTS ladder_facts").update();
+        jdbc.sql("""
+                CREATE TEMPORARY TABLE ladder_facts (customer_id BIGINT PRIMARY KEY, in_window INT NOT NULL, last_order DATE NOT NULL,
+                    median_gap DECIMAL(12,4), shopper_on DATE, customer_on DATE, client_on DATE, expanded_on DATE, retained_on DATE)
+                ENGINE=InnoDB""").update();
+        Connection target = DataSourceUtils.getConnection(dataSource);
+        PurchaseHistory history = new PurchaseHistory(rules, day);
+        // a second connection reads while the transaction's connection loads (one connection cannot do both at once)
+        try (Connection source = dataSource.getConnection();
+             PreparedStatement read = source.prepareStatement(ORDER_HISTORY.replace("/*customer*/", ""),
+                     ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
+            LoadDataWriter facts = new LoadDataWriter(target, "ladder_facts", List.of("customer_id", "in_window", "last_order",
+                    "median_gap", "shopper_on", "customer_on", "client_on", "expanded_on", "retained_on"), 50_000);
+            read.setFetchSize(20_000);
+            read.setDate(1, Date.valueOf(day));
+            long customer = -1;
+            try (ResultSet rs = read.executeQuery()) {
+                while (rs.next()) {
+                    long id = rs.getLong(1);
+                    if (id != customer) {
+                        write(facts, customer, history);
+                        history.clear();
+                        customer = id;
+                    }
+                    history.add(rs.getDate(2).toLocalDate(), rs.getLong(3), rs.getString(4));
+                }
+            }
+            write(facts, customer, history);
+            facts.close();
+        } catch (SQLException e) {
+            throw new DataAccessResourceFailureException("streaming purchase histories failed", e);
+        }
+    }
+
+    private static void write(LoadDataWriter facts, long customerId, PurchaseHistory history) throws SQLException {
+        PurchaseHistory.Summary p = history.summary();
+        if (p != null) {
+            facts.add(customerId, p.inWindow(), p.lastOrder(), p.medianGap(), p.shopperOn(), p.customerOn(), p.clientOn(),
+                    p.expandedOn(), p.retainedOn());
+        }
+    }
+
+    /** Fills the temporary table ladder_next with every customer's stage, reason, journey and report filters on {@code day}. */
     private void computeNext(LadderRules rules, LocalDate day) {
         phase(null);
         Date today = Date.valueOf(day);
-        Date windowStart = Date.valueOf(day.minusDays(rules.windowDays()));
         Date referralStart = Date.valueOf(day.minusDays(rules.referralWindowDays()));
-        jdbc.sql("DROP TEMPORARY TABLE IF EXISTS ladder_counts").update();
-        jdbc.sql("""
-                        CREATE TEMPORARY TABLE ladder_counts (customer_id BIGINT PRIMARY KEY, in_window INT, last_order DATE) ENGINE=InnoDB
-                        AS SELECT customer_id, SUM(order_date >= ?) AS in_window, MAX(order_date) AS last_order
-                        FROM customer_order WHERE order_date <= ? GROUP BY customer_id""")
-                .params(windowStart, today).update();
-        phase("counts per customer");
-        jdbc.sql("DROP TEMPORARY TABLE IF EXISTS ladder_median").update();
-        jdbc.sql("""
-                        CREATE TEMPORARY TABLE ladder_median (customer_id BIGINT PRIMARY KEY, median_gap DECIMAL(12,4)) ENGINE=InnoDB
-                        AS SELECT customer_id, AVG(gap) AS median_gap FROM (
-                             SELECT customer_id, gap, ROW_NUMBER() OVER (PARTITION BY customer_id ORDER BY gap) AS rn,
-                                    COUNT(*) OVER (PARTITION BY customer_id) AS cnt
-                             FROM (SELECT o.customer_id,
-                                          DATEDIFF(o.order_date, LAG(o.order_date) OVER (PARTITION BY o.customer_id ORDER BY o.order_date, o.id)) AS gap
-                                   FROM customer_order o JOIN ladder_counts k ON k.customer_id = o.customer_id AND k.in_window >= ?
-                                   WHERE o.order_date <= ?) g
-                             WHERE gap IS NOT NULL) r
-                        WHERE rn IN (FLOOR((cnt + 1) / 2), FLOOR(cnt / 2) + 1) GROUP BY customer_id""")
-                .params(rules.clientPurchases(), today).update();
-        phase("median gaps of client candidates");
+        streamPurchaseHistories(rules, day);
+        phase("purchase histories streamed");
         jdbc.sql("DROP TEMPORARY TABLE IF EXISTS ladder_next").update();
         jdbc.sql("""
                         CREATE TEMPORARY TABLE ladder_next (customer_id BIGINT PRIMARY KEY, stage VARCHAR(10), reason_key VARCHAR(60),
-                                                            reason_args VARCHAR(120)) ENGINE=InnoDB
+                                                            reason_args VARCHAR(120), home_unit_id BIGINT, acquisition_channel VARCHAR(20),
+                                                            created_on DATE, shopper_on DATE, customer_on DATE, client_on DATE,
+                                                            expanded_on DATE, retained_on DATE, recommends BOOLEAN) ENGINE=InnoDB
                         AS SELECT customer_id,
                                CASE WHEN kind = 'P' THEN 'PROSPECT' WHEN kind = 'L' THEN 'LAPSED' WHEN kind = 'S' THEN 'SHOPPER'
                                     WHEN kind IN ('C', 'O') THEN 'CUSTOMER' WHEN kind = 'K' THEN 'CLIENT' ELSE 'ADVOCATE' END AS stage,
@@ -173,29 +276,32 @@ public class LadderStore {
                                     WHEN 'O' THEN CONCAT(in_window, '|', ?, '|', since, '|',
                                                          TRIM(TRAILING '.' FROM TRIM(TRAILING '0' FROM CAST(median_gap AS CHAR))))
                                     WHEN 'N' THEN CONCAT(in_window, '|', ?, '|', nps)
-                                    ELSE CONCAT(in_window, '|', ?, '|', last_referral) END AS reason_args
+                                    ELSE CONCAT(in_window, '|', ?, '|', last_referral) END AS reason_args,
+                               home_unit_id, acquisition_channel, created_on, shopper_on, customer_on, client_on, expanded_on,
+                               retained_on, recommends
                         FROM (
-                          SELECT c.id AS customer_id, k.in_window, k.last_order, DATEDIFF(?, k.last_order) AS since, m.median_gap,
-                                 x.nps, x.last_referral,
+                          SELECT c.id AS customer_id, k.in_window, k.last_order, DATEDIFF(?, k.last_order) AS since, k.median_gap,
+                                 x.nps, x.last_referral, c.home_unit_id, c.acquisition_channel, DATE(c.created_at) AS created_on,
+                                 k.shopper_on, k.customer_on, k.client_on, k.expanded_on, k.retained_on,
+                                 (k.retained_on IS NOT NULL AND (x.nps >= ? OR x.last_referral IS NOT NULL)) IS TRUE AS recommends,
                                  CASE WHEN k.customer_id IS NULL THEN 'P'
                                       WHEN k.in_window = 0 THEN 'L'
-                                      WHEN k.in_window >= ? AND (m.median_gap IS NULL OR DATEDIFF(?, k.last_order) < ? * m.median_gap)
+                                      WHEN k.in_window >= ? AND (k.median_gap IS NULL OR DATEDIFF(?, k.last_order) < ? * k.median_gap)
                                            THEN CASE WHEN x.nps >= ? THEN 'N' WHEN x.last_referral >= ? THEN 'R' ELSE 'K' END
                                       WHEN k.in_window >= ? THEN 'O'
                                       WHEN k.in_window >= ? THEN 'C'
                                       ELSE 'S' END AS kind
                           FROM customer c
-                          LEFT JOIN ladder_counts k ON k.customer_id = c.id
-                          LEFT JOIN ladder_median m ON m.customer_id = c.id
+                          LEFT JOIN ladder_facts k ON k.customer_id = c.id
                           LEFT JOIN (SELECT k2.customer_id,
                                             (SELECT f.score FROM feedback f WHERE f.customer_id = k2.customer_id AND f.kind = 'NPS' AND f.answered_at < ?
                                              ORDER BY f.answered_at DESC, f.id DESC LIMIT 1) AS nps,
                                             (SELECT MAX(r.referred_on) FROM referral r WHERE r.referrer_id = k2.customer_id AND r.referred_on <= ?) AS last_referral
-                                     FROM ladder_counts k2 WHERE k2.in_window >= ?) x ON x.customer_id = c.id
+                                     FROM ladder_facts k2 WHERE k2.in_window >= ? OR k2.retained_on IS NOT NULL) x ON x.customer_id = c.id
                         ) decided""")
                 .params(rules.windowDays(), rules.windowDays(), rules.windowDays(), rules.windowDays(), rules.windowDays(),
                         rules.windowDays(), rules.windowDays(),
-                        today, rules.clientPurchases(), today, rules.overdueFactor(), rules.promoterScore(), referralStart,
+                        today, rules.promoterScore(), rules.clientPurchases(), today, rules.overdueFactor(), rules.promoterScore(), referralStart,
                         rules.clientPurchases(), rules.customerPurchases(),
                         Timestamp.valueOf(day.plusDays(1).atStartOfDay()), today, rules.clientPurchases())
                 .update();
