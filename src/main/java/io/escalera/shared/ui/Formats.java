@@ -53,4 +53,25 @@ public final class Formats {
         if (hours > 0 || days > 0) text.append(hours).append(" h ");
         return text.append(rest).append(" min").toString();
     }
+
+    /** A share (0.256) as a percentage with one decimal in the locale's style (25.6% / 25,6 %); "—" for none. */
+    public static String percent(Double share, Locale locale) {
+        if (share == null) {
+            return "—";
+        }
+        java.text.NumberFormat format = java.text.NumberFormat.getPercentInstance(locale);
+        format.setMinimumFractionDigits(1);
+        format.setMaximumFractionDigits(1);
+        return format.format(share);
+    }
+
+    /** A number with at most one decimal (12 / 12.5 / 12,5); "—" for none. */
+    public static String decimal(Double value, Locale locale) {
+        if (value == null) {
+            return "—";
+        }
+        java.text.NumberFormat format = java.text.NumberFormat.getNumberInstance(locale);
+        format.setMaximumFractionDigits(1);
+        return format.format(value);
+    }
 }

@@ -1,0 +1,261 @@
+package io.escalera.loyalty.internal;
+
+import io.escalera.loyalty.LadderFilter;
+import io.escalera.loyalty.LadderReport;
+import io.escalera.loyalty.LadderSegment;
+import io.escalera.loyalty.LifecycleStep;
+import io.escalera.loyalty.Stage;
+import io.escalera.shared.jdbc.UnitCondition;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.sql.Date;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * The ladder reports in SQL, from the one-row-per-customer table {@code loyalty_stage} (stage, milestones and the
+ * report filters copied from the customer) and, for movement, the stage history — never from the orders.
+ */
+@Component
+public class LadderReportQueries {
+
+    private static final List<Stage> RUNGS = List.of(Stage.PROSPECT, Stage.SHOPPER, Stage.CUSTOMER, Stage.CLIENT, Stage.ADVOCATE);
+    /** The day each rung was first reached; a prospect "reached" the ladder on registering. */
+    private static final Map<Stage, String> REACHED_ON = Map.of(Stage.PROSPECT, "created_on", Stage.SHOPPER, "shopper_on",
+            Stage.CUSTOMER, "customer_on", Stage.CLIENT, "client_on", Stage.ADVOCATE, "advocate_on");
+
+    private final JdbcClient jdbc;
+
+    LadderReportQueries(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** A WHERE clause for the filter over the alias' report columns, its parameters appended to {@code params}. */
+    private static String where(String alias, LadderFilter filter, java.util.Set<Long> units, List<Object> params) {
+        StringBuilder where = new StringBuilder("1 = 1").append(UnitCondition.and(alias + ".home_unit_id", units));
+        if (filter.channel() != null) {
+            where.append(" AND ").append(alias).append(".acquisition_channel = ?");
+            params.add(filter.channel().name());
+        }
+        if (filter.cohortFrom() != null) {
+            where.append(" AND ").append(alias).append(".created_on >= ?");
+            params.add(Date.valueOf(filter.cohortFrom()));
+        }
+        if (filter.cohortTo() != null) {
+            where.append(" AND ").append(alias).append(".created_on <= ?");
+            params.add(Date.valueOf(filter.cohortTo()));
+        }
+        return where.toString();
+    }
+
+    public LadderReport.Funnel funnel(LadderFilter filter, java.util.Set<Long> units) {
+        List<Object> params = new ArrayList<>();
+        String where = where("s", filter, units, params);
+        Map<Stage, Long> now = new EnumMap<>(Stage.class);
+        long[] reached = new long[RUNGS.size()];
+        jdbc.sql("""
+                        SELECT s.stage, COUNT(*), SUM(s.shopper_on IS NOT NULL), SUM(s.customer_on IS NOT NULL),
+                               SUM(s.client_on IS NOT NULL), SUM(s.advocate_on IS NOT NULL)
+                        FROM loyalty_stage s WHERE %s GROUP BY s.stage""".formatted(where))
+                .params(params).query((rs, n) -> {
+                    long count = rs.getLong(2);
+                    now.put(Stage.valueOf(rs.getString(1)), count);
+                    reached[0] += count;
+                    for (int i = 1; i < RUNGS.size(); i++) {
+                        reached[i] += rs.getLong(2 + i);
+                    }
+                    return null;
+                }).list();
+        Map<Integer, Double> medians = medianDaysToClimb(where, params);
+        List<LadderReport.Rung> rungs = new ArrayList<>();
+        for (int i = 0; i < RUNGS.size(); i++) {
+            Double conversion = i + 1 < RUNGS.size() && reached[i] > 0 ? (double) reached[i + 1] / reached[i] : null;
+            rungs.add(new LadderReport.Rung(RUNGS.get(i), now.getOrDefault(RUNGS.get(i), 0L), reached[i], conversion, medians.get(i)));
+        }
+        return new LadderReport.Funnel(rungs, now.getOrDefault(Stage.LAPSED, 0L), reached[0]);
+    }
+
+    /**
+     * Median days from reaching each rung to reaching the next, by rung index: one histogram of day counts per climb
+     * (a few thousand rows at most), the median read from it.
+     */
+    private Map<Integer, Double> medianDaysToClimb(String where, List<Object> params) {
+        List<String> parts = new ArrayList<>();
+        List<Object> all = new ArrayList<>();
+        for (int i = 0; i + 1 < RUNGS.size(); i++) {
+            String from = "s." + REACHED_ON.get(RUNGS.get(i));
+            String to = "s." + REACHED_ON.get(RUNGS.get(i + 1));
+            // registration may be recorded after an imported first purchase: a climb never takes negative days
+            parts.add("SELECT %d AS climb, GREATEST(0, DATEDIFF(%s, %s)) AS days, COUNT(*) AS n FROM loyalty_stage s WHERE %s AND %s IS NOT NULL GROUP BY days"
+                    .formatted(i, to, from, where, to));
+            all.addAll(params);
+        }
+        Map<Integer, TreeMap<Long, Long>> histograms = new TreeMap<>();
+        jdbc.sql(String.join(" UNION ALL ", parts)).params(all).query((rs, n) -> histograms
+                .computeIfAbsent(rs.getInt(1), k -> new TreeMap<>()).merge(rs.getLong(2), rs.getLong(3), Long::sum)).list();
+        Map<Integer, Double> medians = new TreeMap<>();
+        histograms.forEach((climb, histogram) -> medians.put(climb, median(histogram)));
+        return medians;
+    }
+
+    /** The median of a histogram (value → count): the middle value, or the mean of the two middle ones. */
+    static Double median(TreeMap<Long, Long> histogram) {
+        long total = histogram.values().stream().mapToLong(Long::longValue).sum();
+        if (total == 0) {
+            return null;
+        }
+        long lower = (total - 1) / 2;
+        long upper = total / 2;
+        Long lowerValue = null;
+        long seen = 0;
+        for (Map.Entry<Long, Long> bucket : histogram.entrySet()) {
+            long next = seen + bucket.getValue();
+            if (lowerValue == null && lower < next) {
+                lowerValue = bucket.getKey();
+            }
+            if (upper < next) {
+                return (lowerValue + bucket.getKey()) / 2.0;
+            }
+            seen = next;
+        }
+        throw new IllegalStateException("unreachable");
+    }
+
+    public LadderReport.Movement movement(LadderFilter filter, java.util.Set<Long> units, LocalDate from, LocalDate to) {
+        List<Object> params = new ArrayList<>(List.of(Date.valueOf(from), Date.valueOf(to)));
+        String where = where("h", filter, units, params);
+        List<LadderReport.Flow> flows = jdbc.sql("""
+                        SELECT h.from_stage, h.to_stage, COUNT(*) FROM loyalty_stage_change h
+                        WHERE h.changed_on BETWEEN ? AND ? AND h.from_stage IS NOT NULL AND %s
+                        GROUP BY h.from_stage, h.to_stage""".formatted(where))
+                .params(params).query((rs, n) -> new LadderReport.Flow(Stage.valueOf(rs.getString(1)), Stage.valueOf(rs.getString(2)),
+                        rs.getLong(3))).list();
+        Map<Stage, Map<LadderReport.Flow.Kind, Long>> byRung = new EnumMap<>(Stage.class);
+        for (Stage rung : RUNGS) {
+            Map<LadderReport.Flow.Kind, Long> kinds = new EnumMap<>(LadderReport.Flow.Kind.class);
+            for (LadderReport.Flow.Kind kind : LadderReport.Flow.Kind.values()) {
+                kinds.put(kind, 0L);
+            }
+            byRung.put(rung, kinds);
+        }
+        for (LadderReport.Flow flow : flows) {
+            // won back counts on the rung reached; every other move on the rung left
+            Stage rung = flow.kind() == LadderReport.Flow.Kind.WON_BACK ? flow.to() : flow.from();
+            byRung.get(rung).merge(flow.kind(), flow.customers(), Long::sum);
+        }
+        return new LadderReport.Movement(flows.stream().sorted(java.util.Comparator.comparing(LadderReport.Flow::from)
+                .thenComparing(LadderReport.Flow::to)).toList(), byRung);
+    }
+
+    /** Acquisition months from {@code firstMonth} on, with the highest rung reached {@code months} months after registering. */
+    public List<LadderReport.Cohort> cohorts(LadderFilter filter, java.util.Set<Long> units, YearMonth firstMonth, int months, LocalDate today) {
+        List<Object> params = new ArrayList<>();
+        StringBuilder sums = new StringBuilder();
+        for (int i = 1; i < RUNGS.size(); i++) {
+            sums.append(", SUM(s.").append(REACHED_ON.get(RUNGS.get(i))).append(" <= DATE_ADD(s.created_on, INTERVAL ? MONTH))");
+            params.add(months);
+        }
+        params.add(Date.valueOf(firstMonth.atDay(1)));
+        String where = where("s", filter, units, params);
+        return jdbc.sql("""
+                        SELECT DATE_FORMAT(s.created_on, '%%Y-%%m'), COUNT(*)%s FROM loyalty_stage s
+                        WHERE s.created_on >= ? AND %s GROUP BY 1 ORDER BY 1""".formatted(sums, where))
+                .params(params).query((rs, n) -> {
+                    YearMonth month = YearMonth.parse(rs.getString(1));
+                    long size = rs.getLong(2);
+                    if (month.plusMonths(months).atEndOfMonth().isAfter(today)) {
+                        return new LadderReport.Cohort(month, size, null);
+                    }
+                    Map<Stage, Long> highest = new EnumMap<>(Stage.class);
+                    long above = size;
+                    for (int i = 0; i < RUNGS.size(); i++) {
+                        long reachedNext = i + 1 < RUNGS.size() ? rs.getLong(3 + i) : 0;
+                        highest.put(RUNGS.get(i), above - reachedNext);
+                        above = reachedNext;
+                    }
+                    return new LadderReport.Cohort(month, size, highest);
+                }).list();
+    }
+
+    public List<LadderReport.Step> lifecycle(LadderFilter filter, java.util.Set<Long> units) {
+        List<Object> params = new ArrayList<>();
+        String where = where("s", filter, units, params);
+        long[] counts = jdbc.sql("""
+                        SELECT COUNT(*), SUM(s.shopper_on IS NOT NULL), SUM(s.expanded_on IS NOT NULL),
+                               SUM(s.expanded_on IS NOT NULL AND s.retained_on IS NOT NULL), SUM(s.expanded_on IS NOT NULL AND s.recommends)
+                        FROM loyalty_stage s WHERE %s""".formatted(where))
+                .params(params).query((rs, n) -> new long[]{rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)})
+                .single();
+        List<LadderReport.Step> steps = new ArrayList<>();
+        LifecycleStep[] all = LifecycleStep.values();
+        for (int i = 0; i < all.length; i++) {
+            Double conversion = i == 0 || counts[i - 1] == 0 ? null : (double) counts[i] / counts[i - 1];
+            steps.add(new LadderReport.Step(all[i], counts[i], conversion));
+        }
+        return steps;
+    }
+
+    public List<LadderReport.CustomerRow> customers(LadderFilter filter, java.util.Set<Long> units, LadderSegment segment, long offset, int limit) {
+        List<Object> params = new ArrayList<>();
+        String where = where("s", filter, units, params) + " AND " + condition(segment, params);
+        params.add(limit);
+        params.add(offset);
+        return jdbc.sql("""
+                        SELECT s.customer_id, c.external_code, c.name, s.stage, s.since
+                        FROM loyalty_stage s JOIN customer c ON c.id = s.customer_id
+                        WHERE %s ORDER BY s.customer_id LIMIT ? OFFSET ?""".formatted(where))
+                .params(params).query((rs, n) -> new LadderReport.CustomerRow(rs.getLong(1), rs.getString(2), rs.getString(3),
+                        Stage.valueOf(rs.getString(4)), rs.getDate(5).toLocalDate())).list();
+    }
+
+    private static String condition(LadderSegment segment, List<Object> params) {
+        return switch (segment) {
+            case LadderSegment.OnRung(Stage stage) -> {
+                params.add(stage.name());
+                yield "s.stage = ?";
+            }
+            case LadderSegment.Reached(Stage stage) -> stage == Stage.LAPSED ? "1 = 0" : "s." + REACHED_ON.get(stage) + " IS NOT NULL";
+            case LadderSegment.Moved(List<Stage> from, List<Stage> to, LocalDate fromDay, LocalDate toDay) -> {
+                params.add(Date.valueOf(fromDay));
+                params.add(Date.valueOf(toDay));
+                yield "s.customer_id IN (SELECT h.customer_id FROM loyalty_stage_change h WHERE h.changed_on BETWEEN ? AND ? AND h.from_stage IN ("
+                        + names(from) + ") AND h.to_stage IN (" + names(to) + "))";
+            }
+            case LadderSegment.CohortRung(YearMonth cohort, int months, Stage highest) -> {
+                params.add(Date.valueOf(cohort.atDay(1)));
+                params.add(Date.valueOf(cohort.atEndOfMonth()));
+                int rung = RUNGS.indexOf(highest);
+                StringBuilder sql = new StringBuilder("s.created_on BETWEEN ? AND ?");
+                if (rung > 0) {
+                    sql.append(" AND s.").append(REACHED_ON.get(highest)).append(" <= DATE_ADD(s.created_on, INTERVAL ? MONTH)");
+                    params.add(months);
+                }
+                if (rung + 1 < RUNGS.size()) {
+                    String next = "s." + REACHED_ON.get(RUNGS.get(rung + 1));
+                    sql.append(" AND (").append(next).append(" IS NULL OR ").append(next).append(" > DATE_ADD(s.created_on, INTERVAL ? MONTH))");
+                    params.add(months);
+                }
+                yield sql.toString();
+            }
+            case LadderSegment.Lifecycle(LifecycleStep step) -> switch (step) {
+                case APPROACH -> "1 = 1";
+                case ACQUIRE -> "s.shopper_on IS NOT NULL";
+                case EXPAND -> "s.expanded_on IS NOT NULL";
+                case RETAIN -> "s.expanded_on IS NOT NULL AND s.retained_on IS NOT NULL";
+                case RECOMMEND -> "s.expanded_on IS NOT NULL AND s.recommends";
+            };
+        };
+    }
+
+    /** Stage names are enum constants: safe to inline. */
+    private static String names(List<Stage> stages) {
+        return stages.isEmpty() ? "NULL" : stages.stream().map(s -> "'" + s.name() + "'").collect(Collectors.joining(","));
+    }
+}
