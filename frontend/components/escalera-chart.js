@@ -16,6 +16,8 @@ class EscaleraChart extends HTMLElement {
         detail: { seriesIndex: params.seriesIndex ?? 0, dataIndex: params.dataIndex ?? 0, dataType: params.dataType || '' }
       }));
     });
+    // "rendered" marks a chart whose animation has finished (what a browser test waits for before clicking)
+    this._chart.on('finished', () => this.setAttribute('rendered', ''));
     this._resize = new ResizeObserver(() => this._chart && this._chart.resize());
     this._resize.observe(this);
     if (this._option) {
@@ -31,6 +33,7 @@ class EscaleraChart extends HTMLElement {
 
   set option(json) {
     this._option = typeof json === 'string' ? JSON.parse(json) : json;
+    this.removeAttribute('rendered');
     if (this._chart) {
       this._chart.setOption(this._option, true);
     }

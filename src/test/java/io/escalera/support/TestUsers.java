@@ -39,6 +39,12 @@ public class TestUsers {
         return SystemUser.call(() -> units.create(UnitForm.of(code, "Test unit " + code, kind, null)).id());
     }
 
+    /** A unit below another (a store of a region). */
+    public long newUnitUnder(UnitKind kind, long parentId) {
+        String code = "T" + counter.incrementAndGet() + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        return SystemUser.call(() -> units.create(UnitForm.of(code, "Test unit " + code, kind, parentId)).id());
+    }
+
     public String unitCode(long unitId) {
         return SystemUser.call(() -> units.get(unitId).orElseThrow().code());
     }
