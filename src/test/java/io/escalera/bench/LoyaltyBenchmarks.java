@@ -3,6 +3,9 @@ package io.escalera.bench;
 import io.escalera.customer.OrderForm;
 import io.escalera.customer.OrderService;
 import io.escalera.customer.SalesChannel;
+import io.escalera.customer.AcquisitionChannel;
+import io.escalera.loyalty.LadderFilter;
+import io.escalera.loyalty.LadderReports;
 import io.escalera.loyalty.LoyaltyService;
 import io.escalera.security.SystemUser;
 import org.junit.jupiter.api.Tag;
@@ -14,7 +17,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,6 +39,7 @@ class LoyaltyBenchmarks {
     @Autowired LoyaltyService loyalty;
     @Autowired OrderService orders;
     @Autowired JdbcClient jdbc;
+    @Autowired LadderReports reports;
 
     private final BenchmarkTable table = new BenchmarkTable("Loyalty ladder");
 
@@ -75,6 +82,58 @@ class LoyaltyBenchmarks {
             }
         }
         table.latency("incremental update of one customer's stage after an order", nanos, 50);
+
+        reports();
         table.printAndWrite("loyalty.md");
+    }
+
+    /** Funnel and movement (target ≤ 1 s each for any filter), cohorts and lifecycle, over every kind of filter. */
+    private void reports() {
+        long largestUnit = jdbc.sql("SELECT home_unit_id FROM customer GROUP BY home_unit_id ORDER BY COUNT(*) DESC LIMIT 1")
+                .query(Long.class).single();
+        LocalDate today = LocalDate.now();
+        YearMonth month = YearMonth.from(today).minusMonths(14);
+        Map<String, LadderFilter> filters = new LinkedHashMap<>();
+        filters.put("all customers", LadderFilter.everyone());
+        filters.put("the largest unit", new LadderFilter(largestUnit, false, null, null, null));
+        filters.put("channel WEB", new LadderFilter(null, false, AcquisitionChannel.WEB, null, null));
+        filters.put("one acquisition month", new LadderFilter(null, false, null, month.atDay(1), month.atEndOfMonth()));
+        filters.put("unit + STORE + a quarter", new LadderFilter(largestUnit, false, AcquisitionChannel.STORE,
+                month.minusMonths(2).atDay(1), month.atEndOfMonth()));
+        long worstFunnel = 0;
+        long worstMovement = 0;
+        long worstCohorts = 0;
+        long worstLifecycle = 0;
+        StringBuilder detail = new StringBuilder();
+        for (Map.Entry<String, LadderFilter> filter : filters.entrySet()) {
+            long funnel = timed(() -> reports.funnel(filter.getValue()));
+            long movement = timed(() -> reports.movement(filter.getValue(), today.minusDays(90), today));
+            long cohorts = timed(() -> reports.cohorts(filter.getValue(), 24, 6));
+            long lifecycle = timed(() -> reports.lifecycle(filter.getValue()));
+            worstFunnel = Math.max(worstFunnel, funnel);
+            worstMovement = Math.max(worstMovement, movement);
+            worstCohorts = Math.max(worstCohorts, cohorts);
+            worstLifecycle = Math.max(worstLifecycle, lifecycle);
+            detail.append(String.format(Locale.ROOT, "%s: funnel %d ms, movement %d ms, cohorts %d ms, lifecycle %d ms; ",
+                    filter.getKey(), funnel, movement, cohorts, lifecycle));
+        }
+        table.add("ladder funnel (now, ever reached, conversion, median days to climb), slowest of 5 filters",
+                worstFunnel + " ms", "≤ 1,000 ms", worstFunnel <= 1000);
+        table.add("movement over 90 days (flows and per-rung table), slowest of 5 filters", worstMovement + " ms", "≤ 1,000 ms", worstMovement <= 1000);
+        table.add("cohorts (24 acquisition months, 6-month horizon), slowest of 5 filters", worstCohorts + " ms", "—", true);
+        table.add("lifecycle funnel, slowest of 5 filters", worstLifecycle + " ms", "—", true);
+        table.note(detail.toString());
+    }
+
+    /** The slowest of three runs after one warm-up, in milliseconds. */
+    private static long timed(Runnable report) {
+        SystemUser.run(report);
+        long worst = 0;
+        for (int i = 0; i < 3; i++) {
+            long start = System.nanoTime();
+            SystemUser.run(report);
+            worst = Math.max(worst, (System.nanoTime() - start) / 1_000_000);
+        }
+        return worst;
     }
 }

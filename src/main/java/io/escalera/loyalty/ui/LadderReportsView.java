@@ -50,7 +50,7 @@ import java.util.Map;
  * customers behind it; every table exports as CSV.
  */
 @Route("loyalty")
-@Menu(title = "nav.ladder-reports", order = 21, icon = "vaadin:chart-3d")
+@Menu(title = "nav.ladder-reports", order = 21.5, icon = "vaadin:chart-3d")
 @RolesAllowed({"MANAGER", "EXECUTIVE", "ADMIN"})
 public class LadderReportsView extends VerticalLayout implements LocalizedTitle {
 
