@@ -39,7 +39,7 @@ class CustomerDataGeneratorTest {
 
     @Test
     void generatedDataIsConsistentAndTheApplicationKeepsWorkingOnTopOfIt() throws Exception {
-        CustomerDataLoader.Result result = loader.load(new CustomerDataGenerator.Size(2_000, 20_000, 42));
+        CustomerDataLoader.Result result = io.escalera.support.GeneratedDataSet.load(loader);
 
         assertThat(result.customers()).isEqualTo(2_000);
         assertThat(result.orders()).isBetween(15_000L, 26_000L);

@@ -44,6 +44,7 @@ class LoyaltyServiceTest {
     @Autowired TestCustomers testCustomers;
     @Autowired TestClock clock;
     @Autowired JdbcClient jdbc;
+    @Autowired io.escalera.customer.internal.CustomerDataLoader loader;
 
     @AfterEach
     void cleanUp() {
@@ -173,6 +174,39 @@ class LoyaltyServiceTest {
         for (CustomerDetails customer : mix) {
             assertThat(SystemUser.call(() -> loyalty.update(customer.id()))).as("incremental agrees: nothing to change").isFalse();
         }
+    }
+
+    @Test
+    void onTheGeneratedDataSetTheFullRecomputeAndTheIncrementalUpdatesGiveTheSameStagesAndHistories() throws Exception {
+        io.escalera.support.GeneratedDataSet.load(loader);
+        List<Long> generated = jdbc.sql("SELECT id FROM customer WHERE external_code LIKE 'C1%' ORDER BY id").query(Long.class).list();
+        String ids = generated.stream().map(String::valueOf).reduce((a, b) -> a + "," + b).orElseThrow();
+        SystemUser.call(loyalty::recomputeAll);
+        Map<Long, String> full = stagesAndFirstHistory(ids);
+        assertThat(full).hasSize(generated.size());
+        assertThat(full.values().stream().map(v -> v.split(" ")[0]).distinct()).as("the generated set covers the ladder")
+                .contains("PROSPECT", "SHOPPER", "CUSTOMER", "CLIENT", "ADVOCATE", "LAPSED");
+
+        jdbc.sql("DELETE FROM loyalty_stage_change WHERE customer_id IN (" + ids + ")").update();
+        jdbc.sql("DELETE FROM loyalty_stage WHERE customer_id IN (" + ids + ")").update();
+        for (long id : generated) {
+            SystemUser.call(() -> loyalty.update(id));
+        }
+        assertThat(stagesAndFirstHistory(ids)).isEqualTo(full);
+    }
+
+    /** Stage, reason and milestones, and the history's first entry, per customer. */
+    private Map<Long, String> stagesAndFirstHistory(String ids) {
+        Map<Long, String> rows = new HashMap<>();
+        jdbc.sql("""
+                        SELECT s.customer_id, CONCAT_WS(' ', s.stage, s.reason_key, s.reason_args, COALESCE(s.shopper_on, '-'),
+                               COALESCE(s.customer_on, '-'), COALESCE(s.client_on, '-'), COALESCE(s.advocate_on, '-'),
+                               COALESCE(s.expanded_on, '-'), COALESCE(s.retained_on, '-'), s.recommends,
+                               '| history:', h.to_stage, h.reason_key, h.reason_args, h.changed_on)
+                        FROM loyalty_stage s JOIN loyalty_stage_change h ON h.customer_id = s.customer_id AND h.from_stage IS NULL
+                        WHERE s.customer_id IN (%s)""".formatted(ids))
+                .query((rs, n) -> rows.put(rs.getLong(1), rs.getString(2))).list();
+        return rows;
     }
 
     private String stageAndReason(long customerId) {

@@ -55,54 +55,55 @@ public class LadderReportQueries {
         return where.toString();
     }
 
+    /**
+     * The funnel in one pass over the customers (a report scan costs about a second per million rows here, so one pass
+     * matters): each customer gives one row "stage and how many rungs reached" and one row per climb made with its
+     * days, grouped into small histograms; counts, conversions and exact medians are read from them.
+     */
     public LadderReport.Funnel funnel(LadderFilter filter, java.util.Set<Long> units) {
         List<Object> params = new ArrayList<>();
         String where = where("s", filter, units, params);
         Map<Stage, Long> now = new EnumMap<>(Stage.class);
         long[] reached = new long[RUNGS.size()];
+        Map<Integer, TreeMap<Long, Long>> climbs = new TreeMap<>();
         jdbc.sql("""
-                        SELECT s.stage, COUNT(*), SUM(s.shopper_on IS NOT NULL), SUM(s.customer_on IS NOT NULL),
-                               SUM(s.client_on IS NOT NULL), SUM(s.advocate_on IS NOT NULL)
-                        FROM loyalty_stage s WHERE %s GROUP BY s.stage""".formatted(where))
+                        SELECT c.k, CASE c.k
+                                 WHEN 0 THEN GREATEST(0, DATEDIFF(s.shopper_on, s.created_on))
+                                 WHEN 1 THEN GREATEST(0, DATEDIFF(s.customer_on, s.shopper_on))
+                                 WHEN 2 THEN GREATEST(0, DATEDIFF(s.client_on, s.customer_on))
+                                 WHEN 3 THEN GREATEST(0, DATEDIFF(s.advocate_on, s.client_on))
+                                 ELSE FIELD(s.stage, 'PROSPECT', 'SHOPPER', 'CUSTOMER', 'CLIENT', 'ADVOCATE', 'LAPSED') * 10
+                                      + (s.shopper_on IS NOT NULL) + (s.customer_on IS NOT NULL) + (s.client_on IS NOT NULL)
+                                      + (s.advocate_on IS NOT NULL) END AS v,
+                               COUNT(*)
+                        FROM loyalty_stage s
+                        JOIN (SELECT 0 AS k UNION ALL SELECT 1 UNION ALL SELECT 2 UNION ALL SELECT 3 UNION ALL SELECT 4) c
+                          ON c.k = 4 OR (c.k = 0 AND s.shopper_on IS NOT NULL) OR (c.k = 1 AND s.customer_on IS NOT NULL)
+                             OR (c.k = 2 AND s.client_on IS NOT NULL) OR (c.k = 3 AND s.advocate_on IS NOT NULL)
+                        WHERE %s GROUP BY c.k, v""".formatted(where))
                 .params(params).query((rs, n) -> {
-                    long count = rs.getLong(2);
-                    now.put(Stage.valueOf(rs.getString(1)), count);
-                    reached[0] += count;
-                    for (int i = 1; i < RUNGS.size(); i++) {
-                        reached[i] += rs.getLong(2 + i);
+                    int kind = rs.getInt(1);
+                    long value = rs.getLong(2);
+                    long count = rs.getLong(3);
+                    if (kind < 4) {
+                        climbs.computeIfAbsent(kind, k -> new TreeMap<>()).merge(value, count, Long::sum);
+                    } else {
+                        // milestones are reached in order, so their number says which rungs were reached
+                        now.merge(Stage.values()[(int) (value / 10) - 1], count, Long::sum);
+                        for (int rung = 0; rung <= value % 10; rung++) {
+                            reached[rung] += count;
+                        }
                     }
                     return null;
                 }).list();
-        Map<Integer, Double> medians = medianDaysToClimb(where, params);
         List<LadderReport.Rung> rungs = new ArrayList<>();
         for (int i = 0; i < RUNGS.size(); i++) {
             Double conversion = i + 1 < RUNGS.size() && reached[i] > 0 ? (double) reached[i + 1] / reached[i] : null;
-            rungs.add(new LadderReport.Rung(RUNGS.get(i), now.getOrDefault(RUNGS.get(i), 0L), reached[i], conversion, medians.get(i)));
+            TreeMap<Long, Long> climb = climbs.get(i);
+            rungs.add(new LadderReport.Rung(RUNGS.get(i), now.getOrDefault(RUNGS.get(i), 0L), reached[i], conversion,
+                    climb == null ? null : median(climb)));
         }
         return new LadderReport.Funnel(rungs, now.getOrDefault(Stage.LAPSED, 0L), reached[0]);
-    }
-
-    /**
-     * Median days from reaching each rung to reaching the next, by rung index: one histogram of day counts per climb
-     * (a few thousand rows at most), the median read from it.
-     */
-    private Map<Integer, Double> medianDaysToClimb(String where, List<Object> params) {
-        List<String> parts = new ArrayList<>();
-        List<Object> all = new ArrayList<>();
-        for (int i = 0; i + 1 < RUNGS.size(); i++) {
-            String from = "s." + REACHED_ON.get(RUNGS.get(i));
-            String to = "s." + REACHED_ON.get(RUNGS.get(i + 1));
-            // registration may be recorded after an imported first purchase: a climb never takes negative days
-            parts.add("SELECT %d AS climb, GREATEST(0, DATEDIFF(%s, %s)) AS days, COUNT(*) AS n FROM loyalty_stage s WHERE %s AND %s IS NOT NULL GROUP BY days"
-                    .formatted(i, to, from, where, to));
-            all.addAll(params);
-        }
-        Map<Integer, TreeMap<Long, Long>> histograms = new TreeMap<>();
-        jdbc.sql(String.join(" UNION ALL ", parts)).params(all).query((rs, n) -> histograms
-                .computeIfAbsent(rs.getInt(1), k -> new TreeMap<>()).merge(rs.getLong(2), rs.getLong(3), Long::sum)).list();
-        Map<Integer, Double> medians = new TreeMap<>();
-        histograms.forEach((climb, histogram) -> medians.put(climb, median(histogram)));
-        return medians;
     }
 
     /** The median of a histogram (value → count): the middle value, or the mean of the two middle ones. */
