@@ -101,32 +101,9 @@ public class LadderReportQueries {
             Double conversion = i + 1 < RUNGS.size() && reached[i] > 0 ? (double) reached[i + 1] / reached[i] : null;
             TreeMap<Long, Long> climb = climbs.get(i);
             rungs.add(new LadderReport.Rung(RUNGS.get(i), now.getOrDefault(RUNGS.get(i), 0L), reached[i], conversion,
-                    climb == null ? null : median(climb)));
+                    climb == null ? null : io.escalera.shared.Histograms.median(climb)));
         }
         return new LadderReport.Funnel(rungs, now.getOrDefault(Stage.LAPSED, 0L), reached[0]);
-    }
-
-    /** The median of a histogram (value → count): the middle value, or the mean of the two middle ones. */
-    static Double median(TreeMap<Long, Long> histogram) {
-        long total = histogram.values().stream().mapToLong(Long::longValue).sum();
-        if (total == 0) {
-            return null;
-        }
-        long lower = (total - 1) / 2;
-        long upper = total / 2;
-        Long lowerValue = null;
-        long seen = 0;
-        for (Map.Entry<Long, Long> bucket : histogram.entrySet()) {
-            long next = seen + bucket.getValue();
-            if (lowerValue == null && lower < next) {
-                lowerValue = bucket.getKey();
-            }
-            if (upper < next) {
-                return (lowerValue + bucket.getKey()) / 2.0;
-            }
-            seen = next;
-        }
-        throw new IllegalStateException("unreachable");
     }
 
     public LadderReport.Movement movement(LadderFilter filter, java.util.Set<Long> units, LocalDate from, LocalDate to) {

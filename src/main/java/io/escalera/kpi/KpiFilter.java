@@ -1,0 +1,16 @@
+package io.escalera.kpi;
+
+/**
+ * Which records a board counts.
+ *
+ * @param unitId   a unit and the units below it (a region rolls up its stores), or null for the user's own scope
+ * @param allUnits widen to every unit, where the user may
+ * @param channel  the record's channel (an order's sales channel, a contact's or a case's channel; an answer takes
+ *                 the channel of the order it is about), or null for any
+ */
+public record KpiFilter(Long unitId, boolean allUnits, String channel) {
+
+    public static KpiFilter everything() {
+        return new KpiFilter(null, false, null);
+    }
+}

@@ -1,0 +1,103 @@
+package io.escalera.kpi;
+
+import io.escalera.kpi.internal.KpiFacts;
+import io.escalera.security.Role;
+import io.escalera.security.SignedInUsers;
+import io.escalera.security.UnitScopes;
+import jakarta.annotation.security.RolesAllowed;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The boards' numbers, read from the daily facts. EXECUTIVE and ADMIN read every board over every unit; MANAGER their
+ * units (wider where the unit rules allow); STAFF only the service board of their units.
+ */
+@Service
+@Transactional(readOnly = true)
+public class KpiService {
+
+    static final int TREND_PERIODS = 12;
+
+    private final KpiFacts facts;
+    private final UnitScopes scopes;
+    private final SignedInUsers signedIn;
+    private final Clock clock;
+
+    KpiService(KpiFacts facts, UnitScopes scopes, SignedInUsers signedIn, Clock clock) {
+        this.facts = facts;
+        this.scopes = scopes;
+        this.signedIn = signedIn;
+        this.clock = clock;
+    }
+
+    /** The boards the signed-in user may open. */
+    @RolesAllowed({"STAFF", "MANAGER", "EXECUTIVE", "ADMIN"})
+    public List<Board> boards() {
+        boolean staff = signedIn.authenticated().map(u -> u.role() == Role.STAFF).orElse(false);
+        return staff ? List.of(Board.SERVICE) : List.of(Board.values());
+    }
+
+    @RolesAllowed({"STAFF", "MANAGER", "EXECUTIVE", "ADMIN"})
+    public List<KpiTile> board(Board board, KpiFilter filter, KpiPeriod period) {
+        if (!boards().contains(board)) {
+            throw new AccessDeniedException("board " + board);
+        }
+        Set<Long> units = scopes.unitsForList(filter.unitId(), filter.allUnits());
+        List<KpiPeriod> trend = new ArrayList<>();
+        KpiPeriod p = period;
+        for (int i = 0; i < TREND_PERIODS; i++) {
+            trend.addFirst(p);
+            p = p.previous();
+        }
+        List<Map<Kpi, Double>> trendValues = trend.stream().map(t -> values(board.kpis(), t, filter, units)).toList();
+        Map<Kpi, Double> now = trendValues.getLast();
+        Map<Kpi, Double> previous = trendValues.get(TREND_PERIODS - 2);
+        Map<Kpi, Double> yearEarlier = values(board.kpis(), period.yearEarlier(), filter, units);
+        return board.kpis().stream().map(kpi -> new KpiTile(kpi, now.get(kpi), previous.get(kpi), yearEarlier.get(kpi),
+                trendValues.stream().map(v -> v.get(kpi)).toList())).toList();
+    }
+
+    /** One KPI's value for a period (nothing counted: null). */
+    @RolesAllowed({"MANAGER", "EXECUTIVE", "ADMIN"})
+    public Double value(Kpi kpi, KpiFilter filter, KpiPeriod period) {
+        return values(List.of(kpi), period, filter, scopes.unitsForList(filter.unitId(), filter.allUnits())).get(kpi);
+    }
+
+    private Map<Kpi, Double> values(List<Kpi> kpis, KpiPeriod period, KpiFilter filter, Set<Long> units) {
+        Map<String, BigDecimal> sums = facts.sums(period.from(), period.to(), filter, units);
+        Map<String, TreeMap<Long, Long>> minutes = needsMinutes(kpis) ? facts.minutes(period.from(), period.to(), filter, units) : Map.of();
+        Map<Kpi, Double> values = new java.util.EnumMap<>(Kpi.class);
+        kpis.forEach(kpi -> values.put(kpi, kpi.valueOf(sums, minutes)));
+        return values;
+    }
+
+    private static boolean needsMinutes(List<Kpi> kpis) {
+        return kpis.stream().anyMatch(k -> k.format() == Kpi.Format.MINUTES);
+    }
+
+    /** Rebuilds every day's facts from the base tables (nightly, after an import or a generated data set). @return rows */
+    @RolesAllowed("ADMIN")
+    @Transactional
+    public int rebuild() {
+        LocalDate first = facts.firstDay();
+        LocalDate today = LocalDate.now(clock);
+        return first == null ? 0 : facts.rebuild(first, today);
+    }
+
+    /** Rebuilds the facts of some days (after the events of those days). */
+    @RolesAllowed("ADMIN")
+    @Transactional
+    public int rebuild(LocalDate from, LocalDate to) {
+        return facts.rebuild(from, to);
+    }
+}

@@ -1,0 +1,19 @@
+package io.escalera.kpi;
+
+import java.util.List;
+
+/**
+ * One KPI on a board.
+ *
+ * @param value     this period's value (null: nothing to count, or not available yet)
+ * @param previous  the period before
+ * @param yearEarlier the same period a year earlier
+ * @param trend     the last twelve periods, oldest first, ending with this one (nulls where nothing was counted)
+ */
+public record KpiTile(Kpi kpi, Double value, Double previous, Double yearEarlier, List<Double> trend) {
+
+    /** The change against another value, or null when either is missing. */
+    public static Double change(Double now, Double before) {
+        return now == null || before == null ? null : now - before;
+    }
+}

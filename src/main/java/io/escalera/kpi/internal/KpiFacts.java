@@ -1,0 +1,187 @@
+package io.escalera.kpi.internal;
+
+import io.escalera.kpi.KpiFilter;
+import io.escalera.shared.jdbc.UnitCondition;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The daily facts the boards read: one definition per base table of what it adds per day, unit and channel, used both
+ * to fill the summary tables and — for the benchmark and the equality test — to compute the same sums straight from
+ * the base tables. Every KPI is a ratio of these sums, or a percentile of the minute histograms.
+ */
+@Component
+public class KpiFacts {
+
+    /** What a base table adds, grouped by day, unit and channel; {@code :from} and {@code :to} bound the day. */
+    private record Source(String sql) {
+    }
+
+    private static final List<Source> SUMS = List.of(
+            new Source("""
+                    SELECT o.order_date AS day, o.unit_id, o.channel, m.measure,
+                           SUM(CASE m.measure WHEN 'orders' THEN 1 WHEN 'gross' THEN o.gross_amount
+                                              WHEN 'net' THEN o.gross_amount - o.discount WHEN 'returned' THEN o.returned_amount
+                                              WHEN 'delivered' THEN o.actual_delivery IS NOT NULL
+                                              ELSE o.actual_delivery IS NOT NULL AND (o.promised_delivery IS NULL OR o.actual_delivery <= o.promised_delivery)
+                                                   AND COALESCE(o.delivered_in_full, TRUE) END) AS value
+                    FROM customer_order o
+                    JOIN (SELECT 'orders' AS measure UNION ALL SELECT 'gross' UNION ALL SELECT 'net' UNION ALL SELECT 'returned'
+                          UNION ALL SELECT 'delivered' UNION ALL SELECT 'otif') m
+                    WHERE o.order_date >= :from AND o.order_date < :to
+                    GROUP BY day, o.unit_id, o.channel, m.measure"""),
+            new Source("""
+                    SELECT DATE(f.answered_at) AS day, COALESCE(f.unit_id, 0) AS unit_id, COALESCE(o.channel, '') AS channel, m.measure,
+                           SUM(CASE m.measure WHEN 'nps_answers' THEN 1 WHEN 'nps_promoters' THEN f.score >= 9 WHEN 'nps_detractors' THEN f.score <= 6
+                                              WHEN 'csat_answers' THEN 1 WHEN 'csat_sum' THEN f.score WHEN 'csat_top' THEN f.score >= 4
+                                              WHEN 'ces_answers' THEN 1 WHEN 'ces_sum' THEN f.score ELSE f.score >= 5 END) AS value
+                    FROM feedback f LEFT JOIN customer_order o ON o.id = f.order_id
+                    JOIN (SELECT 'NPS' AS kind, 'nps_answers' AS measure UNION ALL SELECT 'NPS', 'nps_promoters' UNION ALL SELECT 'NPS', 'nps_detractors'
+                          UNION ALL SELECT 'CSAT', 'csat_answers' UNION ALL SELECT 'CSAT', 'csat_sum' UNION ALL SELECT 'CSAT', 'csat_top'
+                          UNION ALL SELECT 'CES', 'ces_answers' UNION ALL SELECT 'CES', 'ces_sum' UNION ALL SELECT 'CES', 'ces_top') m ON m.kind = f.kind
+                    WHERE f.answered_at >= :from AND f.answered_at < :to
+                    GROUP BY day, unit_id, channel, m.measure"""),
+            new Source("""
+                    SELECT DATE(k.opened_at) AS day, k.unit_id, k.channel, 'cases_opened' AS measure, COUNT(*) AS value
+                    FROM complaint_case k WHERE k.opened_at >= :from AND k.opened_at < :to
+                    GROUP BY day, k.unit_id, k.channel"""),
+            new Source("""
+                    SELECT DATE(k.resolved_at) AS day, k.unit_id, k.channel, m.measure,
+                           SUM(CASE m.measure WHEN 'cases_resolved' THEN 1 ELSE k.resolved_at <= k.resolution_due_at END) AS value
+                    FROM complaint_case k JOIN (SELECT 'cases_resolved' AS measure UNION ALL SELECT 'resolved_in_sla') m
+                    WHERE k.resolved_at >= :from AND k.resolved_at < :to
+                    GROUP BY day, k.unit_id, k.channel, m.measure"""),
+            new Source("""
+                    SELECT DATE(c.granted_at) AS day, k.unit_id, k.channel, 'compensation' AS measure, SUM(c.amount) AS value
+                    FROM complaint_compensation c JOIN complaint_case k ON k.id = c.case_id
+                    WHERE c.status = 'GRANTED' AND c.granted_at >= :from AND c.granted_at < :to
+                    GROUP BY day, k.unit_id, k.channel"""),
+            new Source("""
+                    SELECT DATE(i.occurred_at) AS day, i.unit_id, i.channel, m.measure,
+                           SUM(CASE m.measure WHEN 'inbound' THEN 1 ELSE i.resolved_first_contact END) AS value
+                    FROM interaction i JOIN (SELECT 'inbound' AS measure UNION ALL SELECT 'inbound_fcr') m
+                    WHERE i.direction = 'IN' AND i.occurred_at >= :from AND i.occurred_at < :to
+                    GROUP BY day, i.unit_id, i.channel, m.measure"""));
+
+    private static final List<Source> MINUTES = List.of(
+            new Source("""
+                    SELECT DATE(k.first_response_at) AS day, k.unit_id, k.channel, 'first_response' AS measure,
+                           k.first_response_minutes AS minutes, COUNT(*) AS cases
+                    FROM complaint_case k WHERE k.first_response_minutes IS NOT NULL AND k.first_response_at >= :from AND k.first_response_at < :to
+                    GROUP BY day, k.unit_id, k.channel, minutes"""),
+            new Source("""
+                    SELECT DATE(k.resolved_at) AS day, k.unit_id, k.channel, 'resolution' AS measure,
+                           k.resolution_minutes AS minutes, COUNT(*) AS cases
+                    FROM complaint_case k WHERE k.resolution_minutes IS NOT NULL AND k.resolved_at >= :from AND k.resolved_at < :to
+                    GROUP BY day, k.unit_id, k.channel, minutes"""));
+
+    private final JdbcClient jdbc;
+
+    KpiFacts(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Replaces the facts of the days in [from, to]. @return rows written */
+    public int rebuild(LocalDate from, LocalDate to) {
+        Date first = Date.valueOf(from);
+        Date last = Date.valueOf(to);
+        jdbc.sql("DELETE FROM kpi_daily WHERE day BETWEEN ? AND ?").params(first, last).update();
+        jdbc.sql("DELETE FROM kpi_minutes WHERE day BETWEEN ? AND ?").params(first, last).update();
+        int rows = 0;
+        for (Source source : SUMS) {
+            rows += jdbc.sql("INSERT INTO kpi_daily (day, unit_id, channel, measure, value) " + source.sql()).params(days(from, to)).update();
+        }
+        for (Source source : MINUTES) {
+            rows += jdbc.sql("INSERT INTO kpi_minutes (day, unit_id, channel, measure, minutes, cases) " + source.sql()).params(days(from, to)).update();
+        }
+        return rows;
+    }
+
+    /** The first day any base table has data for, or null when there is none. */
+    public LocalDate firstDay() {
+        return jdbc.sql("""
+                        SELECT LEAST(COALESCE((SELECT MIN(order_date) FROM customer_order), '9999-12-31'),
+                                     COALESCE((SELECT DATE(MIN(answered_at)) FROM feedback), '9999-12-31'),
+                                     COALESCE((SELECT DATE(MIN(opened_at)) FROM complaint_case), '9999-12-31'),
+                                     COALESCE((SELECT DATE(MIN(occurred_at)) FROM interaction), '9999-12-31'))""")
+                .query(Date.class).optional().map(Date::toLocalDate).filter(d -> d.getYear() < 9999).orElse(null);
+    }
+
+    /** Sums per measure over the days and filter, from the summary table. */
+    public Map<String, BigDecimal> sums(LocalDate from, LocalDate to, KpiFilter filter, Set<Long> units) {
+        Map<String, Object> params = days(from, to);
+        String where = filterSql("d", filter, units, params);
+        Map<String, BigDecimal> sums = new HashMap<>();
+        jdbc.sql("SELECT d.measure, SUM(d.value) FROM kpi_daily d WHERE d.day BETWEEN :firstDay AND :lastDay" + where + " GROUP BY d.measure")
+                .params(params).query((rs, n) -> sums.put(rs.getString(1), money(rs.getBigDecimal(2)))).list();
+        return sums;
+    }
+
+    /** The same sums computed from the base tables (what the summary saves; the benchmark and a test compare them). */
+    public Map<String, BigDecimal> rawSums(LocalDate from, LocalDate to, KpiFilter filter, Set<Long> units) {
+        Map<String, BigDecimal> sums = new HashMap<>();
+        for (Source source : SUMS) {
+            Map<String, Object> params = days(from, to);
+            String where = filterSql("x", filter, units, params);
+            jdbc.sql("SELECT x.measure, SUM(x.value) FROM (" + source.sql() + ") x WHERE 1 = 1" + where + " GROUP BY x.measure")
+                    .params(params).query((rs, n) -> sums.merge(rs.getString(1), money(rs.getBigDecimal(2)), BigDecimal::add)).list();
+        }
+        return sums;
+    }
+
+    /** Minute histograms (measure → minutes → cases) over the days and filter, from the summary table. */
+    public Map<String, TreeMap<Long, Long>> minutes(LocalDate from, LocalDate to, KpiFilter filter, Set<Long> units) {
+        Map<String, Object> params = days(from, to);
+        String where = filterSql("d", filter, units, params);
+        Map<String, TreeMap<Long, Long>> histograms = new HashMap<>();
+        jdbc.sql("SELECT d.measure, d.minutes, SUM(d.cases) FROM kpi_minutes d WHERE d.day BETWEEN :firstDay AND :lastDay" + where + " GROUP BY d.measure, d.minutes")
+                .params(params).query((rs, n) -> histograms.computeIfAbsent(rs.getString(1), k -> new TreeMap<>())
+                        .merge(rs.getLong(2), rs.getLong(3), Long::sum)).list();
+        return histograms;
+    }
+
+    public Map<String, TreeMap<Long, Long>> rawMinutes(LocalDate from, LocalDate to, KpiFilter filter, Set<Long> units) {
+        Map<String, TreeMap<Long, Long>> histograms = new HashMap<>();
+        for (Source source : MINUTES) {
+            Map<String, Object> params = days(from, to);
+            String where = filterSql("x", filter, units, params);
+            jdbc.sql("SELECT x.measure, x.minutes, SUM(x.cases) FROM (" + source.sql() + ") x WHERE 1 = 1" + where + " GROUP BY x.measure, x.minutes")
+                    .params(params).query((rs, n) -> histograms.computeIfAbsent(rs.getString(1), k -> new TreeMap<>())
+                            .merge(rs.getLong(2), rs.getLong(3), Long::sum)).list();
+        }
+        return histograms;
+    }
+
+    /** Sums are counts or money: two decimals, so that sums from either path compare equal. */
+    private static BigDecimal money(BigDecimal value) {
+        return value.setScale(2, java.math.RoundingMode.HALF_UP);
+    }
+
+    private static String filterSql(String alias, KpiFilter filter, Set<Long> units, Map<String, Object> params) {
+        StringBuilder where = new StringBuilder(UnitCondition.and(alias + ".unit_id", units));
+        if (filter.channel() != null) {
+            where.append(" AND ").append(alias).append(".channel = :channel");
+            params.put("channel", filter.channel());
+        }
+        return where.toString();
+    }
+
+    private static Map<String, Object> days(LocalDate from, LocalDate to) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("from", Timestamp.valueOf(from.atStartOfDay()));
+        params.put("to", Timestamp.valueOf(to.plusDays(1).atStartOfDay()));
+        params.put("firstDay", Date.valueOf(from));
+        params.put("lastDay", Date.valueOf(to));
+        return params;
+    }
+}

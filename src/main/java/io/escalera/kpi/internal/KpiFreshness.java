@@ -1,0 +1,140 @@
+package io.escalera.kpi.internal;
+
+import io.escalera.complaint.ComplaintEvents;
+import io.escalera.customer.CustomerEvents;
+import io.escalera.feedback.FeedbackEvents;
+import io.escalera.interaction.InteractionEvents;
+import io.escalera.kpi.KpiService;
+import io.escalera.security.SystemUser;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Set;
+import java.util.concurrent.ConcurrentSkipListSet;
+
+/**
+ * Keeps the daily facts fresh: an event marks its day (after commit), and every few seconds the marked days are
+ * rebuilt from the base tables — a day's rows, not the whole history; today is also rebuilt every few minutes for
+ * what has no event (first responses), and every day every night.
+ */
+@Component
+class KpiFreshness {
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(KpiFreshness.class);
+
+    private final KpiService kpis;
+    private final Clock clock;
+    private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    private final Set<LocalDate> dirty = new ConcurrentSkipListSet<>();
+
+    KpiFreshness(KpiService kpis, Clock clock, org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+        this.kpis = kpis;
+        this.clock = clock;
+        this.jdbc = jdbc;
+    }
+
+    private void mark(Instant at) {
+        dirty.add(LocalDate.ofInstant(at, clock.getZone()));
+    }
+
+    @TransactionalEventListener
+    void on(CustomerEvents.OrderPlaced placed) {
+        dirty.add(placed.orderDate());
+    }
+
+    @TransactionalEventListener
+    void on(CustomerEvents.OrderDelivered delivered) {
+        orderDay(delivered.orderId());
+    }
+
+    @TransactionalEventListener
+    void on(CustomerEvents.OrderReturned returned) {
+        orderDay(returned.orderId());
+    }
+
+    private void orderDay(long orderId) {
+        jdbc.sql("SELECT order_date FROM customer_order WHERE id = ?").param(orderId).query(java.sql.Date.class).optional()
+                .ifPresent(d -> dirty.add(d.toLocalDate()));
+    }
+
+    @TransactionalEventListener
+    void on(FeedbackEvents.FeedbackReceived received) {
+        mark(received.answeredAt());
+    }
+
+    @TransactionalEventListener
+    void on(ComplaintEvents.ComplaintOpened opened) {
+        mark(opened.openedAt());
+    }
+
+    @TransactionalEventListener
+    void on(ComplaintEvents.ComplaintResolved resolved) {
+        mark(resolved.resolvedAt());
+    }
+
+    @TransactionalEventListener
+    void on(ComplaintEvents.CompensationGranted granted) {
+        mark(granted.grantedAt());
+    }
+
+    @TransactionalEventListener
+    void on(InteractionEvents.InteractionLogged logged) {
+        mark(logged.at());
+    }
+
+    /** A generated data set: every day at once, after the other modules' generators. */
+    @EventListener
+    @org.springframework.core.annotation.Order(40)
+    void on(CustomerEvents.CustomersGenerated generated) {
+        int rows = SystemUser.call(kpis::rebuild);
+        log.info("KPI facts rebuilt after generated data: {} rows", rows);
+    }
+
+    /** Rebuilds the days marked since the last run. */
+    public void flush() {
+        while (!dirty.isEmpty()) {
+            LocalDate day = ((ConcurrentSkipListSet<LocalDate>) dirty).pollFirst();
+            if (day != null) {
+                SystemUser.call(() -> kpis.rebuild(day, day));
+            }
+        }
+    }
+
+    @Scheduled(fixedDelayString = "${escalera.kpi.refresh-delay:10s}")
+    void refreshMarkedDays() {
+        flush();
+    }
+
+    @Scheduled(fixedDelayString = "${escalera.kpi.today-refresh:5m}")
+    void refreshToday() {
+        dirty.add(LocalDate.now(clock));
+        flush();
+    }
+}
+
+/** Every night, every day's facts are rebuilt from the base tables (edits without events, SLA moves). */
+@Component
+@ConditionalOnProperty(name = "escalera.kpi.nightly-rebuild", havingValue = "true", matchIfMissing = true)
+class NightlyKpiRebuild {
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(NightlyKpiRebuild.class);
+
+    private final KpiService kpis;
+
+    NightlyKpiRebuild(KpiService kpis) {
+        this.kpis = kpis;
+    }
+
+    @Scheduled(cron = "${escalera.kpi.rebuild-cron:0 40 2 * * *}")
+    void rebuild() {
+        long start = System.nanoTime();
+        int rows = SystemUser.call(kpis::rebuild);
+        log.info("KPI facts rebuilt: {} rows in {} s", rows, (System.nanoTime() - start) / 1_000_000_000);
+    }
+}

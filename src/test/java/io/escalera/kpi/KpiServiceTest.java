@@ -1,0 +1,246 @@
+package io.escalera.kpi;
+
+import io.escalera.complaint.ComplaintDetails;
+import io.escalera.complaint.ComplaintService;
+import io.escalera.complaint.ComplaintStatus;
+import io.escalera.customer.CustomerDetails;
+import io.escalera.customer.OrderForm;
+import io.escalera.customer.OrderService;
+import io.escalera.customer.SalesChannel;
+import io.escalera.feedback.FeedbackForm;
+import io.escalera.feedback.FeedbackKind;
+import io.escalera.feedback.FeedbackService;
+import io.escalera.interaction.Direction;
+import io.escalera.interaction.InteractionChannel;
+import io.escalera.interaction.InteractionForm;
+import io.escalera.interaction.InteractionService;
+import io.escalera.kpi.internal.KpiFacts;
+import io.escalera.security.Role;
+import io.escalera.security.SystemUser;
+import io.escalera.security.UserAccount;
+import io.escalera.support.EscaleraTest;
+import io.escalera.support.TestClock;
+import io.escalera.support.TestComplaints;
+import io.escalera.support.TestCustomers;
+import io.escalera.support.TestUsers;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+/**
+ * Every KPI the daily facts answer, on a hand-made store whose month M (two months ago) holds, worked out by hand:
+ * <pre>
+ * orders   100 − 10 discount, on time in full · 50, 20 returned, late · 30 taken in store · 20 on time, incomplete
+ *          → 4 orders, gross 200, net 190, returned 20, 3 delivered of which 1 on time in full
+ *          OTIF 1/3 · return rate 10 % · average ticket 47.50
+ * answers  NPS 10 9 8 3 → (2 − 1) / 4 = 25 · CSAT 5 4 2 → share 2/3, mean 11/3 · CES 7 5 3 1 → mean 4, share 1/2
+ * cases    two opened → 500 per 1,000 orders; work started after 10 and 20 minutes → first response median 15, p90 20;
+ *          one resolved after 60 minutes within its SLA → median 60, SLA 100 %; a 12.50 voucher
+ * contacts three inbound, two resolved on first contact → FCR 2/3 (an outbound one does not count)
+ * </pre>
+ */
+@EscaleraTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class KpiServiceTest {
+
+    @Autowired KpiService kpis;
+    @Autowired KpiFacts facts;
+    @Autowired OrderService orders;
+    @Autowired FeedbackService feedback;
+    @Autowired ComplaintService complaints;
+    @Autowired InteractionService interactions;
+    @Autowired TestUsers testUsers;
+    @Autowired TestCustomers testCustomers;
+    @Autowired TestClock clock;
+    @Autowired JdbcClient jdbc;
+
+    private UserAccount manager;
+    private UserAccount staff;
+    private KpiPeriod month;
+    private KpiFilter store;
+
+    @BeforeAll
+    void handMadeMonth() {
+        LocalDate firstOfMonth = LocalDate.now().withDayOfMonth(1).minusMonths(2);
+        LocalDate day = firstOfMonth.plusDays(9);
+        clock.freeze();
+        // "now" is the 20th of M: the orders of the 10th are delivered by then
+        clock.advance(Duration.between(java.time.Instant.now(), day.plusDays(10).atTime(10, 0).atZone(ZoneId.systemDefault()).toInstant()));
+        manager = testUsers.newUser(Role.MANAGER);
+        staff = testUsers.newUserIn(Role.STAFF, manager.unitId());
+        CustomerDetails customer = testCustomers.newCustomer(manager.unitId());
+
+        order(customer, day, "100.00", "10.00", "0", day.plusDays(3), day.plusDays(2), true);
+        order(customer, day, "50.00", "0", "20.00", day.plusDays(2), day.plusDays(5), true);
+        order(customer, day, "30.00", "0", "0", null, null, null);
+        order(customer, day, "20.00", "0", "0", day.plusDays(3), day.plusDays(1), false);
+
+        testUsers.signIn(staff);
+        for (int score : new int[]{10, 9, 8, 3}) answer(customer, FeedbackKind.NPS, score);
+        for (int score : new int[]{5, 4, 2}) answer(customer, FeedbackKind.CSAT, score);
+        for (int score : new int[]{7, 5, 3, 1}) answer(customer, FeedbackKind.CES, score);
+        for (boolean resolved : new boolean[]{true, true, false}) contact(customer, Direction.IN, resolved);
+        contact(customer, Direction.OUT, true);
+
+        ComplaintDetails first = complaints.open(io.escalera.support.TestComplaints.form(customer, io.escalera.complaint.Severity.MEDIUM));
+        ComplaintDetails second = complaints.open(io.escalera.support.TestComplaints.form(customer, io.escalera.complaint.Severity.MEDIUM));
+        // the first response is when work on the case starts
+        clock.advance(Duration.ofMinutes(10));
+        first = complaints.take(first.id(), first.version());
+        first = complaints.move(first.id(), first.version(), ComplaintStatus.IN_PROGRESS);
+        clock.advance(Duration.ofMinutes(10));
+        second = complaints.take(second.id(), second.version());
+        complaints.move(second.id(), second.version(), ComplaintStatus.IN_PROGRESS);
+        complaints.grantCompensation(first.id(), voucher("12.50"));
+        first = complaints.get(first.id());
+        clock.advance(Duration.ofMinutes(40));
+        long rootCause = jdbc.sql("SELECT id FROM complaint_root_cause WHERE parent_id IS NOT NULL AND retired = FALSE ORDER BY id LIMIT 1")
+                .query(Long.class).single();
+        complaints.resolve(first.id(), first.version(), "Refunded the delivery", rootCause);
+        SecurityContextHolder.clearContext();
+
+        month = KpiPeriod.of(KpiPeriod.Kind.MONTH, day);
+        store = new KpiFilter(manager.unitId(), false, null);
+        SystemUser.call(() -> kpis.rebuild(month.from(), month.to()));
+    }
+
+    private void order(CustomerDetails customer, LocalDate date, String gross, String discount, String returned,
+                       LocalDate promised, LocalDate actual, Boolean inFull) {
+        OrderForm form = new OrderForm();
+        form.setExternalId("K-" + UUID.randomUUID().toString().substring(0, 12));
+        form.setCustomerId(customer.id());
+        form.setOrderDate(date);
+        form.setChannel(SalesChannel.WEB);
+        form.setUnitId(customer.homeUnitId());
+        form.setGrossAmount(new BigDecimal(gross));
+        form.setDiscount(new BigDecimal(discount));
+        form.setReturnedAmount(new BigDecimal(returned));
+        form.setPromisedDelivery(promised);
+        form.setActualDelivery(actual);
+        form.setDeliveredInFull(inFull);
+        SystemUser.call(() -> orders.create(form));
+    }
+
+    private void answer(CustomerDetails customer, FeedbackKind kind, int score) {
+        FeedbackForm form = new FeedbackForm();
+        form.setCustomerId(customer.id());
+        form.setKind(kind);
+        form.setScore(score);
+        feedback.record(form);
+    }
+
+    private void contact(CustomerDetails customer, Direction direction, boolean resolved) {
+        InteractionForm form = interactions.newForm(customer.id());
+        form.setChannel(InteractionChannel.PHONE);
+        form.setDirection(direction);
+        form.setReasonId(jdbc.sql("SELECT id FROM interaction_reason WHERE retired = FALSE ORDER BY id LIMIT 1").query(Long.class).single());
+        form.setSummary("Asked about the order");
+        form.setResolvedFirstContact(resolved);
+        form.setMinutes(5);
+        interactions.log(form);
+    }
+
+    private static io.escalera.complaint.CompensationForm voucher(String amount) {
+        io.escalera.complaint.CompensationForm form = new io.escalera.complaint.CompensationForm();
+        form.setType(io.escalera.complaint.CompensationType.VOUCHER);
+        form.setAmount(new BigDecimal(amount));
+        form.setReason("Sorry for the delay");
+        return form;
+    }
+
+    @AfterEach
+    void signOut() {
+        SecurityContextHolder.clearContext();
+    }
+
+    @AfterAll
+    void resetClock() {
+        clock.reset();
+    }
+
+    private Map<Kpi, Double> board(Board board) {
+        testUsers.signIn(manager);
+        return kpis.board(board, store, month).stream().filter(t -> t.value() != null)
+                .collect(Collectors.toMap(KpiTile::kpi, KpiTile::value));
+    }
+
+    @Test
+    void everyKpiOfTheHandMadeMonthHasTheValueWorkedOutByHand() {
+        Map<Kpi, Double> voice = board(Board.VOICE);
+        assertThat(voice.get(Kpi.NPS)).isEqualTo(25.0);
+        assertThat(voice.get(Kpi.CSAT_SHARE)).isCloseTo(2 / 3.0, within(1e-9));
+        assertThat(voice.get(Kpi.CSAT_MEAN)).isCloseTo(11 / 3.0, within(1e-9));
+        assertThat(voice.get(Kpi.CES_MEAN)).isEqualTo(4.0);
+        assertThat(voice.get(Kpi.CES_SHARE)).isEqualTo(0.5);
+        assertThat(voice.get(Kpi.ANSWERS)).isEqualTo(11.0);
+
+        Map<Kpi, Double> commerce = board(Board.COMMERCE);
+        assertThat(commerce.get(Kpi.ORDERS)).isEqualTo(4.0);
+        assertThat(commerce.get(Kpi.NET_SALES)).isEqualTo(190.0);
+        assertThat(commerce.get(Kpi.OTIF)).isCloseTo(1 / 3.0, within(1e-9));
+        assertThat(commerce.get(Kpi.RETURN_RATE)).isEqualTo(0.1);
+        assertThat(commerce.get(Kpi.AVERAGE_TICKET)).isEqualTo(47.5);
+
+        Map<Kpi, Double> service = board(Board.SERVICE);
+        assertThat(service.get(Kpi.CASES_OPENED)).isEqualTo(2.0);
+        assertThat(service.get(Kpi.COMPLAINT_RATE)).isEqualTo(500.0);
+        assertThat(service.get(Kpi.FIRST_RESPONSE_MEDIAN)).isEqualTo(15.0);
+        assertThat(service.get(Kpi.FIRST_RESPONSE_P90)).isEqualTo(20.0);
+        assertThat(service.get(Kpi.RESOLUTION_MEDIAN)).isEqualTo(60.0);
+        assertThat(service.get(Kpi.SLA_COMPLIANCE)).isEqualTo(1.0);
+        assertThat(service.get(Kpi.FIRST_CONTACT_RESOLUTION)).isCloseTo(2 / 3.0, within(1e-9));
+        assertThat(service.get(Kpi.COMPENSATION_COST)).isEqualTo(12.5);
+    }
+
+    @Test
+    void theValueModuleKpisAreAbsentNotZeroAndSoIsAnEmptyPeriod() {
+        testUsers.signIn(manager);
+        List<KpiTile> executive = kpis.board(Board.EXECUTIVE, store, month);
+        assertThat(executive).filteredOn(t -> t.kpi() == Kpi.AVERAGE_ECONOMIC_VALUE).singleElement().extracting(KpiTile::value).isNull();
+        KpiTile nps = executive.stream().filter(t -> t.kpi() == Kpi.NPS).findFirst().orElseThrow();
+        assertThat(nps.previous()).as("nothing was answered the month before").isNull();
+        assertThat(nps.trend()).hasSize(12).last().isEqualTo(25.0);
+    }
+
+    @Test
+    void theSummaryGivesTheSameSumsAsTheBaseTables() {
+        assertThat(facts.sums(month.from(), month.to(), store, java.util.Set.of(manager.unitId())))
+                .isEqualTo(facts.rawSums(month.from(), month.to(), store, java.util.Set.of(manager.unitId())));
+        assertThat(facts.minutes(month.from(), month.to(), store, java.util.Set.of(manager.unitId())))
+                .isEqualTo(facts.rawMinutes(month.from(), month.to(), store, java.util.Set.of(manager.unitId())));
+        KpiFilter web = new KpiFilter(manager.unitId(), false, "WEB");
+        assertThat(facts.sums(month.from(), month.to(), web, null)).isEqualTo(facts.rawSums(month.from(), month.to(), web, null));
+    }
+
+    @Test
+    void staffSeeOnlyTheServiceBoardAndAnotherUnitsManagerNothingOfThisStore() {
+        testUsers.signIn(staff);
+        assertThat(kpis.boards()).containsExactly(Board.SERVICE);
+        assertThat(kpis.board(Board.SERVICE, store, month)).filteredOn(t -> t.kpi() == Kpi.CASES_OPENED)
+                .singleElement().extracting(KpiTile::value).isEqualTo(2.0);
+        assertThatThrownBy(() -> kpis.board(Board.VOICE, store, month)).isInstanceOf(AccessDeniedException.class);
+
+        testUsers.signIn(testUsers.newUser(Role.MANAGER));
+        assertThat(kpis.board(Board.SERVICE, store, month)).filteredOn(t -> t.kpi() == Kpi.CASES_OPENED)
+                .singleElement().extracting(KpiTile::value).isEqualTo(0.0);
+    }
+}
