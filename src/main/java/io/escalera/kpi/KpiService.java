@@ -29,12 +29,14 @@ public class KpiService {
     static final int TREND_PERIODS = 12;
 
     private final KpiFacts facts;
+    private final io.escalera.kpi.internal.KpiDrillDown drillDown;
     private final UnitScopes scopes;
     private final SignedInUsers signedIn;
     private final Clock clock;
 
-    KpiService(KpiFacts facts, UnitScopes scopes, SignedInUsers signedIn, Clock clock) {
+    KpiService(KpiFacts facts, io.escalera.kpi.internal.KpiDrillDown drillDown, UnitScopes scopes, SignedInUsers signedIn, Clock clock) {
         this.facts = facts;
+        this.drillDown = drillDown;
         this.scopes = scopes;
         this.signedIn = signedIn;
         this.clock = clock;
@@ -65,6 +67,16 @@ public class KpiService {
         Map<Kpi, Double> yearEarlier = values(board.kpis(), period.yearEarlier(), filter, units);
         return board.kpis().stream().map(kpi -> new KpiTile(kpi, now.get(kpi), previous.get(kpi), yearEarlier.get(kpi),
                 trendValues.stream().map(v -> v.get(kpi)).toList())).toList();
+    }
+
+    /**
+     * The answers behind a voice number: one kind (NPS, CSAT, CES) with a score in [minScore, maxScore] — e.g. the
+     * detractors behind an NPS (0–6) — in the period and filter of the board.
+     */
+    @RolesAllowed({"MANAGER", "EXECUTIVE", "ADMIN"})
+    public List<KpiAnswer> answers(KpiFilter filter, KpiPeriod period, String kind, int minScore, int maxScore, long offset, int limit) {
+        return drillDown.answers(period.from(), period.to(), filter, scopes.unitsForList(filter.unitId(), filter.allUnits()), kind,
+                minScore, maxScore, offset, limit);
     }
 
     /** One KPI's value for a period (nothing counted: null). */

@@ -1,0 +1,240 @@
+package io.escalera.kpi.ui;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.FlexLayout;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.tabs.Tab;
+import com.vaadin.flow.component.tabs.Tabs;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.Route;
+import io.escalera.customer.CustomerService;
+import io.escalera.customer.SalesChannel;
+import io.escalera.interaction.InteractionChannel;
+import io.escalera.kpi.Board;
+import io.escalera.kpi.Kpi;
+import io.escalera.kpi.KpiFilter;
+import io.escalera.kpi.KpiPeriod;
+import io.escalera.kpi.KpiService;
+import io.escalera.kpi.KpiTile;
+import io.escalera.security.UnitDirectory;
+import io.escalera.shared.GeneralSettingsService;
+import io.escalera.shared.ui.CsvDownload;
+import io.escalera.shared.ui.EChart;
+import io.escalera.shared.ui.Formats;
+import io.escalera.shared.ui.LocalizedTitle;
+import io.escalera.shared.ui.Selects;
+import jakarta.annotation.security.RolesAllowed;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The KPI boards: executive, service, voice and commerce. Each tile shows the period's value, the change against the
+ * period before and the same period a year earlier, and a sparkline of the last twelve periods; the info icon holds
+ * the KPI's definition. Voice numbers open the answers behind them. STAFF see only the service board.
+ */
+@Route("kpi")
+@Menu(title = "nav.kpi", order = 21.2, icon = "vaadin:dashboard")
+@RolesAllowed({"STAFF", "MANAGER", "EXECUTIVE", "ADMIN"})
+public class KpiBoardsView extends VerticalLayout implements LocalizedTitle {
+
+    private final KpiService kpis;
+    private final Currency currency;
+    private final Select<KpiPeriod.Kind> periodKind = new Select<>();
+    private final DatePicker periodDay = new DatePicker();
+    private final DatePicker periodTo = new DatePicker();
+    private final ComboBox<UnitDirectory.UnitRef> unit = new ComboBox<>();
+    private final Select<String> channel;
+    private final Checkbox allUnits = new Checkbox();
+    private final Tabs tabs = new Tabs();
+    private final Map<Tab, Board> boards = new LinkedHashMap<>();
+    private final FlexLayout tiles = new FlexLayout();
+    private final HorizontalLayout toolbar = new HorizontalLayout();
+    private List<KpiTile> shown = List.of();
+
+    public KpiBoardsView(KpiService kpis, CustomerService customers, GeneralSettingsService general, Clock clock) {
+        this.kpis = kpis;
+        this.currency = general.currency();
+        setSizeFull();
+        periodKind.setId("kpi-period-kind");
+        periodKind.setLabel(getTranslation("kpi.period"));
+        periodKind.setItems(KpiPeriod.Kind.values());
+        periodKind.setItemLabelGenerator(k -> getTranslation("kpi.period." + k));
+        periodKind.setValue(KpiPeriod.Kind.MONTH);
+        periodDay.setId("kpi-period-day");
+        periodDay.setLabel(getTranslation("kpi.period.day"));
+        periodDay.setValue(LocalDate.now(clock));
+        periodTo.setId("kpi-period-to");
+        periodTo.setLabel(getTranslation("kpi.period.to"));
+        periodTo.setValue(LocalDate.now(clock));
+        periodTo.setVisible(false);
+        unit.setId("kpi-unit");
+        unit.setLabel(getTranslation("customers.filter.unit"));
+        unit.setItems(customers.selectableUnits());
+        unit.setItemLabelGenerator(UnitDirectory.UnitRef::label);
+        unit.setClearButtonVisible(true);
+        Set<String> channels = new LinkedHashSet<>();
+        for (SalesChannel c : SalesChannel.values()) channels.add(c.name());
+        for (InteractionChannel c : InteractionChannel.values()) channels.add(c.name());
+        channel = Selects.anyOf(channels.toArray(String[]::new), c -> getTranslation("channel." + c), getTranslation("ladder-reports.any-channel"));
+        channel.setId("kpi-channel");
+        channel.setLabel(getTranslation("kpi.channel"));
+        allUnits.setLabel(getTranslation("filter.all-units"));
+        allUnits.setVisible(customers.mayWidenToAllUnits());
+        HorizontalLayout filters = new HorizontalLayout(periodKind, periodDay, periodTo, unit, channel, allUnits);
+        filters.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        filters.setWrap(true);
+        periodKind.addValueChangeListener(e -> {
+            boolean custom = e.getValue() == KpiPeriod.Kind.CUSTOM;
+            periodDay.setLabel(getTranslation(custom ? "kpi.period.from" : "kpi.period.day"));
+            periodTo.setVisible(custom);
+            refresh();
+        });
+        List.of(periodDay, periodTo).forEach(p -> p.addValueChangeListener(e -> refresh()));
+        unit.addValueChangeListener(e -> refresh());
+        channel.addValueChangeListener(e -> refresh());
+        allUnits.addValueChangeListener(e -> refresh());
+
+        for (Board board : kpis.boards()) {
+            Tab tab = new Tab(getTranslation("kpi.board." + board));
+            tab.setId("board-" + board.name().toLowerCase());
+            boards.put(tab, board);
+            tabs.add(tab);
+        }
+        tabs.addSelectedChangeListener(e -> refresh());
+        tiles.setFlexWrap(FlexLayout.FlexWrap.WRAP);
+        tiles.getStyle().set("gap", "var(--lumo-space-m)");
+        tiles.setWidthFull();
+        toolbar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
+        add(filters, tabs, tiles, toolbar);
+        refresh();
+    }
+
+    KpiPeriod period() {
+        LocalDate day = periodDay.getValue();
+        if (day == null) {
+            return null;
+        }
+        if (periodKind.getValue() == KpiPeriod.Kind.CUSTOM) {
+            LocalDate to = periodTo.getValue();
+            return to == null || to.isBefore(day) ? null : KpiPeriod.custom(day, to);
+        }
+        return KpiPeriod.of(periodKind.getValue(), day);
+    }
+
+    KpiFilter filter() {
+        return new KpiFilter(unit.getValue() == null ? null : unit.getValue().id(), allUnits.getValue(), channel.getValue());
+    }
+
+    private void refresh() {
+        tiles.removeAll();
+        toolbar.removeAll();
+        KpiPeriod period = period();
+        periodTo.setInvalid(period == null && periodKind.getValue() == KpiPeriod.Kind.CUSTOM);
+        periodTo.setErrorMessage(getTranslation("ladder-reports.period-order"));
+        Board board = boards.get(tabs.getSelectedTab());
+        if (period == null || board == null) {
+            return;
+        }
+        shown = kpis.board(board, filter(), period);
+        shown.forEach(tile -> tiles.add(tile(tile, period)));
+        List<List<String>> csv = new ArrayList<>();
+        csv.add(List.of(getTranslation("kpi.kpi"), getTranslation("kpi.value"), getTranslation("kpi.previous"), getTranslation("kpi.year-earlier"),
+                getTranslation("kpi.period.from"), getTranslation("kpi.period.to")));
+        shown.forEach(t -> csv.add(List.of(getTranslation("kpi." + t.kpi()), raw(t.value()), raw(t.previous()), raw(t.yearEarlier()),
+                period.from().toString(), period.to().toString())));
+        toolbar.add(CsvDownload.link(getTranslation("ladder-reports.export"), "kpi-" + board.name().toLowerCase() + "-" + period.from() + ".csv", () -> csv));
+    }
+
+    private static String raw(Double value) {
+        return value == null ? "" : String.valueOf(value);
+    }
+
+    private Component tile(KpiTile tile, KpiPeriod period) {
+        Div card = new Div();
+        card.setId("tile-" + tile.kpi().name());
+        card.getStyle().set("border", "1px solid var(--lumo-contrast-10pct)").set("border-radius", "var(--lumo-border-radius-l)")
+                .set("padding", "var(--lumo-space-m)").set("width", "15rem").set("box-sizing", "border-box");
+        Span name = new Span(getTranslation("kpi." + tile.kpi()));
+        name.getStyle().set("font-weight", "600");
+        Span info = new Span(VaadinIcon.INFO_CIRCLE_O.create());
+        info.getElement().setAttribute("title", getTranslation("kpi." + tile.kpi() + ".definition"));
+        info.getElement().setAttribute("aria-label", getTranslation("kpi." + tile.kpi() + ".definition"));
+        info.getElement().setAttribute("tabindex", "0");
+        HorizontalLayout header = new HorizontalLayout(name, info);
+        header.setSpacing(false);
+        header.getStyle().set("gap", "var(--lumo-space-xs)");
+        Span value = new Span(tile.value() == null ? getTranslation("kpi.absent") : format(tile.kpi(), tile.value()));
+        value.addClassName("kpi-value");
+        value.getStyle().set("font-size", "var(--lumo-font-size-xxl)").set("display", "block");
+        card.add(header, value, change("kpi.vs-previous", tile, tile.previous()), change("kpi.vs-year-earlier", tile, tile.yearEarlier()));
+        if (tile.trend().stream().anyMatch(v -> v != null)) {
+            EChart spark = new EChart();
+            spark.setHeight("48px");
+            spark.setOption(Map.of("grid", Map.of("left", 2, "right", 2, "top", 4, "bottom", 4),
+                    "xAxis", Map.of("type", "category", "show", false, "data", java.util.stream.IntStream.range(0, tile.trend().size()).boxed().toList()),
+                    "yAxis", Map.of("type", "value", "show", false, "scale", true),
+                    "series", List.of(Map.of("type", "line", "data", tile.trend(), "symbol", "none", "smooth", true, "connectNulls", true))));
+            card.add(spark);
+        }
+        if (tile.kpi() == Kpi.NPS && tile.value() != null && !kpis.boards().equals(List.of(Board.SERVICE))) {
+            Button detractors = new Button(getTranslation("kpi.drill.detractors"),
+                    e -> new KpiAnswersDialog(kpis, filter(), period, "NPS", 0, 6, getTranslation("kpi.drill.detractors")).open());
+            detractors.setId("drill-detractors");
+            detractors.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+            Button promoters = new Button(getTranslation("kpi.drill.promoters"),
+                    e -> new KpiAnswersDialog(kpis, filter(), period, "NPS", 9, 10, getTranslation("kpi.drill.promoters")).open());
+            promoters.setId("drill-promoters");
+            promoters.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+            card.add(new HorizontalLayout(detractors, promoters));
+        }
+        return card;
+    }
+
+    private Component change(String labelKey, KpiTile tile, Double before) {
+        Double change = KpiTile.change(tile.value(), before);
+        Span text = new Span(getTranslation(labelKey, change == null ? "—" : (change >= 0 ? "+" : "−") + format(tile.kpi(), Math.abs(change))));
+        text.getStyle().set("display", "block").set("font-size", "var(--lumo-font-size-s)");
+        if (change != null && change != 0) {
+            boolean better = (change > 0) == tile.kpi().higherIsBetter();
+            text.getStyle().set("color", better ? "var(--lumo-success-text-color)" : "var(--lumo-error-text-color)");
+        }
+        return text;
+    }
+
+    String format(Kpi kpi, double value) {
+        return switch (kpi.format()) {
+            case POINTS -> Formats.decimal(value, getLocale());
+            case PERCENT -> Formats.percent(value, getLocale());
+            case DECIMAL -> Formats.decimal(value, getLocale());
+            case COUNT -> Formats.number(Math.round(value), getLocale());
+            case PER_THOUSAND -> Formats.decimal(value, getLocale()) + " ‰";
+            case MINUTES -> Formats.minutes(Math.round(value));
+            case MONEY -> Formats.money(BigDecimal.valueOf(value), currency, getLocale());
+        };
+    }
+
+    @Override
+    public String titleKey() {
+        return "nav.kpi";
+    }
+}
