@@ -51,6 +51,11 @@ public enum Kpi {
         this.max = max;
     }
 
+    /** Whether the KPI can be computed yet (the value KPIs come with the value module). */
+    public boolean available() {
+        return this != AVERAGE_ECONOMIC_VALUE && this != AVERAGE_STRATEGIC_VALUE;
+    }
+
     public Format format() {
         return format;
     }

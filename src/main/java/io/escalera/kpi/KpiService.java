@@ -30,13 +30,15 @@ public class KpiService {
 
     private final KpiFacts facts;
     private final io.escalera.kpi.internal.KpiDrillDown drillDown;
+    private final io.escalera.kpi.internal.KpiTargetStore targets;
     private final UnitScopes scopes;
     private final SignedInUsers signedIn;
     private final Clock clock;
 
-    KpiService(KpiFacts facts, io.escalera.kpi.internal.KpiDrillDown drillDown, UnitScopes scopes, SignedInUsers signedIn, Clock clock) {
+    KpiService(KpiFacts facts, io.escalera.kpi.internal.KpiDrillDown drillDown, io.escalera.kpi.internal.KpiTargetStore targets, UnitScopes scopes, SignedInUsers signedIn, Clock clock) {
         this.facts = facts;
         this.drillDown = drillDown;
+        this.targets = targets;
         this.scopes = scopes;
         this.signedIn = signedIn;
         this.clock = clock;
@@ -65,8 +67,10 @@ public class KpiService {
         Map<Kpi, Double> now = trendValues.getLast();
         Map<Kpi, Double> previous = trendValues.get(TREND_PERIODS - 2);
         Map<Kpi, Double> yearEarlier = values(board.kpis(), period.yearEarlier(), filter, units);
+        List<KpiTarget> periodTargets = targets.ofPeriod(period).stream().filter(t -> t.appliesTo(filter)).toList();
         return board.kpis().stream().map(kpi -> new KpiTile(kpi, now.get(kpi), previous.get(kpi), yearEarlier.get(kpi),
-                trendValues.stream().map(v -> v.get(kpi)).toList())).toList();
+                trendValues.stream().map(v -> v.get(kpi)).toList(),
+                periodTargets.stream().filter(t -> t.kpi() == kpi).findFirst().orElse(null))).toList();
     }
 
     /**
@@ -83,6 +87,24 @@ public class KpiService {
     @RolesAllowed({"MANAGER", "EXECUTIVE", "ADMIN"})
     public Double value(Kpi kpi, KpiFilter filter, KpiPeriod period) {
         return values(List.of(kpi), period, filter, scopes.unitsForList(filter.unitId(), filter.allUnits())).get(kpi);
+    }
+
+    /**
+     * The KPI over consecutive periods of one kind ending with {@code last}, oldest first (nulls where nothing was
+     * counted), over the given units (null: every unit) and channel.
+     */
+    List<Double> history(Kpi kpi, KpiPeriod last, int periods, KpiFilter filter, Set<Long> units) {
+        List<Double> values = new ArrayList<>();
+        KpiPeriod p = last;
+        for (int i = 0; i < periods; i++) {
+            values.addFirst(values(List.of(kpi), p, filter, units).get(kpi));
+            p = p.previous();
+        }
+        return values;
+    }
+
+    LocalDate firstDataDay() {
+        return facts.firstDay();
     }
 
     private Map<Kpi, Double> values(List<Kpi> kpis, KpiPeriod period, KpiFilter filter, Set<Long> units) {

@@ -9,8 +9,14 @@ import java.util.List;
  * @param previous  the period before
  * @param yearEarlier the same period a year earlier
  * @param trend     the last twelve periods, oldest first, ending with this one (nulls where nothing was counted)
+ * @param target    the target set for this KPI, period and filter, or null
  */
-public record KpiTile(Kpi kpi, Double value, Double previous, Double yearEarlier, List<Double> trend) {
+public record KpiTile(Kpi kpi, Double value, Double previous, Double yearEarlier, List<Double> trend, KpiTarget target) {
+
+    /** Where the value stands against the target, or null without one (or without a value). */
+    public KpiTarget.Status status() {
+        return target == null ? null : target.statusOf(value);
+    }
 
     /** The change against another value, or null when either is missing. */
     public static Double change(Double now, Double before) {

@@ -20,6 +20,7 @@ import io.escalera.complaint.ui.ComplaintsView;
 import io.escalera.complaint.ui.RootCausesView;
 import io.escalera.feedback.ui.LoopFollowUpsView;
 import io.escalera.kpi.ui.KpiBoardsView;
+import io.escalera.kpi.ui.KpiTargetsView;
 import io.escalera.loyalty.ui.LadderReportsView;
 import io.escalera.loyalty.ui.LadderRulesView;
 import io.escalera.feedback.ui.OutboxView;
@@ -83,6 +84,7 @@ class RouteAccessMatrixTest {
         ALLOWED.put(LadderRulesView.class, EnumSet.of(Role.MANAGER, Role.ADMIN));
         ALLOWED.put(LadderReportsView.class, EnumSet.of(Role.MANAGER, Role.EXECUTIVE, Role.ADMIN));
         ALLOWED.put(KpiBoardsView.class, EnumSet.of(Role.STAFF, Role.MANAGER, Role.EXECUTIVE, Role.ADMIN));
+        ALLOWED.put(KpiTargetsView.class, EnumSet.of(Role.MANAGER, Role.ADMIN));
         ALLOWED.put(UsersView.class, EnumSet.of(Role.ADMIN));
         ALLOWED.put(UnitsView.class, EnumSet.of(Role.ADMIN));
         ALLOWED.put(SettingsView.class, EnumSet.of(Role.ADMIN));

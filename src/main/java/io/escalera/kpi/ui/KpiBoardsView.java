@@ -187,6 +187,9 @@ public class KpiBoardsView extends VerticalLayout implements LocalizedTitle {
         value.addClassName("kpi-value");
         value.getStyle().set("font-size", "var(--lumo-font-size-xxl)").set("display", "block");
         card.add(header, value, change("kpi.vs-previous", tile, tile.previous()), change("kpi.vs-year-earlier", tile, tile.yearEarlier()));
+        if (tile.target() != null) {
+            card.add(target(tile));
+        }
         if (tile.trend().stream().anyMatch(v -> v != null)) {
             EChart spark = new EChart();
             spark.setHeight("48px");
@@ -210,6 +213,31 @@ public class KpiBoardsView extends VerticalLayout implements LocalizedTitle {
         return card;
     }
 
+    /** "Target 40 · needs +6.5 · at risk", coloured by status. */
+    private Component target(KpiTile tile) {
+        double goal = tile.target().value();
+        StringBuilder text = new StringBuilder(getTranslation("kpi.target.of", format(tile.kpi(), goal)));
+        if (tile.value() != null) {
+            double needed = goal - tile.value();
+            boolean short_ = tile.kpi().higherIsBetter() ? needed > 0 : needed < 0;
+            if (short_) {
+                text.append(" · ").append(getTranslation("kpi.target.needs", (needed >= 0 ? "+" : "−") + format(tile.kpi(), Math.abs(needed))));
+            }
+            text.append(" · ").append(getTranslation("kpi.status." + tile.status()));
+        }
+        Span target = new Span(text.toString());
+        target.addClassName("kpi-target");
+        target.getStyle().set("display", "block").set("font-size", "var(--lumo-font-size-s)").set("font-weight", "600");
+        if (tile.status() != null) {
+            target.getStyle().set("color", switch (tile.status()) {
+                case ON_TRACK -> "var(--lumo-success-text-color)";
+                case AT_RISK -> "var(--lumo-warning-text-color, #b36b00)";
+                case OFF_TRACK -> "var(--lumo-error-text-color)";
+            });
+        }
+        return target;
+    }
+
     private Component change(String labelKey, KpiTile tile, Double before) {
         Double change = KpiTile.change(tile.value(), before);
         Span text = new Span(getTranslation(labelKey, change == null ? "—" : (change >= 0 ? "+" : "−") + format(tile.kpi(), Math.abs(change))));
@@ -222,14 +250,23 @@ public class KpiBoardsView extends VerticalLayout implements LocalizedTitle {
     }
 
     String format(Kpi kpi, double value) {
+        return format(kpi, value, currency);
+    }
+
+    static String format(Kpi kpi, double value, Currency currency) {
+        java.util.Locale locale = com.vaadin.flow.component.UI.getCurrent() == null ? java.util.Locale.ENGLISH : com.vaadin.flow.component.UI.getCurrent().getLocale();
+        return formatIn(kpi, value, currency, locale);
+    }
+
+    static String formatIn(Kpi kpi, double value, Currency currency, java.util.Locale locale) {
         return switch (kpi.format()) {
-            case POINTS -> Formats.decimal(value, getLocale());
-            case PERCENT -> Formats.percent(value, getLocale());
-            case DECIMAL -> Formats.decimal(value, getLocale());
-            case COUNT -> Formats.number(Math.round(value), getLocale());
-            case PER_THOUSAND -> Formats.decimal(value, getLocale()) + " ‰";
+            case POINTS -> Formats.decimal(value, locale);
+            case PERCENT -> Formats.percent(value, locale);
+            case DECIMAL -> Formats.decimal(value, locale);
+            case COUNT -> Formats.number(Math.round(value), locale);
+            case PER_THOUSAND -> Formats.decimal(value, locale) + " ‰";
             case MINUTES -> Formats.minutes(Math.round(value));
-            case MONEY -> Formats.money(BigDecimal.valueOf(value), currency, getLocale());
+            case MONEY -> Formats.money(BigDecimal.valueOf(value), currency, locale);
         };
     }
 
