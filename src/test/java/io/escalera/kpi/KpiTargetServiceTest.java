@@ -149,6 +149,48 @@ class KpiTargetServiceTest {
         assertThatThrownBy(() -> targets.check(otherStore)).isInstanceOf(FieldErrorsException.class);
     }
 
+    @Autowired org.springframework.context.ApplicationContext spring;
+
+    @Test
+    void theFormSaysWhyWithTheNumbersAndSavesOnlyWhenConfirmed() {
+        io.escalera.support.BrowserlessApp app = new io.escalera.support.BrowserlessApp(spring);
+        try {
+            com.vaadin.browserless.BrowserlessUIContext window = app.windowOf(testUsers.authenticationOf(manager));
+            window.getUI().setLocale(java.util.Locale.ENGLISH);
+            window.navigate("kpi/targets", io.escalera.kpi.ui.KpiTargetsView.class);
+            window.test(window.find(com.vaadin.flow.component.button.Button.class).withId("kpi-target-new").single()).click();
+            @SuppressWarnings("unchecked")
+            com.vaadin.flow.component.select.Select<Kpi> kpi = window.find(com.vaadin.flow.component.select.Select.class).withId("target-kpi").single();
+            kpi.setValue(Kpi.NPS);
+            @SuppressWarnings("unchecked")
+            com.vaadin.flow.component.select.Select<KpiPeriod.Kind> kind = window.find(com.vaadin.flow.component.select.Select.class).withId("target-period-kind").single();
+            kind.setValue(KpiPeriod.Kind.MONTH);
+            window.find(com.vaadin.flow.component.datepicker.DatePicker.class).withId("target-period-day").single().setValue(thisMonth);
+            @SuppressWarnings("unchecked")
+            com.vaadin.flow.component.select.Select<KpiTarget.Scope> scope = window.find(com.vaadin.flow.component.select.Select.class).withId("target-scope").single();
+            scope.setValue(KpiTarget.Scope.UNIT);
+            @SuppressWarnings("unchecked")
+            com.vaadin.flow.component.combobox.ComboBox<io.escalera.security.UnitDirectory.UnitRef> unit =
+                    window.find(com.vaadin.flow.component.combobox.ComboBox.class).withId("target-unit").single();
+            unit.setValue(unit.getListDataView().getItems().filter(u -> u.id() == manager.unitId()).findFirst().orElseThrow());
+            window.find(com.vaadin.flow.component.textfield.NumberField.class).withId("target-value").single().setValue(95.0);
+            com.vaadin.flow.component.button.Button save = window.find(com.vaadin.flow.component.button.Button.class).withId("target-save").single();
+            window.test(save).click();
+
+            com.vaadin.flow.component.html.Paragraph warning = window.find(com.vaadin.flow.component.html.Paragraph.class).withId("target-warning").single();
+            assertThat(warning.isVisible()).isTrue();
+            assertThat(warning.getText()).isEqualTo("This target needs +45 in one month (from 50); the best month so far was +33.3.");
+            assertThat(targets.list()).noneMatch(t -> t.value() == 95.0);
+
+            window.find(com.vaadin.flow.component.checkbox.Checkbox.class).withId("target-confirm").single().setValue(true);
+            window.find(com.vaadin.flow.component.textfield.TextArea.class).withId("target-rationale").single().setValue("Relaunch of the store");
+            window.test(save).click();
+            assertThat(targets.list()).anyMatch(t -> t.value() == 95.0 && t.implausible() && "Relaunch of the store".equals(t.rationale()));
+        } finally {
+            app.close();
+        }
+    }
+
     @Test
     void targetStatusIsOnTrackAtRiskOrOffTrack() {
         KpiTarget npsTarget = new KpiTarget(1, Kpi.NPS, KpiPeriod.of(KpiPeriod.Kind.MONTH, thisMonth), KpiTarget.Scope.ALL, null, null,
