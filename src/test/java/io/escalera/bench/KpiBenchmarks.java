@@ -1,0 +1,123 @@
+package io.escalera.bench;
+
+import io.escalera.kpi.Board;
+import io.escalera.kpi.Kpi;
+import io.escalera.kpi.KpiFilter;
+import io.escalera.kpi.KpiPeriod;
+import io.escalera.kpi.KpiService;
+import io.escalera.kpi.internal.KpiFacts;
+import io.escalera.security.SystemUser;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The KPI boards at scale, on the benchmark database of {@link CustomerBenchmarks}: the summary rebuild, every board
+ * for several periods and filters, and the same KPIs computed from the base tables — equal results, both times and
+ * the ratio.
+ */
+@Tag("benchmark")
+@SpringBootTest(properties = {
+        "escalera.db.directory=${ESCALERA_BENCH_DIR:./data/bench-mariadb}",
+        "escalera.db.database=escalera_bench",
+        "escalera.db.buffer-pool-size=${ESCALERA_DB_BUFFER_POOL:6G}",
+        "escalera.complaint.breach-job=false", "escalera.feedback.invitation-jobs=false", "escalera.loyalty.nightly-recompute=false",
+        "escalera.kpi.nightly-rebuild=false", "logging.level.root=warn", "logging.level.io.escalera=info"})
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class KpiBenchmarks {
+
+    @Autowired KpiService kpis;
+    @Autowired KpiFacts facts;
+    @Autowired JdbcClient jdbc;
+
+    private final BenchmarkTable table = new BenchmarkTable("KPI boards");
+
+    @Test
+    void benchmarks() throws Exception {
+        long orders = jdbc.sql("SELECT COUNT(*) FROM customer_order").query(Long.class).single();
+        assertThat(orders).as("run CustomerBenchmarks first: it generates the data").isPositive();
+
+        long start = System.nanoTime();
+        int rows = SystemUser.call(kpis::rebuild);
+        double rebuild = (System.nanoTime() - start) / 1e9;
+        table.add(String.format(Locale.ROOT, "summary rebuild from the base tables (%,d orders, %,d answers, %,d cases, %,d contacts): %,d rows",
+                        orders, count("feedback"), count("complaint_case"), count("interaction"), rows),
+                String.format(Locale.ROOT, "%.1f s", rebuild), "—", true);
+
+        long largestUnit = jdbc.sql("SELECT unit_id FROM customer_order GROUP BY unit_id ORDER BY COUNT(*) DESC LIMIT 1").query(Long.class).single();
+        LocalDate lastMonth = LocalDate.now().withDayOfMonth(1).minusMonths(1);
+        Map<String, KpiPeriod> periods = new LinkedHashMap<>();
+        periods.put("month", KpiPeriod.of(KpiPeriod.Kind.MONTH, lastMonth));
+        periods.put("quarter", KpiPeriod.of(KpiPeriod.Kind.QUARTER, lastMonth).previous());
+        periods.put("year", KpiPeriod.of(KpiPeriod.Kind.YEAR, lastMonth).previous());
+        Map<String, KpiFilter> filters = new LinkedHashMap<>();
+        filters.put("all units", KpiFilter.everything());
+        filters.put("the largest unit", new KpiFilter(largestUnit, false, null));
+        filters.put("channel WEB", new KpiFilter(null, false, "WEB"));
+
+        long worstBoard = 0;
+        double worstRatio = Double.MAX_VALUE;
+        long worstSummary = 0;
+        long worstRaw = 0;
+        boolean allEqual = true;
+        StringBuilder detail = new StringBuilder();
+        for (Map.Entry<String, KpiPeriod> period : periods.entrySet()) {
+            for (Map.Entry<String, KpiFilter> filter : filters.entrySet()) {
+                KpiPeriod p = period.getValue();
+                KpiFilter f = filter.getValue();
+                Set<Long> units = f.unitId() == null ? null : Set.of(f.unitId());
+                long boardMillis = 0;
+                for (Board board : Board.values()) {
+                    SystemUser.call(() -> kpis.board(board, f, p));
+                    long t = System.nanoTime();
+                    SystemUser.call(() -> kpis.board(board, f, p));
+                    boardMillis = Math.max(boardMillis, (System.nanoTime() - t) / 1_000_000);
+                }
+                long t = System.nanoTime();
+                Map<String, BigDecimal> sums = facts.sums(p.from(), p.to(), f, units);
+                Map<String, TreeMap<Long, Long>> minutes = facts.minutes(p.from(), p.to(), f, units);
+                long summaryMicros = (System.nanoTime() - t) / 1000;
+                t = System.nanoTime();
+                Map<String, BigDecimal> rawSums = facts.rawSums(p.from(), p.to(), f, units);
+                Map<String, TreeMap<Long, Long>> rawMinutes = facts.rawMinutes(p.from(), p.to(), f, units);
+                long rawMicros = (System.nanoTime() - t) / 1000;
+                boolean equal = sums.equals(rawSums) && minutes.equals(rawMinutes);
+                for (Kpi kpi : Kpi.values()) {
+                    equal &= java.util.Objects.equals(kpi.valueOf(sums, minutes), kpi.valueOf(rawSums, rawMinutes));
+                }
+                allEqual &= equal;
+                double ratio = (double) rawMicros / Math.max(1, summaryMicros);
+                worstBoard = Math.max(worstBoard, boardMillis);
+                worstSummary = Math.max(worstSummary, summaryMicros / 1000);
+                worstRaw = Math.max(worstRaw, rawMicros / 1000);
+                worstRatio = Math.min(worstRatio, ratio);
+                detail.append(String.format(Locale.ROOT, "%s, %s: board %d ms, summary %.1f ms vs raw %.0f ms (%.0f×)%s; ",
+                        period.getKey(), filter.getKey(), boardMillis, summaryMicros / 1000.0, rawMicros / 1000.0, ratio, equal ? "" : " NOT EQUAL"));
+            }
+        }
+        table.add("slowest board (12-period trend + year earlier) of 4 boards × 3 periods × 3 filters", worstBoard + " ms", "≤ 1,000 ms", worstBoard <= 1000);
+        table.add("KPIs of one period from the summary vs from the base tables, smallest ratio of 9",
+                String.format(Locale.ROOT, "%.0f× (slowest summary %d ms, slowest raw %d ms)", worstRatio, worstSummary, worstRaw), "≥ 10×", worstRatio >= 10);
+        table.add("summary results equal to the base-table results (every measure, histogram and KPI)", allEqual ? "equal" : "NOT EQUAL", "equal", allEqual);
+        table.note(detail.toString());
+        table.printAndWrite("kpi.md");
+        assertThat(allEqual).as("summary equals raw").isTrue();
+    }
+
+    private long count(String table) {
+        return jdbc.sql("SELECT COUNT(*) FROM " + table).query(Long.class).single();
+    }
+}
