@@ -162,7 +162,9 @@ public class KpiBoardsView extends VerticalLayout implements LocalizedTitle {
                 getTranslation("kpi.period.from"), getTranslation("kpi.period.to")));
         shown.forEach(t -> csv.add(List.of(getTranslation("kpi." + t.kpi()), raw(t.value()), raw(t.previous()), raw(t.yearEarlier()),
                 period.from().toString(), period.to().toString())));
-        toolbar.add(CsvDownload.link(getTranslation("ladder-reports.export"), "kpi-" + board.name().toLowerCase() + "-" + period.from() + ".csv", () -> csv));
+        String file = "kpi-" + board.name().toLowerCase() + "-" + period.from();
+        toolbar.add(CsvDownload.link(getTranslation("ladder-reports.export"), file + ".csv", () -> csv),
+                io.escalera.shared.ui.XlsxDownload.link(getTranslation("kpi.export-xlsx"), file + ".xlsx", getTranslation("kpi.board." + board), () -> csv));
     }
 
     private static String raw(Double value) {
