@@ -83,6 +83,25 @@ public class KpiService {
                 minScore, maxScore, offset, limit);
     }
 
+    /**
+     * The executive KPIs unit by unit, side by side (each unit on its own; a region's stores appear one by one), over
+     * the units the filter covers.
+     */
+    @RolesAllowed({"MANAGER", "EXECUTIVE", "ADMIN"})
+    public Map<Long, Map<Kpi, Double>> compareUnits(KpiFilter filter, KpiPeriod period, List<Kpi> kpis) {
+        Set<Long> units = scopes.unitsForList(filter.unitId(), filter.allUnits());
+        Map<Long, Map<String, BigDecimal>> sums = facts.sumsByUnit(period.from(), period.to(), filter, units);
+        Map<Long, Map<String, TreeMap<Long, Long>>> minutes = needsMinutes(kpis)
+                ? facts.minutesByUnit(period.from(), period.to(), filter, units) : Map.of();
+        Map<Long, Map<Kpi, Double>> byUnit = new java.util.TreeMap<>();
+        sums.forEach((unit, unitSums) -> {
+            Map<Kpi, Double> values = new java.util.EnumMap<>(Kpi.class);
+            kpis.forEach(kpi -> values.put(kpi, kpi.valueOf(unitSums, minutes.getOrDefault(unit, Map.of()))));
+            byUnit.put(unit, values);
+        });
+        return byUnit;
+    }
+
     /** One KPI's value for a period (nothing counted: null). */
     @RolesAllowed({"MANAGER", "EXECUTIVE", "ADMIN"})
     public Double value(Kpi kpi, KpiFilter filter, KpiPeriod period) {

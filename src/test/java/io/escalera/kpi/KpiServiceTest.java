@@ -212,6 +212,15 @@ class KpiServiceTest {
     }
 
     @Test
+    void unitsAreComparedSideBySideWithinTheUsersScope() {
+        testUsers.signIn(manager);
+        Map<Long, Map<Kpi, Double>> byUnit = kpis.compareUnits(new KpiFilter(null, false, null), month, List.of(Kpi.NPS, Kpi.OTIF));
+        assertThat(byUnit).containsOnlyKeys(manager.unitId());
+        assertThat(byUnit.get(manager.unitId()).get(Kpi.NPS)).isEqualTo(25.0);
+        assertThat(byUnit.get(manager.unitId()).get(Kpi.OTIF)).isCloseTo(1 / 3.0, within(1e-9));
+    }
+
+    @Test
     void theValueModuleKpisAreAbsentNotZeroAndSoIsAnEmptyPeriod() {
         testUsers.signIn(manager);
         List<KpiTile> executive = kpis.board(Board.EXECUTIVE, store, month);

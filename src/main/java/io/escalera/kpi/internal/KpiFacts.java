@@ -27,51 +27,68 @@ public class KpiFacts {
     private record Source(String sql) {
     }
 
+    /*
+     * Each source groups its table once, all measures as columns (one pass over the rows), then turns the few grouped
+     * rows into one row per measure.
+     */
     private static final List<Source> SUMS = List.of(
             new Source("""
-                    SELECT o.order_date AS day, o.unit_id, o.channel, m.measure,
-                           SUM(CASE m.measure WHEN 'orders' THEN 1 WHEN 'gross' THEN o.gross_amount
-                                              WHEN 'net' THEN o.gross_amount - o.discount WHEN 'returned' THEN o.returned_amount
-                                              WHEN 'delivered' THEN o.actual_delivery IS NOT NULL
-                                              ELSE o.actual_delivery IS NOT NULL AND (o.promised_delivery IS NULL OR o.actual_delivery <= o.promised_delivery)
-                                                   AND COALESCE(o.delivered_in_full, TRUE) END) AS value
-                    FROM customer_order o
+                    SELECT g.day, g.unit_id, g.channel, m.measure,
+                           CASE m.measure WHEN 'orders' THEN g.orders WHEN 'gross' THEN g.gross WHEN 'net' THEN g.net
+                                          WHEN 'returned' THEN g.returned WHEN 'delivered' THEN g.delivered ELSE g.otif END AS value
+                    FROM (SELECT o.order_date AS day, o.unit_id, o.channel, COUNT(*) AS orders, SUM(o.gross_amount) AS gross,
+                                 SUM(o.gross_amount - o.discount) AS net, SUM(o.returned_amount) AS returned,
+                                 SUM(o.actual_delivery IS NOT NULL) AS delivered,
+                                 SUM(o.actual_delivery IS NOT NULL AND (o.promised_delivery IS NULL OR o.actual_delivery <= o.promised_delivery)
+                                     AND COALESCE(o.delivered_in_full, TRUE)) AS otif
+                          FROM customer_order o WHERE o.order_date >= :from AND o.order_date < :to
+                          GROUP BY o.order_date, o.unit_id, o.channel) g
                     JOIN (SELECT 'orders' AS measure UNION ALL SELECT 'gross' UNION ALL SELECT 'net' UNION ALL SELECT 'returned'
-                          UNION ALL SELECT 'delivered' UNION ALL SELECT 'otif') m
-                    WHERE o.order_date >= :from AND o.order_date < :to
-                    GROUP BY day, o.unit_id, o.channel, m.measure"""),
+                          UNION ALL SELECT 'delivered' UNION ALL SELECT 'otif') m"""),
             new Source("""
-                    SELECT DATE(f.answered_at) AS day, COALESCE(f.unit_id, 0) AS unit_id, COALESCE(o.channel, '') AS channel, m.measure,
-                           SUM(CASE m.measure WHEN 'nps_answers' THEN 1 WHEN 'nps_promoters' THEN f.score >= 9 WHEN 'nps_detractors' THEN f.score <= 6
-                                              WHEN 'csat_answers' THEN 1 WHEN 'csat_sum' THEN f.score WHEN 'csat_top' THEN f.score >= 4
-                                              WHEN 'ces_answers' THEN 1 WHEN 'ces_sum' THEN f.score ELSE f.score >= 5 END) AS value
-                    FROM feedback f LEFT JOIN customer_order o ON o.id = f.order_id
+                    SELECT g.day, g.unit_id, g.channel, m.measure,
+                           CASE m.measure WHEN 'nps_answers' THEN g.nps_answers WHEN 'nps_promoters' THEN g.nps_promoters
+                                          WHEN 'nps_detractors' THEN g.nps_detractors WHEN 'csat_answers' THEN g.csat_answers
+                                          WHEN 'csat_sum' THEN g.csat_sum WHEN 'csat_top' THEN g.csat_top WHEN 'ces_answers' THEN g.ces_answers
+                                          WHEN 'ces_sum' THEN g.ces_sum ELSE g.ces_top END AS value
+                    FROM (SELECT DATE(f.answered_at) AS day, COALESCE(f.unit_id, 0) AS unit_id, COALESCE(o.channel, '') AS channel,
+                                 SUM(f.kind = 'NPS') AS nps_answers, SUM(f.kind = 'NPS' AND f.score >= 9) AS nps_promoters,
+                                 SUM(f.kind = 'NPS' AND f.score <= 6) AS nps_detractors,
+                                 SUM(f.kind = 'CSAT') AS csat_answers, SUM(IF(f.kind = 'CSAT', f.score, 0)) AS csat_sum,
+                                 SUM(f.kind = 'CSAT' AND f.score >= 4) AS csat_top,
+                                 SUM(f.kind = 'CES') AS ces_answers, SUM(IF(f.kind = 'CES', f.score, 0)) AS ces_sum,
+                                 SUM(f.kind = 'CES' AND f.score >= 5) AS ces_top
+                          FROM feedback f LEFT JOIN customer_order o ON o.id = f.order_id
+                          WHERE f.answered_at >= :from AND f.answered_at < :to
+                          GROUP BY DATE(f.answered_at), COALESCE(f.unit_id, 0), COALESCE(o.channel, '')) g
                     JOIN (SELECT 'NPS' AS kind, 'nps_answers' AS measure UNION ALL SELECT 'NPS', 'nps_promoters' UNION ALL SELECT 'NPS', 'nps_detractors'
                           UNION ALL SELECT 'CSAT', 'csat_answers' UNION ALL SELECT 'CSAT', 'csat_sum' UNION ALL SELECT 'CSAT', 'csat_top'
-                          UNION ALL SELECT 'CES', 'ces_answers' UNION ALL SELECT 'CES', 'ces_sum' UNION ALL SELECT 'CES', 'ces_top') m ON m.kind = f.kind
-                    WHERE f.answered_at >= :from AND f.answered_at < :to
-                    GROUP BY day, unit_id, channel, m.measure"""),
+                          UNION ALL SELECT 'CES', 'ces_answers' UNION ALL SELECT 'CES', 'ces_sum' UNION ALL SELECT 'CES', 'ces_top') m
+                      -- a kind with no answer that day adds no rows
+                      ON CASE m.kind WHEN 'NPS' THEN g.nps_answers WHEN 'CSAT' THEN g.csat_answers ELSE g.ces_answers END > 0"""),
             new Source("""
                     SELECT DATE(k.opened_at) AS day, k.unit_id, k.channel, 'cases_opened' AS measure, COUNT(*) AS value
                     FROM complaint_case k WHERE k.opened_at >= :from AND k.opened_at < :to
-                    GROUP BY day, k.unit_id, k.channel"""),
+                    GROUP BY DATE(k.opened_at), k.unit_id, k.channel"""),
             new Source("""
-                    SELECT DATE(k.resolved_at) AS day, k.unit_id, k.channel, m.measure,
-                           SUM(CASE m.measure WHEN 'cases_resolved' THEN 1 ELSE k.resolved_at <= k.resolution_due_at END) AS value
-                    FROM complaint_case k JOIN (SELECT 'cases_resolved' AS measure UNION ALL SELECT 'resolved_in_sla') m
-                    WHERE k.resolved_at >= :from AND k.resolved_at < :to
-                    GROUP BY day, k.unit_id, k.channel, m.measure"""),
+                    SELECT g.day, g.unit_id, g.channel, m.measure, IF(m.measure = 'cases_resolved', g.resolved, g.in_sla) AS value
+                    FROM (SELECT DATE(k.resolved_at) AS day, k.unit_id, k.channel, COUNT(*) AS resolved,
+                                 SUM(k.resolved_at <= k.resolution_due_at) AS in_sla
+                          FROM complaint_case k WHERE k.resolved_at >= :from AND k.resolved_at < :to
+                          GROUP BY DATE(k.resolved_at), k.unit_id, k.channel) g
+                    JOIN (SELECT 'cases_resolved' AS measure UNION ALL SELECT 'resolved_in_sla') m"""),
             new Source("""
                     SELECT DATE(c.granted_at) AS day, k.unit_id, k.channel, 'compensation' AS measure, SUM(c.amount) AS value
                     FROM complaint_compensation c JOIN complaint_case k ON k.id = c.case_id
                     WHERE c.status = 'GRANTED' AND c.granted_at >= :from AND c.granted_at < :to
-                    GROUP BY day, k.unit_id, k.channel"""),
+                    GROUP BY DATE(c.granted_at), k.unit_id, k.channel"""),
             new Source("""
-                    SELECT DATE(i.occurred_at) AS day, i.unit_id, i.channel, m.measure,
-                           SUM(CASE m.measure WHEN 'inbound' THEN 1 ELSE i.resolved_first_contact END) AS value
-                    FROM interaction i JOIN (SELECT 'inbound' AS measure UNION ALL SELECT 'inbound_fcr') m
-                    WHERE i.direction = 'IN' AND i.occurred_at >= :from AND i.occurred_at < :to
-                    GROUP BY day, i.unit_id, i.channel, m.measure"""));
+                    SELECT g.day, g.unit_id, g.channel, m.measure, IF(m.measure = 'inbound', g.inbound, g.fcr) AS value
+                    FROM (SELECT DATE(i.occurred_at) AS day, i.unit_id, i.channel, COUNT(*) AS inbound,
+                                 SUM(i.resolved_first_contact) AS fcr
+                          FROM interaction i WHERE i.direction = 'IN' AND i.occurred_at >= :from AND i.occurred_at < :to
+                          GROUP BY DATE(i.occurred_at), i.unit_id, i.channel) g
+                    JOIN (SELECT 'inbound' AS measure UNION ALL SELECT 'inbound_fcr') m"""));
 
     private static final List<Source> MINUTES = List.of(
             new Source("""
@@ -137,6 +154,30 @@ public class KpiFacts {
                     .params(params).query((rs, n) -> sums.merge(rs.getString(1), money(rs.getBigDecimal(2)), BigDecimal::add)).list();
         }
         return sums;
+    }
+
+    /** Sums per unit and measure (unit comparison), from the summary table. */
+    public Map<Long, Map<String, BigDecimal>> sumsByUnit(LocalDate from, LocalDate to, KpiFilter filter, Set<Long> units) {
+        Map<String, Object> params = days(from, to);
+        String where = filterSql("d", filter, units, params);
+        Map<Long, Map<String, BigDecimal>> sums = new TreeMap<>();
+        jdbc.sql("SELECT d.unit_id, d.measure, SUM(d.value) FROM kpi_daily d WHERE d.day BETWEEN :firstDay AND :lastDay" + where
+                        + " GROUP BY d.unit_id, d.measure")
+                .params(params).query((rs, n) -> sums.computeIfAbsent(rs.getLong(1), k -> new HashMap<>())
+                        .put(rs.getString(2), money(rs.getBigDecimal(3)))).list();
+        return sums;
+    }
+
+    /** Minute histograms per unit, from the summary table. */
+    public Map<Long, Map<String, TreeMap<Long, Long>>> minutesByUnit(LocalDate from, LocalDate to, KpiFilter filter, Set<Long> units) {
+        Map<String, Object> params = days(from, to);
+        String where = filterSql("d", filter, units, params);
+        Map<Long, Map<String, TreeMap<Long, Long>>> histograms = new TreeMap<>();
+        jdbc.sql("SELECT d.unit_id, d.measure, d.minutes, SUM(d.cases) FROM kpi_minutes d WHERE d.day BETWEEN :firstDay AND :lastDay" + where
+                        + " GROUP BY d.unit_id, d.measure, d.minutes")
+                .params(params).query((rs, n) -> histograms.computeIfAbsent(rs.getLong(1), k -> new HashMap<>())
+                        .computeIfAbsent(rs.getString(2), k -> new TreeMap<>()).merge(rs.getLong(3), rs.getLong(4), Long::sum)).list();
+        return histograms;
     }
 
     /** Minute histograms (measure → minutes → cases) over the days and filter, from the summary table. */

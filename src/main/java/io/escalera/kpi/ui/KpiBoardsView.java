@@ -70,6 +70,8 @@ public class KpiBoardsView extends VerticalLayout implements LocalizedTitle {
     private final FlexLayout tiles = new FlexLayout();
     private final HorizontalLayout toolbar = new HorizontalLayout();
     private List<KpiTile> shown = List.of();
+    private final Tab compareTab = new Tab();
+    private final java.util.Map<Long, String> unitNames = new java.util.HashMap<>();
 
     public KpiBoardsView(KpiService kpis, CustomerService customers, GeneralSettingsService general, Clock clock) {
         this.kpis = kpis;
@@ -92,6 +94,8 @@ public class KpiBoardsView extends VerticalLayout implements LocalizedTitle {
         unit.setItems(customers.selectableUnits());
         unit.setItemLabelGenerator(UnitDirectory.UnitRef::label);
         unit.setClearButtonVisible(true);
+        customers.selectableUnits().forEach(u -> unitNames.put(u.id(), u.label()));
+        compareTab.setLabel(getTranslation("kpi.compare"));
         Set<String> channels = new LinkedHashSet<>();
         for (SalesChannel c : SalesChannel.values()) channels.add(c.name());
         for (InteractionChannel c : InteractionChannel.values()) channels.add(c.name());
@@ -119,6 +123,10 @@ public class KpiBoardsView extends VerticalLayout implements LocalizedTitle {
             tab.setId("board-" + board.name().toLowerCase());
             boards.put(tab, board);
             tabs.add(tab);
+        }
+        if (!kpis.boards().equals(List.of(Board.SERVICE))) {
+            compareTab.setId("board-compare");
+            tabs.add(compareTab);
         }
         tabs.addSelectedChangeListener(e -> refresh());
         tiles.setFlexWrap(FlexLayout.FlexWrap.WRAP);
@@ -151,6 +159,10 @@ public class KpiBoardsView extends VerticalLayout implements LocalizedTitle {
         KpiPeriod period = period();
         periodTo.setInvalid(period == null && periodKind.getValue() == KpiPeriod.Kind.CUSTOM);
         periodTo.setErrorMessage(getTranslation("ladder-reports.period-order"));
+        if (period != null && tabs.getSelectedTab() == compareTab) {
+            compare(period);
+            return;
+        }
         Board board = boards.get(tabs.getSelectedTab());
         if (period == null || board == null) {
             return;
@@ -165,6 +177,36 @@ public class KpiBoardsView extends VerticalLayout implements LocalizedTitle {
         String file = "kpi-" + board.name().toLowerCase() + "-" + period.from();
         toolbar.add(CsvDownload.link(getTranslation("ladder-reports.export"), file + ".csv", () -> csv),
                 io.escalera.shared.ui.XlsxDownload.link(getTranslation("kpi.export-xlsx"), file + ".xlsx", getTranslation("kpi.board." + board), () -> csv));
+    }
+
+    /** The executive KPIs, one row per unit. */
+    private void compare(KpiPeriod period) {
+        List<Kpi> columns = Board.EXECUTIVE.kpis().stream().filter(Kpi::available).toList();
+        Map<Long, Map<Kpi, Double>> byUnit = kpis.compareUnits(filter(), period, columns);
+        com.vaadin.flow.component.grid.Grid<Map.Entry<Long, Map<Kpi, Double>>> grid = new com.vaadin.flow.component.grid.Grid<>();
+        grid.setId("kpi-compare");
+        grid.addColumn(e -> e.getKey() == 0 ? getTranslation("kpi.no-unit") : unitNames.getOrDefault(e.getKey(), "#" + e.getKey()))
+                .setHeader(getTranslation("customers.filter.unit")).setAutoWidth(true).setFrozen(true);
+        for (Kpi kpi : columns) {
+            grid.addColumn(e -> e.getValue().get(kpi) == null ? "—" : format(kpi, e.getValue().get(kpi)))
+                    .setHeader(getTranslation("kpi." + kpi)).setAutoWidth(true);
+        }
+        grid.setItems(new ArrayList<>(byUnit.entrySet()));
+        grid.setAllRowsVisible(true);
+        grid.setEmptyStateText(getTranslation("ladder-reports.empty"));
+        tiles.add(grid);
+        List<List<String>> csv = new ArrayList<>();
+        List<String> header = new ArrayList<>(List.of(getTranslation("customers.filter.unit")));
+        columns.forEach(k -> header.add(getTranslation("kpi." + k)));
+        csv.add(header);
+        byUnit.forEach((unitId, values) -> {
+            List<String> row = new ArrayList<>(List.of(unitId == 0 ? getTranslation("kpi.no-unit") : unitNames.getOrDefault(unitId, "#" + unitId)));
+            columns.forEach(k -> row.add(raw(values.get(k))));
+            csv.add(row);
+        });
+        String file = "kpi-units-" + period.from();
+        toolbar.add(CsvDownload.link(getTranslation("ladder-reports.export"), file + ".csv", () -> csv),
+                io.escalera.shared.ui.XlsxDownload.link(getTranslation("kpi.export-xlsx"), file + ".xlsx", getTranslation("kpi.compare"), () -> csv));
     }
 
     private static String raw(Double value) {
