@@ -63,12 +63,36 @@ public class KpiService {
             trend.addFirst(p);
             p = p.previous();
         }
-        List<Map<Kpi, Double>> trendValues = trend.stream().map(t -> values(board.kpis(), t, filter, units)).toList();
+        List<Kpi> kpis = board.kpis();
+        List<Map<Kpi, Double>> trendValues;
+        Map<Kpi, Double> yearEarlier;
+        if (period.kind() == KpiPeriod.Kind.CUSTOM) {
+            trendValues = trend.stream().map(t -> values(kpis, t, filter, units)).toList();
+            yearEarlier = values(kpis, period.yearEarlier(), filter, units);
+        } else {
+            // whole months: every period of the trend and the year earlier from one read of the monthly roll-up
+            KpiPeriod yearBefore = period.yearEarlier();
+            java.time.YearMonth first = java.time.YearMonth.from(trend.getFirst().from().isBefore(yearBefore.from()) ? trend.getFirst().from() : yearBefore.from());
+            Map<java.time.YearMonth, Map<String, BigDecimal>> months = facts.monthlySums(first, java.time.YearMonth.from(period.to()), filter, units);
+            // percentiles need histograms: read for this period, the one before and the year earlier only
+            Set<KpiPeriod> withMinutes = needsMinutes(kpis) ? Set.of(period, period.previous(), yearBefore) : Set.of();
+            java.util.function.Function<KpiPeriod, Map<Kpi, Double>> valuesOf = q -> {
+                Map<String, BigDecimal> sums = new java.util.HashMap<>();
+                for (java.time.YearMonth m = java.time.YearMonth.from(q.from()); !m.isAfter(java.time.YearMonth.from(q.to())); m = m.plusMonths(1)) {
+                    months.getOrDefault(m, Map.of()).forEach((measure, value) -> sums.merge(measure, value, BigDecimal::add));
+                }
+                Map<String, TreeMap<Long, Long>> minutes = withMinutes.contains(q) ? facts.minutes(q.from(), q.to(), filter, units) : Map.of();
+                Map<Kpi, Double> values = new java.util.EnumMap<>(Kpi.class);
+                kpis.forEach(kpi -> values.put(kpi, kpi.format() == Kpi.Format.MINUTES && !withMinutes.contains(q) ? null : kpi.valueOf(sums, minutes)));
+                return values;
+            };
+            trendValues = trend.stream().map(valuesOf).toList();
+            yearEarlier = valuesOf.apply(yearBefore);
+        }
         Map<Kpi, Double> now = trendValues.getLast();
         Map<Kpi, Double> previous = trendValues.get(TREND_PERIODS - 2);
-        Map<Kpi, Double> yearEarlier = values(board.kpis(), period.yearEarlier(), filter, units);
         List<KpiTarget> periodTargets = targets.ofPeriod(period).stream().filter(t -> t.appliesTo(filter)).toList();
-        return board.kpis().stream().map(kpi -> new KpiTile(kpi, now.get(kpi), previous.get(kpi), yearEarlier.get(kpi),
+        return kpis.stream().map(kpi -> new KpiTile(kpi, now.get(kpi), previous.get(kpi), yearEarlier.get(kpi),
                 trendValues.stream().map(v -> v.get(kpi)).toList(),
                 periodTargets.stream().filter(t -> t.kpi() == kpi).findFirst().orElse(null))).toList();
     }

@@ -8,7 +8,8 @@ import java.util.List;
  * @param value     this period's value (null: nothing to count, or not available yet)
  * @param previous  the period before
  * @param yearEarlier the same period a year earlier
- * @param trend     the last twelve periods, oldest first, ending with this one (nulls where nothing was counted)
+ * @param trend     the last twelve periods, oldest first, ending with this one (nulls where nothing was counted;
+ *                  percentiles are read for this period and the one before only)
  * @param target    the target set for this KPI, period and filter, or null
  */
 public record KpiTile(Kpi kpi, Double value, Double previous, Double yearEarlier, List<Double> trend, KpiTarget target) {

@@ -221,6 +221,16 @@ class KpiServiceTest {
     }
 
     @Test
+    void aCustomPeriodOverTheSameDaysReadsTheDailyFactsToTheSameValues() {
+        testUsers.signIn(manager);
+        for (Board board : Board.values()) {
+            List<Double> monthly = kpis.board(board, store, month).stream().map(KpiTile::value).toList();
+            List<Double> daily = kpis.board(board, store, KpiPeriod.custom(month.from(), month.to())).stream().map(KpiTile::value).toList();
+            assertThat(daily).as(board.name()).isEqualTo(monthly);
+        }
+    }
+
+    @Test
     void theValueModuleKpisAreAbsentNotZeroAndSoIsAnEmptyPeriod() {
         testUsers.signIn(manager);
         List<KpiTile> executive = kpis.board(Board.EXECUTIVE, store, month);

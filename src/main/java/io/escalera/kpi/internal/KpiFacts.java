@@ -121,7 +121,31 @@ public class KpiFacts {
         for (Source source : MINUTES) {
             rows += jdbc.sql("INSERT INTO kpi_minutes (day, unit_id, channel, measure, minutes, cases) " + source.sql()).params(days(from, to)).update();
         }
+        // the months touched are rolled up again from their days
+        Date firstMonth = Date.valueOf(from.withDayOfMonth(1));
+        Date lastMonth = Date.valueOf(to.withDayOfMonth(1));
+        jdbc.sql("DELETE FROM kpi_monthly WHERE month BETWEEN ? AND ?").params(firstMonth, lastMonth).update();
+        jdbc.sql("""
+                        INSERT INTO kpi_monthly (month, unit_id, channel, measure, value)
+                        SELECT DATE_FORMAT(day, '%Y-%m-01'), unit_id, channel, measure, SUM(value) FROM kpi_daily
+                        WHERE day BETWEEN ? AND ? GROUP BY 1, 2, 3, 4""")
+                .params(firstMonth, Date.valueOf(to.withDayOfMonth(to.lengthOfMonth()))).update();
         return rows;
+    }
+
+    /** Sums per month and measure over whole months [fromMonth, toMonth], from the monthly roll-up. */
+    public Map<java.time.YearMonth, Map<String, BigDecimal>> monthlySums(java.time.YearMonth fromMonth, java.time.YearMonth toMonth,
+                                                                         KpiFilter filter, Set<Long> units) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("firstMonth", Date.valueOf(fromMonth.atDay(1)));
+        params.put("lastMonth", Date.valueOf(toMonth.atDay(1)));
+        String where = filterSql("d", filter, units, params);
+        Map<java.time.YearMonth, Map<String, BigDecimal>> sums = new TreeMap<>();
+        jdbc.sql("SELECT d.month, d.measure, SUM(d.value) FROM kpi_monthly d WHERE d.month BETWEEN :firstMonth AND :lastMonth" + where
+                        + " GROUP BY d.month, d.measure")
+                .params(params).query((rs, n) -> sums.computeIfAbsent(java.time.YearMonth.from(rs.getDate(1).toLocalDate()), k -> new HashMap<>())
+                        .put(rs.getString(2), money(rs.getBigDecimal(3)))).list();
+        return sums;
     }
 
     /** The first day any base table has data for, or null when there is none. */
