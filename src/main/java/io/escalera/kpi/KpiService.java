@@ -75,7 +75,8 @@ public class KpiService {
             java.time.YearMonth first = java.time.YearMonth.from(trend.getFirst().from().isBefore(yearBefore.from()) ? trend.getFirst().from() : yearBefore.from());
             Map<java.time.YearMonth, Map<String, BigDecimal>> months = facts.monthlySums(first, java.time.YearMonth.from(period.to()), filter, units);
             // percentiles need histograms: read for this period, the one before and the year earlier only
-            Set<KpiPeriod> withMinutes = needsMinutes(kpis) ? Set.of(period, period.previous(), yearBefore) : Set.of();
+            // (for a year, the period before is the year earlier)
+            Set<KpiPeriod> withMinutes = needsMinutes(kpis) ? new java.util.HashSet<>(List.of(period, period.previous(), yearBefore)) : Set.of();
             java.util.function.Function<KpiPeriod, Map<Kpi, Double>> valuesOf = q -> {
                 Map<String, BigDecimal> sums = new java.util.HashMap<>();
                 for (java.time.YearMonth m = java.time.YearMonth.from(q.from()); !m.isAfter(java.time.YearMonth.from(q.to())); m = m.plusMonths(1)) {

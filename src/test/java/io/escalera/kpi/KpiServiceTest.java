@@ -228,6 +228,11 @@ class KpiServiceTest {
             List<Double> daily = kpis.board(board, store, KpiPeriod.custom(month.from(), month.to())).stream().map(KpiTile::value).toList();
             assertThat(daily).as(board.name()).isEqualTo(monthly);
         }
+        KpiPeriod year = KpiPeriod.of(KpiPeriod.Kind.YEAR, month.from());
+        for (Board board : Board.values()) {
+            assertThat(kpis.board(board, store, year).stream().map(KpiTile::value).toList()).as("a year: " + board)
+                    .isEqualTo(kpis.board(board, store, KpiPeriod.custom(year.from(), year.to())).stream().map(KpiTile::value).toList());
+        }
     }
 
     @Test
