@@ -98,6 +98,15 @@ public class KpiService {
                 periodTargets.stream().filter(t -> t.kpi() == kpi).findFirst().orElse(null))).toList();
     }
 
+    /** The records behind a tile (orders, cases, contacts or answers), newest first, in the board's period and filter. */
+    @RolesAllowed({"STAFF", "MANAGER", "EXECUTIVE", "ADMIN"})
+    public List<KpiRecord> records(Board board, Kpi kpi, KpiFilter filter, KpiPeriod period, long offset, int limit) {
+        if (!boards().contains(board) || !board.kpis().contains(kpi)) {
+            throw new AccessDeniedException("board " + board);
+        }
+        return drillDown.records(kpi, period.from(), period.to(), filter, scopes.unitsForList(filter.unitId(), filter.allUnits()), offset, limit);
+    }
+
     /**
      * The answers behind a voice number: one kind (NPS, CSAT, CES) with a score in [minScore, maxScore] — e.g. the
      * detractors behind an NPS (0–6) — in the period and filter of the board.

@@ -212,6 +212,28 @@ class KpiServiceTest {
     }
 
     @Test
+    void everyTileOpensTheRecordsItCounts() {
+        testUsers.signIn(manager);
+        assertThat(kpis.records(Board.COMMERCE, Kpi.OTIF, store, month, 0, 50)).extracting(KpiRecord::detailKey)
+                .containsExactlyInAnyOrder("kpi.record.late", "kpi.record.incomplete");
+        assertThat(kpis.records(Board.COMMERCE, Kpi.RETURN_RATE, store, month, 0, 50)).extracting(KpiRecord::detailArgs).containsExactly("20.00");
+        assertThat(kpis.records(Board.COMMERCE, Kpi.ORDERS, store, month, 0, 50)).hasSize(4);
+        assertThat(kpis.records(Board.SERVICE, Kpi.CASES_OPENED, store, month, 0, 50)).hasSize(2);
+        assertThat(kpis.records(Board.SERVICE, Kpi.RESOLUTION_MEDIAN, store, month, 0, 50)).extracting(KpiRecord::detailKey, KpiRecord::detailArgs)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("kpi.record.within-sla", "60"));
+        assertThat(kpis.records(Board.SERVICE, Kpi.FIRST_CONTACT_RESOLUTION, store, month, 0, 50)).extracting(KpiRecord::detailKey)
+                .containsExactlyInAnyOrder("kpi.record.resolved-first", "kpi.record.resolved-first", "kpi.record.not-resolved-first");
+        assertThat(kpis.records(Board.SERVICE, Kpi.COMPENSATION_COST, store, month, 0, 50)).extracting(KpiRecord::detailArgs)
+                .containsExactly("VOUCHER|12.50");
+        assertThat(kpis.records(Board.VOICE, Kpi.NPS, store, month, 0, 50)).hasSize(4);
+        assertThat(kpis.records(Board.VOICE, Kpi.NPS, store, month, 1, 2)).as("paged").hasSize(2);
+
+        testUsers.signIn(staff);
+        assertThatThrownBy(() -> kpis.records(Board.VOICE, Kpi.NPS, store, month, 0, 50)).isInstanceOf(AccessDeniedException.class);
+        assertThat(kpis.records(Board.SERVICE, Kpi.CASES_OPENED, store, month, 0, 50)).hasSize(2);
+    }
+
+    @Test
     void unitsAreComparedSideBySideWithinTheUsersScope() {
         testUsers.signIn(manager);
         Map<Long, Map<Kpi, Double>> byUnit = kpis.compareUnits(new KpiFilter(null, false, null), month, List.of(Kpi.NPS, Kpi.OTIF));

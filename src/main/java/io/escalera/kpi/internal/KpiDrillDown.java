@@ -23,6 +23,85 @@ public class KpiDrillDown {
         this.jdbc = jdbc;
     }
 
+    /**
+     * The records behind a KPI, newest first: the orders, cases, contacts or answers it counts in the period and
+     * filter (for a rate: those its numerator counts, e.g. the late or incomplete deliveries behind OTIF).
+     */
+    public List<io.escalera.kpi.KpiRecord> records(io.escalera.kpi.Kpi kpi, LocalDate from, LocalDate to, KpiFilter filter, Set<Long> units,
+                                                   long offset, int limit) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("from", Timestamp.valueOf(from.atStartOfDay()));
+        params.put("to", Timestamp.valueOf(to.plusDays(1).atStartOfDay()));
+        params.put("limit", limit);
+        params.put("offset", offset);
+        if (filter.channel() != null) {
+            params.put("channel", filter.channel());
+        }
+        String sql = switch (kpi) {
+            case ORDERS, NET_SALES, AVERAGE_TICKET -> orders("1 = 1", "'kpi.record.order'", "CONCAT(x.gross_amount - x.discount)");
+            case OTIF -> orders("x.actual_delivery IS NOT NULL AND NOT (x.actual_delivery IS NOT NULL AND (x.promised_delivery IS NULL"
+                    + " OR x.actual_delivery <= x.promised_delivery) AND COALESCE(x.delivered_in_full, TRUE))",
+                    "IF(x.actual_delivery > x.promised_delivery, 'kpi.record.late', 'kpi.record.incomplete')", "CONCAT(x.actual_delivery)");
+            case RETURN_RATE -> orders("x.returned_amount > 0", "'kpi.record.returned'", "CONCAT(x.returned_amount)");
+            case CASES_OPENED, COMPLAINT_RATE -> cases("x.opened_at", "1 = 1", "'kpi.record.case'", "x.category");
+            case SLA_COMPLIANCE, RESOLUTION_MEDIAN, RESOLUTION_P90 -> cases("x.resolved_at", "x.resolved_at IS NOT NULL",
+                    "IF(x.resolved_at <= x.resolution_due_at, 'kpi.record.within-sla', 'kpi.record.breached')", "CONCAT(x.resolution_minutes)");
+            case FIRST_RESPONSE_MEDIAN, FIRST_RESPONSE_P90 -> cases("x.first_response_at", "x.first_response_at IS NOT NULL",
+                    "'kpi.record.first-response'", "CONCAT(x.first_response_minutes)");
+            case COMPENSATION_COST -> """
+                    SELECT 'case', k.id, c2.granted_at, k.customer_id, c.external_code, c.name, 'kpi.record.compensation', CONCAT(c2.type, '|', c2.amount)
+                    FROM complaint_compensation c2 JOIN complaint_case k ON k.id = c2.case_id LEFT JOIN customer c ON c.id = k.customer_id
+                    WHERE c2.status = 'GRANTED' AND c2.granted_at >= :from AND c2.granted_at < :to""" + UnitCondition.and("k.unit_id", units)
+                    + (filter.channel() == null ? "" : " AND k.channel = :channel") + " ORDER BY c2.granted_at DESC, c2.id DESC";
+            case FIRST_CONTACT_RESOLUTION -> """
+                    SELECT 'contact', i.id, i.occurred_at, i.customer_id, c.external_code, c.name,
+                           IF(i.resolved_first_contact, 'kpi.record.resolved-first', 'kpi.record.not-resolved-first'), i.channel
+                    FROM interaction i LEFT JOIN customer c ON c.id = i.customer_id
+                    WHERE i.direction = 'IN' AND i.occurred_at >= :from AND i.occurred_at < :to""" + UnitCondition.and("i.unit_id", units)
+                    + (filter.channel() == null ? "" : " AND i.channel = :channel") + " ORDER BY i.occurred_at DESC, i.id DESC";
+            case NPS, CSAT_SHARE, CSAT_MEAN, CES_MEAN, CES_SHARE, ANSWERS -> {
+                String kind = switch (kpi) {
+                    case NPS -> "'NPS'";
+                    case CSAT_SHARE, CSAT_MEAN -> "'CSAT'";
+                    case CES_MEAN, CES_SHARE -> "'CES'";
+                    default -> "f.kind";
+                };
+                yield """
+                        SELECT 'answer', f.id, f.answered_at, f.customer_id, c.external_code, c.name, 'kpi.record.answer', CONCAT(f.kind, '|', f.score)
+                        FROM feedback f LEFT JOIN customer c ON c.id = f.customer_id LEFT JOIN customer_order o ON o.id = f.order_id
+                        WHERE f.answered_at >= :from AND f.answered_at < :to AND f.kind = """ + kind
+                        + UnitCondition.and("COALESCE(f.unit_id, 0)", units)
+                        + (filter.channel() == null ? "" : " AND COALESCE(o.channel, '') = :channel") + " ORDER BY f.answered_at DESC, f.id DESC";
+            }
+            case AVERAGE_ECONOMIC_VALUE, AVERAGE_STRATEGIC_VALUE -> null;
+        };
+        if (sql == null) {
+            return List.of();
+        }
+        // orders and cases: their unit and channel conditions go where the query marks them
+        sql = sql.replace("/*units*/", UnitCondition.and("x.unit_id", units))
+                .replace("/*channel*/", filter.channel() == null ? "" : " AND x.channel = :channel");
+        return jdbc.sql(sql + " LIMIT :limit OFFSET :offset").params(params)
+                .query((rs, n) -> new io.escalera.kpi.KpiRecord(rs.getString(1), rs.getLong(2), rs.getTimestamp(3).toLocalDateTime(),
+                        (Long) rs.getObject(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8))).list();
+    }
+
+    private static String orders(String condition, String detailKey, String detailArgs) {
+        return """
+                SELECT 'order', x.id, TIMESTAMP(x.order_date), x.customer_id, c.external_code, c.name, %s, %s
+                FROM customer_order x LEFT JOIN customer c ON c.id = x.customer_id
+                WHERE x.order_date >= :from AND x.order_date < :to AND %s /*units*/ /*channel*/
+                ORDER BY x.order_date DESC, x.id DESC""".formatted(detailKey, detailArgs, condition);
+    }
+
+    private static String cases(String dateColumn, String condition, String detailKey, String detailArgs) {
+        return """
+                SELECT 'case', x.id, %1$s, x.customer_id, c.external_code, c.name, %3$s, %4$s
+                FROM complaint_case x LEFT JOIN customer c ON c.id = x.customer_id
+                WHERE %1$s >= :from AND %1$s < :to AND %2$s /*units*/ /*channel*/
+                ORDER BY %1$s DESC, x.id DESC""".formatted(dateColumn, condition, detailKey, detailArgs);
+    }
+
     /** Answers of one kind with a score in [minScore, maxScore], newest first. */
     public List<KpiAnswer> answers(LocalDate from, LocalDate to, KpiFilter filter, Set<Long> units, String kind, int minScore,
                                    int maxScore, long offset, int limit) {

@@ -103,13 +103,26 @@ public class KpiFacts {
                     GROUP BY day, k.unit_id, k.channel, minutes"""));
 
     private final JdbcClient jdbc;
+    private final java.time.Clock clock;
+    /**
+     * Minute histograms of periods that have ended, kept a few minutes: they are the heaviest read of a board (a
+     * year holds hundreds of thousands of distinct case minutes) and change only when their days are rebuilt.
+     */
+    private final Map<String, CachedHistograms> closedPeriods = new java.util.concurrent.ConcurrentHashMap<>();
 
-    KpiFacts(JdbcClient jdbc) {
+    private record CachedHistograms(Map<String, TreeMap<Long, Long>> histograms, java.time.Instant until) {
+    }
+
+    static final java.time.Duration CLOSED_PERIOD_CACHE = java.time.Duration.ofMinutes(10);
+
+    KpiFacts(JdbcClient jdbc, java.time.Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     /** Replaces the facts of the days in [from, to]. @return rows written */
     public int rebuild(LocalDate from, LocalDate to) {
+        closedPeriods.clear();
         Date first = Date.valueOf(from);
         Date last = Date.valueOf(to);
         jdbc.sql("DELETE FROM kpi_daily WHERE day BETWEEN ? AND ?").params(first, last).update();
@@ -206,6 +219,23 @@ public class KpiFacts {
 
     /** Minute histograms (measure → minutes → cases) over the days and filter, from the summary table. */
     public Map<String, TreeMap<Long, Long>> minutes(LocalDate from, LocalDate to, KpiFilter filter, Set<Long> units) {
+        if (!to.isBefore(LocalDate.now(clock))) {
+            return readMinutes(from, to, filter, units);
+        }
+        String key = from + "|" + to + "|" + filter.channel() + "|" + (units == null ? "*" : new java.util.TreeSet<>(units));
+        java.time.Instant now = clock.instant();
+        CachedHistograms cached = closedPeriods.get(key);
+        if (cached == null || cached.until().isBefore(now)) {
+            if (closedPeriods.size() > 500) {
+                closedPeriods.clear();
+            }
+            cached = new CachedHistograms(readMinutes(from, to, filter, units), now.plus(CLOSED_PERIOD_CACHE));
+            closedPeriods.put(key, cached);
+        }
+        return cached.histograms();
+    }
+
+    private Map<String, TreeMap<Long, Long>> readMinutes(LocalDate from, LocalDate to, KpiFilter filter, Set<Long> units) {
         Map<String, Object> params = days(from, to);
         String where = filterSql("d", filter, units, params);
         Map<String, TreeMap<Long, Long>> histograms = new HashMap<>();

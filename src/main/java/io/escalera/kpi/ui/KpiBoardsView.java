@@ -243,6 +243,14 @@ public class KpiBoardsView extends VerticalLayout implements LocalizedTitle {
                     "series", List.of(Map.of("type", "line", "data", tile.trend(), "symbol", "none", "smooth", true, "connectNulls", true))));
             card.add(spark);
         }
+        if (tile.kpi().available()) {
+            Board board = boards.get(tabs.getSelectedTab());
+            Button records = new Button(getTranslation("kpi.records"), VaadinIcon.LIST.create(),
+                    e -> new KpiRecordsDialog(kpis, board, tile.kpi(), filter(), period).open());
+            records.setId("records-" + tile.kpi().name());
+            records.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+            card.add(records);
+        }
         if (tile.kpi() == Kpi.NPS && tile.value() != null && !kpis.boards().equals(List.of(Board.SERVICE))) {
             Button detractors = new Button(getTranslation("kpi.drill.detractors"),
                     e -> new KpiAnswersDialog(kpis, filter(), period, "NPS", 0, 6, getTranslation("kpi.drill.detractors")).open());

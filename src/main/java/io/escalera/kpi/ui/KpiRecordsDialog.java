@@ -1,0 +1,58 @@
+package io.escalera.kpi.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import io.escalera.customer.ui.CustomerView;
+import io.escalera.kpi.Board;
+import io.escalera.kpi.Kpi;
+import io.escalera.kpi.KpiFilter;
+import io.escalera.kpi.KpiPeriod;
+import io.escalera.kpi.KpiRecord;
+import io.escalera.kpi.KpiService;
+import io.escalera.shared.ui.Formats;
+
+/** The orders, cases, contacts or answers behind a tile, paged in SQL; a click opens the customer. */
+class KpiRecordsDialog extends Dialog {
+
+    KpiRecordsDialog(KpiService kpis, Board board, Kpi kpi, KpiFilter filter, KpiPeriod period) {
+        setHeaderTitle(getTranslation("kpi." + kpi) + " · " + Formats.date(period.from(), getLocale()) + " – " + Formats.date(period.to(), getLocale()));
+        setWidth("min(900px, 95vw)");
+        setHeight("70vh");
+        Grid<KpiRecord> grid = new Grid<>();
+        grid.setId("kpi-records");
+        grid.addThemeVariants(GridVariant.LUMO_COMPACT);
+        grid.addColumn(r -> Formats.date(r.at().toLocalDate(), getLocale())).setHeader(getTranslation("kpi.record.when")).setAutoWidth(true);
+        grid.addColumn(r -> getTranslation("kpi.record.kind." + r.kind()) + " #" + r.id()).setHeader(getTranslation("kpi.record.what")).setAutoWidth(true);
+        grid.addColumn(r -> r.customerName() == null ? getTranslation("kpi.anonymous") : r.customerName()).setHeader(getTranslation("customer.name")).setFlexGrow(2);
+        grid.addColumn(r -> r.customerCode() == null ? "" : r.customerCode()).setHeader(getTranslation("customer.code")).setAutoWidth(true);
+        grid.addColumn(this::detail).setHeader(getTranslation("kpi.record.detail")).setFlexGrow(2);
+        grid.setItems(query -> kpis.records(board, kpi, filter, period, query.getOffset(), query.getLimit()).stream());
+        grid.setEmptyStateText(getTranslation("ladder-reports.no-customers"));
+        grid.addItemClickListener(e -> {
+            if (e.getItem().customerId() != null) {
+                getUI().ifPresent(ui -> {
+                    close();
+                    ui.navigate(CustomerView.class, e.getItem().customerId());
+                });
+            }
+        });
+        grid.setSizeFull();
+        add(grid);
+        getFooter().add(new Button(getTranslation("action.close"), e -> close()));
+    }
+
+    /** The record's detail in words: codes (a case category, a compensation type, a channel) translated. */
+    private String detail(KpiRecord record) {
+        String[] args = record.detailArgs() == null ? new String[0] : record.detailArgs().split("\\|");
+        switch (record.detailKey()) {
+            case "kpi.record.case" -> args[0] = getTranslation("complaint.category." + args[0]);
+            case "kpi.record.compensation" -> args[0] = getTranslation("compensation.type." + args[0]);
+            case "kpi.record.resolved-first", "kpi.record.not-resolved-first" -> args[0] = getTranslation("channel." + args[0]);
+            default -> {
+            }
+        }
+        return getTranslation(record.detailKey(), (Object[]) args);
+    }
+}
