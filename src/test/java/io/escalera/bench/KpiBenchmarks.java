@@ -60,6 +60,7 @@ class KpiBenchmarks {
         long largestUnit = jdbc.sql("SELECT unit_id FROM customer_order GROUP BY unit_id ORDER BY COUNT(*) DESC LIMIT 1").query(Long.class).single();
         LocalDate lastMonth = LocalDate.now().withDayOfMonth(1).minusMonths(1);
         Map<String, KpiPeriod> periods = new LinkedHashMap<>();
+        periods.put("this quarter so far", KpiPeriod.of(KpiPeriod.Kind.QUARTER, LocalDate.now()));
         periods.put("month", KpiPeriod.of(KpiPeriod.Kind.MONTH, lastMonth));
         periods.put("quarter", KpiPeriod.of(KpiPeriod.Kind.QUARTER, lastMonth).previous());
         periods.put("year", KpiPeriod.of(KpiPeriod.Kind.YEAR, lastMonth).previous());
@@ -69,6 +70,7 @@ class KpiBenchmarks {
         filters.put("channel WEB", new KpiFilter(null, false, "WEB"));
 
         long worstBoard = 0;
+        long worstWarm = 0;
         double worstRatio = Double.MAX_VALUE;
         long worstSummary = 0;
         long worstRaw = 0;
@@ -79,13 +81,22 @@ class KpiBenchmarks {
                 KpiPeriod p = period.getValue();
                 KpiFilter f = filter.getValue();
                 Set<Long> units = f.unitId() == null ? null : Set.of(f.unitId());
+                // first view: nothing cached; then the same boards again (ended periods' histograms cached)
+                facts.forgetCachedHistograms();
                 long boardMillis = 0;
+                long warmMillis = 0;
                 for (Board board : Board.values()) {
-                    SystemUser.call(() -> kpis.board(board, f, p));
                     long t = System.nanoTime();
                     SystemUser.call(() -> kpis.board(board, f, p));
                     boardMillis = Math.max(boardMillis, (System.nanoTime() - t) / 1_000_000);
                 }
+                for (Board board : Board.values()) {
+                    long t = System.nanoTime();
+                    SystemUser.call(() -> kpis.board(board, f, p));
+                    warmMillis = Math.max(warmMillis, (System.nanoTime() - t) / 1_000_000);
+                }
+                worstWarm = Math.max(worstWarm, warmMillis);
+                facts.forgetCachedHistograms();
                 long t = System.nanoTime();
                 Map<String, BigDecimal> sums = facts.sums(p.from(), p.to(), f, units);
                 Map<String, TreeMap<Long, Long>> minutes = facts.minutes(p.from(), p.to(), f, units);
@@ -104,12 +115,14 @@ class KpiBenchmarks {
                 worstSummary = Math.max(worstSummary, summaryMicros / 1000);
                 worstRaw = Math.max(worstRaw, rawMicros / 1000);
                 worstRatio = Math.min(worstRatio, ratio);
-                detail.append(String.format(Locale.ROOT, "%s, %s: board %d ms, summary %.1f ms vs raw %.0f ms (%.0f×)%s; ",
-                        period.getKey(), filter.getKey(), boardMillis, summaryMicros / 1000.0, rawMicros / 1000.0, ratio, equal ? "" : " NOT EQUAL"));
+                detail.append(String.format(Locale.ROOT, "%s, %s: board %d ms (again %d ms), summary %.1f ms vs raw %.0f ms (%.0f×)%s; ",
+                        period.getKey(), filter.getKey(), boardMillis, warmMillis, summaryMicros / 1000.0, rawMicros / 1000.0, ratio, equal ? "" : " NOT EQUAL"));
             }
         }
-        table.add("slowest board (12-period trend + year earlier) of 4 boards × 3 periods × 3 filters", worstBoard + " ms", "≤ 1,000 ms", worstBoard <= 1000);
-        table.add("KPIs of one period from the summary vs from the base tables, smallest ratio of 9",
+        table.add("slowest board, first view (12-period trend + year earlier; nothing cached) of 4 boards × 4 periods × 3 filters",
+                worstBoard + " ms", "≤ 1,000 ms", worstBoard <= 1000);
+        table.add("slowest board viewed again (ended periods' histograms cached)", worstWarm + " ms", "—", true);
+        table.add("KPIs of one period from the summary vs from the base tables (nothing cached), smallest ratio of 12",
                 String.format(Locale.ROOT, "%.0f× (slowest summary %d ms, slowest raw %d ms)", worstRatio, worstSummary, worstRaw), "≥ 10×", worstRatio >= 10);
         table.add("summary results equal to the base-table results (every measure, histogram and KPI)", allEqual ? "equal" : "NOT EQUAL", "equal", allEqual);
         table.note(detail.toString());

@@ -146,6 +146,11 @@ public class KpiFacts {
         return rows;
     }
 
+    /** Forgets the cached histograms of ended periods (the benchmark measures first views with it). */
+    public void forgetCachedHistograms() {
+        closedPeriods.clear();
+    }
+
     /** Sums per month and measure over whole months [fromMonth, toMonth], from the monthly roll-up. */
     public Map<java.time.YearMonth, Map<String, BigDecimal>> monthlySums(java.time.YearMonth fromMonth, java.time.YearMonth toMonth,
                                                                          KpiFilter filter, Set<Long> units) {
