@@ -172,9 +172,13 @@ public class KpiService {
         return kpis.stream().anyMatch(k -> k.format() == Kpi.Format.MINUTES);
     }
 
-    /** Rebuilds every day's facts from the base tables (nightly, after an import or a generated data set). @return rows */
+    /**
+     * Rebuilds every day's facts from the base tables (nightly, after an import or a generated data set). Read
+     * committed: an INSERT … SELECT at repeatable read would lock the rows it reads and stall (or deadlock) the orders,
+     * cases and answers being written meanwhile. @return rows
+     */
     @RolesAllowed("ADMIN")
-    @Transactional
+    @Transactional(isolation = org.springframework.transaction.annotation.Isolation.READ_COMMITTED)
     public int rebuild() {
         LocalDate first = facts.firstDay();
         LocalDate today = LocalDate.now(clock);
@@ -183,7 +187,7 @@ public class KpiService {
 
     /** Rebuilds the facts of some days (after the events of those days). */
     @RolesAllowed("ADMIN")
-    @Transactional
+    @Transactional(isolation = org.springframework.transaction.annotation.Isolation.READ_COMMITTED)
     public int rebuild(LocalDate from, LocalDate to) {
         return facts.rebuild(from, to);
     }

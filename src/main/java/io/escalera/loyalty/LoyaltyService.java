@@ -7,6 +7,7 @@ import io.escalera.shared.FieldErrorsException.FieldError;
 import io.escalera.shared.Settings;
 import jakarta.annotation.security.RolesAllowed;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.math.BigDecimal;
@@ -56,7 +57,7 @@ public class LoyaltyService {
      * nothing changes.
      */
     @RolesAllowed({"MANAGER", "ADMIN"})
-    @Transactional
+    @Transactional(isolation = Isolation.READ_COMMITTED)
     public java.util.Map<String, Long> preview(LadderRules rules) {
         validate(rules);
         return store.preview(rules, today());
@@ -64,7 +65,7 @@ public class LoyaltyService {
 
     /** Saves new rules (validated) and recomputes every stage with them. @return how many customers changed stage */
     @RolesAllowed({"MANAGER", "ADMIN"})
-    @Transactional
+    @Transactional(isolation = Isolation.READ_COMMITTED)
     public int saveRules(LadderRules rules) {
         validate(rules);
         settings.put(WINDOW_DAYS, String.valueOf(rules.windowDays()));
@@ -109,9 +110,12 @@ public class LoyaltyService {
                 facts, rules, day, now());
     }
 
-    /** Every customer's stage, set-based (nightly, and after a rule change or an import). @return how many changed */
+    /**
+     * Every customer's stage, set-based (nightly, and after a rule change or an import). Read committed, so that its
+     * INSERT … SELECTs read without locking the customers, answers and referrals written meanwhile. @return how many changed
+     */
     @RolesAllowed("ADMIN")
-    @Transactional
+    @Transactional(isolation = Isolation.READ_COMMITTED)
     public int recomputeAll() {
         return store.recomputeAll(rules(), today(), now());
     }
