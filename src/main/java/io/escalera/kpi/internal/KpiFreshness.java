@@ -101,7 +101,14 @@ class KpiFreshness {
         while (!dirty.isEmpty()) {
             LocalDate day = ((ConcurrentSkipListSet<LocalDate>) dirty).pollFirst();
             if (day != null) {
-                SystemUser.call(() -> kpis.rebuild(day, day));
+                try {
+                    SystemUser.call(() -> kpis.rebuild(day, day));
+                } catch (RuntimeException e) {
+                    // kept for the next run (a lock timeout, the database restarting); the nightly rebuild is the backstop
+                    dirty.add(day);
+                    log.warn("KPI facts of {} not refreshed, will retry: {}", day, e.getMessage());
+                    return;
+                }
             }
         }
     }
