@@ -56,6 +56,7 @@ class ManagerReadsTheLadderFunnelJourneyTest extends BrowserJourney {
         waitFor(browser).until(d -> "[0,0,0,1,0]".equals(barsNow()));
 
         WebElement chart = visible(browser, By.cssSelector("#ladder-funnel-chart[rendered]"));
+        io.escalera.support.Chromium.screenshot(browser, "ladder-funnel");
         clickItem(chart, 0, 3);
 
         waitFor(browser).until(d -> cells("#ladder-customers").contains(storeClient.externalCode()));

@@ -76,6 +76,7 @@ public class LadderReportsView extends VerticalLayout implements LocalizedTitle 
         setSizeFull();
         unit.setId("ladder-unit");
         unit.setPlaceholder(getTranslation("customers.filter.unit"));
+        unit.setAriaLabel(getTranslation("customers.filter.unit"));
         unit.setItems(customers.selectableUnits());
         unit.setItemLabelGenerator(UnitDirectory.UnitRef::label);
         unit.setClearButtonVisible(true);
@@ -164,7 +165,7 @@ public class LadderReportsView extends VerticalLayout implements LocalizedTitle 
         List<String> names = funnel.rungs().stream().map(r -> stage(r.stage())).toList();
         chart.setOption(Map.of(
                 "tooltip", Map.of("trigger", "axis"),
-                "legend", Map.of("data", List.of(getTranslation("ladder-reports.now"), getTranslation("ladder-reports.ever"))),
+                "legend", Map.of("top", 0, "data", List.of(getTranslation("ladder-reports.now"), getTranslation("ladder-reports.ever"))),
                 "grid", Map.of("left", 70, "right", 20, "bottom", 30, "top", 40),
                 "xAxis", Map.of("type", "category", "data", names),
                 "yAxis", Map.of("type", "value"),
@@ -325,7 +326,7 @@ public class LadderReportsView extends VerticalLayout implements LocalizedTitle 
         }
         chart.setOption(Map.of(
                 "tooltip", Map.of("trigger", "axis"),
-                "legend", Map.of("data", RUNGS.stream().map(this::stage).toList()),
+                "legend", Map.of("top", 0, "data", RUNGS.stream().map(this::stage).toList()),
                 "grid", Map.of("left", 50, "right", 20, "bottom", 30, "top", 40),
                 "xAxis", Map.of("type", "category", "data", grown.stream().map(c -> c.month().toString()).toList()),
                 "yAxis", Map.of("type", "value", "max", 100, "axisLabel", Map.of("formatter", "{value} %")),
