@@ -92,7 +92,8 @@ public class KpiService {
         }
         Map<Kpi, Double> now = trendValues.getLast();
         Map<Kpi, Double> previous = trendValues.get(TREND_PERIODS - 2);
-        List<KpiTarget> periodTargets = targets.ofPeriod(period).stream().filter(t -> t.appliesTo(filter)).toList();
+        KpiFilter targetScope = ownUnitWhenNotChosen(filter);
+        List<KpiTarget> periodTargets = targets.ofPeriod(period).stream().filter(t -> t.appliesTo(targetScope)).toList();
         return kpis.stream().map(kpi -> new KpiTile(kpi, now.get(kpi), previous.get(kpi), yearEarlier.get(kpi),
                 trendValues.stream().map(v -> v.get(kpi)).toList(),
                 periodTargets.stream().filter(t -> t.kpi() == kpi).findFirst().orElse(null))).toList();
@@ -105,6 +106,18 @@ public class KpiService {
             throw new AccessDeniedException("board " + board);
         }
         return drillDown.records(kpi, period.from(), period.to(), filter, scopes.unitsForList(filter.unitId(), filter.allUnits()), offset, limit);
+    }
+
+    /**
+     * The filter whose targets a board shows: a store's STAFF or MANAGER who chose no unit see their own unit's board,
+     * so their unit's targets.
+     */
+    private KpiFilter ownUnitWhenNotChosen(KpiFilter filter) {
+        if (filter.unitId() != null || filter.allUnits()) {
+            return filter;
+        }
+        return signedIn.authenticated().filter(u -> u.role() == Role.STAFF || u.role() == Role.MANAGER)
+                .map(u -> new KpiFilter(u.unitId(), false, filter.channel())).orElse(filter);
     }
 
     /**

@@ -124,6 +124,8 @@ class KpiTargetServiceTest {
         KpiTile tile = kpis.board(Board.VOICE, store, KpiPeriod.of(KpiPeriod.Kind.MONTH, thisMonth)).getFirst();
         assertThat(tile.kpi()).isEqualTo(Kpi.NPS);
         assertThat(tile.target()).isEqualTo(saved);
+        KpiTile ownUnit = kpis.board(Board.VOICE, new KpiFilter(null, false, null), KpiPeriod.of(KpiPeriod.Kind.MONTH, thisMonth)).getFirst();
+        assertThat(ownUnit.target()).as("a store manager who chose no unit sees their store's target").isEqualTo(saved);
         KpiTile lastMonthWithAnswers = kpis.board(Board.VOICE, store, KpiPeriod.of(KpiPeriod.Kind.MONTH, thisMonth.minusMonths(2))).getFirst();
         assertThat(lastMonthWithAnswers.target()).as("a target belongs to its own period").isNull();
     }
