@@ -93,12 +93,21 @@ class ExecutiveReadsTheBoardJourneyTest extends BrowserJourney {
         feedback.record(form);
     }
 
+    /** The NPS tile's value, or "" while the board is being redrawn (the tiles are replaced on every change). */
     private String npsTile() {
-        List<WebElement> value = browser.findElements(By.cssSelector("#tile-NPS .kpi-value"));
-        return value.isEmpty() ? "" : value.getFirst().getText();
+        try {
+            List<WebElement> value = browser.findElements(By.cssSelector("#tile-NPS .kpi-value"));
+            return value.isEmpty() ? "" : value.getFirst().getText();
+        } catch (org.openqa.selenium.StaleElementReferenceException redrawn) {
+            return "";
+        }
     }
 
     private List<String> cells() {
-        return browser.findElements(By.cssSelector("#kpi-answers vaadin-grid-cell-content")).stream().map(WebElement::getText).toList();
+        try {
+            return browser.findElements(By.cssSelector("#kpi-answers vaadin-grid-cell-content")).stream().map(WebElement::getText).toList();
+        } catch (org.openqa.selenium.StaleElementReferenceException redrawn) {
+            return List.of();
+        }
     }
 }

@@ -90,6 +90,10 @@ class ManagerReadsTheLadderFunnelJourneyTest extends BrowserJourney {
     }
 
     private List<String> cells(String grid) {
-        return browser.findElements(By.cssSelector(grid + " vaadin-grid-cell-content")).stream().map(WebElement::getText).toList();
+        try {
+            return browser.findElements(By.cssSelector(grid + " vaadin-grid-cell-content")).stream().map(WebElement::getText).toList();
+        } catch (org.openqa.selenium.StaleElementReferenceException redrawn) {
+            return List.of();
+        }
     }
 }
