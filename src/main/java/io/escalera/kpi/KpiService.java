@@ -149,12 +149,6 @@ public class KpiService {
         return byUnit;
     }
 
-    /** One KPI's value for a period (nothing counted: null). */
-    @RolesAllowed({"MANAGER", "EXECUTIVE", "ADMIN"})
-    public Double value(Kpi kpi, KpiFilter filter, KpiPeriod period) {
-        return values(List.of(kpi), period, filter, scopes.unitsForList(filter.unitId(), filter.allUnits())).get(kpi);
-    }
-
     /**
      * The KPI over consecutive periods of one kind ending with {@code last}, oldest first (nulls where nothing was
      * counted), over the given units (null: every unit) and channel.
@@ -167,10 +161,6 @@ public class KpiService {
             p = p.previous();
         }
         return values;
-    }
-
-    LocalDate firstDataDay() {
-        return facts.firstDay();
     }
 
     private Map<Kpi, Double> values(List<Kpi> kpis, KpiPeriod period, KpiFilter filter, Set<Long> units) {

@@ -302,12 +302,7 @@ public class KpiBoardsView extends VerticalLayout implements LocalizedTitle {
     }
 
     String format(Kpi kpi, double value) {
-        return format(kpi, value, currency);
-    }
-
-    static String format(Kpi kpi, double value, Currency currency) {
-        java.util.Locale locale = com.vaadin.flow.component.UI.getCurrent() == null ? java.util.Locale.ENGLISH : com.vaadin.flow.component.UI.getCurrent().getLocale();
-        return formatIn(kpi, value, currency, locale);
+        return formatIn(kpi, value, currency, getLocale());
     }
 
     static String formatIn(Kpi kpi, double value, Currency currency, java.util.Locale locale) {
