@@ -1,9 +1,5 @@
 package io.escalera.kpi.ui;
 
-import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.dialog.Dialog;
-import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.grid.GridVariant;
 import io.escalera.customer.ui.CustomerView;
 import io.escalera.kpi.Board;
 import io.escalera.kpi.Kpi;
@@ -11,36 +7,22 @@ import io.escalera.kpi.KpiFilter;
 import io.escalera.kpi.KpiPeriod;
 import io.escalera.kpi.KpiRecord;
 import io.escalera.kpi.KpiService;
+import io.escalera.shared.ui.CustomerListDialog;
 import io.escalera.shared.ui.Formats;
 
-/** The orders, cases, contacts or answers behind a tile, paged in SQL; a click opens the customer. */
-class KpiRecordsDialog extends Dialog {
+/** The orders, cases, contacts or answers behind a tile; a click opens the customer. */
+class KpiRecordsDialog extends CustomerListDialog<KpiRecord> {
 
     KpiRecordsDialog(KpiService kpis, Board board, Kpi kpi, KpiFilter filter, KpiPeriod period) {
+        super("", "kpi-records",
+                query -> kpis.records(board, kpi, filter, period, query.getOffset(), query.getLimit()).stream(),
+                KpiRecord::customerId, (ui, id) -> ui.navigate(CustomerView.class, id));
         setHeaderTitle(getTranslation("kpi." + kpi) + " · " + Formats.date(period.from(), getLocale()) + " – " + Formats.date(period.to(), getLocale()));
-        setWidth("min(900px, 95vw)");
-        setHeight("70vh");
-        Grid<KpiRecord> grid = new Grid<>();
-        grid.setId("kpi-records");
-        grid.addThemeVariants(GridVariant.LUMO_COMPACT);
-        grid.addColumn(r -> Formats.date(r.at().toLocalDate(), getLocale())).setHeader(getTranslation("kpi.record.when")).setAutoWidth(true);
-        grid.addColumn(r -> getTranslation("kpi.record.kind." + r.kind()) + " #" + r.id()).setHeader(getTranslation("kpi.record.what")).setAutoWidth(true);
-        grid.addColumn(r -> r.customerName() == null ? getTranslation("kpi.anonymous") : r.customerName()).setHeader(getTranslation("customer.name")).setFlexGrow(2);
-        grid.addColumn(r -> r.customerCode() == null ? "" : r.customerCode()).setHeader(getTranslation("customer.code")).setAutoWidth(true);
-        grid.addColumn(this::detail).setHeader(getTranslation("kpi.record.detail")).setFlexGrow(2);
-        grid.setItems(query -> kpis.records(board, kpi, filter, period, query.getOffset(), query.getLimit()).stream());
-        grid.setEmptyStateText(getTranslation("ladder-reports.no-customers"));
-        grid.addItemClickListener(e -> {
-            if (e.getItem().customerId() != null) {
-                getUI().ifPresent(ui -> {
-                    close();
-                    ui.navigate(CustomerView.class, e.getItem().customerId());
-                });
-            }
-        });
-        grid.setSizeFull();
-        add(grid);
-        getFooter().add(new Button(getTranslation("action.close"), e -> close()));
+        grid().addColumn(r -> Formats.date(r.at().toLocalDate(), getLocale())).setHeader(getTranslation("kpi.record.when")).setAutoWidth(true);
+        grid().addColumn(r -> getTranslation("kpi.record.kind." + r.kind()) + " #" + r.id()).setHeader(getTranslation("kpi.record.what")).setAutoWidth(true);
+        grid().addColumn(r -> r.customerName() == null ? getTranslation("kpi.anonymous") : r.customerName()).setHeader(getTranslation("customer.name")).setFlexGrow(2);
+        grid().addColumn(r -> r.customerCode() == null ? "" : r.customerCode()).setHeader(getTranslation("customer.code")).setAutoWidth(true);
+        grid().addColumn(this::detail).setHeader(getTranslation("kpi.record.detail")).setFlexGrow(2);
     }
 
     /** The record's detail in words: codes (a case category, a compensation type, a channel) translated. */
