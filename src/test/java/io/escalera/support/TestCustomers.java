@@ -55,6 +55,15 @@ public class TestCustomers {
         return SystemUser.call(() -> orders.create(orderForm(customer, date, gross)));
     }
 
+    /** An order with a discount, a cost of goods (or null: unknown) and an amount returned. */
+    public OrderRow newOrder(CustomerDetails customer, LocalDate date, String gross, String discount, String cost, String returned) {
+        OrderForm form = orderForm(customer, date, gross);
+        form.setDiscount(new BigDecimal(discount));
+        form.setCostOfGoods(cost == null ? null : new BigDecimal(cost));
+        form.setReturnedAmount(new BigDecimal(returned));
+        return SystemUser.call(() -> orders.create(form));
+    }
+
     /** An order delivered four days after the promised date. */
     public OrderRow newLateOrder(CustomerDetails customer, LocalDate date, String gross) {
         OrderForm form = orderForm(customer, date, gross);

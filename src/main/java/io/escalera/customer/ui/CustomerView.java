@@ -17,6 +17,7 @@ import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.Route;
 import io.escalera.customer.CustomerDetails;
 import io.escalera.customer.CustomerPageAction;
+import io.escalera.customer.CustomerPageSection;
 import io.escalera.customer.CustomerFacts;
 import io.escalera.customer.CustomerTimeline;
 import io.escalera.customer.TimelineEntry;
@@ -50,14 +51,16 @@ public class CustomerView extends VerticalLayout implements HasUrlParameter<Long
     private final CustomerTimeline timeline;
     private final ObjectProvider<CustomerPageAction> pageActions;
     private final ObjectProvider<CustomerFacts> contributedFacts;
+    private final ObjectProvider<CustomerPageSection> sections;
     private final Currency currency;
     private final Role role;
     private CustomerDetails customer;
 
     public CustomerView(CustomerService customers, OrderService orders, ReferralService referrals, CustomerTimeline timeline,
                         ObjectProvider<CustomerPageAction> pageActions, ObjectProvider<CustomerFacts> contributedFacts,
-                        GeneralSettingsService settings, SignedInUsers signedIn) {
+                        ObjectProvider<CustomerPageSection> sections, GeneralSettingsService settings, SignedInUsers signedIn) {
         this.contributedFacts = contributedFacts;
+        this.sections = sections;
         this.customers = customers;
         this.timeline = timeline;
         this.pageActions = pageActions;
@@ -101,7 +104,10 @@ public class CustomerView extends VerticalLayout implements HasUrlParameter<Long
         }
         pageActions.orderedStream().sorted(java.util.Comparator.comparingInt(CustomerPageAction::order))
                 .forEach(action -> actions.add(action.create(customer, this::render)));
-        add(new HorizontalLayout(title), actions, facts(), new H3(getTranslation("customer.timeline")), timelineBox(),
+        add(new HorizontalLayout(title), actions, facts());
+        sections.orderedStream().sorted(java.util.Comparator.comparingInt(CustomerPageSection::order))
+                .map(section -> section.create(customer)).filter(java.util.Objects::nonNull).forEach(this::add);
+        add(new H3(getTranslation("customer.timeline")), timelineBox(),
                 new H3(getTranslation("customer.orders")), ordersGrid(), referralsBox());
     }
 

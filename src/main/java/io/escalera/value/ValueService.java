@@ -1,0 +1,224 @@
+package io.escalera.value;
+
+import io.escalera.customer.CustomerService;
+import io.escalera.interaction.InteractionService;
+import io.escalera.loyalty.LadderRules;
+import io.escalera.loyalty.LoyaltyService;
+import io.escalera.security.SignedInUsers;
+import io.escalera.security.UnitScopes;
+import io.escalera.shared.ConcurrentEditException;
+import io.escalera.shared.FieldErrorsException;
+import io.escalera.shared.FieldErrorsException.FieldError;
+import io.escalera.shared.Settings;
+import io.escalera.value.internal.MarketValueStore;
+import io.escalera.value.internal.ValueQueries;
+import io.escalera.value.internal.ValueStore;
+import jakarta.annotation.security.RolesAllowed;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Customer value and early warning: the rules (settings), one customer's value for the 360, the value × satisfaction
+ * matrix, the at-risk worklist, the back-test, market value entry, and the recomputes (full and per customer).
+ */
+@Service
+public class ValueService {
+
+    static final String PREFIX = "value.";
+
+    private final ValueStore store;
+    private final ValueQueries queries;
+    private final MarketValueStore market;
+    private final CustomerService customers;
+    private final InteractionService interactions;
+    private final LoyaltyService loyalty;
+    private final UnitScopes scopes;
+    private final SignedInUsers signedIn;
+    private final Settings settings;
+    private final Clock clock;
+
+    ValueService(ValueStore store, ValueQueries queries, MarketValueStore market, CustomerService customers,
+                 InteractionService interactions, LoyaltyService loyalty, UnitScopes scopes, SignedInUsers signedIn,
+                 Settings settings, Clock clock) {
+        this.store = store;
+        this.queries = queries;
+        this.market = market;
+        this.customers = customers;
+        this.interactions = interactions;
+        this.loyalty = loyalty;
+        this.scopes = scopes;
+        this.signedIn = signedIn;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    @RolesAllowed({"STAFF", "MANAGER", "EXECUTIVE", "ADMIN"})
+    public ValueRules rules() {
+        ValueRules d = ValueRules.defaults();
+        return new ValueRules(new BigDecimal(settings.get(PREFIX + "margin-rate", d.marginRate().toPlainString())),
+                new BigDecimal(settings.get(PREFIX + "discount-rate", d.discountRate().toPlainString())),
+                settings.getInt(PREFIX + "horizon-years", d.horizonYears()), settings.getInt(PREFIX + "max-age", d.maxAge()),
+                settings.getInt(PREFIX + "risk-threshold", d.riskThreshold()), settings.getInt(PREFIX + "silence-days", d.silenceDays()),
+                settings.getInt(PREFIX + "weight.overdue", d.overdueWeight()), settings.getInt(PREFIX + "weight.frequency", d.frequencyWeight()),
+                settings.getInt(PREFIX + "weight.spend", d.spendWeight()), settings.getInt(PREFIX + "weight.low-score", d.lowScoreWeight()),
+                settings.getInt(PREFIX + "weight.past-sla", d.pastSlaWeight()), settings.getInt(PREFIX + "weight.silence", d.silenceWeight()),
+                settings.getInt(PREFIX + "weight.unanswered", d.unansweredWeight()));
+    }
+
+    /** Saves new rules (validated) and recomputes every customer with them. */
+    @RolesAllowed({"MANAGER", "ADMIN"})
+    public void saveRules(ValueRules rules) {
+        validate(rules);
+        settings.put(PREFIX + "margin-rate", rules.marginRate().toPlainString());
+        settings.put(PREFIX + "discount-rate", rules.discountRate().toPlainString());
+        settings.put(PREFIX + "horizon-years", String.valueOf(rules.horizonYears()));
+        settings.put(PREFIX + "max-age", String.valueOf(rules.maxAge()));
+        settings.put(PREFIX + "risk-threshold", String.valueOf(rules.riskThreshold()));
+        settings.put(PREFIX + "silence-days", String.valueOf(rules.silenceDays()));
+        settings.put(PREFIX + "weight.overdue", String.valueOf(rules.overdueWeight()));
+        settings.put(PREFIX + "weight.frequency", String.valueOf(rules.frequencyWeight()));
+        settings.put(PREFIX + "weight.spend", String.valueOf(rules.spendWeight()));
+        settings.put(PREFIX + "weight.low-score", String.valueOf(rules.lowScoreWeight()));
+        settings.put(PREFIX + "weight.past-sla", String.valueOf(rules.pastSlaWeight()));
+        settings.put(PREFIX + "weight.silence", String.valueOf(rules.silenceWeight()));
+        settings.put(PREFIX + "weight.unanswered", String.valueOf(rules.unansweredWeight()));
+        recompute(rules);
+    }
+
+    static void validate(ValueRules rules) {
+        List<FieldError> errors = new ArrayList<>();
+        if (!between(rules.marginRate(), "0", "1")) errors.add(new FieldError("marginRate", "value-rules.rate"));
+        if (!between(rules.discountRate(), "0", "1")) errors.add(new FieldError("discountRate", "value-rules.rate"));
+        if (rules.horizonYears() < 1 || rules.horizonYears() > 50) errors.add(new FieldError("horizonYears", "value-rules.range"));
+        if (rules.maxAge() < 18 || rules.maxAge() > 120) errors.add(new FieldError("maxAge", "value-rules.range"));
+        if (rules.riskThreshold() < 1 || rules.riskThreshold() > 100) errors.add(new FieldError("riskThreshold", "value-rules.range"));
+        if (rules.silenceDays() < 1 || rules.silenceDays() > 365) errors.add(new FieldError("silenceDays", "value-rules.range"));
+        int[] weights = {rules.overdueWeight(), rules.frequencyWeight(), rules.spendWeight(), rules.lowScoreWeight(),
+                rules.pastSlaWeight(), rules.silenceWeight(), rules.unansweredWeight()};
+        if (java.util.Arrays.stream(weights).anyMatch(w -> w < 0 || w > 100) || rules.totalWeight() == 0) {
+            errors.add(new FieldError("overdueWeight", "value-rules.weights"));
+        }
+        if (!errors.isEmpty()) {
+            throw new FieldErrorsException(errors);
+        }
+    }
+
+    private static boolean between(BigDecimal value, String low, String high) {
+        return value != null && value.compareTo(new BigDecimal(low)) >= 0 && value.compareTo(new BigDecimal(high)) <= 0;
+    }
+
+    /** Every customer's value, tier, RFM and risk (nightly, on demand, after a data set is generated or the rules change). */
+    @RolesAllowed({"MANAGER", "ADMIN"})
+    public void recomputeAll() {
+        recompute(rules());
+    }
+
+    private void recompute(ValueRules rules) {
+        ValueStore.Inputs inputs = inputs(rules);
+        Set<Long> missed = store.recomputeAll(inputs, today(), clock.instant());
+        // events that arrived while the run computed were applied to the table it replaced
+        missed.forEach(id -> store.update(id, inputs, today(), clock.instant()));
+    }
+
+    /** One customer, now (after an order, an answer, a case, a contact). @return false before the first full run */
+    @RolesAllowed("ADMIN")
+    @Transactional
+    public boolean update(long customerId) {
+        return store.update(customerId, inputs(rules()), today(), clock.instant());
+    }
+
+    private ValueStore.Inputs inputs(ValueRules rules) {
+        LadderRules ladder = loyalty.rules();
+        return new ValueStore.Inputs(rules, interactions.costPerMinute(), ladder.customerPurchases(), ladder.clientPurchases());
+    }
+
+    /** The customer's value as last computed (empty before the first run); a customer the user may not see is not found. */
+    @RolesAllowed({"STAFF", "MANAGER", "EXECUTIVE", "ADMIN"})
+    @Transactional(readOnly = true)
+    public Optional<CustomerValue> of(long customerId) {
+        customers.get(customerId);
+        return store.find(customerId);
+    }
+
+    @RolesAllowed({"STAFF", "MANAGER", "EXECUTIVE", "ADMIN"})
+    @Transactional(readOnly = true)
+    public Optional<MarketValue> marketValue(long customerId) {
+        customers.get(customerId);
+        return market.find(customerId);
+    }
+
+    /** Saves staff's market value estimate; a concurrent save by someone else is refused, not overwritten. */
+    @RolesAllowed({"STAFF", "MANAGER", "ADMIN"})
+    @Transactional
+    public MarketValue saveMarketValue(long customerId, MarketValueForm form) {
+        customers.get(customerId);
+        List<FieldError> errors = new ArrayList<>();
+        if (form.getShareOfWallet() != null && (form.getShareOfWallet() < 0 || form.getShareOfWallet() > 100)) {
+            errors.add(new FieldError("shareOfWallet", "value.market.share-range"));
+        }
+        if (form.getCompetitivePressure() != null && (form.getCompetitivePressure() < 1 || form.getCompetitivePressure() > 5)) {
+            errors.add(new FieldError("competitivePressure", "value.market.pressure-range"));
+        }
+        if (!errors.isEmpty()) {
+            throw new FieldErrorsException(errors);
+        }
+        String by = signedIn.require().displayName();
+        if (!market.save(customerId, form.getShareOfWallet(), form.getCompetitivePressure(), form.getVersion(), by, clock.instant())) {
+            throw new ConcurrentEditException("market value", customerId,
+                    market.find(customerId).map(MarketValue::updatedByName).orElse("?"));
+        }
+        return market.find(customerId).orElseThrow();
+    }
+
+    @RolesAllowed({"MANAGER", "EXECUTIVE", "ADMIN"})
+    @Transactional(readOnly = true)
+    public ValueMatrix matrix(Long unitId, boolean allUnits) {
+        return queries.matrix(scopes.unitsForList(unitId, allUnits));
+    }
+
+    @RolesAllowed({"MANAGER", "EXECUTIVE", "ADMIN"})
+    @Transactional(readOnly = true)
+    public List<ValuedCustomer> matrixCell(ValueTier tier, NpsBand band, Long unitId, boolean allUnits, long offset, int limit) {
+        return queries.cell(tier, band, scopes.unitsForList(unitId, allUnits), offset, limit);
+    }
+
+    @RolesAllowed({"MANAGER", "EXECUTIVE", "ADMIN"})
+    @Transactional(readOnly = true)
+    public List<ValuedCustomer> rfmSegment(RfmSegment segment, Long unitId, boolean allUnits, long offset, int limit) {
+        return queries.segment(segment, scopes.unitsForList(unitId, allUnits), offset, limit);
+    }
+
+    /** The at-risk worklist by risk × value; {@code silentOnly}: the silent decliners (no complaint, no low score). */
+    @RolesAllowed({"MANAGER", "ADMIN"})
+    @Transactional(readOnly = true)
+    public List<ValuedCustomer> atRisk(boolean silentOnly, Long unitId, boolean allUnits, long offset, int limit) {
+        return queries.atRisk(silentOnly, scopes.unitsForList(unitId, allUnits), offset, limit);
+    }
+
+    @RolesAllowed({"MANAGER", "ADMIN"})
+    @Transactional(readOnly = true)
+    public long countAtRisk(boolean silentOnly, Long unitId, boolean allUnits) {
+        return queries.countAtRisk(silentOnly, scopes.unitsForList(unitId, allUnits));
+    }
+
+    /** The risk rule checked against history for {@code months} back (every customer, as the rule is the same for all). */
+    @RolesAllowed({"MANAGER", "ADMIN"})
+    public BackTest backTest(int months) {
+        if (months < 1 || months > 24) {
+            throw new FieldErrorsException(List.of(new FieldError("months", "value-rules.range")));
+        }
+        return store.backTest(months, today(), rules());
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock);
+    }
+}

@@ -1,0 +1,6 @@
+package io.escalera.value;
+
+/** A: the top 20 % of buying customers by economic + strategic value; B: the next 30 %; C: the rest. */
+public enum ValueTier {
+    A, B, C
+}

@@ -1,0 +1,91 @@
+package io.escalera.value.internal;
+
+import io.escalera.complaint.ComplaintEvents;
+import io.escalera.customer.CustomerEvents;
+import io.escalera.feedback.FeedbackEvents;
+import io.escalera.interaction.InteractionEvents;
+import io.escalera.security.SystemUser;
+import io.escalera.value.ValueService;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * A customer's value and risk follow what happens to them (after commit, through the event registry); what time
+ * alone changes (recency, overdue, silence) and everyone's tiers and quintiles move every night.
+ */
+@Component
+class ValueTriggers {
+
+    private final ValueService values;
+
+    ValueTriggers(ValueService values) {
+        this.values = values;
+    }
+
+    /** A generated data set gets its values at once, after the ladder (the strategic value reads the stages). */
+    @org.springframework.context.event.EventListener
+    @org.springframework.core.annotation.Order(40)
+    void on(CustomerEvents.CustomersGenerated generated) {
+        SystemUser.run(values::recomputeAll);
+    }
+
+    @ApplicationModuleListener
+    void on(CustomerEvents.OrderPlaced placed) {
+        update(placed.customerId());
+    }
+
+    @ApplicationModuleListener
+    void on(CustomerEvents.OrderReturned returned) {
+        update(returned.customerId());
+    }
+
+    @ApplicationModuleListener
+    void on(FeedbackEvents.FeedbackReceived received) {
+        if (received.customerId() != null) {
+            update(received.customerId());
+        }
+    }
+
+    @ApplicationModuleListener
+    void on(ComplaintEvents.ComplaintOpened opened) {
+        update(opened.customerId());
+    }
+
+    @ApplicationModuleListener
+    void on(ComplaintEvents.ComplaintResolved resolved) {
+        update(resolved.customerId());
+    }
+
+    @ApplicationModuleListener
+    void on(ComplaintEvents.CompensationGranted granted) {
+        update(granted.customerId());
+    }
+
+    @ApplicationModuleListener
+    void on(InteractionEvents.InteractionLogged logged) {
+        update(logged.customerId());
+    }
+
+    private void update(long customerId) {
+        SystemUser.run(() -> values.update(customerId));
+    }
+}
+
+/** The nightly full recompute, after the ladder's (the strategic value reads the stages). */
+@Component
+@ConditionalOnProperty(name = "escalera.value.nightly-recompute", havingValue = "true", matchIfMissing = true)
+class NightlyValueRecompute {
+
+    private final ValueService values;
+
+    NightlyValueRecompute(ValueService values) {
+        this.values = values;
+    }
+
+    @Scheduled(cron = "${escalera.value.recompute-cron:0 40 2 * * *}")
+    void recompute() {
+        SystemUser.run(values::recomputeAll);
+    }
+}

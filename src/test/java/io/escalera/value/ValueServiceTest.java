@@ -1,0 +1,360 @@
+package io.escalera.value;
+
+import io.escalera.complaint.CompensationForm;
+import io.escalera.complaint.CompensationType;
+import io.escalera.complaint.ComplaintDetails;
+import io.escalera.complaint.ComplaintService;
+import io.escalera.customer.CustomerDetails;
+import io.escalera.feedback.FeedbackForm;
+import io.escalera.feedback.FeedbackKind;
+import io.escalera.feedback.FeedbackService;
+import io.escalera.interaction.InteractionForm;
+import io.escalera.interaction.InteractionService;
+import io.escalera.interaction.ReasonService;
+import io.escalera.security.Role;
+import io.escalera.security.SystemUser;
+import io.escalera.security.UserAccount;
+import io.escalera.shared.ConcurrentEditException;
+import io.escalera.shared.FieldErrorsException;
+import io.escalera.shared.NotFoundException;
+import io.escalera.support.AfterCommitListeners;
+import io.escalera.support.EscaleraTest;
+import io.escalera.support.TestComplaints;
+import io.escalera.support.TestCustomers;
+import io.escalera.support.TestUsers;
+import io.escalera.value.RiskReason.Kind;
+import io.escalera.value.internal.ValueCalculator;
+import io.escalera.value.internal.ValueStore;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Value, tiers, RFM and risk on a hand-made store (T = today; margin 30 %, 0.50 per interaction minute):
+ * <pre>
+ * PAT     T-10: 1000 gross, 100 discount, cost 700, 150 returned; T-40: 500, no cost (estimated 350);
+ *         a case with 50 compensation; a 20-minute call (10)  → economic 1400 − 1050 − 150 − 50 − 10 = 140
+ * QUINN   T-20: 60,000 gross, cost 10,000; NPS 3 today       → tier A, detractor: the matrix corner
+ * RUTH    T-250, T-230, T-210, T-190: 100 each               → overdue 9.5× (gap 20, 190 days), nothing in the last
+ *         6 months against 4 before: 30 + 15 + 15 = 60      → at risk, silent (no complaint, no low score)
+ * SAM     as RUTH, and NPS 2 today                           → at risk (75), not silent
+ * PEG     no order                                           → no tier, no RFM, no risk
+ * </pre>
+ */
+@EscaleraTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ValueServiceTest {
+
+    @Autowired ValueService values;
+    @Autowired ValueStore store;
+    @Autowired TestUsers testUsers;
+    @Autowired TestCustomers testCustomers;
+    @Autowired TestComplaints testComplaints;
+    @Autowired ComplaintService complaints;
+    @Autowired FeedbackService feedback;
+    @Autowired InteractionService interactions;
+    @Autowired ReasonService reasons;
+    @Autowired JdbcClient jdbc;
+    @Autowired Clock clock;
+
+    private UserAccount manager;
+    private LocalDate today;
+    private CustomerDetails pat, quinn, ruth, sam, peg;
+
+    @BeforeAll
+    void handMadeStore() throws Exception {
+        today = LocalDate.now(clock);
+        manager = testUsers.newUser(Role.MANAGER);
+        long unit = manager.unitId();
+        pat = testCustomers.newCustomer(unit);
+        quinn = testCustomers.newCustomer(unit);
+        ruth = testCustomers.newCustomer(unit);
+        sam = testCustomers.newCustomer(unit);
+        peg = testCustomers.newCustomer(unit);
+        testCustomers.newOrder(pat, today.minusDays(10), "1000", "100", "700", "150");
+        testCustomers.newOrder(pat, today.minusDays(40), "500", "0", null, "0");
+        testCustomers.newOrder(quinn, today.minusDays(20), "60000", "0", "10000", "0");
+        for (int days : new int[]{250, 230, 210, 190}) {
+            testCustomers.newOrder(ruth, today.minusDays(days), "100");
+            testCustomers.newOrder(sam, today.minusDays(days), "100");
+        }
+        ComplaintDetails patsCase = testComplaints.openFor(pat);
+        testUsers.signIn(manager);
+        CompensationForm compensation = new CompensationForm();
+        compensation.setType(CompensationType.VOUCHER);
+        compensation.setAmount(new BigDecimal("50"));
+        compensation.setReason("late delivery");
+        complaints.grantCompensation(patsCase.id(), compensation);
+        InteractionForm call = new InteractionForm();
+        call.setCustomerId(pat.id());
+        call.setReasonId(reasons.active().getFirst().id());
+        call.setSummary("asked about the voucher");
+        call.setMinutes(20);
+        interactions.log(call);
+        nps(quinn, 3);
+        nps(sam, 2);
+        SecurityContextHolder.clearContext();
+        awaitListeners();
+        SystemUser.run(values::recomputeAll);
+    }
+
+    private void nps(CustomerDetails customer, int score) {
+        FeedbackForm form = new FeedbackForm();
+        form.setCustomerId(customer.id());
+        form.setKind(FeedbackKind.NPS);
+        form.setScore(score);
+        feedback.record(form);
+    }
+
+    private void awaitListeners() throws InterruptedException {
+        AfterCommitListeners.await(jdbc, "io.escalera.value.internal.ValueTriggers");
+    }
+
+    private CustomerValue valueOf(CustomerDetails customer) {
+        return SystemUser.call(() -> values.of(customer.id())).orElseThrow();
+    }
+
+    @AfterEach
+    void signOut() {
+        SecurityContextHolder.clearContext();
+    }
+
+    @Test
+    void economicValueShowsEveryPartWithTheMissingCostEstimatedFromTheMargin() {
+        CustomerValue v = valueOf(pat);
+        assertThat(v.netSales()).isEqualByComparingTo("1400");
+        assertThat(v.costOfGoods()).isEqualByComparingTo("1050");
+        assertThat(v.costEstimated()).isEqualByComparingTo("350");
+        assertThat(v.returns()).isEqualByComparingTo("150");
+        assertThat(v.compensation()).isEqualByComparingTo("50");
+        assertThat(v.costToServe()).isEqualByComparingTo("10");
+        assertThat(v.economicValue()).isEqualByComparingTo("140");
+        // the last 12 months' margin: 900 − 700 − 150 + 500 × 0.30 = 200
+        assertThat(v.yearlyMargin()).isEqualByComparingTo("200");
+    }
+
+    @Test
+    void strategicValueIsTheDiscountedRetainedMarginOverTheHorizon() {
+        CustomerValue v = valueOf(quinn);
+        assertThat(v.yearlyMargin()).isEqualByComparingTo("50000");
+        assertThat(v.horizonYears()).isEqualTo(10);
+        assertThat(v.retention().doubleValue()).isBetween(0.0, 1.0);
+        assertThat(v.strategicValue()).isEqualByComparingTo(
+                ValueCalculator.strategic(v.yearlyMargin(), v.retention().doubleValue(), 0.10, 10));
+        assertThat(v.totalValue()).isEqualByComparingTo(v.economicValue().add(v.strategicValue()));
+    }
+
+    @Test
+    void aBigDetractorIsInTheHighValueDetractorCornerOfTheMatrix() {
+        CustomerValue v = valueOf(quinn);
+        assertThat(v.tier()).isEqualTo(ValueTier.A);
+        assertThat(v.npsBand()).isEqualTo(NpsBand.DETRACTOR);
+        testUsers.signIn(manager);
+        ValueMatrix matrix = values.matrix(null, false);
+        assertThat(matrix.count(ValueTier.A, NpsBand.DETRACTOR)).isEqualTo(1);
+        assertThat(values.matrixCell(ValueTier.A, NpsBand.DETRACTOR, null, false, 0, 50))
+                .extracting(ValuedCustomer::customerId).containsExactly(quinn.id());
+        // four buyers in the unit; the prospect has no tier
+        assertThat(matrix.cells().values().stream().flatMap(m -> m.values().stream()).mapToLong(Long::longValue).sum()).isEqualTo(4);
+        assertThat(valueOf(peg).tier()).isNull();
+        assertThat(valueOf(peg).rfmSegment()).isNull();
+        assertThat(valueOf(peg).riskScore()).isNull();
+    }
+
+    @Test
+    void tiersAndRfmScoresAreTheShareOfBuyersBelowThemAcrossTheWholeDatabase() {
+        // the definition, counted independently: score = 1 + ⌊5 × (buyers with a smaller value) / buyers⌋
+        long buyers = jdbc.sql("SELECT COUNT(*) FROM customer_value WHERE tier IS NOT NULL").query(Long.class).single();
+        for (CustomerDetails customer : new CustomerDetails[]{pat, quinn, ruth}) {
+            CustomerValue v = valueOf(customer);
+            long fewer = jdbc.sql("SELECT COUNT(*) FROM customer_value WHERE tier IS NOT NULL AND frequency < ?")
+                    .param(v.frequency()).query(Long.class).single();
+            assertThat(v.frequencyScore()).as("F of %s", customer.name()).isEqualTo((int) (1 + 5 * fewer / buyers));
+            long lessSpend = jdbc.sql("SELECT COUNT(*) FROM customer_value WHERE tier IS NOT NULL AND monetary < ?")
+                    .param(v.monetary()).query(Long.class).single();
+            assertThat(v.monetaryScore()).as("M of %s", customer.name()).isEqualTo((int) (1 + 5 * lessSpend / buyers));
+            long longerAgo = jdbc.sql("SELECT COUNT(*) FROM customer_value WHERE tier IS NOT NULL AND recency_days > ?")
+                    .param(v.recencyDays()).query(Long.class).single();
+            assertThat(v.recencyScore()).as("R of %s", customer.name()).isEqualTo((int) (1 + 5 * longerAgo / buyers));
+            long worthMore = jdbc.sql("SELECT COUNT(*) FROM customer_value WHERE tier IS NOT NULL AND total_value > ?")
+                    .param(v.totalValue()).query(Long.class).single();
+            ValueTier expected = 5 * worthMore < buyers ? ValueTier.A : 2 * worthMore < buyers ? ValueTier.B : ValueTier.C;
+            assertThat(v.tier()).as("tier of %s", customer.name()).isEqualTo(expected);
+            assertThat(v.rfmSegment()).isEqualTo(RfmSegment.of(v.recencyScore(), v.frequencyScore(), v.monetaryScore()));
+        }
+        // equal histories, equal scores
+        CustomerValue r = valueOf(ruth);
+        CustomerValue s = valueOf(sam);
+        assertThat(new int[]{s.recencyScore(), s.frequencyScore(), s.monetaryScore()})
+                .containsExactly(r.recencyScore(), r.frequencyScore(), r.monetaryScore());
+    }
+
+    @Test
+    void aQuietlyLeavingCustomerIsASilentDeclinerWithTheReasonsInWords() {
+        CustomerValue r = valueOf(ruth);
+        assertThat(r.riskScore()).isEqualTo(60);
+        assertThat(r.riskReasons()).containsExactly(new RiskReason(Kind.OVERDUE, 9.5, null),
+                new RiskReason(Kind.FREQUENCY, -100.0, null), new RiskReason(Kind.SPEND, -100.0, null));
+        assertThat(r.atRisk()).isTrue();
+        assertThat(r.silent()).isTrue();
+        assertThat(r.flaggedOn()).isEqualTo(today);
+        CustomerValue s = valueOf(sam);
+        assertThat(s.riskScore()).isEqualTo(75);
+        assertThat(s.riskReasons()).contains(new RiskReason(Kind.DETRACTOR, null, today));
+        assertThat(s.atRisk()).isTrue();
+        assertThat(s.silent()).isFalse();
+
+        testUsers.signIn(manager);
+        assertThat(values.atRisk(true, null, false, 0, 50)).extracting(ValuedCustomer::customerId).containsExactly(ruth.id());
+        assertThat(values.atRisk(false, null, false, 0, 50)).extracting(ValuedCustomer::customerId).contains(ruth.id(), sam.id());
+        assertThat(values.countAtRisk(true, null, false)).isEqualTo(1);
+    }
+
+    @Test
+    void theWorklistShowsWhoWorkedACustomerSinceFlagged() throws Exception {
+        UserAccount manager = testUsers.newUser(Role.MANAGER);
+        CustomerDetails flagged = testCustomers.newCustomer(manager.unitId());
+        for (int days : new int[]{250, 230, 210, 190}) {
+            testCustomers.newOrder(flagged, today.minusDays(days), "100");
+        }
+        awaitListeners();
+        testUsers.signIn(manager);
+        assertThat(values.atRisk(true, null, false, 0, 100)).filteredOn(c -> c.customerId() == flagged.id())
+                .singleElement().satisfies(c -> assertThat(c.lastWorkedBy()).isNull());
+        InteractionForm call = new InteractionForm();
+        call.setCustomerId(flagged.id());
+        call.setReasonId(reasons.active().getFirst().id());
+        call.setSummary("called: how are you doing with us?");
+        interactions.log(call);
+        awaitListeners();
+        assertThat(values.atRisk(true, null, false, 0, 100)).filteredOn(c -> c.customerId() == flagged.id())
+                .singleElement().satisfies(c -> {
+                    assertThat(c.lastWorkedBy()).isEqualTo(manager.displayName());
+                    assertThat(c.lastWorkedAt()).isNotNull();
+                });
+    }
+
+    @Test
+    void aPurchaseTakesACustomerOffTheWorklistAtOnce() throws Exception {
+        CustomerDetails comesBack = testCustomers.newCustomer(testUsers.newUser(Role.MANAGER).unitId());
+        for (int days : new int[]{250, 230, 210, 190}) {
+            testCustomers.newOrder(comesBack, today.minusDays(days), "100");
+        }
+        awaitListeners();
+        assertThat(valueOf(comesBack).atRisk()).isTrue();
+        testCustomers.newOrder(comesBack, today, "100");
+        awaitListeners();
+        // 0 overdue; frequency and spend −75 %: 11.25 + 11.25 = 23 < 40
+        CustomerValue v = valueOf(comesBack);
+        assertThat(v.riskScore()).isEqualTo(23);
+        assertThat(v.atRisk()).isFalse();
+        assertThat(v.netSales()).isEqualByComparingTo("500");
+    }
+
+    @Test
+    void theBackTestUsesOnlyWhatWasKnownOnTheCutoffDay() throws Exception {
+        LocalDate cutoff = today.minusMonths(3);
+        UserAccount elsewhere = testUsers.newUser(Role.MANAGER);
+        CustomerDetails active = testCustomers.newCustomer(elsewhere.unitId());
+        CustomerDetails notYet = testCustomers.newCustomer(elsewhere.unitId());
+        for (int days : new int[]{260, 240, 220, 200}) {
+            testCustomers.newOrder(active, cutoff.minusDays(days - 100), "100");
+        }
+        awaitListeners();
+        Map<Long, Boolean> before = store.flaggedOn(cutoff, SystemUser.call(values::rules));
+        assertThat(before).containsKey(active.id()).doesNotContainKey(notYet.id());
+        // what happens after the cut-off: orders, answers and cases of customers active then, and new customers
+        testCustomers.newOrder(active, cutoff.plusDays(1), "100");
+        testCustomers.newOrder(notYet, cutoff.plusDays(2), "100");
+        testComplaints.openFor(active);
+        testUsers.signIn(elsewhere);
+        nps(active, 0);
+        SecurityContextHolder.clearContext();
+        awaitListeners();
+        assertThat(store.flaggedOn(cutoff, SystemUser.call(values::rules))).isEqualTo(before);
+
+        testUsers.signIn(elsewhere);
+        BackTest test = values.backTest(3);
+        assertThat(test.cutoff()).isEqualTo(cutoff);
+        assertThat(test.active()).isEqualTo(before.size());
+        assertThat(test.flagged()).isEqualTo(before.values().stream().filter(b -> b).count());
+        assertThat(test.flaggedLapsed()).isBetween(0L, test.flagged());
+        assertThat(test.activeLapsed()).isBetween(test.flaggedLapsed(), test.active());
+    }
+
+    @Test
+    void liftComparesTheFlaggedLapseRateWithTheBaseRate() {
+        BackTest test = new BackTest(6, today, 1000, 100, 40, 100);
+        assertThat(test.flaggedLapseRate()).isEqualTo(0.4);
+        assertThat(test.baseLapseRate()).isEqualTo(0.1);
+        assertThat(test.lift()).isCloseTo(4.0, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(new BackTest(6, today, 0, 0, 0, 0).lift()).isNull();
+    }
+
+    @Test
+    void staffEnterMarketValueAndAConcurrentSaveIsRefusedNotOverwritten() {
+        UserAccount staff = testUsers.newUserIn(Role.STAFF, manager.unitId());
+        testUsers.signIn(staff);
+        MarketValueForm form = new MarketValueForm();
+        form.setShareOfWallet(40);
+        form.setCompetitivePressure(4);
+        MarketValue saved = values.saveMarketValue(quinn.id(), form);
+        assertThat(saved.shareOfWallet()).isEqualTo(40);
+        assertThat(saved.updatedByName()).isEqualTo(staff.displayName());
+
+        MarketValueForm stale = new MarketValueForm();
+        stale.setShareOfWallet(10);
+        stale.setCompetitivePressure(1);
+        stale.setVersion(saved.version());
+        form.setVersion(saved.version());
+        form.setShareOfWallet(45);
+        values.saveMarketValue(quinn.id(), form);
+        assertThatThrownBy(() -> values.saveMarketValue(quinn.id(), stale)).isInstanceOf(ConcurrentEditException.class);
+        assertThat(values.marketValue(quinn.id()).orElseThrow().shareOfWallet()).isEqualTo(45);
+
+        MarketValueForm wrong = new MarketValueForm();
+        wrong.setVersion(values.marketValue(quinn.id()).orElseThrow().version());
+        wrong.setCompetitivePressure(9);
+        assertThatThrownBy(() -> values.saveMarketValue(quinn.id(), wrong)).isInstanceOf(FieldErrorsException.class);
+        assertThat(values.marketValue(quinn.id()).orElseThrow().competitivePressure()).isEqualTo(4);
+    }
+
+    @Test
+    void rolesAndUnitsAreEnforced() {
+        testUsers.signIn(testUsers.newUserIn(Role.STAFF, manager.unitId()));
+        assertThat(values.of(quinn.id())).isPresent();
+        assertThatThrownBy(() -> values.atRisk(false, null, false, 0, 10)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> values.matrix(null, false)).isInstanceOf(AccessDeniedException.class);
+        testUsers.signIn(testUsers.newUser(Role.EXECUTIVE));
+        assertThat(values.matrix(null, false).count(ValueTier.A, NpsBand.DETRACTOR)).isPositive();
+        assertThatThrownBy(() -> values.atRisk(false, null, false, 0, 10)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> values.backTest(3)).isInstanceOf(AccessDeniedException.class);
+        testUsers.signIn(testUsers.newUser(Role.STAFF));
+        assertThatThrownBy(() -> values.of(quinn.id())).isInstanceOf(NotFoundException.class);
+        testUsers.signIn(testUsers.newUser(Role.MANAGER));
+        assertThat(values.atRisk(false, null, false, 0, 10)).isEmpty();
+    }
+
+    @Test
+    void rulesAreValidatedBeforeAnythingIsSaved() {
+        testUsers.signIn(manager);
+        ValueRules bad = new ValueRules(new BigDecimal("1.5"), new BigDecimal("0.1"), 0, 85, 40, 30, 0, 0, 0, 0, 0, 0, 0);
+        assertThatThrownBy(() -> values.saveRules(bad)).isInstanceOfSatisfying(FieldErrorsException.class,
+                e -> assertThat(e.errors()).extracting(FieldErrorsException.FieldError::field)
+                        .contains("marginRate", "horizonYears", "overdueWeight"));
+        assertThat(values.rules()).isEqualTo(ValueRules.defaults());
+    }
+}
