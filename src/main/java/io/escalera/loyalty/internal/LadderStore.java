@@ -87,7 +87,7 @@ public class LadderStore {
     /** Orders in the order {@link PurchaseHistory} needs them, read from the covering index alone. */
     private static final String ORDER_HISTORY = """
             SELECT customer_id, order_date, ROUND((gross_amount - discount) * 100), categories
-            FROM customer_order FORCE INDEX (ix_order_customer_history)
+            FROM customer_order FORCE INDEX (ix_order_customer_money)
             WHERE /*customer*/ order_date <= ? ORDER BY customer_id, order_date, id""";
 
     public Optional<Stage> current(long customerId) {

@@ -10,8 +10,8 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 
 /**
- * The one query that gathers every customer's {@link ValueFacts} as of a day, set-based: one GROUP BY per source
- * table, joined to the customers. Nothing after {@code asOf} (and no order after {@code day}) is read, so the same
+ * The queries that gather every customer's {@link ValueFacts} as of a day, set-based: one GROUP BY per source table
+ * joined to the customers, and the orders streamed in customer order from one covering index (see {@link FactsReader}). Nothing after {@code asOf} (and no order after {@code day}) is read, so the same
  * query serves today's recompute and the back-test's "what we knew then". It joins other modules' tables read-only,
  * as reports do; it never writes them.
  */
@@ -27,39 +27,16 @@ final class FactsQuery {
      * @param withValue  false leaves out what only the value needs (compensation, minutes, stage), for the back-test
      */
     static String sql(LocalDate day, Instant slaMoment, Long customerId, boolean withValue) {
-        String d = quote(day);
-        String yearStart = quote(day.minusDays(365));
-        String previousYearStart = quote(day.minusDays(730));
-        String halfStart = quote(day.minusMonths(6));
-        String previousHalfStart = quote(day.minusMonths(12));
         String t = "'" + Timestamp.valueOf(day.plusDays(1).atStartOfDay()) + "'";
         String sla = "'" + Timestamp.valueOf(LocalDateTime.ofInstant(slaMoment, ZoneId.systemDefault())) + "'";
         String yearStartTime = "'" + day.minusDays(365) + " 00:00:00'";
         String one = customerId == null ? "" : " AND customer_id = " + customerId;
         String sql = """
                 SELECT c.id, c.home_unit_id, c.acquisition_channel, c.birth_date, /*stage*/ NULL AS stage,
-                       o.orders, o.first_order, o.last_order, o.net_sales, o.cost_known, o.sales_without_cost, o.returns,
-                       o.orders_year, o.orders_previous_year, o.sales_year, o.cost_known_year, o.sales_without_cost_year, o.returns_year,
-                       o.orders_half, o.sales_half, o.orders_previous_half, o.sales_previous_half,
                        /*compensation*/ NULL AS compensation, /*minutes*/ NULL AS minutes,
                        f.last_detractor, f.last_unhappy, f.latest_nps,
                        k.past_sla, k.last_complaint, k.complaints_year, v.sent, v.answered, /*flagged*/ NULL AS flagged_on
                 FROM customer c
-                LEFT JOIN (SELECT customer_id, COUNT(*) AS orders, MIN(order_date) AS first_order, MAX(order_date) AS last_order,
-                                  SUM(gross_amount - discount) AS net_sales, COALESCE(SUM(cost_of_goods), 0) AS cost_known,
-                                  SUM(IF(cost_of_goods IS NULL, gross_amount - discount, 0)) AS sales_without_cost,
-                                  SUM(returned_amount) AS returns,
-                                  SUM(order_date >= Y1) AS orders_year,
-                                  SUM(order_date >= Y2 AND order_date < Y1) AS orders_previous_year,
-                                  SUM(IF(order_date >= Y1, gross_amount - discount, 0)) AS sales_year,
-                                  SUM(IF(order_date >= Y1, COALESCE(cost_of_goods, 0), 0)) AS cost_known_year,
-                                  SUM(IF(order_date >= Y1 AND cost_of_goods IS NULL, gross_amount - discount, 0)) AS sales_without_cost_year,
-                                  SUM(IF(order_date >= Y1, returned_amount, 0)) AS returns_year,
-                                  SUM(order_date > H1) AS orders_half,
-                                  SUM(IF(order_date > H1, gross_amount - discount, 0)) AS sales_half,
-                                  SUM(order_date > H2 AND order_date <= H1) AS orders_previous_half,
-                                  SUM(IF(order_date > H2 AND order_date <= H1, gross_amount - discount, 0)) AS sales_previous_half
-                           FROM customer_order WHERE order_date <= D ONE GROUP BY customer_id) o ON o.customer_id = c.id
                 LEFT JOIN (SELECT customer_id,
                                   MAX(IF(kind = 'NPS' AND score <= 6 AND answered_at >= YT, answered_at, NULL)) AS last_detractor,
                                   MAX(IF(kind = 'CSAT' AND score <= 2 AND answered_at >= YT, answered_at, NULL)) AS last_unhappy,
@@ -90,26 +67,27 @@ final class FactsQuery {
                             LEFT JOIN (SELECT customer_id, SUM(minutes) AS minutes FROM interaction
                                        WHERE occurred_at < T ONE GROUP BY customer_id) i ON i.customer_id = c.id""");
         }
-        return sql.replace("Y1", yearStart).replace("Y2", previousYearStart).replace("H1", halfStart)
-                .replace("H2", previousHalfStart).replace("YT", yearStartTime).replace(" D ", " " + d + " ")
+        return sql.replace("YT", yearStartTime)
                 .replace("< SLA AND", "< " + sla + " AND").replace(">= SLA)", ">= " + sla + ")")
                 .replace(" T ", " " + t + " ").replace("< T)", "< " + t + ")").replace(">= T)", ">= " + t + ")")
                 .replace("ONECS", customerId == null ? "" : " AND cs.customer_id = " + customerId)
                 .replace("ONE", one).replace("CUSTOMER", customerId == null ? "" : " AND c.id = " + customerId);
     }
 
-    private static String quote(LocalDate day) {
-        return "'" + day + "'";
+    /** Every order up to {@code day}, per customer in date order, from the index alone (customer/004). */
+    static String orders(LocalDate day, Long customerId) {
+        return "SELECT customer_id, order_date, gross_amount - discount, cost_of_goods, returned_amount "
+                + "FROM customer_order FORCE INDEX (ix_order_customer_money) WHERE order_date <= '" + day + "'"
+                + (customerId == null ? "" : " AND customer_id = " + customerId) + " ORDER BY customer_id, order_date, id";
     }
 
-    static ValueFacts read(ResultSet rs) throws SQLException {
+    /** The customer row of {@link #sql} with the customer's folded orders. */
+    static ValueFacts read(ResultSet rs, OrderSums o) throws SQLException {
         return new ValueFacts(rs.getLong("id"), rs.getLong("home_unit_id"), rs.getString("acquisition_channel"),
-                date(rs, "birth_date"), rs.getString("stage"), rs.getInt("orders"), date(rs, "first_order"),
-                date(rs, "last_order"), money(rs, "net_sales"), money(rs, "cost_known"), money(rs, "sales_without_cost"),
-                money(rs, "returns"), rs.getInt("orders_year"), rs.getInt("orders_previous_year"), money(rs, "sales_year"),
-                money(rs, "cost_known_year"), money(rs, "sales_without_cost_year"), money(rs, "returns_year"),
-                rs.getInt("orders_half"), money(rs, "sales_half"), rs.getInt("orders_previous_half"),
-                money(rs, "sales_previous_half"), money(rs, "compensation"), rs.getLong("minutes"),
+                date(rs, "birth_date"), rs.getString("stage"), o.orders, o.firstOrder, o.lastOrder, o.netSales, o.costKnown,
+                o.salesWithoutCost, o.returns, o.ordersYear, o.ordersPreviousYear, o.salesYear, o.costKnownYear,
+                o.salesWithoutCostYear, o.returnsYear, o.ordersHalf, o.salesHalf, o.ordersPreviousHalf, o.salesPreviousHalf,
+                money(rs, "compensation"), rs.getLong("minutes"),
                 time(rs, "last_detractor"), time(rs, "last_unhappy"), (Integer) rs.getObject("latest_nps", Integer.class),
                 rs.getInt("past_sla"), time(rs, "last_complaint"), rs.getInt("complaints_year"), rs.getInt("sent"),
                 rs.getInt("answered"), date(rs, "flagged_on"));

@@ -85,15 +85,7 @@ public class ValueStore {
             connection.setAutoCommit(true);
             connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
             List<ValueFacts> all = new ArrayList<>();
-            try (PreparedStatement read = connection.prepareStatement(FactsQuery.sql(day, now, null, true),
-                    ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
-                read.setFetchSize(10_000);
-                try (ResultSet rs = read.executeQuery()) {
-                    while (rs.next()) {
-                        all.add(FactsQuery.read(rs));
-                    }
-                }
-            }
+            FactsReader.read(dataSource, day, now, null, true, all::add);
             log.debug("value recompute: {} customers' facts read in {} ms", all.size(), (System.nanoTime() - started) / 1_000_000);
             Retention retention = Retention.measure(all, inputs.customerPurchases(), inputs.clientPurchases());
             List<Computed> computed = new ArrayList<>(all.size());
@@ -137,11 +129,12 @@ public class ValueStore {
         if (calibration == null) {
             return false;
         }
-        ValueFacts facts = jdbc.sql(FactsQuery.sql(day, now, customerId, true)).query((rs, n) -> FactsQuery.read(rs))
-                .optional().orElse(null);
-        if (facts == null) {
+        List<ValueFacts> found = new ArrayList<>(1);
+        FactsReader.read(dataSource, day, now, customerId, true, found::add);
+        if (found.isEmpty()) {
             return false;
         }
+        ValueFacts facts = found.getFirst();
         Object[] row = row(compute(facts, inputs, day, calibration.retention()), calibration, day, inputs.rules().riskThreshold());
         jdbc.sql("REPLACE INTO customer_value (" + String.join(", ", COLUMNS) + ") VALUES ("
                 + String.join(", ", COLUMNS.stream().map(c -> "?").toList()) + ")").params(row).update();
@@ -193,23 +186,11 @@ public class ValueStore {
     public Map<Long, Boolean> flaggedOn(LocalDate cutoff, ValueRules rules) {
         Map<Long, Boolean> flagged = new java.util.LinkedHashMap<>();
         Instant endOfCutoff = java.sql.Timestamp.valueOf(cutoff.plusDays(1).atStartOfDay()).toInstant();
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
-            try (PreparedStatement read = connection.prepareStatement(FactsQuery.sql(cutoff, endOfCutoff, null, false),
-                    ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
-                read.setFetchSize(10_000);
-                try (ResultSet rs = read.executeQuery()) {
-                    while (rs.next()) {
-                        ValueFacts f = FactsQuery.read(rs);
-                        if (f.active()) {
-                            flagged.put(f.customerId(), RiskRule.assess(f, cutoff, rules).score() >= rules.riskThreshold());
-                        }
-                    }
-                }
+        FactsReader.read(dataSource, cutoff, endOfCutoff, null, false, f -> {
+            if (f.active()) {
+                flagged.put(f.customerId(), RiskRule.assess(f, cutoff, rules).score() >= rules.riskThreshold());
             }
-        } catch (SQLException e) {
-            throw new DataAccessResourceFailureException("back-test failed", e);
-        }
+        });
         return flagged;
     }
 

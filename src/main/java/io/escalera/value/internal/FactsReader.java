@@ -1,0 +1,60 @@
+package io.escalera.value.internal;
+
+import org.springframework.dao.DataAccessResourceFailureException;
+
+import javax.sql.DataSource;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.function.Consumer;
+
+/**
+ * Reads {@link ValueFacts} customer by customer: the customers with their per-table aggregates on one connection,
+ * their orders in customer order on a second one, merged as both streams go (a merge join in memory), so that
+ * neither side is ever held whole.
+ */
+final class FactsReader {
+
+    private FactsReader() {
+    }
+
+    /** @param customerId one customer, or null for everyone (in customer order) */
+    static void read(DataSource dataSource, LocalDate day, Instant slaMoment, Long customerId, boolean withValue,
+                     Consumer<ValueFacts> consumer) {
+        try (Connection customers = dataSource.getConnection(); Connection orders = dataSource.getConnection()) {
+            customers.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+            orders.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+            try (PreparedStatement c = customers.prepareStatement(FactsQuery.sql(day, slaMoment, customerId, withValue),
+                    ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
+                 PreparedStatement o = orders.prepareStatement(FactsQuery.orders(day, customerId),
+                         ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
+                c.setFetchSize(10_000);
+                o.setFetchSize(20_000);
+                try (ResultSet crs = c.executeQuery(); ResultSet ors = o.executeQuery()) {
+                    OrderSums sums = new OrderSums(day);
+                    boolean more = ors.next();
+                    while (crs.next()) {
+                        long id = crs.getLong("id");
+                        sums.clear();
+                        // orders of customers that sort before this one cannot exist (a foreign key), but skip safely
+                        while (more && ors.getLong(1) < id) {
+                            more = ors.next();
+                        }
+                        while (more && ors.getLong(1) == id) {
+                            BigDecimal cost = ors.getBigDecimal(4);
+                            sums.add(ors.getDate(2).toLocalDate(), ors.getBigDecimal(3), cost, ors.getBigDecimal(5));
+                            more = ors.next();
+                        }
+                        consumer.accept(FactsQuery.read(crs, sums));
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new DataAccessResourceFailureException("reading value facts failed", e);
+        }
+    }
+}

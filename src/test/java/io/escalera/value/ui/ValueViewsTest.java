@@ -1,0 +1,160 @@
+package io.escalera.value.ui;
+
+import com.vaadin.browserless.BrowserlessUIContext;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.textfield.BigDecimalField;
+import com.vaadin.flow.component.textfield.IntegerField;
+import io.escalera.customer.CustomerDetails;
+import io.escalera.customer.ui.CustomerView;
+import io.escalera.security.Role;
+import io.escalera.security.SystemUser;
+import io.escalera.security.UserAccount;
+import io.escalera.support.AfterCommitListeners;
+import io.escalera.support.BrowserlessApp;
+import io.escalera.support.EscaleraTest;
+import io.escalera.support.TestCustomers;
+import io.escalera.support.TestUsers;
+import io.escalera.value.ValueService;
+import io.escalera.value.ValuedCustomer;
+import io.escalera.feedback.FeedbackForm;
+import io.escalera.feedback.FeedbackKind;
+import io.escalera.feedback.FeedbackService;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Locale;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The value screens as managers and staff use them (browserless). */
+@EscaleraTest
+class ValueViewsTest {
+
+    @Autowired ApplicationContext spring;
+    @Autowired TestUsers testUsers;
+    @Autowired TestCustomers testCustomers;
+    @Autowired ValueService values;
+    @Autowired FeedbackService feedback;
+    @Autowired JdbcClient jdbc;
+
+    private BrowserlessApp app;
+
+    @AfterEach
+    void close() {
+        if (app != null) {
+            app.close();
+        }
+        SecurityContextHolder.clearContext();
+    }
+
+    private BrowserlessUIContext open(UserAccount user) {
+        app = new BrowserlessApp(spring);
+        BrowserlessUIContext window = app.windowOf(testUsers.authenticationOf(user));
+        window.getUI().setLocale(Locale.ENGLISH);
+        return window;
+    }
+
+    private void awaitAndRecompute() throws InterruptedException {
+        AfterCommitListeners.await(jdbc, "io.escalera.value.internal.ValueTriggers");
+        SystemUser.run(values::recomputeAll);
+    }
+
+    @Test
+    void theHighValueDetractorCornerListsTheCustomerAndOpensTheir360WithValueParts() throws Exception {
+        UserAccount manager = testUsers.newUser(Role.MANAGER);
+        CustomerDetails big = testCustomers.newCustomer(manager.unitId());
+        testCustomers.newOrder(big, LocalDate.now().minusDays(5), "40000", "0", "30000", "500");
+        testUsers.signIn(manager);
+        FeedbackForm nps = new FeedbackForm();
+        nps.setCustomerId(big.id());
+        nps.setKind(FeedbackKind.NPS);
+        nps.setScore(4);
+        feedback.record(nps);
+        SecurityContextHolder.clearContext();
+        awaitAndRecompute();
+
+        BrowserlessUIContext window = open(manager);
+        window.navigate("value", ValueMatrixView.class);
+        Button corner = window.find(Button.class).withId("matrix-A-DETRACTOR").single();
+        assertThat(corner.getText()).startsWith("1 ·").contains("High value, detractor");
+        assertThat(window.find(Button.class).withId("matrix-B-PROMOTER").single().getText()).isEqualTo("0");
+        window.test(corner).click();
+        @SuppressWarnings("unchecked")
+        Grid<ValuedCustomer> list = window.find(Grid.class).withId("value-customers").single();
+        assertThat(window.test(list).size()).isEqualTo(1);
+        window.test(list).clickRow(0);
+        assertThat(window.getUI().getCurrentView()).isInstanceOf(CustomerView.class);
+        // 40,000 − 30,000 − 500 returned = 9,500
+        assertThat(window.find(Span.class).withId("value-economic").single().getText()).contains("9,500.00");
+        assertThat(window.find(Span.class).withId("value-tier").single().getText()).isEqualTo("A · top 20 %");
+        assertThat(window.find(Span.class).withId("value-rfm").single().getText()).isNotEqualTo("—");
+        assertThat(window.find(ListItem.class).all()).extracting(ListItem::getText).anyMatch(t -> t.startsWith("detractor in "));
+    }
+
+    @Test
+    void theWorklistOffersTheOtherModulesActionsForACustomer() throws Exception {
+        UserAccount manager = testUsers.newUser(Role.MANAGER);
+        CustomerDetails leaving = testCustomers.newCustomer(manager.unitId());
+        for (int days : new int[]{250, 230, 210, 190}) {
+            testCustomers.newOrder(leaving, LocalDate.now().minusDays(days), "100");
+        }
+        awaitAndRecompute();
+        BrowserlessUIContext window = open(manager);
+        window.navigate("value/at-risk", AtRiskView.class);
+        assertThat(window.find(Span.class).withId("at-risk-counts").single().getText()).isEqualTo("1 at risk, 1 silent decliners");
+        @SuppressWarnings("unchecked")
+        Grid<ValuedCustomer> grid = window.find(Grid.class).withId("at-risk-grid").single();
+        assertThat(window.test(grid).size()).isEqualTo(1);
+        assertThat(window.test(grid).getCellText(0, 3)).startsWith("overdue 9.5× their usual gap; purchases −100 %");
+        window.test(grid).clickRow(0);
+        assertThat(window.find(Button.class).withId("log-interaction").all()).hasSize(1);
+        window.test(window.find(Button.class).withId("at-risk-open-customer").single()).click();
+        assertThat(window.getUI().getCurrentView()).isInstanceOf(CustomerView.class);
+    }
+
+    @Test
+    void staffSaveMarketValueOnThe360AndOutOfRangeInputIsKept() throws Exception {
+        UserAccount staff = testUsers.newUser(Role.STAFF);
+        CustomerDetails customer = testCustomers.newCustomer(staff.unitId());
+        BrowserlessUIContext window = open(staff);
+        window.navigate("customers/" + customer.id(), CustomerView.class);
+        IntegerField pressure = window.find(IntegerField.class).withId("market-pressure").single();
+        IntegerField share = window.find(IntegerField.class).withId("market-share").single();
+        share.setValue(35);
+        pressure.setValue(7);
+        window.test(window.find(Button.class).withId("market-save").single()).click();
+        assertThat(pressure.isInvalid()).isTrue();
+        assertThat(share.getValue()).isEqualTo(35);
+        testUsers.signIn(staff);
+        assertThat(values.marketValue(customer.id())).isEmpty();
+        pressure.setValue(3);
+        window.test(window.find(Button.class).withId("market-save").single()).click();
+        assertThat(values.marketValue(customer.id())).hasValueSatisfying(m -> {
+            assertThat(m.shareOfWallet()).isEqualTo(35);
+            assertThat(m.competitivePressure()).isEqualTo(3);
+        });
+    }
+
+    @Test
+    void theLtvCalculatorShowsTheArticlesExampleAndThenWhatIsTyped() {
+        BrowserlessUIContext window = open(testUsers.newUser(Role.STAFF));
+        window.navigate("value/ltv", LtvCalculatorView.class);
+        Span result = window.find(Span.class).withId("ltv-result").single();
+        assertThat(result.getText()).startsWith("Example: ").contains("26,000.00");
+        window.find(BigDecimalField.class).withId("ltv-spend").single().setValue(new BigDecimal("12.50"));
+        assertThat(result.getText()).startsWith("Fill in all three");
+        window.find(IntegerField.class).withId("ltv-visits").single().setValue(40);
+        window.find(IntegerField.class).withId("ltv-years").single().setValue(3);
+        // 12.50 × 40 × 3 = 1,500
+        assertThat(result.getText()).doesNotStartWith("Example").contains("1,500.00");
+    }
+}
