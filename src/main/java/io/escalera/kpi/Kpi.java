@@ -51,8 +51,11 @@ public enum Kpi {
         this.max = max;
     }
 
-    /** Whether the KPI can be computed yet (the value KPIs come with the value module). */
-    public boolean available() {
+    /**
+     * Whether the KPI is counted per period from the daily facts, with the records behind it and targets. The value
+     * KPIs are not: they are a snapshot of the value module's last computation, shown for the current period.
+     */
+    public boolean fromDailyFacts() {
         return this != AVERAGE_ECONOMIC_VALUE && this != AVERAGE_STRATEGIC_VALUE;
     }
 

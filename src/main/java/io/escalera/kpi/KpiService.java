@@ -34,8 +34,11 @@ public class KpiService {
     private final UnitScopes scopes;
     private final SignedInUsers signedIn;
     private final Clock clock;
+    private final io.escalera.value.ValueService values;
 
-    KpiService(KpiFacts facts, io.escalera.kpi.internal.KpiDrillDown drillDown, io.escalera.kpi.internal.KpiTargetStore targets, UnitScopes scopes, SignedInUsers signedIn, Clock clock) {
+    KpiService(KpiFacts facts, io.escalera.kpi.internal.KpiDrillDown drillDown, io.escalera.kpi.internal.KpiTargetStore targets, UnitScopes scopes, SignedInUsers signedIn, Clock clock,
+               io.escalera.value.ValueService values) {
+        this.values = values;
         this.facts = facts;
         this.drillDown = drillDown;
         this.targets = targets;
@@ -90,13 +93,30 @@ public class KpiService {
             trendValues = trend.stream().map(valuesOf).toList();
             yearEarlier = valuesOf.apply(yearBefore);
         }
-        Map<Kpi, Double> now = trendValues.getLast();
+        Map<Kpi, Double> now = new java.util.EnumMap<>(trendValues.getLast());
+        addValueSnapshot(kpis, period, filter, now);
         Map<Kpi, Double> previous = trendValues.get(TREND_PERIODS - 2);
         KpiFilter targetScope = ownUnitWhenNotChosen(filter);
         List<KpiTarget> periodTargets = targets.ofPeriod(period).stream().filter(t -> t.appliesTo(targetScope)).toList();
         return kpis.stream().map(kpi -> new KpiTile(kpi, now.get(kpi), previous.get(kpi), yearEarlier.get(kpi),
                 trendValues.stream().map(v -> v.get(kpi)).toList(),
                 periodTargets.stream().filter(t -> t.kpi() == kpi).findFirst().orElse(null))).toList();
+    }
+
+    /**
+     * Average economic and strategic value are a snapshot (the value module's last computation over the buying
+     * customers of the units), so they belong to the period that contains today only, and to no sales channel.
+     */
+    private void addValueSnapshot(List<Kpi> kpis, KpiPeriod period, KpiFilter filter, Map<Kpi, Double> now) {
+        LocalDate today = LocalDate.now(clock);
+        if (!kpis.contains(Kpi.AVERAGE_ECONOMIC_VALUE) || filter.channel() != null
+                || today.isBefore(period.from()) || today.isAfter(period.to())) {
+            return;
+        }
+        values.averages(filter.unitId(), filter.allUnits()).ifPresent(averages -> {
+            now.put(Kpi.AVERAGE_ECONOMIC_VALUE, averages.economic());
+            now.put(Kpi.AVERAGE_STRATEGIC_VALUE, averages.strategic());
+        });
     }
 
     /** The records behind a tile (orders, cases, contacts or answers), newest first, in the board's period and filter. */

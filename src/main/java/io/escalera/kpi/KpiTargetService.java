@@ -119,7 +119,7 @@ public class KpiTargetService {
 
     private void validate(KpiTargetForm form) {
         List<FieldError> errors = new ArrayList<>();
-        if (form.getKpi() == null || !form.getKpi().available()) {
+        if (form.getKpi() == null || !form.getKpi().fromDailyFacts()) {
             errors.add(new FieldError("kpi", "kpi-target.kpi-required"));
         }
         if (form.getPeriodKind() == null || form.getPeriodKind() == KpiPeriod.Kind.CUSTOM || form.getPeriodDay() == null) {

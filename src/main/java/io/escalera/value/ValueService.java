@@ -196,6 +196,17 @@ public class ValueService {
         return queries.segment(segment, scopes.unitsForList(unitId, allUnits), offset, limit);
     }
 
+    /** Mean economic and strategic value of the buying customers. */
+    public record Averages(double economic, double strategic) {
+    }
+
+    /** Mean values of the buying customers of the units (as the lists scope them); empty when there is none. */
+    @RolesAllowed({"STAFF", "MANAGER", "EXECUTIVE", "ADMIN"})
+    @Transactional(readOnly = true)
+    public Optional<Averages> averages(Long unitId, boolean allUnits) {
+        return queries.averages(scopes.unitsForList(unitId, allUnits));
+    }
+
     /** The at-risk worklist by risk × value; {@code silentOnly}: the silent decliners (no complaint, no low score). */
     @RolesAllowed({"MANAGER", "ADMIN"})
     @Transactional(readOnly = true)

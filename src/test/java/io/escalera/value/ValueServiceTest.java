@@ -69,6 +69,7 @@ class ValueServiceTest {
     @Autowired ReasonService reasons;
     @Autowired JdbcClient jdbc;
     @Autowired Clock clock;
+    @Autowired io.escalera.kpi.KpiService kpis;
 
     private UserAccount manager;
     private LocalDate today;
@@ -293,6 +294,25 @@ class ValueServiceTest {
         assertThat(test.flagged()).isEqualTo(before.values().stream().filter(b -> b).count());
         assertThat(test.flaggedLapsed()).isBetween(0L, test.flagged());
         assertThat(test.activeLapsed()).isBetween(test.flaggedLapsed(), test.active());
+    }
+
+    @Test
+    void theExecutiveBoardShowsTheAverageValuesOfTheUnitsBuyersForTheCurrentPeriod() {
+        testUsers.signIn(manager);
+        double economic = (valueOf(pat).economicValue().doubleValue() + valueOf(quinn).economicValue().doubleValue()
+                + valueOf(ruth).economicValue().doubleValue() + valueOf(sam).economicValue().doubleValue()) / 4;
+        io.escalera.kpi.KpiFilter unit = new io.escalera.kpi.KpiFilter(manager.unitId(), false, null);
+        var thisMonth = io.escalera.kpi.KpiPeriod.of(io.escalera.kpi.KpiPeriod.Kind.MONTH, today);
+        var tiles = kpis.board(io.escalera.kpi.Board.EXECUTIVE, unit, thisMonth);
+        assertThat(tiles).filteredOn(t -> t.kpi() == io.escalera.kpi.Kpi.AVERAGE_ECONOMIC_VALUE).singleElement()
+                .satisfies(t -> assertThat(t.value()).isCloseTo(economic, org.assertj.core.data.Offset.offset(0.01)));
+        assertThat(tiles).filteredOn(t -> t.kpi() == io.escalera.kpi.Kpi.AVERAGE_STRATEGIC_VALUE).singleElement()
+                .satisfies(t -> assertThat(t.value()).isPositive());
+        // a snapshot: not for last month, not for one sales channel
+        assertThat(kpis.board(io.escalera.kpi.Board.EXECUTIVE, unit, thisMonth.previous())).filteredOn(t -> t.kpi() == io.escalera.kpi.Kpi.AVERAGE_ECONOMIC_VALUE)
+                .singleElement().satisfies(t -> assertThat(t.value()).isNull());
+        assertThat(kpis.board(io.escalera.kpi.Board.EXECUTIVE, new io.escalera.kpi.KpiFilter(manager.unitId(), false, "WEB"), thisMonth))
+                .filteredOn(t -> t.kpi() == io.escalera.kpi.Kpi.AVERAGE_ECONOMIC_VALUE).singleElement().satisfies(t -> assertThat(t.value()).isNull());
     }
 
     @Test

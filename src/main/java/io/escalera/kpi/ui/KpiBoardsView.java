@@ -181,7 +181,7 @@ public class KpiBoardsView extends VerticalLayout implements LocalizedTitle {
 
     /** The executive KPIs, one row per unit. */
     private void compare(KpiPeriod period) {
-        List<Kpi> columns = Board.EXECUTIVE.kpis().stream().filter(Kpi::available).toList();
+        List<Kpi> columns = Board.EXECUTIVE.kpis().stream().filter(Kpi::fromDailyFacts).toList();
         Map<Long, Map<Kpi, Double>> byUnit = kpis.compareUnits(filter(), period, columns);
         com.vaadin.flow.component.grid.Grid<Map.Entry<Long, Map<Kpi, Double>>> grid = new com.vaadin.flow.component.grid.Grid<>();
         grid.setId("kpi-compare");
@@ -243,7 +243,7 @@ public class KpiBoardsView extends VerticalLayout implements LocalizedTitle {
                     "series", List.of(Map.of("type", "line", "data", tile.trend(), "symbol", "none", "smooth", true, "connectNulls", true))));
             card.add(spark);
         }
-        if (tile.kpi().available()) {
+        if (tile.kpi().fromDailyFacts()) {
             Board board = boards.get(tabs.getSelectedTab());
             Button records = new Button(getTranslation("kpi.records"), VaadinIcon.LIST.create(),
                     e -> new KpiRecordsDialog(kpis, board, tile.kpi(), filter(), period).open());

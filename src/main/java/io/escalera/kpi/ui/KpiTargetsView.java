@@ -108,7 +108,7 @@ public class KpiTargetsView extends VerticalLayout implements LocalizedTitle {
         Select<Kpi> kpi = new Select<>();
         kpi.setId("target-kpi");
         kpi.setLabel(getTranslation("kpi.kpi"));
-        kpi.setItems(Arrays.stream(Kpi.values()).filter(Kpi::available).toList());
+        kpi.setItems(Arrays.stream(Kpi.values()).filter(Kpi::fromDailyFacts).toList());
         kpi.setItemLabelGenerator(k -> getTranslation("kpi." + k));
         Select<KpiPeriod.Kind> kind = new Select<>();
         kind.setId("target-period-kind");

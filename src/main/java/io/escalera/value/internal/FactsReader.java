@@ -27,6 +27,12 @@ final class FactsReader {
                      Consumer<ValueFacts> consumer) {
         try (Connection customers = dataSource.getConnection(); Connection orders = dataSource.getConnection()) {
             customers.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+            if (customerId == null) {
+                // the per-table GROUP BYs over every customer: in memory, not in on-disk temporary tables (5× slower)
+                try (var session = customers.createStatement()) {
+                    session.execute("SET SESSION tmp_table_size = 1073741824, max_heap_table_size = 1073741824");
+                }
+            }
             orders.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
             try (PreparedStatement c = customers.prepareStatement(FactsQuery.sql(day, slaMoment, customerId, withValue),
                     ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
@@ -50,6 +56,13 @@ final class FactsReader {
                             more = ors.next();
                         }
                         consumer.accept(FactsQuery.read(crs, sums));
+                    }
+                }
+            } finally {
+                if (customerId == null) {
+                    // the connection goes back to the pool: other work keeps the server's defaults
+                    try (var session = customers.createStatement()) {
+                        session.execute("SET SESSION tmp_table_size = DEFAULT, max_heap_table_size = DEFAULT");
                     }
                 }
             }

@@ -39,6 +39,14 @@ public class ValueQueries {
         return matrix;
     }
 
+    public java.util.Optional<io.escalera.value.ValueService.Averages> averages(Set<Long> units) {
+        return jdbc.sql("SELECT AVG(economic_value), AVG(strategic_value) FROM customer_value WHERE tier IS NOT NULL"
+                        + UnitCondition.and("home_unit_id", units))
+                .query((rs, n) -> rs.getObject(1) == null ? null
+                        : new io.escalera.value.ValueService.Averages(rs.getDouble(1), rs.getDouble(2)))
+                .list().stream().filter(java.util.Objects::nonNull).findFirst();
+    }
+
     /** A matrix cell's customers, most valuable first. */
     public List<ValuedCustomer> cell(ValueTier tier, NpsBand band, Set<Long> units, long offset, int limit) {
         return page("v.tier = '" + tier.name() + "' AND v.nps_category = '" + band.name() + "'", units,
