@@ -75,6 +75,18 @@ class ValueBenchmarks {
             }
         }
         table.latency("at-risk worklist page of 50 (all units or the largest unit, silent or not, pages 1–4)", nanos, 100);
+        long[] matrix = new long[20];
+        for (int i = -2; i < matrix.length; i++) {
+            boolean allUnits = i % 2 == 0;
+            long t = System.nanoTime();
+            SystemUser.call(() -> values.matrix(allUnits ? null : largestUnit, false));
+            SystemUser.call(() -> values.matrixCell(io.escalera.value.ValueTier.A, io.escalera.value.NpsBand.DETRACTOR,
+                    allUnits ? null : largestUnit, false, 0, 50));
+            if (i >= 0) {
+                matrix[i] = System.nanoTime() - t;
+            }
+        }
+        table.latency("value × satisfaction matrix with its RFM counts, then the first page of the corner (all units or the largest unit)", matrix, 1000);
         table.printAndWrite("value.md");
     }
 

@@ -92,6 +92,10 @@ class ValueServiceTest {
             testCustomers.newOrder(ruth, today.minusDays(days), "100");
             testCustomers.newOrder(sam, today.minusDays(days), "100");
         }
+        // elsewhere: a customer who bought in the year before and again this year, so that retention is observed
+        CustomerDetails returning = testCustomers.newCustomer(testUsers.newUser(Role.MANAGER).unitId());
+        testCustomers.newOrder(returning, today.minusDays(500), "80");
+        testCustomers.newOrder(returning, today.minusDays(100), "80");
         ComplaintDetails patsCase = testComplaints.openFor(pat);
         testUsers.signIn(manager);
         CompensationForm compensation = new CompensationForm();
@@ -152,7 +156,7 @@ class ValueServiceTest {
         CustomerValue v = valueOf(quinn);
         assertThat(v.yearlyMargin()).isEqualByComparingTo("50000");
         assertThat(v.horizonYears()).isEqualTo(10);
-        assertThat(v.retention().doubleValue()).isBetween(0.0, 1.0);
+        assertThat(v.retention().doubleValue()).as("a shopper's observed retention").isGreaterThan(0.0).isLessThanOrEqualTo(1.0);
         assertThat(v.strategicValue()).isEqualByComparingTo(
                 ValueCalculator.strategic(v.yearlyMargin(), v.retention().doubleValue(), 0.10, 10));
         assertThat(v.totalValue()).isEqualByComparingTo(v.economicValue().add(v.strategicValue()));
@@ -301,13 +305,15 @@ class ValueServiceTest {
         testUsers.signIn(manager);
         double economic = (valueOf(pat).economicValue().doubleValue() + valueOf(quinn).economicValue().doubleValue()
                 + valueOf(ruth).economicValue().doubleValue() + valueOf(sam).economicValue().doubleValue()) / 4;
+        double strategic = (valueOf(pat).strategicValue().doubleValue() + valueOf(quinn).strategicValue().doubleValue()
+                + valueOf(ruth).strategicValue().doubleValue() + valueOf(sam).strategicValue().doubleValue()) / 4;
         io.escalera.kpi.KpiFilter unit = new io.escalera.kpi.KpiFilter(manager.unitId(), false, null);
         var thisMonth = io.escalera.kpi.KpiPeriod.of(io.escalera.kpi.KpiPeriod.Kind.MONTH, today);
         var tiles = kpis.board(io.escalera.kpi.Board.EXECUTIVE, unit, thisMonth);
         assertThat(tiles).filteredOn(t -> t.kpi() == io.escalera.kpi.Kpi.AVERAGE_ECONOMIC_VALUE).singleElement()
                 .satisfies(t -> assertThat(t.value()).isCloseTo(economic, org.assertj.core.data.Offset.offset(0.01)));
         assertThat(tiles).filteredOn(t -> t.kpi() == io.escalera.kpi.Kpi.AVERAGE_STRATEGIC_VALUE).singleElement()
-                .satisfies(t -> assertThat(t.value()).isPositive());
+                .satisfies(t -> assertThat(t.value()).isPositive().isCloseTo(strategic, org.assertj.core.data.Offset.offset(0.01)));
         // a snapshot: not for last month, not for one sales channel
         assertThat(kpis.board(io.escalera.kpi.Board.EXECUTIVE, unit, thisMonth.previous())).filteredOn(t -> t.kpi() == io.escalera.kpi.Kpi.AVERAGE_ECONOMIC_VALUE)
                 .singleElement().satisfies(t -> assertThat(t.value()).isNull());

@@ -50,21 +50,22 @@ public class ValueQueries {
     /** A matrix cell's customers, most valuable first. */
     public List<ValuedCustomer> cell(ValueTier tier, NpsBand band, Set<Long> units, long offset, int limit) {
         return page("v.tier = '" + tier.name() + "' AND v.nps_category = '" + band.name() + "'", units,
-                "v.total_value DESC, v.customer_id", offset, limit, false);
+                "v.total_value DESC, v.customer_id DESC", offset, limit, false);
     }
 
     /** An RFM segment's customers, most valuable first. */
     public List<ValuedCustomer> segment(RfmSegment segment, Set<Long> units, long offset, int limit) {
-        return page("v.rfm_segment = '" + segment.name() + "'", units, "v.total_value DESC, v.customer_id", offset, limit, false);
+        return page("v.rfm_segment = '" + segment.name() + "'", units, "v.total_value DESC, v.customer_id DESC", offset, limit, false);
     }
 
     /** The at-risk worklist (or only its silent decliners), by risk × value, with who worked each customer since flagged. */
     public List<ValuedCustomer> atRisk(boolean silentOnly, Set<Long> units, long offset, int limit) {
-        return page(silentOnly ? "v.silent" : "v.at_risk", units, "v.priority DESC, v.customer_id", offset, limit, true);
+        // one direction along (…, priority, customer_id): the page is read from the index, never sorted
+        return page(silentOnly ? "v.silent = 1" : "v.at_risk = 1", units, "v.priority DESC, v.customer_id DESC", offset, limit, true);
     }
 
     public long countAtRisk(boolean silentOnly, Set<Long> units) {
-        return jdbc.sql("SELECT COUNT(*) FROM customer_value v WHERE " + (silentOnly ? "v.silent" : "v.at_risk")
+        return jdbc.sql("SELECT COUNT(*) FROM customer_value v WHERE " + (silentOnly ? "v.silent = 1" : "v.at_risk = 1")
                 + UnitCondition.and("v.home_unit_id", units)).query(Long.class).single();
     }
 
