@@ -53,8 +53,12 @@ public class CustomerService {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
+    private final CustomerSegmentFilters segments;
+
     CustomerService(CustomerRepository customers, CustomerQueries queries, UnitFilter unitFilter, UnitScopes scopes, UnitService units,
-                    SignedInUsers signedIn, Settings settings, AuditLog auditLog, ApplicationEventPublisher events, Clock clock) {
+                    SignedInUsers signedIn, Settings settings, AuditLog auditLog, ApplicationEventPublisher events, Clock clock,
+                    CustomerSegmentFilters segments) {
+        this.segments = segments;
         this.customers = customers;
         this.queries = queries;
         this.unitFilter = unitFilter;
@@ -70,7 +74,8 @@ public class CustomerService {
     @RolesAllowed({"STAFF", "MANAGER", "EXECUTIVE", "ADMIN"})
     @Transactional(readOnly = true)
     public List<CustomerSummary> search(CustomerSearch search, Sort sort, long offset, int limit) {
-        return queries.search(search, unitFilter.visibleUnits(search.unitId(), search.allUnits()), sort, offset, limit, unitFilter.unitNames());
+        return queries.search(search, unitFilter.visibleUnits(search.unitId(), search.allUnits()), sort, offset, limit,
+                unitFilter.unitNames(), segments.condition(search.segment(), "c.id"));
     }
 
     /**

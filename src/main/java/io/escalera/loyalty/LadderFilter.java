@@ -12,8 +12,14 @@ import java.time.LocalDate;
  * @param channel    acquisition channel, or null for any
  * @param cohortFrom registered on or after this day (an acquisition month or quarter), or null
  * @param cohortTo   registered on or before this day, or null
+ * @param segment    a contributed customer segment (e.g. value tier A), or null for every customer
  */
-public record LadderFilter(Long unitId, boolean allUnits, AcquisitionChannel channel, LocalDate cohortFrom, LocalDate cohortTo) {
+public record LadderFilter(Long unitId, boolean allUnits, AcquisitionChannel channel, LocalDate cohortFrom, LocalDate cohortTo,
+                           String segment) {
+
+    public LadderFilter(Long unitId, boolean allUnits, AcquisitionChannel channel, LocalDate cohortFrom, LocalDate cohortTo) {
+        this(unitId, allUnits, channel, cohortFrom, cohortTo, null);
+    }
 
     public static LadderFilter everyone() {
         return new LadderFilter(null, false, null, null, null);

@@ -70,6 +70,8 @@ class ValueServiceTest {
     @Autowired JdbcClient jdbc;
     @Autowired Clock clock;
     @Autowired io.escalera.kpi.KpiService kpis;
+    @Autowired io.escalera.customer.CustomerService customers;
+    @Autowired io.escalera.loyalty.LadderReports ladder;
 
     private UserAccount manager;
     private LocalDate today;
@@ -254,7 +256,8 @@ class ValueServiceTest {
 
     @Test
     void aPurchaseTakesACustomerOffTheWorklistAtOnce() throws Exception {
-        CustomerDetails comesBack = testCustomers.newCustomer(testUsers.newUser(Role.MANAGER).unitId());
+        UserAccount manager = testUsers.newUser(Role.MANAGER);
+        CustomerDetails comesBack = testCustomers.newCustomer(manager.unitId());
         for (int days : new int[]{250, 230, 210, 190}) {
             testCustomers.newOrder(comesBack, today.minusDays(days), "100");
         }
@@ -267,6 +270,12 @@ class ValueServiceTest {
         assertThat(v.riskScore()).isEqualTo(23);
         assertThat(v.atRisk()).isFalse();
         assertThat(v.netSales()).isEqualByComparingTo("500");
+        // the matrix counts kept per update agree with the rows
+        testUsers.signIn(manager);
+        ValueMatrix matrix = values.matrix(null, false);
+        assertThat(matrix.count(v.tier(), v.npsBand())).isEqualTo(1);
+        assertThat(matrix.segments()).containsExactly(Map.entry(v.rfmSegment(), 1L));
+        assertThat(matrix.cells().values().stream().flatMap(m -> m.values().stream()).mapToLong(Long::longValue).sum()).isEqualTo(1);
     }
 
     @Test
@@ -319,6 +328,23 @@ class ValueServiceTest {
                 .singleElement().satisfies(t -> assertThat(t.value()).isNull());
         assertThat(kpis.board(io.escalera.kpi.Board.EXECUTIVE, new io.escalera.kpi.KpiFilter(manager.unitId(), false, "WEB"), thisMonth))
                 .filteredOn(t -> t.kpi() == io.escalera.kpi.Kpi.AVERAGE_ECONOMIC_VALUE).singleElement().satisfies(t -> assertThat(t.value()).isNull());
+    }
+
+    @Test
+    void valueSegmentsFilterTheCustomerListAndTheLadderReports() {
+        testUsers.signIn(manager);
+        var tierA = customers.search(new io.escalera.customer.CustomerSearch(null, null, null, null, null, false, "tier-A"),
+                org.springframework.data.domain.Sort.by("name"), 0, 50);
+        assertThat(tierA).extracting(io.escalera.customer.CustomerSummary::id).contains(quinn.id()).doesNotContain(peg.id());
+        assertThat(tierA).allSatisfy(c -> assertThat(valueOf(customers.get(c.id())).tier()).isEqualTo(ValueTier.A));
+        assertThat(customers.search(new io.escalera.customer.CustomerSearch(null, null, null, null, null, false, "silent"),
+                org.springframework.data.domain.Sort.by("name"), 0, 50)).extracting(io.escalera.customer.CustomerSummary::id)
+                .containsExactly(ruth.id());
+        // the ladder funnel of the unit's silent decliners: Ruth alone, a CUSTOMER (four purchases in the window)
+        var funnel = ladder.funnel(new io.escalera.loyalty.LadderFilter(null, false, null, null, null, "silent"));
+        assertThat(funnel.customers()).isEqualTo(1);
+        assertThat(ladder.funnel(new io.escalera.loyalty.LadderFilter(null, false, null, null, null, "at-risk")).customers()).isEqualTo(2);
+        assertThat(ladder.funnel(new io.escalera.loyalty.LadderFilter(null, false, null, null, null, null)).customers()).isEqualTo(5);
     }
 
     @Test

@@ -33,8 +33,8 @@ public class CustomerQueries {
     }
 
     public List<CustomerSummary> search(CustomerSearch search, Set<Long> units, Sort sort, long offset, int limit,
-                                        Map<Long, String> unitNames) {
-        return search(search, units, sort, offset, limit, unitNames, true);
+                                        Map<Long, String> unitNames, String segmentCondition) {
+        return search(search, units, sort, offset, limit, unitNames, true, segmentCondition);
     }
 
     /**
@@ -44,6 +44,11 @@ public class CustomerQueries {
      */
     public List<CustomerSummary> search(CustomerSearch search, Set<Long> units, Sort sort, long offset, int limit,
                                         Map<Long, String> unitNames, boolean exactOrder) {
+        return search(search, units, sort, offset, limit, unitNames, exactOrder, null);
+    }
+
+    private List<CustomerSummary> search(CustomerSearch search, Set<Long> units, Sort sort, long offset, int limit,
+                                         Map<Long, String> unitNames, boolean exactOrder, String segmentCondition) {
         List<Object> params = new ArrayList<>();
         StringBuilder sql = new StringBuilder("""
                 SELECT c.id, c.external_code, c.name, c.email, c.phone, c.home_unit_id, c.acquisition_channel, c.created_at
@@ -52,7 +57,7 @@ public class CustomerQueries {
         if (matches != null) {
             sql.append(" JOIN (").append(matches).append(") m ON m.id = c.id");
         }
-        sql.append(filters(search, units, params));
+        sql.append(filters(search, units, params, segmentCondition));
         sql.append(" ORDER BY ").append(orderBy(sort)).append(" LIMIT ? OFFSET ?");
         params.add(limit);
         params.add(offset);
@@ -148,8 +153,11 @@ public class CustomerQueries {
         return parts.isEmpty() ? "SELECT id FROM customer WHERE 1 = 0" : String.join(" UNION ", parts);
     }
 
-    private static String filters(CustomerSearch search, Set<Long> units, List<Object> params) {
+    private static String filters(CustomerSearch search, Set<Long> units, List<Object> params, String segmentCondition) {
         List<String> conditions = new ArrayList<>();
+        if (segmentCondition != null) {
+            conditions.add(segmentCondition);
+        }
         if (units != null) {
             conditions.add(UnitCondition.in("c.home_unit_id", units));
         }

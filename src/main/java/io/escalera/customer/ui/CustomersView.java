@@ -42,7 +42,10 @@ public class CustomersView extends VerticalLayout implements LocalizedTitle {
     private final DatePicker createdTo = new DatePicker();
     private final com.vaadin.flow.component.checkbox.Checkbox allUnits = new com.vaadin.flow.component.checkbox.Checkbox();
 
-    public CustomersView(CustomerService customers, SignedInUsers signedIn) {
+    private final SegmentSelect segment;
+
+    public CustomersView(CustomerService customers, SignedInUsers signedIn, io.escalera.customer.CustomerSegmentFilters segments) {
+        this.segment = new SegmentSelect(segments, "customers-segment");
         this.customers = customers;
         setSizeFull();
 
@@ -83,7 +86,9 @@ public class CustomersView extends VerticalLayout implements LocalizedTitle {
         allUnits.setVisible(customers.mayWidenToAllUnits());
         allUnits.addValueChangeListener(e -> refresh());
 
-        HorizontalLayout toolbar = new HorizontalLayout(search, unit, channel, createdFrom, createdTo, allUnits);
+        segment.addValueChangeListener(e -> refresh());
+
+        HorizontalLayout toolbar = new HorizontalLayout(search, unit, channel, segment, createdFrom, createdTo, allUnits);
         toolbar.setWidthFull();
         toolbar.setAlignItems(FlexComponent.Alignment.BASELINE);
         toolbar.setWrap(true);
@@ -117,7 +122,7 @@ public class CustomersView extends VerticalLayout implements LocalizedTitle {
 
     private CustomerSearch currentSearch() {
         return new CustomerSearch(search.getValue(), unit.getValue() == null ? null : unit.getValue().id(), channel.getValue(),
-                createdFrom.getValue(), createdTo.getValue(), allUnits.getValue());
+                createdFrom.getValue(), createdTo.getValue(), allUnits.getValue(), segment.key());
     }
 
     private void refresh() {

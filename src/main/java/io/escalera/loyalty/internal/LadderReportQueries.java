@@ -33,13 +33,19 @@ public class LadderReportQueries {
 
     private final JdbcClient jdbc;
 
-    LadderReportQueries(JdbcClient jdbc) {
+    private final io.escalera.customer.CustomerSegmentFilters segments;
+
+    LadderReportQueries(JdbcClient jdbc, io.escalera.customer.CustomerSegmentFilters segments) {
         this.jdbc = jdbc;
+        this.segments = segments;
     }
 
     /** A WHERE clause for the filter over the alias' report columns, its parameters appended to {@code params}. */
-    private static String where(String alias, LadderFilter filter, java.util.Set<Long> units, List<Object> params) {
+    private String where(String alias, LadderFilter filter, java.util.Set<Long> units, List<Object> params) {
         StringBuilder where = new StringBuilder("1 = 1").append(UnitCondition.and(alias + ".home_unit_id", units));
+        if (filter.segment() != null) {
+            where.append(" AND ").append(segments.condition(filter.segment(), alias + ".customer_id"));
+        }
         if (filter.channel() != null) {
             where.append(" AND ").append(alias).append(".acquisition_channel = ?");
             params.add(filter.channel().name());

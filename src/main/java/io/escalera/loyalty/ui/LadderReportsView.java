@@ -3,8 +3,6 @@ package io.escalera.loyalty.ui;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.checkbox.Checkbox;
-import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
@@ -26,7 +24,6 @@ import io.escalera.loyalty.LadderReports;
 import io.escalera.loyalty.LadderSegment;
 import io.escalera.loyalty.LifecycleStep;
 import io.escalera.loyalty.Stage;
-import io.escalera.security.UnitDirectory;
 import io.escalera.shared.FieldErrorsException;
 import io.escalera.shared.ui.CsvDownload;
 import io.escalera.shared.ui.EChart;
@@ -58,8 +55,8 @@ public class LadderReportsView extends VerticalLayout implements LocalizedTitle 
 
     private final LadderReports reports;
     private final Clock clock;
-    private final ComboBox<UnitDirectory.UnitRef> unit = new ComboBox<>();
-    private final Checkbox allUnits = new Checkbox();
+    private final io.escalera.customer.ui.UnitPicker units;
+    private final io.escalera.customer.ui.SegmentSelect segment;
     private final Select<AcquisitionChannel> channel;
     private final Select<CohortChoice> cohort = new Select<>();
     private final Tabs tabs = new Tabs();
@@ -70,18 +67,13 @@ public class LadderReportsView extends VerticalLayout implements LocalizedTitle 
     record CohortChoice(String label, LocalDate from, LocalDate to) {
     }
 
-    public LadderReportsView(LadderReports reports, CustomerService customers, Clock clock) {
+    public LadderReportsView(LadderReports reports, CustomerService customers, io.escalera.customer.CustomerSegmentFilters segments,
+                             Clock clock) {
         this.reports = reports;
         this.clock = clock;
         setSizeFull();
-        unit.setId("ladder-unit");
-        unit.setPlaceholder(getTranslation("customers.filter.unit"));
-        unit.setAriaLabel(getTranslation("customers.filter.unit"));
-        unit.setItems(customers.selectableUnits());
-        unit.setItemLabelGenerator(UnitDirectory.UnitRef::label);
-        unit.setClearButtonVisible(true);
-        allUnits.setLabel(getTranslation("filter.all-units"));
-        allUnits.setVisible(customers.mayWidenToAllUnits());
+        units = new io.escalera.customer.ui.UnitPicker(customers, "ladder");
+        segment = new io.escalera.customer.ui.SegmentSelect(segments, "ladder-segment");
         channel = Selects.anyOf(AcquisitionChannel.values(), c -> getTranslation("channel." + c), getTranslation("ladder-reports.any-channel"));
         channel.setId("ladder-channel");
         cohort.setId("ladder-cohort");
@@ -90,11 +82,11 @@ public class LadderReportsView extends VerticalLayout implements LocalizedTitle 
         cohort.setValue(cohortChoices().getFirst());
         cohort.setAriaLabel(getTranslation("ladder-reports.cohort"));
         channel.setAriaLabel(getTranslation("ladder-reports.channel"));
-        HorizontalLayout filters = new HorizontalLayout(unit, channel, cohort, allUnits);
+        HorizontalLayout filters = new HorizontalLayout(units, channel, cohort, segment);
         filters.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         filters.setWrap(true);
-        unit.addValueChangeListener(e -> refresh());
-        allUnits.addValueChangeListener(e -> refresh());
+        units.addChangeListener(this::refresh);
+        segment.addValueChangeListener(e -> refresh());
         channel.addValueChangeListener(e -> refresh());
         cohort.addValueChangeListener(e -> refresh());
 
@@ -135,8 +127,8 @@ public class LadderReportsView extends VerticalLayout implements LocalizedTitle 
 
     LadderFilter filter() {
         CohortChoice choice = cohort.getValue();
-        return new LadderFilter(unit.getValue() == null ? null : unit.getValue().id(), allUnits.getValue(), channel.getValue(),
-                choice == null ? null : choice.from(), choice == null ? null : choice.to());
+        return new LadderFilter(units.unitId(), units.allUnits(), channel.getValue(),
+                choice == null ? null : choice.from(), choice == null ? null : choice.to(), segment.key());
     }
 
     private void refresh() {

@@ -31,10 +31,11 @@ public class ValueQueries {
     public ValueMatrix matrix(Set<Long> units) {
         ValueMatrix matrix = ValueMatrix.empty();
         String where = UnitCondition.and("home_unit_id", units);
-        jdbc.sql("SELECT tier, nps_category, COUNT(*) FROM customer_value WHERE tier IS NOT NULL" + where + " GROUP BY 1, 2")
+        // from the counts kept per unit (a few hundred rows), not from a million customer rows
+        jdbc.sql("SELECT tier, nps_category, SUM(customers) FROM value_segment_count WHERE customers <> 0" + where + " GROUP BY 1, 2")
                 .query((rs, n) -> matrix.cells().computeIfAbsent(ValueTier.valueOf(rs.getString(1)), t -> new EnumMap<>(NpsBand.class))
                         .put(NpsBand.valueOf(rs.getString(2)), rs.getLong(3))).list();
-        jdbc.sql("SELECT rfm_segment, COUNT(*) FROM customer_value WHERE rfm_segment IS NOT NULL" + where + " GROUP BY 1")
+        jdbc.sql("SELECT rfm_segment, SUM(customers) FROM value_segment_count WHERE customers <> 0" + where + " GROUP BY 1")
                 .query((rs, n) -> matrix.segments().put(RfmSegment.valueOf(rs.getString(1)), rs.getLong(2))).list();
         return matrix;
     }

@@ -51,6 +51,9 @@ public class ValueStore {
             "r_score", "f_score", "m_score", "rfm_segment", "nps_category", "risk_score", "risk_reasons", "at_risk", "silent",
             "priority", "flagged_on");
 
+    /** Positions in a row of {@link #COLUMNS}. */
+    private static final int TIER = COLUMNS.indexOf("tier"), NPS = COLUMNS.indexOf("nps_category"), RFM = COLUMNS.indexOf("rfm_segment");
+
     private final JdbcClient jdbc;
     private final DataSource dataSource;
     private final ReentrantLock fullRun = new ReentrantLock();
@@ -96,20 +99,48 @@ public class ValueStore {
             Calibration calibration = Calibration.measure(computed.stream().filter(c -> c.facts().hasOrders())
                     .map(c -> new double[]{c.total().doubleValue(), -recency(c, day), c.facts().ordersYear(),
                             c.facts().salesYear().doubleValue()}).toList(), retention);
+            List<String> indexes;
             try (Statement ddl = connection.createStatement()) {
                 ddl.execute("DROP TABLE IF EXISTS customer_value_next");
                 ddl.execute("CREATE TABLE customer_value_next LIKE customer_value");
+                // loaded without its secondary indexes, which are then built once, sorted (far faster than row by row)
+                indexes = secondaryIndexes(connection);
+                for (String index : indexes) {
+                    ddl.execute("DROP INDEX " + index.substring(0, index.indexOf(' ')) + " ON customer_value_next");
+                }
             }
             LoadDataWriter writer = new LoadDataWriter(connection, "customer_value_next", COLUMNS, 20_000);
+            Map<List<Object>, Long> counts = new HashMap<>();
             for (Computed c : computed) {
-                writer.add(row(c, calibration, day, inputs.rules().riskThreshold()));
+                Object[] row = row(c, calibration, day, inputs.rules().riskThreshold());
+                writer.add(row);
+                if (row[TIER] != null) {
+                    counts.merge(List.of(row[1], row[TIER], row[NPS], row[RFM]), 1L, Long::sum);
+                }
             }
             writer.close();
+            log.debug("value recompute: rows written after {} ms", (System.nanoTime() - started) / 1_000_000);
             try (Statement ddl = connection.createStatement()) {
+                if (!indexes.isEmpty()) {
+                    ddl.execute("ALTER TABLE customer_value_next " + String.join(", ", indexes.stream().map(i -> "ADD INDEX " + i).toList()));
+                }
+                log.debug("value recompute: indexes built after {} ms", (System.nanoTime() - started) / 1_000_000);
                 ddl.execute("RENAME TABLE customer_value TO customer_value_old, customer_value_next TO customer_value");
                 ddl.execute("DROP TABLE customer_value_old");
             }
             calibration.store(jdbc, day);
+            // readers see the old counts or the new ones, never none
+            connection.setAutoCommit(false);
+            try (Statement replace = connection.createStatement()) {
+                replace.execute("DELETE FROM value_segment_count");
+            }
+            LoadDataWriter countWriter = new LoadDataWriter(connection, "value_segment_count",
+                    List.of("home_unit_id", "tier", "nps_category", "rfm_segment", "customers"), 10_000);
+            for (Map.Entry<List<Object>, Long> count : counts.entrySet()) {
+                countWriter.add(count.getKey().get(0), count.getKey().get(1), count.getKey().get(2), count.getKey().get(3), count.getValue());
+            }
+            countWriter.close();
+            connection.commit();
             log.info("Value recomputed for {} customers in {} ms", computed.size(), (System.nanoTime() - started) / 1_000_000);
             return Set.copyOf(updatedDuringRun);
         } catch (SQLException e) {
@@ -118,6 +149,20 @@ public class ValueStore {
             running = false;
             fullRun.unlock();
         }
+    }
+
+    /** The secondary indexes of customer_value as "name (col, col)", as Liquibase created them. */
+    private static List<String> secondaryIndexes(Connection connection) throws SQLException {
+        Map<String, List<String>> columns = new java.util.LinkedHashMap<>();
+        try (Statement query = connection.createStatement(); ResultSet rs = query.executeQuery("""
+                SELECT index_name, column_name FROM information_schema.statistics
+                WHERE table_schema = DATABASE() AND table_name = 'customer_value' AND index_name <> 'PRIMARY'
+                ORDER BY index_name, seq_in_index""")) {
+            while (rs.next()) {
+                columns.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2));
+            }
+        }
+        return columns.entrySet().stream().map(e -> e.getKey() + " (" + String.join(", ", e.getValue()) + ")").toList();
     }
 
     /** Recomputes one customer now, against the last full run's boundaries. @return false when there was no full run yet */
@@ -136,9 +181,23 @@ public class ValueStore {
         }
         ValueFacts facts = found.getFirst();
         Object[] row = row(compute(facts, inputs, day, calibration.retention()), calibration, day, inputs.rules().riskThreshold());
+        // the segment counts follow the row: out of the old cell, into the new one
+        jdbc.sql("SELECT home_unit_id, tier, nps_category, rfm_segment FROM customer_value WHERE customer_id = ? AND tier IS NOT NULL FOR UPDATE")
+                .param(customerId).query((rs, n) -> new Object[]{rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)})
+                .optional().ifPresent(old -> count(old[0], old[1], old[2], old[3], -1));
+        if (row[TIER] != null) {
+            count(row[1], row[TIER], row[NPS], row[RFM], 1);
+        }
         jdbc.sql("REPLACE INTO customer_value (" + String.join(", ", COLUMNS) + ") VALUES ("
                 + String.join(", ", COLUMNS.stream().map(c -> "?").toList()) + ")").params(row).update();
         return true;
+    }
+
+    private void count(Object unit, Object tier, Object nps, Object rfm, int change) {
+        jdbc.sql("""
+                        INSERT INTO value_segment_count (home_unit_id, tier, nps_category, rfm_segment, customers) VALUES (?, ?, ?, ?, ?)
+                        ON DUPLICATE KEY UPDATE customers = customers + VALUES(customers)""")
+                .params(unit, tier, nps, rfm, change).update();
     }
 
     private static Computed compute(ValueFacts f, Inputs inputs, LocalDate day, Retention retention) {
