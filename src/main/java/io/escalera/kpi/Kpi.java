@@ -35,7 +35,9 @@ public enum Kpi {
     /** Comes with the value module; absent until then. */
     AVERAGE_ECONOMIC_VALUE(Format.MONEY, true, null, null),
     /** Comes with the value module; absent until then. */
-    AVERAGE_STRATEGIC_VALUE(Format.MONEY, true, null, null);
+    AVERAGE_STRATEGIC_VALUE(Format.MONEY, true, null, null),
+    /** At-risk customers with no complaint and no low score: the complaints nobody voiced (a snapshot, as above). */
+    SILENT_DECLINERS(Format.COUNT, false, 0.0, null);
 
     public enum Format { POINTS, PERCENT, DECIMAL, COUNT, PER_THOUSAND, MINUTES, MONEY }
 
@@ -56,7 +58,7 @@ public enum Kpi {
      * KPIs are not: they are a snapshot of the value module's last computation, shown for the current period.
      */
     public boolean fromDailyFacts() {
-        return this != AVERAGE_ECONOMIC_VALUE && this != AVERAGE_STRATEGIC_VALUE;
+        return this != AVERAGE_ECONOMIC_VALUE && this != AVERAGE_STRATEGIC_VALUE && this != SILENT_DECLINERS;
     }
 
     public Format format() {
@@ -101,7 +103,7 @@ public enum Kpi {
             case RETURN_RATE -> ratio(sums, 1, "returned", "gross");
             case AVERAGE_TICKET -> ratio(sums, 1, "net", "orders");
             case COMPENSATION_COST -> sums.containsKey("compensation") ? sum(sums, "compensation") : 0.0;
-            case AVERAGE_ECONOMIC_VALUE, AVERAGE_STRATEGIC_VALUE -> null;
+            case AVERAGE_ECONOMIC_VALUE, AVERAGE_STRATEGIC_VALUE, SILENT_DECLINERS -> null;
         };
     }
 

@@ -116,6 +116,7 @@ public class KpiService {
         values.averages(filter.unitId(), filter.allUnits()).ifPresent(averages -> {
             now.put(Kpi.AVERAGE_ECONOMIC_VALUE, averages.economic());
             now.put(Kpi.AVERAGE_STRATEGIC_VALUE, averages.strategic());
+            now.put(Kpi.SILENT_DECLINERS, (double) averages.silentDecliners());
         });
     }
 

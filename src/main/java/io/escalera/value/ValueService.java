@@ -196,8 +196,8 @@ public class ValueService {
         return queries.segment(segment, scopes.unitsForList(unitId, allUnits), offset, limit);
     }
 
-    /** Mean economic and strategic value of the buying customers. */
-    public record Averages(double economic, double strategic) {
+    /** Mean economic and strategic value of the buying customers, and how many of them are silent decliners. */
+    public record Averages(double economic, double strategic, long silentDecliners) {
     }
 
     /** Mean values of the buying customers of the units (as the lists scope them); empty when there is none. */

@@ -323,6 +323,9 @@ class ValueServiceTest {
                 .satisfies(t -> assertThat(t.value()).isCloseTo(economic, org.assertj.core.data.Offset.offset(0.01)));
         assertThat(tiles).filteredOn(t -> t.kpi() == io.escalera.kpi.Kpi.AVERAGE_STRATEGIC_VALUE).singleElement()
                 .satisfies(t -> assertThat(t.value()).isPositive().isCloseTo(strategic, org.assertj.core.data.Offset.offset(0.01)));
+        // Ruth: at risk with no complaint and no low score
+        assertThat(tiles).filteredOn(t -> t.kpi() == io.escalera.kpi.Kpi.SILENT_DECLINERS).singleElement()
+                .satisfies(t -> assertThat(t.value()).isEqualTo(1.0));
         // a snapshot: not for last month, not for one sales channel
         assertThat(kpis.board(io.escalera.kpi.Board.EXECUTIVE, unit, thisMonth.previous())).filteredOn(t -> t.kpi() == io.escalera.kpi.Kpi.AVERAGE_ECONOMIC_VALUE)
                 .singleElement().satisfies(t -> assertThat(t.value()).isNull());

@@ -73,7 +73,7 @@ public class KpiDrillDown {
                         + UnitCondition.and("COALESCE(f.unit_id, 0)", units)
                         + (filter.channel() == null ? "" : " AND COALESCE(o.channel, '') = :channel") + " ORDER BY f.answered_at DESC, f.id DESC";
             }
-            case AVERAGE_ECONOMIC_VALUE, AVERAGE_STRATEGIC_VALUE -> null;
+            case AVERAGE_ECONOMIC_VALUE, AVERAGE_STRATEGIC_VALUE, SILENT_DECLINERS -> null;
         };
         if (sql == null) {
             return List.of();

@@ -41,10 +41,10 @@ public class ValueQueries {
     }
 
     public java.util.Optional<io.escalera.value.ValueService.Averages> averages(Set<Long> units) {
-        return jdbc.sql("SELECT AVG(economic_value), AVG(strategic_value) FROM customer_value WHERE tier IS NOT NULL"
-                        + UnitCondition.and("home_unit_id", units))
+        return jdbc.sql("SELECT SUM(economic_sum) / SUM(customers), SUM(strategic_sum) / SUM(customers), SUM(silent)"
+                        + " FROM value_segment_count WHERE customers <> 0" + UnitCondition.and("home_unit_id", units))
                 .query((rs, n) -> rs.getObject(1) == null ? null
-                        : new io.escalera.value.ValueService.Averages(rs.getDouble(1), rs.getDouble(2)))
+                        : new io.escalera.value.ValueService.Averages(rs.getDouble(1), rs.getDouble(2), rs.getLong(3)))
                 .list().stream().filter(java.util.Objects::nonNull).findFirst();
     }
 

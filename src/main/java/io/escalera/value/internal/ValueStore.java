@@ -52,7 +52,8 @@ public class ValueStore {
             "priority", "flagged_on");
 
     /** Positions in a row of {@link #COLUMNS}. */
-    private static final int TIER = COLUMNS.indexOf("tier"), NPS = COLUMNS.indexOf("nps_category"), RFM = COLUMNS.indexOf("rfm_segment");
+    private static final int TIER = COLUMNS.indexOf("tier"), NPS = COLUMNS.indexOf("nps_category"), RFM = COLUMNS.indexOf("rfm_segment"),
+            ECONOMIC = COLUMNS.indexOf("economic_value"), STRATEGIC = COLUMNS.indexOf("strategic_value"), SILENT = COLUMNS.indexOf("silent");
 
     private final JdbcClient jdbc;
     private final DataSource dataSource;
@@ -110,12 +111,17 @@ public class ValueStore {
                 }
             }
             LoadDataWriter writer = new LoadDataWriter(connection, "customer_value_next", COLUMNS, 20_000);
-            Map<List<Object>, Long> counts = new HashMap<>();
+            Map<List<Object>, Object[]> counts = new HashMap<>();
             for (Computed c : computed) {
                 Object[] row = row(c, calibration, day, inputs.rules().riskThreshold());
                 writer.add(row);
                 if (row[TIER] != null) {
-                    counts.merge(List.of(row[1], row[TIER], row[NPS], row[RFM]), 1L, Long::sum);
+                    Object[] cell = counts.computeIfAbsent(List.of(row[1], row[TIER], row[NPS], row[RFM]),
+                            k -> new Object[]{0L, BigDecimal.ZERO, BigDecimal.ZERO, 0L});
+                    cell[0] = (Long) cell[0] + 1;
+                    cell[1] = ((BigDecimal) cell[1]).add((BigDecimal) row[ECONOMIC]);
+                    cell[2] = ((BigDecimal) cell[2]).add((BigDecimal) row[STRATEGIC]);
+                    cell[3] = (Long) cell[3] + ((Boolean) row[SILENT] ? 1 : 0);
                 }
             }
             writer.close();
@@ -134,10 +140,12 @@ public class ValueStore {
             try (Statement replace = connection.createStatement()) {
                 replace.execute("DELETE FROM value_segment_count");
             }
-            LoadDataWriter countWriter = new LoadDataWriter(connection, "value_segment_count",
-                    List.of("home_unit_id", "tier", "nps_category", "rfm_segment", "customers"), 10_000);
-            for (Map.Entry<List<Object>, Long> count : counts.entrySet()) {
-                countWriter.add(count.getKey().get(0), count.getKey().get(1), count.getKey().get(2), count.getKey().get(3), count.getValue());
+            LoadDataWriter countWriter = new LoadDataWriter(connection, "value_segment_count", List.of("home_unit_id", "tier",
+                    "nps_category", "rfm_segment", "customers", "economic_sum", "strategic_sum", "silent"), 10_000);
+            for (Map.Entry<List<Object>, Object[]> count : counts.entrySet()) {
+                List<Object> key = count.getKey();
+                Object[] cell = count.getValue();
+                countWriter.add(key.get(0), key.get(1), key.get(2), key.get(3), cell[0], cell[1], cell[2], cell[3]);
             }
             countWriter.close();
             connection.commit();
@@ -182,22 +190,31 @@ public class ValueStore {
         ValueFacts facts = found.getFirst();
         Object[] row = row(compute(facts, inputs, day, calibration.retention()), calibration, day, inputs.rules().riskThreshold());
         // the segment counts follow the row: out of the old cell, into the new one
-        jdbc.sql("SELECT home_unit_id, tier, nps_category, rfm_segment FROM customer_value WHERE customer_id = ? AND tier IS NOT NULL FOR UPDATE")
-                .param(customerId).query((rs, n) -> new Object[]{rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)})
-                .optional().ifPresent(old -> count(old[0], old[1], old[2], old[3], -1));
+        jdbc.sql("""
+                        SELECT home_unit_id, tier, nps_category, rfm_segment, economic_value, strategic_value, silent
+                        FROM customer_value WHERE customer_id = ? AND tier IS NOT NULL FOR UPDATE""")
+                .param(customerId).query((rs, n) -> new Object[]{rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getBoolean(7)})
+                .optional().ifPresent(old -> count(old[0], old[1], old[2], old[3], -1, ((BigDecimal) old[4]).negate(),
+                        ((BigDecimal) old[5]).negate(), (Boolean) old[6] ? -1 : 0));
         if (row[TIER] != null) {
-            count(row[1], row[TIER], row[NPS], row[RFM], 1);
+            count(row[1], row[TIER], row[NPS], row[RFM], 1, (BigDecimal) row[ECONOMIC], (BigDecimal) row[STRATEGIC],
+                    (Boolean) row[SILENT] ? 1 : 0);
         }
         jdbc.sql("REPLACE INTO customer_value (" + String.join(", ", COLUMNS) + ") VALUES ("
                 + String.join(", ", COLUMNS.stream().map(c -> "?").toList()) + ")").params(row).update();
         return true;
     }
 
-    private void count(Object unit, Object tier, Object nps, Object rfm, int change) {
+    private void count(Object unit, Object tier, Object nps, Object rfm, int change, BigDecimal economic, BigDecimal strategic,
+                       int silent) {
         jdbc.sql("""
-                        INSERT INTO value_segment_count (home_unit_id, tier, nps_category, rfm_segment, customers) VALUES (?, ?, ?, ?, ?)
-                        ON DUPLICATE KEY UPDATE customers = customers + VALUES(customers)""")
-                .params(unit, tier, nps, rfm, change).update();
+                        INSERT INTO value_segment_count (home_unit_id, tier, nps_category, rfm_segment, customers, economic_sum,
+                                                         strategic_sum, silent) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                        ON DUPLICATE KEY UPDATE customers = customers + VALUES(customers),
+                            economic_sum = economic_sum + VALUES(economic_sum), strategic_sum = strategic_sum + VALUES(strategic_sum),
+                            silent = silent + VALUES(silent)""")
+                .params(unit, tier, nps, rfm, change, economic, strategic, silent).update();
     }
 
     private static Computed compute(ValueFacts f, Inputs inputs, LocalDate day, Retention retention) {
