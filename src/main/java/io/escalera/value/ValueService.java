@@ -130,7 +130,7 @@ public class ValueService {
 
     /** One customer, now (after an order, an answer, a case, a contact). @return false before the first full run */
     @RolesAllowed("ADMIN")
-    @Transactional
+    @Transactional(isolation = org.springframework.transaction.annotation.Isolation.READ_COMMITTED)
     public boolean update(long customerId) {
         return store.update(customerId, inputs(rules()), today(), clock.instant());
     }

@@ -189,21 +189,38 @@ public class ValueStore {
         }
         ValueFacts facts = found.getFirst();
         Object[] row = row(compute(facts, inputs, day, calibration.retention()), calibration, day, inputs.rules().riskThreshold());
-        // the segment counts follow the row: out of the old cell, into the new one
+        // the segment counts follow the row: out of the old cell, into the new one — as one net change per cell, cells
+        // in key order, so that two updates never lock two cells in opposite orders
+        java.util.TreeMap<String, Object[]> deltas = new java.util.TreeMap<>();
         jdbc.sql("""
                         SELECT home_unit_id, tier, nps_category, rfm_segment, economic_value, strategic_value, silent
                         FROM customer_value WHERE customer_id = ? AND tier IS NOT NULL FOR UPDATE""")
                 .param(customerId).query((rs, n) -> new Object[]{rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getBoolean(7)})
-                .optional().ifPresent(old -> count(old[0], old[1], old[2], old[3], -1, ((BigDecimal) old[4]).negate(),
+                .optional().ifPresent(old -> delta(deltas, old[0], old[1], old[2], old[3], -1, ((BigDecimal) old[4]).negate(),
                         ((BigDecimal) old[5]).negate(), (Boolean) old[6] ? -1 : 0));
         if (row[TIER] != null) {
-            count(row[1], row[TIER], row[NPS], row[RFM], 1, (BigDecimal) row[ECONOMIC], (BigDecimal) row[STRATEGIC],
+            delta(deltas, row[1], row[TIER], row[NPS], row[RFM], 1, (BigDecimal) row[ECONOMIC], (BigDecimal) row[STRATEGIC],
                     (Boolean) row[SILENT] ? 1 : 0);
         }
+        deltas.values().forEach(d -> {
+            if ((int) d[4] != 0 || ((BigDecimal) d[5]).signum() != 0 || ((BigDecimal) d[6]).signum() != 0 || (int) d[7] != 0) {
+                count(d[0], d[1], d[2], d[3], (int) d[4], (BigDecimal) d[5], (BigDecimal) d[6], (int) d[7]);
+            }
+        });
         jdbc.sql("REPLACE INTO customer_value (" + String.join(", ", COLUMNS) + ") VALUES ("
                 + String.join(", ", COLUMNS.stream().map(c -> "?").toList()) + ")").params(row).update();
         return true;
+    }
+
+    private static void delta(java.util.TreeMap<String, Object[]> deltas, Object unit, Object tier, Object nps, Object rfm,
+                              int customers, BigDecimal economic, BigDecimal strategic, int silent) {
+        Object[] d = deltas.computeIfAbsent(unit + "|" + tier + "|" + nps + "|" + rfm,
+                k -> new Object[]{unit, tier, nps, rfm, 0, BigDecimal.ZERO, BigDecimal.ZERO, 0});
+        d[4] = (int) d[4] + customers;
+        d[5] = ((BigDecimal) d[5]).add(economic);
+        d[6] = ((BigDecimal) d[6]).add(strategic);
+        d[7] = (int) d[7] + silent;
     }
 
     private void count(Object unit, Object tier, Object nps, Object rfm, int change, BigDecimal economic, BigDecimal strategic,

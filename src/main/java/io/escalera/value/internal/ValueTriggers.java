@@ -68,8 +68,18 @@ class ValueTriggers {
         update(logged.customerId());
     }
 
+    /** Updates of customers in the same cell of the counts can collide; the loser of a deadlock simply tries again. */
     private void update(long customerId) {
-        SystemUser.run(() -> values.update(customerId));
+        for (int attempt = 1; ; attempt++) {
+            try {
+                SystemUser.run(() -> values.update(customerId));
+                return;
+            } catch (org.springframework.dao.PessimisticLockingFailureException collided) {
+                if (attempt == 3) {
+                    throw collided;
+                }
+            }
+        }
     }
 }
 
