@@ -239,8 +239,10 @@ public class ValueStore {
         ValueCalculator.Economic economic = ValueCalculator.economic(f, rules.marginRate(), inputs.costPerMinute());
         BigDecimal margin = ValueCalculator.yearlyMargin(f, rules.marginRate());
         int horizon = ValueCalculator.horizon(f.birthDate(), day, rules.horizonYears(), rules.maxAge());
-        double r = f.active() ? retention.rateFor(f.stage(), f.acquisitionChannel(),
-                Retention.rung(f.ordersYear(), inputs.customerPurchases(), inputs.clientPurchases())) : 0;
+        // r as stored and shown (four decimals), so that the strategic value can be recomputed from what the 360 shows
+        double r = f.active() ? BigDecimal.valueOf(retention.rateFor(f.stage(), f.acquisitionChannel(),
+                Retention.rung(f.ordersYear(), inputs.customerPurchases(), inputs.clientPurchases())))
+                .setScale(4, java.math.RoundingMode.HALF_UP).doubleValue() : 0;
         BigDecimal strategic = ValueCalculator.strategic(margin, r, rules.discountRate().doubleValue(), horizon);
         RiskRule.Assessment risk = f.active() ? RiskRule.assess(f, day, rules) : null;
         return new Computed(f, economic, margin, horizon, risk, r, strategic, economic.value().add(strategic));
