@@ -128,9 +128,13 @@ public class ValueService {
         missed.forEach(id -> store.update(id, inputs, today(), clock.instant()));
     }
 
-    /** One customer, now (after an order, an answer, a case, a contact). @return false before the first full run */
+    /**
+     * One customer, now (after an order, an answer, a case, a contact), in a transaction of its own so that a caller
+     * can try again after losing a lock conflict. @return false before the first full run
+     */
     @RolesAllowed("ADMIN")
-    @Transactional(isolation = org.springframework.transaction.annotation.Isolation.READ_COMMITTED)
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.REQUIRES_NEW,
+            isolation = org.springframework.transaction.annotation.Isolation.READ_COMMITTED)
     public boolean update(long customerId) {
         return store.update(customerId, inputs(rules()), today(), clock.instant());
     }

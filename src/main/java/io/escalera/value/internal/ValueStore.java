@@ -89,7 +89,7 @@ public class ValueStore {
             connection.setAutoCommit(true);
             connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
             List<ValueFacts> all = new ArrayList<>();
-            FactsReader.read(dataSource, day, now, null, true, all::add);
+            FactsReader.read(dataSource, day, now, true, all::add);
             log.debug("value recompute: {} customers' facts read in {} ms", all.size(), (System.nanoTime() - started) / 1_000_000);
             Retention retention = Retention.measure(all, inputs.customerPurchases(), inputs.clientPurchases());
             List<Computed> computed = new ArrayList<>(all.size());
@@ -173,7 +173,11 @@ public class ValueStore {
         return columns.entrySet().stream().map(e -> e.getKey() + " (" + String.join(", ", e.getValue()) + ")").toList();
     }
 
-    /** Recomputes one customer now, against the last full run's boundaries. @return false when there was no full run yet */
+    /**
+     * Recomputes one customer now, against the last full run's boundaries. Locks the customer first, so that two events
+     * of one customer are applied one after the other (their count changes would otherwise both start from "no row").
+     * @return false when there was no full run yet
+     */
     public boolean update(long customerId, Inputs inputs, LocalDate day, Instant now) {
         if (running) {
             updatedDuringRun.add(customerId);
@@ -182,12 +186,17 @@ public class ValueStore {
         if (calibration == null) {
             return false;
         }
-        List<ValueFacts> found = new ArrayList<>(1);
-        FactsReader.read(dataSource, day, now, customerId, true, found::add);
-        if (found.isEmpty()) {
+        // one customer: both reads on the transaction's own connection (no second connection per event)
+        jdbc.sql("SELECT id FROM customer WHERE id = ? FOR UPDATE").param(customerId).query(Long.class).optional();
+        OrderSums sums = new OrderSums(day);
+        jdbc.sql(FactsQuery.orders(day, customerId)).query(rs -> {
+            sums.add(rs.getDate(2).toLocalDate(), rs.getBigDecimal(3), rs.getBigDecimal(4), rs.getBigDecimal(5));
+        });
+        ValueFacts facts = jdbc.sql(FactsQuery.sql(day, now, customerId, true)).query((rs, n) -> FactsQuery.read(rs, sums))
+                .optional().orElse(null);
+        if (facts == null) {
             return false;
         }
-        ValueFacts facts = found.getFirst();
         Object[] row = row(compute(facts, inputs, day, calibration.retention()), calibration, day, inputs.rules().riskThreshold());
         // the segment counts follow the row: out of the old cell, into the new one — as one net change per cell, cells
         // in key order, so that two updates never lock two cells in opposite orders
@@ -281,7 +290,7 @@ public class ValueStore {
     public Map<Long, Boolean> flaggedOn(LocalDate cutoff, ValueRules rules) {
         Map<Long, Boolean> flagged = new java.util.LinkedHashMap<>();
         Instant endOfCutoff = java.sql.Timestamp.valueOf(cutoff.plusDays(1).atStartOfDay()).toInstant();
-        FactsReader.read(dataSource, cutoff, endOfCutoff, null, false, f -> {
+        FactsReader.read(dataSource, cutoff, endOfCutoff, false, f -> {
             if (f.active()) {
                 flagged.put(f.customerId(), RiskRule.assess(f, cutoff, rules).score() >= rules.riskThreshold());
             }
