@@ -98,9 +98,12 @@ public class LoyaltyService {
         return store.current(customerId);
     }
 
-    /** Recomputes one customer's stage now (after an order, an answer or a referral). @return whether it changed */
+    /**
+     * Recomputes one customer's stage now (after an order, an answer or a referral), in a transaction of its own so that
+     * a caller can try again after losing a lock conflict on the funnel cells. @return whether it changed
+     */
     @RolesAllowed("ADMIN")
-    @Transactional
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.REQUIRES_NEW)
     public boolean update(long customerId) {
         LocalDate day = today();
         store.lock(customerId);

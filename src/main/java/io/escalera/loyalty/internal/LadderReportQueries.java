@@ -61,32 +61,55 @@ public class LadderReportQueries {
         return where.toString();
     }
 
+    /** The cells serve a filter of whole registration months and no customer segment. */
+    public static boolean fromCells(LadderFilter filter) {
+        return filter.segment() == null && (filter.cohortFrom() == null || filter.cohortFrom().getDayOfMonth() == 1)
+                && (filter.cohortTo() == null || filter.cohortTo().equals(filter.cohortTo().withDayOfMonth(filter.cohortTo().lengthOfMonth())));
+    }
+
+    private static String cellWhere(LadderFilter filter, java.util.Set<Long> units, List<Object> params) {
+        StringBuilder where = new StringBuilder("customers <> 0").append(UnitCondition.and("home_unit_id", units));
+        if (filter.channel() != null) {
+            where.append(" AND acquisition_channel = ?");
+            params.add(filter.channel().name());
+        }
+        if (filter.cohortFrom() != null) {
+            where.append(" AND created_month >= ?");
+            params.add(Date.valueOf(filter.cohortFrom()));
+        }
+        if (filter.cohortTo() != null) {
+            where.append(" AND created_month <= ?");
+            params.add(Date.valueOf(filter.cohortTo()));
+        }
+        return where.toString();
+    }
+
     /**
-     * The funnel in one pass over the customers (a report scan costs about a second per million rows here, so one pass
+     * The funnel: from the counted cells ({@link FunnelCells}) when they serve the filter, else in one pass over the
+     * customers (a report scan costs about a second per million rows here, so one pass
      * matters): each customer gives one row "stage and how many rungs reached" and one row per climb made with its
      * days, grouped into small histograms; counts, conversions and exact medians are read from them.
      */
     public LadderReport.Funnel funnel(LadderFilter filter, java.util.Set<Long> units) {
+        return funnel(filter, units, fromCells(filter));
+    }
+
+    /** The funnel counted from the stage rows, whatever the filter: the reference the cells must equal. */
+    public LadderReport.Funnel funnelFromStageRows(LadderFilter filter, java.util.Set<Long> units) {
+        return funnel(filter, units, false);
+    }
+
+    private LadderReport.Funnel funnel(LadderFilter filter, java.util.Set<Long> units, boolean fromCells) {
         List<Object> params = new ArrayList<>();
-        String where = where("s", filter, units, params);
+        String where = fromCells ? null : where("s", filter, units, params);
         Map<Stage, Long> now = new EnumMap<>(Stage.class);
         long[] reached = new long[RUNGS.size()];
         Map<Integer, TreeMap<Long, Long>> climbs = new TreeMap<>();
-        jdbc.sql("""
-                        SELECT c.k, CASE c.k
-                                 WHEN 0 THEN GREATEST(0, DATEDIFF(s.shopper_on, s.created_on))
-                                 WHEN 1 THEN GREATEST(0, DATEDIFF(s.customer_on, s.shopper_on))
-                                 WHEN 2 THEN GREATEST(0, DATEDIFF(s.client_on, s.customer_on))
-                                 WHEN 3 THEN GREATEST(0, DATEDIFF(s.advocate_on, s.client_on))
-                                 ELSE FIELD(s.stage, 'PROSPECT', 'SHOPPER', 'CUSTOMER', 'CLIENT', 'ADVOCATE', 'LAPSED') * 10
-                                      + (s.shopper_on IS NOT NULL) + (s.customer_on IS NOT NULL) + (s.client_on IS NOT NULL)
-                                      + (s.advocate_on IS NOT NULL) END AS v,
-                               COUNT(*)
-                        FROM loyalty_stage s
-                        JOIN (SELECT 0 AS k UNION ALL SELECT 1 UNION ALL SELECT 2 UNION ALL SELECT 3 UNION ALL SELECT 4) c
-                          ON c.k = 4 OR (c.k = 0 AND s.shopper_on IS NOT NULL) OR (c.k = 1 AND s.customer_on IS NOT NULL)
-                             OR (c.k = 2 AND s.client_on IS NOT NULL) OR (c.k = 3 AND s.advocate_on IS NOT NULL)
-                        WHERE %s GROUP BY c.k, v""".formatted(where))
+        String sql = fromCells
+                // the counted cells: a few thousand rows, whatever the number of customers
+                ? "SELECT k, v, SUM(customers) FROM ladder_funnel_cell WHERE " + cellWhere(filter, units, params) + " GROUP BY k, v"
+                : "SELECT " + FunnelCells.KV + ", COUNT(*) " + FunnelCells.FROM + " WHERE " + where + " GROUP BY c.k, v";
+        jdbc.sql(sql)
                 .params(params).query((rs, n) -> {
                     int kind = rs.getInt(1);
                     long value = rs.getLong(2);

@@ -42,7 +42,10 @@ public class LadderStore {
         phaseStart = now;
     }
 
-    LadderStore(JdbcClient jdbc, DataSource dataSource) {
+    private final FunnelCells cells;
+
+    LadderStore(JdbcClient jdbc, DataSource dataSource, FunnelCells cells) {
+        this.cells = cells;
         this.jdbc = jdbc;
         this.dataSource = dataSource;
     }
@@ -102,6 +105,7 @@ public class LadderStore {
      */
     public boolean apply(long customerId, StageDecision decision, Facts facts, LadderRules rules, LocalDate day, Instant now) {
         Optional<Stage> before = current(customerId);
+        List<String> cellsBefore = cells.of(customerId);
         boolean changed = before.isEmpty() || before.get() != decision.stage();
         if (changed) {
             jdbc.sql("""
@@ -131,6 +135,7 @@ public class LadderStore {
                         date(p == null ? null : p.shopperOn()), date(p == null ? null : p.customerOn()),
                         date(p == null ? null : p.clientOn()), decision.stage().name(), Date.valueOf(day),
                         date(p == null ? null : p.expandedOn()), date(p == null ? null : p.retainedOn()), recommends).update();
+        cells.move(cellsBefore, cells.of(customerId));
         return changed;
     }
 
@@ -183,6 +188,8 @@ public class LadderStore {
                         FROM ladder_next n LEFT JOIN loyalty_stage s ON s.customer_id = n.customer_id WHERE s.customer_id IS NULL""")
                 .params(today, Timestamp.from(now), today).update();
         phase("stages stored");
+        cells.rebuild();
+        phase("funnel cells counted");
         dropWorkTables();
         return changed;
     }

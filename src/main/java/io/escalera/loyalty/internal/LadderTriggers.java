@@ -30,26 +30,31 @@ class LadderTriggers {
         SystemUser.call(loyalty::recomputeAll);
     }
 
+    /** Updates of customers in the same funnel cell can collide; the loser of a deadlock simply tries again. */
+    private void update(long customerId) {
+        io.escalera.shared.LockConflicts.retry(3, () -> SystemUser.run(() -> loyalty.update(customerId)));
+    }
+
     @ApplicationModuleListener
     void on(CustomerEvents.CustomerRegistered registered) {
-        SystemUser.run(() -> loyalty.update(registered.customerId()));
+        update(registered.customerId());
     }
 
     @ApplicationModuleListener
     void on(CustomerEvents.OrderPlaced placed) {
-        SystemUser.run(() -> loyalty.update(placed.customerId()));
+        update(placed.customerId());
     }
 
     @ApplicationModuleListener
     void on(FeedbackEvents.FeedbackReceived received) {
         if (received.kind() == FeedbackKind.NPS && received.customerId() != null) {
-            SystemUser.run(() -> loyalty.update(received.customerId()));
+            update(received.customerId());
         }
     }
 
     @ApplicationModuleListener
     void on(CustomerEvents.CustomerReferred referred) {
-        SystemUser.run(() -> loyalty.update(referred.referrerId()));
+        update(referred.referrerId());
     }
 }
 

@@ -70,16 +70,7 @@ class ValueTriggers {
 
     /** Updates of customers in the same cell of the counts can collide; the loser of a deadlock simply tries again. */
     private void update(long customerId) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                SystemUser.run(() -> values.update(customerId));
-                return;
-            } catch (org.springframework.dao.PessimisticLockingFailureException collided) {
-                if (attempt == 3) {
-                    throw collided;
-                }
-            }
-        }
+        io.escalera.shared.LockConflicts.retry(3, () -> SystemUser.run(() -> values.update(customerId)));
     }
 }
 

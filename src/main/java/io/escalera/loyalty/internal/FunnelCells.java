@@ -1,0 +1,78 @@
+package io.escalera.loyalty.internal;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeMap;
+
+/**
+ * The ladder funnel's rows, counted per cell (home unit × acquisition channel × registration month): for each customer
+ * one row (k = 4, v = stage × 10 + rungs reached) and one per climb made (k = rung 0–3, v = days it took). The funnel
+ * over all customers reads these few thousand cells instead of a million stage rows; the full recompute rebuilds them
+ * and every single-customer change moves the customer's rows from their old cells to the new ones.
+ */
+@Component
+class FunnelCells {
+
+    /** The funnel rows of the stage rows {@code s} (joined to the climbs {@code c}). */
+    static final String KV = """
+            c.k, CASE c.k
+                   WHEN 0 THEN GREATEST(0, DATEDIFF(s.shopper_on, s.created_on))
+                   WHEN 1 THEN GREATEST(0, DATEDIFF(s.customer_on, s.shopper_on))
+                   WHEN 2 THEN GREATEST(0, DATEDIFF(s.client_on, s.customer_on))
+                   WHEN 3 THEN GREATEST(0, DATEDIFF(s.advocate_on, s.client_on))
+                   ELSE FIELD(s.stage, 'PROSPECT', 'SHOPPER', 'CUSTOMER', 'CLIENT', 'ADVOCATE', 'LAPSED') * 10
+                        + (s.shopper_on IS NOT NULL) + (s.customer_on IS NOT NULL) + (s.client_on IS NOT NULL)
+                        + (s.advocate_on IS NOT NULL) END AS v""";
+
+    static final String FROM = """
+            FROM loyalty_stage s
+            JOIN (SELECT 0 AS k UNION ALL SELECT 1 UNION ALL SELECT 2 UNION ALL SELECT 3 UNION ALL SELECT 4) c
+              ON c.k = 4 OR (c.k = 0 AND s.shopper_on IS NOT NULL) OR (c.k = 1 AND s.customer_on IS NOT NULL)
+                 OR (c.k = 2 AND s.client_on IS NOT NULL) OR (c.k = 3 AND s.advocate_on IS NOT NULL)""";
+
+    /** Rows written before the report columns existed may lack them: such rows fall in no unit, channel or month. */
+    private static final String CELL = "COALESCE(s.home_unit_id, 0), COALESCE(s.acquisition_channel, ''), "
+            + "COALESCE(DATE_FORMAT(s.created_on, '%Y-%m-01'), '1970-01-01')";
+
+    private final JdbcClient jdbc;
+
+    FunnelCells(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Recounts every cell from the stage rows (at the end of the full recompute, in its transaction). */
+    void rebuild() {
+        jdbc.sql("DELETE FROM ladder_funnel_cell").update();
+        jdbc.sql("INSERT INTO ladder_funnel_cell (home_unit_id, acquisition_channel, created_month, k, v, customers) SELECT "
+                + CELL + ", " + KV + ", COUNT(*) " + FROM + " GROUP BY 1, 2, 3, 4, 5").update();
+    }
+
+    /** One customer's funnel rows as cell keys, to move after their stage row changes. */
+    List<String> of(long customerId) {
+        return jdbc.sql("SELECT CONCAT_WS('|', " + CELL + ", " + KV.replace(" AS v", "") + ") " + FROM + " WHERE s.customer_id = ?")
+                .param(customerId).query(String.class).list();
+    }
+
+    /** Moves a customer's rows from the cells {@code before} to {@code after}, one net change per cell, in key order. */
+    void move(List<String> before, List<String> after) {
+        TreeMap<String, Integer> change = new TreeMap<>();
+        before.forEach(key -> change.merge(key, -1, Integer::sum));
+        after.forEach(key -> change.merge(key, 1, Integer::sum));
+        List<Object[]> rows = new ArrayList<>();
+        change.forEach((key, delta) -> {
+            if (delta != 0) {
+                String[] part = key.split("\\|");
+                rows.add(new Object[]{Long.valueOf(part[0]), part[1], part[2], Integer.valueOf(part[3]), Integer.valueOf(part[4]), delta});
+            }
+        });
+        for (Object[] row : rows) {
+            jdbc.sql("""
+                            INSERT INTO ladder_funnel_cell (home_unit_id, acquisition_channel, created_month, k, v, customers)
+                            VALUES (?, ?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE customers = customers + VALUES(customers)""")
+                    .params(row).update();
+        }
+    }
+}
