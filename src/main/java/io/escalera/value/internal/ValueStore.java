@@ -317,6 +317,11 @@ public class ValueStore {
         return new io.escalera.value.BackTest(months, cutoff, flagged.size(), flaggedCount, flaggedLapsed, lapsed);
     }
 
+    /** Whether a full run has ever completed on this database. */
+    boolean everComputed() {
+        return jdbc.sql("SELECT COUNT(*) FROM value_calibration").query(Long.class).single() > 0;
+    }
+
     public Optional<CustomerValue> find(long customerId) {
         return jdbc.sql("SELECT * FROM customer_value WHERE customer_id = ?").param(customerId)
                 .query((rs, n) -> toValue(rs)).optional();

@@ -74,15 +74,30 @@ class ValueTriggers {
     }
 }
 
-/** The nightly full recompute, after the ladder's (the strategic value reads the stages). */
+/**
+ * The nightly full recompute, after the ladder's (the strategic value reads the stages); and, on a database whose
+ * values were never computed (an installation that had customers before this module), a first one right after start,
+ * in the background.
+ */
 @Component
 @ConditionalOnProperty(name = "escalera.value.nightly-recompute", havingValue = "true", matchIfMissing = true)
 class NightlyValueRecompute {
 
-    private final ValueService values;
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(NightlyValueRecompute.class);
 
-    NightlyValueRecompute(ValueService values) {
+    private final ValueService values;
+    private final ValueStore store;
+    NightlyValueRecompute(ValueService values, ValueStore store) {
         this.values = values;
+        this.store = store;
+    }
+
+    @org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
+    void firstRun() {
+        if (!store.everComputed()) {
+            log.info("Customer values were never computed: computing them now, in the background");
+            Thread.ofPlatform().daemon().name("value-first-run").start(() -> SystemUser.run(values::recomputeAll));
+        }
     }
 
     @Scheduled(cron = "${escalera.value.recompute-cron:0 40 2 * * *}")
