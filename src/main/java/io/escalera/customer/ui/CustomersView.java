@@ -112,6 +112,7 @@ public class CustomersView extends VerticalLayout implements LocalizedTitle {
                 .setSortProperty("createdAt").setAutoWidth(true);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.setEmptyStateText(getTranslation("customers.empty"));
+        grid.setId("customers-grid");
         // No COUNT(*) over a million rows: the grid pages on as the user scrolls.
         grid.setItems(query -> customers.search(currentSearch(), VaadinSpringDataHelpers.toSpringDataSort(query),
                 query.getOffset(), query.getLimit()).stream());

@@ -122,6 +122,31 @@ class ValueViewsTest {
     }
 
     @Test
+    void theCustomerListFiltersByAValueSegment() throws Exception {
+        UserAccount manager = testUsers.newUser(Role.MANAGER);
+        CustomerDetails leaving = testCustomers.newCustomer(manager.unitId());
+        CustomerDetails steady = testCustomers.newCustomer(manager.unitId());
+        for (int days : new int[]{250, 230, 210, 190}) {
+            testCustomers.newOrder(leaving, LocalDate.now().minusDays(days), "100");
+        }
+        testCustomers.newOrder(steady, LocalDate.now().minusDays(3), "100");
+        awaitAndRecompute();
+        BrowserlessUIContext window = open(manager);
+        window.navigate("customers", io.escalera.customer.ui.CustomersView.class);
+        @SuppressWarnings("unchecked")
+        Grid<io.escalera.customer.CustomerSummary> grid = window.find(Grid.class).withId("customers-grid").single();
+        assertThat(window.test(grid).size()).isEqualTo(2);
+        @SuppressWarnings("unchecked")
+        com.vaadin.flow.component.select.Select<io.escalera.customer.CustomerSegments.CustomerSegment> segment =
+                window.find(com.vaadin.flow.component.select.Select.class).withId("customers-segment").single();
+        assertThat(segment.getListDataView().getItems().map(s -> segment.getItemLabelGenerator().apply(s)))
+                .contains("Value tier A (top 20 %)", "Silent decliners", "Champions");
+        segment.setValue(segment.getListDataView().getItems().filter(s -> s.key().equals("silent")).findFirst().orElseThrow());
+        assertThat(window.test(grid).size()).isEqualTo(1);
+        assertThat(window.test(grid).getRow(0).id()).isEqualTo(leaving.id());
+    }
+
+    @Test
     void staffSaveMarketValueOnThe360AndOutOfRangeInputIsKept() throws Exception {
         UserAccount staff = testUsers.newUser(Role.STAFF);
         CustomerDetails customer = testCustomers.newCustomer(staff.unitId());
