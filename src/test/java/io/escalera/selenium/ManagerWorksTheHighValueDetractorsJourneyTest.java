@@ -1,9 +1,6 @@
 package io.escalera.selenium;
 
 import io.escalera.customer.CustomerDetails;
-import io.escalera.feedback.FeedbackForm;
-import io.escalera.feedback.FeedbackKind;
-import io.escalera.feedback.FeedbackService;
 import io.escalera.security.Role;
 import io.escalera.security.SystemUser;
 import io.escalera.security.UserAccount;
@@ -17,7 +14,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.context.SecurityContextHolder;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -37,7 +33,7 @@ class ManagerWorksTheHighValueDetractorsJourneyTest extends BrowserJourney {
 
     @Autowired TestUsers testUsers;
     @Autowired TestCustomers testCustomers;
-    @Autowired FeedbackService feedback;
+    @Autowired io.escalera.support.TestAnswers answers;
     @Autowired ValueService values;
     @Autowired JdbcClient jdbc;
 
@@ -47,13 +43,7 @@ class ManagerWorksTheHighValueDetractorsJourneyTest extends BrowserJourney {
         CustomerDetails unhappyBigBuyer = testCustomers.newCustomer(manager.unitId());
         testCustomers.newOrder(unhappyBigBuyer, LocalDate.now().minusDays(300), "20000", "1000", "12000", "0");
         testCustomers.newOrder(unhappyBigBuyer, LocalDate.now().minusDays(290), "25000", "0", null, "2000");
-        testUsers.signIn(manager);
-        FeedbackForm nps = new FeedbackForm();
-        nps.setCustomerId(unhappyBigBuyer.id());
-        nps.setKind(FeedbackKind.NPS);
-        nps.setScore(2);
-        feedback.record(nps);
-        SecurityContextHolder.clearContext();
+        answers.nps(unhappyBigBuyer, 2);
         AfterCommitListeners.await(jdbc, "io.escalera.value.internal.ValueTriggers");
         SystemUser.run(values::recomputeAll);
 

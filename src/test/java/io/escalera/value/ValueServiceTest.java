@@ -5,9 +5,6 @@ import io.escalera.complaint.CompensationType;
 import io.escalera.complaint.ComplaintDetails;
 import io.escalera.complaint.ComplaintService;
 import io.escalera.customer.CustomerDetails;
-import io.escalera.feedback.FeedbackForm;
-import io.escalera.feedback.FeedbackKind;
-import io.escalera.feedback.FeedbackService;
 import io.escalera.interaction.InteractionForm;
 import io.escalera.interaction.InteractionService;
 import io.escalera.interaction.ReasonService;
@@ -64,7 +61,7 @@ class ValueServiceTest {
     @Autowired TestCustomers testCustomers;
     @Autowired TestComplaints testComplaints;
     @Autowired ComplaintService complaints;
-    @Autowired FeedbackService feedback;
+    @Autowired io.escalera.support.TestAnswers answers;
     @Autowired InteractionService interactions;
     @Autowired ReasonService reasons;
     @Autowired JdbcClient jdbc;
@@ -111,19 +108,11 @@ class ValueServiceTest {
         call.setSummary("asked about the voucher");
         call.setMinutes(20);
         interactions.log(call);
-        nps(quinn, 3);
-        nps(sam, 2);
+        answers.nps(quinn, 3);
+        answers.nps(sam, 2);
         SecurityContextHolder.clearContext();
         awaitListeners();
         SystemUser.run(values::recomputeAll);
-    }
-
-    private void nps(CustomerDetails customer, int score) {
-        FeedbackForm form = new FeedbackForm();
-        form.setCustomerId(customer.id());
-        form.setKind(FeedbackKind.NPS);
-        form.setScore(score);
-        feedback.record(form);
     }
 
     private void awaitListeners() throws InterruptedException {
@@ -298,9 +287,7 @@ class ValueServiceTest {
         testCustomers.newOrder(active, cutoff.plusDays(1), "100");
         testCustomers.newOrder(notYet, cutoff.plusDays(2), "100");
         testComplaints.openFor(active);
-        testUsers.signIn(elsewhere);
-        nps(active, 0);
-        SecurityContextHolder.clearContext();
+        answers.nps(active, 0);
         awaitListeners();
         assertThat(store.flaggedOn(cutoff, SystemUser.call(values::rules))).isEqualTo(before);
 

@@ -19,9 +19,6 @@ import io.escalera.support.TestCustomers;
 import io.escalera.support.TestUsers;
 import io.escalera.value.ValueService;
 import io.escalera.value.ValuedCustomer;
-import io.escalera.feedback.FeedbackForm;
-import io.escalera.feedback.FeedbackKind;
-import io.escalera.feedback.FeedbackService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -43,7 +40,7 @@ class ValueViewsTest {
     @Autowired TestUsers testUsers;
     @Autowired TestCustomers testCustomers;
     @Autowired ValueService values;
-    @Autowired FeedbackService feedback;
+    @Autowired io.escalera.support.TestAnswers answers;
     @Autowired JdbcClient jdbc;
 
     private BrowserlessApp app;
@@ -73,13 +70,7 @@ class ValueViewsTest {
         UserAccount manager = testUsers.newUser(Role.MANAGER);
         CustomerDetails big = testCustomers.newCustomer(manager.unitId());
         testCustomers.newOrder(big, LocalDate.now().minusDays(5), "40000", "0", "30000", "500");
-        testUsers.signIn(manager);
-        FeedbackForm nps = new FeedbackForm();
-        nps.setCustomerId(big.id());
-        nps.setKind(FeedbackKind.NPS);
-        nps.setScore(4);
-        feedback.record(nps);
-        SecurityContextHolder.clearContext();
+        answers.nps(big, 4);
         awaitAndRecompute();
 
         BrowserlessUIContext window = open(manager);
