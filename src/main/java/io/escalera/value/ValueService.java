@@ -93,6 +93,12 @@ public class ValueService {
         recompute(rules);
     }
 
+    /** Checks rules without saving them (the rules screen, before it starts the long save). */
+    @RolesAllowed({"MANAGER", "ADMIN"})
+    public void checkRules(ValueRules rules) {
+        validate(rules);
+    }
+
     static void validate(ValueRules rules) {
         List<FieldError> errors = new ArrayList<>();
         if (!between(rules.marginRate(), "0", "1")) errors.add(new FieldError("marginRate", "value-rules.rate"));

@@ -25,6 +25,7 @@ import io.escalera.loyalty.ui.LadderReportsView;
 import io.escalera.value.ui.AtRiskView;
 import io.escalera.value.ui.LtvCalculatorView;
 import io.escalera.value.ui.ValueMatrixView;
+import io.escalera.value.ui.ValueRulesView;
 import io.escalera.loyalty.ui.LadderRulesView;
 import io.escalera.feedback.ui.OutboxView;
 import io.escalera.feedback.ui.InvitationRulesView;
@@ -91,6 +92,7 @@ class RouteAccessMatrixTest {
         ALLOWED.put(ValueMatrixView.class, EnumSet.of(Role.MANAGER, Role.EXECUTIVE, Role.ADMIN));
         ALLOWED.put(AtRiskView.class, EnumSet.of(Role.MANAGER, Role.ADMIN));
         ALLOWED.put(LtvCalculatorView.class, EVERYONE);
+        ALLOWED.put(ValueRulesView.class, EnumSet.of(Role.MANAGER, Role.ADMIN));
         ALLOWED.put(UsersView.class, EnumSet.of(Role.ADMIN));
         ALLOWED.put(UnitsView.class, EnumSet.of(Role.ADMIN));
         ALLOWED.put(SettingsView.class, EnumSet.of(Role.ADMIN));

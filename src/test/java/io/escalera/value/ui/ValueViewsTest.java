@@ -161,6 +161,22 @@ class ValueViewsTest {
     }
 
     @Test
+    void rulesOutOfRangeAreMarkedAndNothingIsSaved() {
+        BrowserlessUIContext window = open(testUsers.newUser(Role.MANAGER));
+        window.navigate("value/rules", ValueRulesView.class);
+        BigDecimalField margin = window.find(BigDecimalField.class).withId("marginRate").single();
+        IntegerField weight = window.find(IntegerField.class).withId("spendWeight").single();
+        margin.setValue(new BigDecimal("1.5"));
+        weight.setValue(-3);
+        window.test(window.find(Button.class).withId("value-rules-save").single()).click();
+        assertThat(margin.isInvalid()).isTrue();
+        assertThat(margin.getErrorMessage()).isEqualTo("A rate between 0 and 1");
+        assertThat(window.find(IntegerField.class).withId("overdueWeight").single().isInvalid()).isTrue();
+        assertThat(margin.getValue()).isEqualByComparingTo("1.5");
+        assertThat(SystemUser.call(values::rules)).isEqualTo(io.escalera.value.ValueRules.defaults());
+    }
+
+    @Test
     void theLtvCalculatorShowsTheArticlesExampleAndThenWhatIsTyped() {
         BrowserlessUIContext window = open(testUsers.newUser(Role.STAFF));
         window.navigate("value/ltv", LtvCalculatorView.class);
