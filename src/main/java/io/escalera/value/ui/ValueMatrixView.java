@@ -79,6 +79,8 @@ public class ValueMatrixView extends VerticalLayout implements LocalizedTitle {
                     cell.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_PRIMARY);
                     cell.setTooltipText(getTranslation("value.matrix.corner"));
                     cell.setText(Formats.number(count, getLocale()) + " · " + getTranslation("value.matrix.corner"));
+                    // the corner says what it is in full, on two lines where the column is narrow
+                    cell.getStyle().set("height", "auto").set("min-height", "var(--lumo-button-size)").set("white-space", "normal");
                 }
                 cell.addClickListener(e -> new ValuedCustomersDialog(getTranslation("value.matrix.drill", tier,
                         getTranslation("nps-band." + band)),
@@ -106,7 +108,7 @@ public class ValueMatrixView extends VerticalLayout implements LocalizedTitle {
                 "grid", Map.of("left", 140, "right", 30, "bottom", 20, "top", 10),
                 "yAxis", Map.of("type", "category", "inverse", true,
                         "data", segments.stream().map(s -> getTranslation("rfm." + s)).toList()),
-                "xAxis", Map.of("type", "value"),
+                "xAxis", Map.of("type", "value", "minInterval", 1),
                 "series", List.of(Map.of("type", "bar", "cursor", "pointer",
                         "data", segments.stream().map(s -> matrix.segments().getOrDefault(s, 0L)).toList()))));
         chart.addChartClickListener(e -> drill(segments.get(e.getDataIndex())));
