@@ -78,9 +78,6 @@ public class ValueMatrixView extends VerticalLayout implements LocalizedTitle {
                 if (corner) {
                     cell.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_PRIMARY);
                     cell.setTooltipText(getTranslation("value.matrix.corner"));
-                    cell.setText(Formats.number(count, getLocale()) + " · " + getTranslation("value.matrix.corner"));
-                    // the corner says what it is in full, on two lines where the column is narrow
-                    cell.getStyle().set("height", "auto").set("min-height", "var(--lumo-button-size)").set("white-space", "normal");
                 }
                 cell.addClickListener(e -> new ValuedCustomersDialog(getTranslation("value.matrix.drill", tier,
                         getTranslation("nps-band." + band)),
@@ -89,6 +86,11 @@ public class ValueMatrixView extends VerticalLayout implements LocalizedTitle {
                 grid.add(cell);
             }
         }
+        // the corner's name below the matrix: a button label is cut short in a narrow column
+        Span corner = new Span("■ " + getTranslation("value.matrix.corner") + " — " + getTranslation("value.matrix.corner-hint"));
+        corner.setId("matrix-corner-label");
+        corner.getStyle().set("grid-column", "2 / span 4").set("color", "var(--lumo-error-text-color)");
+        grid.add(corner);
         return grid;
     }
 

@@ -76,7 +76,9 @@ class ValueViewsTest {
         BrowserlessUIContext window = open(manager);
         window.navigate("value", ValueMatrixView.class);
         Button corner = window.find(Button.class).withId("matrix-A-DETRACTOR").single();
-        assertThat(corner.getText()).startsWith("1 ·").contains("High value, detractor");
+        assertThat(corner.getText()).isEqualTo("1");
+        assertThat(corner.getTooltip().getText()).isEqualTo("High value, detractor");
+        assertThat(window.find(Span.class).withId("matrix-corner-label").single().getText()).contains("High value, detractor");
         assertThat(window.find(Button.class).withId("matrix-B-PROMOTER").single().getText()).isEqualTo("0");
         window.test(corner).click();
         @SuppressWarnings("unchecked")
