@@ -9,11 +9,8 @@ import io.escalera.customer.internal.CustomerDataGenerator;
 import io.escalera.customer.internal.CustomerDataLoader;
 import io.escalera.security.SystemUser;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.data.domain.Sort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -38,13 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Runs on its own embedded database in ./data/bench-mariadb, generated once and reused. Run with
  * {@code ./mvnw -Pbench verify}.
  */
-@Tag("benchmark")
-@SpringBootTest(properties = {
-        "escalera.db.directory=${ESCALERA_BENCH_DIR:./data/bench-mariadb}",
-        "escalera.db.database=escalera_bench",
-        "escalera.db.buffer-pool-size=${ESCALERA_DB_BUFFER_POOL:6G}",
-        "logging.level.root=warn", "logging.level.io.escalera=info"})
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@BenchmarkDatabase
 class CustomerBenchmarks {
 
     private static final int CUSTOMERS = Integer.getInteger("bench.customers", 1_000_000);

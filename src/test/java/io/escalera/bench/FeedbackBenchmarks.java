@@ -11,11 +11,8 @@ import io.escalera.security.Role;
 import io.escalera.security.SystemUser;
 import io.escalera.support.TestUsers;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.context.SecurityContextHolder;
 
@@ -32,14 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Answers, the public survey page and the invitation round at scale, on the benchmark database of
  * {@link CustomerBenchmarks} (and the cases of {@link ComplaintBenchmarks}); answers are generated once if missing.
  */
-@Tag("benchmark")
-@SpringBootTest(properties = {
-        "escalera.db.directory=${ESCALERA_BENCH_DIR:./data/bench-mariadb}",
-        "escalera.db.database=escalera_bench",
-        "escalera.db.buffer-pool-size=${ESCALERA_DB_BUFFER_POOL:6G}",
-        "escalera.complaint.breach-job=false", "escalera.feedback.invitation-jobs=false",
-        "logging.level.root=warn", "logging.level.io.escalera=info"})
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@BenchmarkDatabase
 class FeedbackBenchmarks {
 
     @Autowired FeedbackDataGenerator generator;

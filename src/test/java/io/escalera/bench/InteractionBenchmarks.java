@@ -8,11 +8,8 @@ import io.escalera.interaction.internal.InteractionDataGenerator;
 import io.escalera.security.SystemUser;
 import io.escalera.support.TestUsers;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.context.SecurityContextHolder;
 
@@ -28,13 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Interactions and the customer 360 at scale, on the benchmark database of {@link CustomerBenchmarks} (run that
  * first, or together: {@code ./mvnw -Pbench verify}); interactions are generated once if missing.
  */
-@Tag("benchmark")
-@SpringBootTest(properties = {
-        "escalera.db.directory=${ESCALERA_BENCH_DIR:./data/bench-mariadb}",
-        "escalera.db.database=escalera_bench",
-        "escalera.db.buffer-pool-size=${ESCALERA_DB_BUFFER_POOL:6G}",
-        "logging.level.root=warn", "logging.level.io.escalera=info"})
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@BenchmarkDatabase
 class InteractionBenchmarks {
 
     @Autowired InteractionDataGenerator generator;

@@ -7,11 +7,8 @@ import io.escalera.kpi.KpiPeriod;
 import io.escalera.kpi.KpiService;
 import io.escalera.kpi.internal.KpiFacts;
 import io.escalera.security.SystemUser;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.math.BigDecimal;
@@ -29,14 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * for several periods and filters, and the same KPIs computed from the base tables — equal results, both times and
  * the ratio.
  */
-@Tag("benchmark")
-@SpringBootTest(properties = {
-        "escalera.db.directory=${ESCALERA_BENCH_DIR:./data/bench-mariadb}",
-        "escalera.db.database=escalera_bench",
-        "escalera.db.buffer-pool-size=${ESCALERA_DB_BUFFER_POOL:6G}",
-        "escalera.complaint.breach-job=false", "escalera.feedback.invitation-jobs=false", "escalera.loyalty.nightly-recompute=false",
-        "escalera.kpi.nightly-rebuild=false", "logging.level.root=warn", "logging.level.io.escalera=info"})
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@BenchmarkDatabase
 class KpiBenchmarks {
 
     @Autowired KpiService kpis;

@@ -8,11 +8,8 @@ import io.escalera.loyalty.LadderFilter;
 import io.escalera.loyalty.LadderReports;
 import io.escalera.loyalty.LoyaltyService;
 import io.escalera.security.SystemUser;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.math.BigDecimal;
@@ -26,14 +23,8 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The ladder at scale, on the benchmark database of {@link CustomerBenchmarks}. */
-@Tag("benchmark")
-@SpringBootTest(properties = {
-        "escalera.db.directory=${ESCALERA_BENCH_DIR:./data/bench-mariadb}",
-        "escalera.db.database=escalera_bench",
-        "escalera.db.buffer-pool-size=${ESCALERA_DB_BUFFER_POOL:6G}",
-        "escalera.complaint.breach-job=false", "escalera.feedback.invitation-jobs=false", "escalera.loyalty.nightly-recompute=false",
-        "logging.level.root=warn", "logging.level.io.escalera=info", "logging.level.io.escalera.loyalty.internal=debug"})
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@BenchmarkDatabase
+@org.springframework.test.context.TestPropertySource(properties = "logging.level.io.escalera.loyalty.internal=debug")
 class LoyaltyBenchmarks {
 
     @Autowired LoyaltyService loyalty;

@@ -3,11 +3,8 @@ package io.escalera.bench;
 import io.escalera.security.SystemUser;
 import io.escalera.value.BackTest;
 import io.escalera.value.ValueService;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.util.List;
@@ -16,15 +13,8 @@ import java.util.Locale;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Customer value, RFM, tiers and risk at scale, on the benchmark database of {@link CustomerBenchmarks}. */
-@Tag("benchmark")
-@SpringBootTest(properties = {
-        "escalera.db.directory=${ESCALERA_BENCH_DIR:./data/bench-mariadb}",
-        "escalera.db.database=escalera_bench",
-        "escalera.db.buffer-pool-size=${ESCALERA_DB_BUFFER_POOL:6G}",
-        "escalera.complaint.breach-job=false", "escalera.feedback.invitation-jobs=false", "escalera.loyalty.nightly-recompute=false",
-        "escalera.value.nightly-recompute=false", "escalera.kpi.nightly-rebuild=false",
-        "logging.level.root=warn", "logging.level.io.escalera=info", "logging.level.io.escalera.value.internal=debug"})
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@BenchmarkDatabase
+@org.springframework.test.context.TestPropertySource(properties = "logging.level.io.escalera.value.internal=debug")
 class ValueBenchmarks {
 
     @Autowired ValueService values;
