@@ -44,12 +44,14 @@ public class LoyaltyService {
     @RolesAllowed({"STAFF", "MANAGER", "EXECUTIVE", "ADMIN"})
     public LadderRules rules() {
         LadderRules defaults = LadderRules.defaults();
-        return new LadderRules(settings.getInt(WINDOW_DAYS, defaults.windowDays()),
-                settings.getInt(CUSTOMER_PURCHASES, defaults.customerPurchases()),
-                settings.getInt(CLIENT_PURCHASES, defaults.clientPurchases()),
-                new BigDecimal(settings.get(OVERDUE_FACTOR, defaults.overdueFactor().toPlainString())),
-                settings.getInt(PROMOTER_SCORE, defaults.promoterScore()),
-                settings.getInt(REFERRAL_WINDOW_DAYS, defaults.referralWindowDays()));
+        // one query for the group: the rules are read on every event
+        Settings stored = settings.snapshot("loyalty.");
+        return new LadderRules(stored.getInt(WINDOW_DAYS, defaults.windowDays()),
+                stored.getInt(CUSTOMER_PURCHASES, defaults.customerPurchases()),
+                stored.getInt(CLIENT_PURCHASES, defaults.clientPurchases()),
+                new BigDecimal(stored.get(OVERDUE_FACTOR, defaults.overdueFactor().toPlainString())),
+                stored.getInt(PROMOTER_SCORE, defaults.promoterScore()),
+                stored.getInt(REFERRAL_WINDOW_DAYS, defaults.referralWindowDays()));
     }
 
     /**

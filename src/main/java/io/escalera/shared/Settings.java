@@ -20,4 +20,32 @@ public interface Settings {
 
     /** Stores a value and writes an audit event; callers must have been authorised for that key. */
     void put(String key, String value);
+
+    /**
+     * The settings whose keys start with {@code prefix}, read with one query: for a module that reads its whole group
+     * of settings at once (e.g. on every event). Read-only.
+     */
+    Settings snapshot(String prefix);
+
+    /** Settings held in memory, as {@link #snapshot} returns them. */
+    static Settings of(java.util.Map<String, String> values) {
+        java.util.Map<String, String> copy = java.util.Map.copyOf(values);
+        return new Settings() {
+            @Override
+            public Optional<String> find(String key) {
+                return Optional.ofNullable(copy.get(key));
+            }
+
+            @Override
+            public void put(String key, String value) {
+                throw new UnsupportedOperationException("a snapshot of settings is read-only");
+            }
+
+            @Override
+            public Settings snapshot(String prefix) {
+                return of(copy.entrySet().stream().filter(e -> e.getKey().startsWith(prefix))
+                        .collect(java.util.stream.Collectors.toMap(java.util.Map.Entry::getKey, java.util.Map.Entry::getValue)));
+            }
+        };
+    }
 }

@@ -44,10 +44,14 @@ public class ValueService {
     private final SignedInUsers signedIn;
     private final Settings settings;
     private final Clock clock;
+    private final org.springframework.transaction.support.TransactionTemplate ownTransaction;
 
     ValueService(ValueStore store, ValueQueries queries, MarketValueStore market, CustomerService customers,
                  InteractionService interactions, LoyaltyService loyalty, UnitScopes scopes, SignedInUsers signedIn,
-                 Settings settings, Clock clock) {
+                 Settings settings, Clock clock, org.springframework.transaction.PlatformTransactionManager transactions) {
+        this.ownTransaction = new org.springframework.transaction.support.TransactionTemplate(transactions);
+        ownTransaction.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        ownTransaction.setIsolationLevel(org.springframework.transaction.TransactionDefinition.ISOLATION_READ_COMMITTED);
         this.store = store;
         this.queries = queries;
         this.market = market;
@@ -63,14 +67,16 @@ public class ValueService {
     @RolesAllowed({"STAFF", "MANAGER", "EXECUTIVE", "ADMIN"})
     public ValueRules rules() {
         ValueRules d = ValueRules.defaults();
-        return new ValueRules(new BigDecimal(settings.get(PREFIX + "margin-rate", d.marginRate().toPlainString())),
-                new BigDecimal(settings.get(PREFIX + "discount-rate", d.discountRate().toPlainString())),
-                settings.getInt(PREFIX + "horizon-years", d.horizonYears()), settings.getInt(PREFIX + "max-age", d.maxAge()),
-                settings.getInt(PREFIX + "risk-threshold", d.riskThreshold()), settings.getInt(PREFIX + "silence-days", d.silenceDays()),
-                settings.getInt(PREFIX + "weight.overdue", d.overdueWeight()), settings.getInt(PREFIX + "weight.frequency", d.frequencyWeight()),
-                settings.getInt(PREFIX + "weight.spend", d.spendWeight()), settings.getInt(PREFIX + "weight.low-score", d.lowScoreWeight()),
-                settings.getInt(PREFIX + "weight.past-sla", d.pastSlaWeight()), settings.getInt(PREFIX + "weight.silence", d.silenceWeight()),
-                settings.getInt(PREFIX + "weight.unanswered", d.unansweredWeight()));
+        // thirteen keys, read with one query: the rules are read on every event
+        Settings stored = settings.snapshot(PREFIX);
+        return new ValueRules(new BigDecimal(stored.get(PREFIX + "margin-rate", d.marginRate().toPlainString())),
+                new BigDecimal(stored.get(PREFIX + "discount-rate", d.discountRate().toPlainString())),
+                stored.getInt(PREFIX + "horizon-years", d.horizonYears()), stored.getInt(PREFIX + "max-age", d.maxAge()),
+                stored.getInt(PREFIX + "risk-threshold", d.riskThreshold()), stored.getInt(PREFIX + "silence-days", d.silenceDays()),
+                stored.getInt(PREFIX + "weight.overdue", d.overdueWeight()), stored.getInt(PREFIX + "weight.frequency", d.frequencyWeight()),
+                stored.getInt(PREFIX + "weight.spend", d.spendWeight()), stored.getInt(PREFIX + "weight.low-score", d.lowScoreWeight()),
+                stored.getInt(PREFIX + "weight.past-sla", d.pastSlaWeight()), stored.getInt(PREFIX + "weight.silence", d.silenceWeight()),
+                stored.getInt(PREFIX + "weight.unanswered", d.unansweredWeight()));
     }
 
     /** Saves new rules (validated) and recomputes every customer with them. */
@@ -130,8 +136,9 @@ public class ValueService {
     private void recompute(ValueRules rules) {
         ValueStore.Inputs inputs = inputs(rules);
         Set<Long> missed = store.recomputeAll(inputs, today(), clock.instant());
-        // events that arrived while the run computed were applied to the table it replaced
-        missed.forEach(id -> store.update(id, inputs, today(), clock.instant()));
+        // events that arrived while the run computed were applied to the table it replaced: each again, in a
+        // transaction of its own as update() has
+        missed.forEach(id -> ownTransaction.executeWithoutResult(status -> store.update(id, inputs, today(), clock.instant())));
     }
 
     /**

@@ -27,6 +27,15 @@ class JdbcSettings implements Settings {
     }
 
     @Override
+    public Settings snapshot(String prefix) {
+        String pattern = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        java.util.Map<String, String> values = new java.util.HashMap<>();
+        jdbc.sql("SELECT setting_key, setting_value FROM app_setting WHERE setting_key LIKE ?").param(pattern)
+                .query((rs, n) -> values.put(rs.getString(1), rs.getString(2))).list();
+        return Settings.of(values);
+    }
+
+    @Override
     @Transactional
     public void put(String key, String value) {
         Optional<String> previous = find(key);
