@@ -17,6 +17,13 @@ public class MarketValueForm {
     /** The version read, for optimistic locking (null: nothing entered yet). */
     private Long version;
 
+    /** Takes what is stored (values and version), e.g. to show it or to reload it after a conflict. */
+    public void fill(MarketValue stored) {
+        shareOfWallet = stored.shareOfWallet();
+        competitivePressure = stored.competitivePressure();
+        version = stored.version();
+    }
+
     public Integer getShareOfWallet() { return shareOfWallet; }
     public void setShareOfWallet(Integer shareOfWallet) { this.shareOfWallet = shareOfWallet; }
     public Integer getCompetitivePressure() { return competitivePressure; }

@@ -47,12 +47,12 @@ class FunnelCells {
     void rebuild() {
         jdbc.sql("DELETE FROM ladder_funnel_cell").update();
         // hundreds of thousands of groups: in memory, not in an on-disk temporary table (48 s instead of a few)
-        jdbc.sql("SET SESSION tmp_table_size = 1073741824, max_heap_table_size = 1073741824").update();
+        jdbc.sql(io.escalera.shared.jdbc.TemporaryTables.IN_MEMORY).update();
         try {
             jdbc.sql("INSERT INTO ladder_funnel_cell (home_unit_id, acquisition_channel, created_month, k, v, customers) SELECT "
                     + CELL + ", " + KV + ", COUNT(*) " + FROM + " GROUP BY 1, 2, 3, 4, 5").update();
         } finally {
-            jdbc.sql("SET SESSION tmp_table_size = DEFAULT, max_heap_table_size = DEFAULT").update();
+            jdbc.sql(io.escalera.shared.jdbc.TemporaryTables.DEFAULTS).update();
         }
     }
 

@@ -3,7 +3,6 @@ package io.escalera.value.internal;
 import org.springframework.dao.DataAccessResourceFailureException;
 
 import javax.sql.DataSource;
-import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -28,7 +27,7 @@ final class FactsReader {
             customers.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
             // the per-table GROUP BYs over every customer: in memory, not in on-disk temporary tables (5× slower)
             try (var session = customers.createStatement()) {
-                session.execute("SET SESSION tmp_table_size = 1073741824, max_heap_table_size = 1073741824");
+                session.execute(io.escalera.shared.jdbc.TemporaryTables.IN_MEMORY);
             }
             orders.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
             try (PreparedStatement c = customers.prepareStatement(FactsQuery.sql(day, slaMoment, null, withValue),
@@ -48,8 +47,7 @@ final class FactsReader {
                             more = ors.next();
                         }
                         while (more && ors.getLong(1) == id) {
-                            BigDecimal cost = ors.getBigDecimal(4);
-                            sums.add(ors.getDate(2).toLocalDate(), ors.getBigDecimal(3), cost, ors.getBigDecimal(5));
+                            sums.add(ors);
                             more = ors.next();
                         }
                         consumer.accept(FactsQuery.read(crs, sums));
@@ -58,7 +56,7 @@ final class FactsReader {
             } finally {
                 // the connection goes back to the pool: other work keeps the server's defaults
                 try (var session = customers.createStatement()) {
-                    session.execute("SET SESSION tmp_table_size = DEFAULT, max_heap_table_size = DEFAULT");
+                    session.execute(io.escalera.shared.jdbc.TemporaryTables.DEFAULTS);
                 }
             }
         } catch (SQLException e) {

@@ -39,6 +39,11 @@ final class OrderSums {
 
     private static final BigDecimal ZERO = BigDecimal.ZERO.setScale(2);
 
+    /** Adds the order at the result set's row, as {@link FactsQuery#orders} selects it. */
+    void add(java.sql.ResultSet order) throws java.sql.SQLException {
+        add(order.getDate(2).toLocalDate(), order.getBigDecimal(3), order.getBigDecimal(4), order.getBigDecimal(5));
+    }
+
     /** @param net gross − discount; @param cost null when unknown */
     void add(LocalDate date, BigDecimal net, BigDecimal cost, BigDecimal returned) {
         orders++;

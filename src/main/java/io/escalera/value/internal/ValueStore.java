@@ -111,18 +111,11 @@ public class ValueStore {
                 }
             }
             LoadDataWriter writer = new LoadDataWriter(connection, "customer_value_next", COLUMNS, 20_000);
-            Map<List<Object>, Object[]> counts = new HashMap<>();
+            java.util.TreeMap<String, Object[]> counts = new java.util.TreeMap<>();
             for (Computed c : computed) {
                 Object[] row = row(c, calibration, day, inputs.rules().riskThreshold());
                 writer.add(row);
-                if (row[TIER] != null) {
-                    Object[] cell = counts.computeIfAbsent(List.of(row[1], row[TIER], row[NPS], row[RFM]),
-                            k -> new Object[]{0L, BigDecimal.ZERO, BigDecimal.ZERO, 0L});
-                    cell[0] = (Long) cell[0] + 1;
-                    cell[1] = ((BigDecimal) cell[1]).add((BigDecimal) row[ECONOMIC]);
-                    cell[2] = ((BigDecimal) cell[2]).add((BigDecimal) row[STRATEGIC]);
-                    cell[3] = (Long) cell[3] + ((Boolean) row[SILENT] ? 1 : 0);
-                }
+                into(counts, row, 1);
             }
             writer.close();
             log.debug("value recompute: rows written after {} ms", (System.nanoTime() - started) / 1_000_000);
@@ -142,10 +135,8 @@ public class ValueStore {
             }
             LoadDataWriter countWriter = new LoadDataWriter(connection, "value_segment_count", List.of("home_unit_id", "tier",
                     "nps_category", "rfm_segment", "customers", "economic_sum", "strategic_sum", "silent"), 10_000);
-            for (Map.Entry<List<Object>, Object[]> count : counts.entrySet()) {
-                List<Object> key = count.getKey();
-                Object[] cell = count.getValue();
-                countWriter.add(key.get(0), key.get(1), key.get(2), key.get(3), cell[0], cell[1], cell[2], cell[3]);
+            for (Object[] cell : counts.values()) {
+                countWriter.add(cell);
             }
             countWriter.close();
             connection.commit();
@@ -189,9 +180,7 @@ public class ValueStore {
         // one customer: both reads on the transaction's own connection (no second connection per event)
         jdbc.sql("SELECT id FROM customer WHERE id = ? FOR UPDATE").param(customerId).query(Long.class).optional();
         OrderSums sums = new OrderSums(day);
-        jdbc.sql(FactsQuery.orders(day, customerId)).query(rs -> {
-            sums.add(rs.getDate(2).toLocalDate(), rs.getBigDecimal(3), rs.getBigDecimal(4), rs.getBigDecimal(5));
-        });
+        jdbc.sql(FactsQuery.orders(day, customerId)).query((org.springframework.jdbc.core.RowCallbackHandler) sums::add);
         ValueFacts facts = jdbc.sql(FactsQuery.sql(day, now, customerId, true)).query((rs, n) -> FactsQuery.read(rs, sums))
                 .optional().orElse(null);
         if (facts == null) {
@@ -204,17 +193,22 @@ public class ValueStore {
         jdbc.sql("""
                         SELECT home_unit_id, tier, nps_category, rfm_segment, economic_value, strategic_value, silent
                         FROM customer_value WHERE customer_id = ? AND tier IS NOT NULL FOR UPDATE""")
-                .param(customerId).query((rs, n) -> new Object[]{rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getBoolean(7)})
-                .optional().ifPresent(old -> delta(deltas, old[0], old[1], old[2], old[3], -1, ((BigDecimal) old[4]).negate(),
-                        ((BigDecimal) old[5]).negate(), (Boolean) old[6] ? -1 : 0));
-        if (row[TIER] != null) {
-            delta(deltas, row[1], row[TIER], row[NPS], row[RFM], 1, (BigDecimal) row[ECONOMIC], (BigDecimal) row[STRATEGIC],
-                    (Boolean) row[SILENT] ? 1 : 0);
-        }
+                .param(customerId).query((rs, n) -> {
+                    Object[] stored = new Object[COLUMNS.size()];
+                    stored[1] = rs.getLong(1);
+                    stored[TIER] = rs.getString(2);
+                    stored[NPS] = rs.getString(3);
+                    stored[RFM] = rs.getString(4);
+                    stored[ECONOMIC] = rs.getBigDecimal(5);
+                    stored[STRATEGIC] = rs.getBigDecimal(6);
+                    stored[SILENT] = rs.getBoolean(7);
+                    return stored;
+                })
+                .optional().ifPresent(old -> into(deltas, old, -1));
+        into(deltas, row, 1);
         deltas.values().forEach(d -> {
-            if ((int) d[4] != 0 || ((BigDecimal) d[5]).signum() != 0 || ((BigDecimal) d[6]).signum() != 0 || (int) d[7] != 0) {
-                count(d[0], d[1], d[2], d[3], (int) d[4], (BigDecimal) d[5], (BigDecimal) d[6], (int) d[7]);
+            if ((long) d[4] != 0 || ((BigDecimal) d[5]).signum() != 0 || ((BigDecimal) d[6]).signum() != 0 || (long) d[7] != 0) {
+                count(d);
             }
         });
         jdbc.sql("REPLACE INTO customer_value (" + String.join(", ", COLUMNS) + ") VALUES ("
@@ -222,25 +216,32 @@ public class ValueStore {
         return true;
     }
 
-    private static void delta(java.util.TreeMap<String, Object[]> deltas, Object unit, Object tier, Object nps, Object rfm,
-                              int customers, BigDecimal economic, BigDecimal strategic, int silent) {
-        Object[] d = deltas.computeIfAbsent(unit + "|" + tier + "|" + nps + "|" + rfm,
-                k -> new Object[]{unit, tier, nps, rfm, 0, BigDecimal.ZERO, BigDecimal.ZERO, 0});
-        d[4] = (int) d[4] + customers;
-        d[5] = ((BigDecimal) d[5]).add(economic);
-        d[6] = ((BigDecimal) d[6]).add(strategic);
-        d[7] = (int) d[7] + silent;
+    /**
+     * Adds ({@code sign} 1) or takes out (−1) a row of {@link #COLUMNS} in the segment counts keyed by its cell:
+     * {unit, tier, NPS band, RFM segment, customers, economic sum, strategic sum, silent decliners}. Rows without a tier
+     * (no purchase yet) are in no cell. The full run counts every row this way; an update takes the old row out and
+     * puts the new one in.
+     */
+    private static void into(java.util.TreeMap<String, Object[]> cells, Object[] row, int sign) {
+        if (row[TIER] == null) {
+            return;
+        }
+        Object[] cell = cells.computeIfAbsent(row[1] + "|" + row[TIER] + "|" + row[NPS] + "|" + row[RFM],
+                k -> new Object[]{row[1], row[TIER], row[NPS], row[RFM], 0L, BigDecimal.ZERO, BigDecimal.ZERO, 0L});
+        cell[4] = (long) cell[4] + sign;
+        cell[5] = ((BigDecimal) cell[5]).add(((BigDecimal) row[ECONOMIC]).multiply(BigDecimal.valueOf(sign)));
+        cell[6] = ((BigDecimal) cell[6]).add(((BigDecimal) row[STRATEGIC]).multiply(BigDecimal.valueOf(sign)));
+        cell[7] = (long) cell[7] + ((Boolean) row[SILENT] ? sign : 0);
     }
 
-    private void count(Object unit, Object tier, Object nps, Object rfm, int change, BigDecimal economic, BigDecimal strategic,
-                       int silent) {
+    private void count(Object[] change) {
         jdbc.sql("""
                         INSERT INTO value_segment_count (home_unit_id, tier, nps_category, rfm_segment, customers, economic_sum,
                                                          strategic_sum, silent) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                         ON DUPLICATE KEY UPDATE customers = customers + VALUES(customers),
                             economic_sum = economic_sum + VALUES(economic_sum), strategic_sum = strategic_sum + VALUES(strategic_sum),
                             silent = silent + VALUES(silent)""")
-                .params(unit, tier, nps, rfm, change, economic, strategic, silent).update();
+                .params(change).update();
     }
 
     private static Computed compute(ValueFacts f, Inputs inputs, LocalDate day, Retention retention) {

@@ -140,11 +140,7 @@ class ValueSection implements CustomerPageSection {
 
     private Component market(Component t, CustomerDetails customer) {
         MarketValueForm form = new MarketValueForm();
-        values.marketValue(customer.id()).ifPresent(m -> {
-            form.setShareOfWallet(m.shareOfWallet());
-            form.setCompetitivePressure(m.competitivePressure());
-            form.setVersion(m.version());
-        });
+        values.marketValue(customer.id()).ifPresent(form::fill);
         IntegerField share = new IntegerField(t.getTranslation("value.market.share"));
         share.setId("market-share");
         share.setMin(0);
@@ -177,11 +173,7 @@ class ValueSection implements CustomerPageSection {
                     form.setVersion(saved.version());
                 };
                 if (FormSave.attempt(binder, row, store, () -> {
-                    values.marketValue(customer.id()).ifPresent(m -> {
-                        form.setShareOfWallet(m.shareOfWallet());
-                        form.setCompetitivePressure(m.competitivePressure());
-                        form.setVersion(m.version());
-                    });
+                    values.marketValue(customer.id()).ifPresent(form::fill);
                     binder.readBean(form);
                 }, () -> {
                     values.marketValue(customer.id()).ifPresent(m -> form.setVersion(m.version()));
