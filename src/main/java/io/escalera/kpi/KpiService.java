@@ -97,7 +97,9 @@ public class KpiService {
         addValueSnapshot(kpis, period, filter, now);
         Map<Kpi, Double> previous = trendValues.get(TREND_PERIODS - 2);
         KpiFilter targetScope = ownUnitWhenNotChosen(filter);
-        List<KpiTarget> periodTargets = targets.ofPeriod(period).stream().filter(t -> t.appliesTo(targetScope)).toList();
+        // a target is set for every customer of its scope: a tier's numbers are not measured against it
+        List<KpiTarget> periodTargets = filter.tier() != null ? List.of()
+                : targets.ofPeriod(period).stream().filter(t -> t.appliesTo(targetScope)).toList();
         return kpis.stream().map(kpi -> new KpiTile(kpi, now.get(kpi), previous.get(kpi), yearEarlier.get(kpi),
                 trendValues.stream().map(v -> v.get(kpi)).toList(),
                 periodTargets.stream().filter(t -> t.kpi() == kpi).findFirst().orElse(null))).toList();
@@ -113,7 +115,7 @@ public class KpiService {
                 || today.isBefore(period.from()) || today.isAfter(period.to())) {
             return;
         }
-        values.averages(filter.unitId(), filter.allUnits()).ifPresent(averages -> {
+        values.averages(filter.unitId(), filter.allUnits(), filter.tier()).ifPresent(averages -> {
             now.put(Kpi.AVERAGE_ECONOMIC_VALUE, averages.economic());
             now.put(Kpi.AVERAGE_STRATEGIC_VALUE, averages.strategic());
             now.put(Kpi.SILENT_DECLINERS, (double) averages.silentDecliners());
@@ -138,7 +140,7 @@ public class KpiService {
             return filter;
         }
         return signedIn.authenticated().filter(u -> u.role() == Role.STAFF || u.role() == Role.MANAGER)
-                .map(u -> new KpiFilter(u.unitId(), false, filter.channel())).orElse(filter);
+                .map(u -> new KpiFilter(u.unitId(), false, filter.channel(), filter.tier())).orElse(filter);
     }
 
     /**
@@ -206,10 +208,23 @@ public class KpiService {
     public int rebuild() {
         LocalDate first = facts.firstDay();
         LocalDate today = LocalDate.now(clock);
-        return first == null ? 0 : facts.rebuild(first, today);
+        return first == null ? 0 : facts.rebuildUntiered(first, today);
     }
 
-    /** Rebuilds the facts of some days (after the events of those days). */
+    /**
+     * Takes the tiers of the value module's last full run and rebuilds every day's facts per tier with them (after
+     * each full value run), in one transaction: a board filtered by tier sees the old tiers or the new, never a mix.
+     * @return rows
+     */
+    @RolesAllowed("ADMIN")
+    @Transactional(isolation = org.springframework.transaction.annotation.Isolation.READ_COMMITTED)
+    public int rebuildTiered() {
+        LocalDate first = facts.firstDay();
+        LocalDate today = LocalDate.now(clock);
+        return first == null ? 0 : facts.rebuildTiered(first, today);
+    }
+
+    /** Rebuilds the facts of some days, over every customer and per tier (after the events of those days). */
     @RolesAllowed("ADMIN")
     @Transactional(isolation = org.springframework.transaction.annotation.Isolation.READ_COMMITTED)
     public int rebuild(LocalDate from, LocalDate to) {

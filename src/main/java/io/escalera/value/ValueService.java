@@ -45,10 +45,13 @@ public class ValueService {
     private final Settings settings;
     private final Clock clock;
     private final org.springframework.transaction.support.TransactionTemplate ownTransaction;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     ValueService(ValueStore store, ValueQueries queries, MarketValueStore market, CustomerService customers,
                  InteractionService interactions, LoyaltyService loyalty, UnitScopes scopes, SignedInUsers signedIn,
-                 Settings settings, Clock clock, org.springframework.transaction.PlatformTransactionManager transactions) {
+                 Settings settings, Clock clock, org.springframework.transaction.PlatformTransactionManager transactions,
+                 org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.ownTransaction = new org.springframework.transaction.support.TransactionTemplate(transactions);
         ownTransaction.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         ownTransaction.setIsolationLevel(org.springframework.transaction.TransactionDefinition.ISOLATION_READ_COMMITTED);
@@ -139,6 +142,7 @@ public class ValueService {
         // events that arrived while the run computed were applied to the table it replaced: each again, in a
         // transaction of its own as update() has
         missed.forEach(id -> ownTransaction.executeWithoutResult(status -> store.update(id, inputs, today(), clock.instant())));
+        events.publishEvent(new ValueEvents.ValuesRecomputed(clock.instant()));
     }
 
     /**
@@ -221,7 +225,14 @@ public class ValueService {
     @RolesAllowed({"STAFF", "MANAGER", "EXECUTIVE", "ADMIN"})
     @Transactional(readOnly = true)
     public Optional<Averages> averages(Long unitId, boolean allUnits) {
-        return queries.averages(scopes.unitsForList(unitId, allUnits));
+        return averages(unitId, allUnits, null);
+    }
+
+    /** The same over one tier's customers (null: every tier). */
+    @RolesAllowed({"STAFF", "MANAGER", "EXECUTIVE", "ADMIN"})
+    @Transactional(readOnly = true)
+    public Optional<Averages> averages(Long unitId, boolean allUnits, ValueTier tier) {
+        return queries.averages(scopes.unitsForList(unitId, allUnits), tier);
     }
 
     /** The at-risk worklist by risk × value; {@code silentOnly}: the silent decliners (no complaint, no low score). */

@@ -67,6 +67,7 @@ class ValueServiceTest {
     @Autowired JdbcClient jdbc;
     @Autowired Clock clock;
     @Autowired io.escalera.kpi.KpiService kpis;
+    @Autowired io.escalera.kpi.internal.KpiFacts facts;
     @Autowired io.escalera.customer.CustomerService customers;
     @Autowired io.escalera.loyalty.LadderReports ladder;
 
@@ -322,6 +323,48 @@ class ValueServiceTest {
                 .singleElement().satisfies(t -> assertThat(t.value()).isNull());
         assertThat(kpis.board(io.escalera.kpi.Board.EXECUTIVE, new io.escalera.kpi.KpiFilter(manager.unitId(), false, "WEB"), thisMonth))
                 .filteredOn(t -> t.kpi() == io.escalera.kpi.Kpi.AVERAGE_ECONOMIC_VALUE).singleElement().satisfies(t -> assertThat(t.value()).isNull());
+    }
+
+    @Test
+    void theKpiBoardsFilterByValueTierWithTheTiersOfTheLastFullRun() {
+        io.escalera.kpi.KpiFilter unit = new io.escalera.kpi.KpiFilter(manager.unitId(), false, null);
+        var days = io.escalera.kpi.KpiPeriod.custom(today.minusDays(260), today);
+        SystemUser.call(() -> kpis.rebuild(days.from(), days.to()));
+        testUsers.signIn(manager);
+        Map<CustomerDetails, Integer> ordersOf = Map.of(pat, 2, quinn, 1, ruth, 4, sam, 4);
+        double everyTier = 0;
+        for (ValueTier tier : ValueTier.values()) {
+            var inTier = ordersOf.keySet().stream().filter(c -> valueOf(c).tier() == tier).map(CustomerDetails::id).toList();
+            int expected = ordersOf.entrySet().stream().filter(e -> inTier.contains(e.getKey().id())).mapToInt(Map.Entry::getValue).sum();
+            var commerce = kpis.board(io.escalera.kpi.Board.COMMERCE, unit.withTier(tier), days);
+            Double orders = commerce.stream().filter(t -> t.kpi() == io.escalera.kpi.Kpi.ORDERS).findFirst().orElseThrow().value();
+            assertThat(orders == null ? 0 : orders).as("orders of tier " + tier).isEqualTo(expected);
+            everyTier += expected;
+            // the records behind the number are that tier's, and all of them
+            assertThat(kpis.records(io.escalera.kpi.Board.COMMERCE, io.escalera.kpi.Kpi.ORDERS, unit.withTier(tier), days, 0, 100))
+                    .hasSize(expected).allSatisfy(r -> assertThat(inTier).contains(r.customerId()));
+            assertThat(facts.sums(days.from(), days.to(), unit.withTier(tier), java.util.Set.of(manager.unitId())))
+                    .as("summary = base tables, tier " + tier)
+                    .isEqualTo(facts.rawSums(days.from(), days.to(), unit.withTier(tier), java.util.Set.of(manager.unitId())));
+        }
+        assertThat(everyTier).isEqualTo(11);
+        assertThat(kpis.board(io.escalera.kpi.Board.COMMERCE, unit, days)).filteredOn(t -> t.kpi() == io.escalera.kpi.Kpi.ORDERS)
+                .singleElement().extracting(io.escalera.kpi.KpiTile::value).isEqualTo(11.0);
+        // Quinn's detractor answer (3) counts in Quinn's tier: with Sam's (2) when Sam is in it too
+        ValueTier quinnsTier = valueOf(quinn).tier();
+        long answering = java.util.stream.Stream.of(quinn, sam).filter(c -> valueOf(c).tier() == quinnsTier).count();
+        var voice = kpis.board(io.escalera.kpi.Board.VOICE, unit.withTier(quinnsTier), days);
+        assertThat(voice).filteredOn(t -> t.kpi() == io.escalera.kpi.Kpi.NPS).singleElement()
+                .extracting(io.escalera.kpi.KpiTile::value).isEqualTo(-100.0);
+        assertThat(voice).filteredOn(t -> t.kpi() == io.escalera.kpi.Kpi.ANSWERS).singleElement()
+                .extracting(io.escalera.kpi.KpiTile::value).isEqualTo((double) answering);
+        // the value snapshot of the executive board: that tier's buyers only
+        double economic = java.util.stream.Stream.of(pat, quinn, ruth, sam).map(this::valueOf).filter(v -> v.tier() == quinnsTier)
+                .mapToDouble(v -> v.economicValue().doubleValue()).average().orElseThrow();
+        assertThat(kpis.board(io.escalera.kpi.Board.EXECUTIVE, unit.withTier(quinnsTier),
+                io.escalera.kpi.KpiPeriod.of(io.escalera.kpi.KpiPeriod.Kind.MONTH, today)))
+                .filteredOn(t -> t.kpi() == io.escalera.kpi.Kpi.AVERAGE_ECONOMIC_VALUE).singleElement()
+                .satisfies(t -> assertThat(t.value()).isCloseTo(economic, org.assertj.core.data.Offset.offset(0.01)));
     }
 
     @Test

@@ -37,6 +37,9 @@ public class KpiDrillDown {
         if (filter.channel() != null) {
             params.put("channel", filter.channel());
         }
+        if (filter.tier() != null) {
+            params.put("tier", filter.tier().name());
+        }
         String sql = switch (kpi) {
             case ORDERS, NET_SALES, AVERAGE_TICKET -> orders("1 = 1", "'kpi.record.order'", "CONCAT(x.gross_amount - x.discount)");
             case OTIF -> orders("x.actual_delivery IS NOT NULL AND NOT (x.actual_delivery IS NOT NULL AND (x.promised_delivery IS NULL"
@@ -52,13 +55,15 @@ public class KpiDrillDown {
                     SELECT 'case', k.id, c2.granted_at, k.customer_id, c.external_code, c.name, 'kpi.record.compensation', CONCAT(c2.type, '|', c2.amount)
                     FROM complaint_compensation c2 JOIN complaint_case k ON k.id = c2.case_id LEFT JOIN customer c ON c.id = k.customer_id
                     WHERE c2.status = 'GRANTED' AND c2.granted_at >= :from AND c2.granted_at < :to""" + UnitCondition.and("k.unit_id", units)
-                    + (filter.channel() == null ? "" : " AND k.channel = :channel") + " ORDER BY c2.granted_at DESC, c2.id DESC";
+                    + (filter.channel() == null ? "" : " AND k.channel = :channel") + tierCondition("k.customer_id", filter)
+                    + " ORDER BY c2.granted_at DESC, c2.id DESC";
             case FIRST_CONTACT_RESOLUTION -> """
                     SELECT 'contact', i.id, i.occurred_at, i.customer_id, c.external_code, c.name,
                            IF(i.resolved_first_contact, 'kpi.record.resolved-first', 'kpi.record.not-resolved-first'), i.channel
                     FROM interaction i LEFT JOIN customer c ON c.id = i.customer_id
                     WHERE i.direction = 'IN' AND i.occurred_at >= :from AND i.occurred_at < :to""" + UnitCondition.and("i.unit_id", units)
-                    + (filter.channel() == null ? "" : " AND i.channel = :channel") + " ORDER BY i.occurred_at DESC, i.id DESC";
+                    + (filter.channel() == null ? "" : " AND i.channel = :channel") + tierCondition("i.customer_id", filter)
+                    + " ORDER BY i.occurred_at DESC, i.id DESC";
             case NPS, CSAT_SHARE, CSAT_MEAN, CES_MEAN, CES_SHARE, ANSWERS -> {
                 String kind = switch (kpi) {
                     case NPS -> "'NPS'";
@@ -71,7 +76,8 @@ public class KpiDrillDown {
                         FROM feedback f LEFT JOIN customer c ON c.id = f.customer_id LEFT JOIN customer_order o ON o.id = f.order_id
                         WHERE f.answered_at >= :from AND f.answered_at < :to AND f.kind = """ + kind
                         + UnitCondition.and("COALESCE(f.unit_id, 0)", units)
-                        + (filter.channel() == null ? "" : " AND COALESCE(o.channel, '') = :channel") + " ORDER BY f.answered_at DESC, f.id DESC";
+                        + (filter.channel() == null ? "" : " AND COALESCE(o.channel, '') = :channel") + tierCondition("f.customer_id", filter)
+                        + " ORDER BY f.answered_at DESC, f.id DESC";
             }
             case AVERAGE_ECONOMIC_VALUE, AVERAGE_STRATEGIC_VALUE, SILENT_DECLINERS -> null;
         };
@@ -80,10 +86,15 @@ public class KpiDrillDown {
         }
         // orders and cases: their unit and channel conditions go where the query marks them
         sql = sql.replace("/*units*/", UnitCondition.and("x.unit_id", units))
-                .replace("/*channel*/", filter.channel() == null ? "" : " AND x.channel = :channel");
+                .replace("/*channel*/", (filter.channel() == null ? "" : " AND x.channel = :channel") + tierCondition("x.customer_id", filter));
         return jdbc.sql(sql + " LIMIT :limit OFFSET :offset").params(params)
                 .query((rs, n) -> new io.escalera.kpi.KpiRecord(rs.getString(1), rs.getLong(2), rs.getTimestamp(3).toLocalDateTime(),
                         (Long) rs.getObject(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8))).list();
+    }
+
+    /** The records of customers in the filter's tier, as the tiered facts counted them (the same snapshot). */
+    private static String tierCondition(String customerIdColumn, KpiFilter filter) {
+        return filter.tier() == null ? "" : " AND " + customerIdColumn + " IN (SELECT customer_id FROM kpi_customer_tier WHERE tier = :tier)";
     }
 
     private static String orders(String condition, String detailKey, String detailArgs) {
@@ -117,6 +128,10 @@ public class KpiDrillDown {
         if (filter.channel() != null) {
             channel = " AND COALESCE(o.channel, '') = :channel";
             params.put("channel", filter.channel());
+        }
+        if (filter.tier() != null) {
+            channel += tierCondition("f.customer_id", filter);
+            params.put("tier", filter.tier().name());
         }
         return jdbc.sql("""
                         SELECT f.id, f.answered_at, f.customer_id, c.external_code, c.name, f.kind, f.score, f.comment

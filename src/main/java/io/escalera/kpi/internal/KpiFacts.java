@@ -1,7 +1,9 @@
 package io.escalera.kpi.internal;
 
+import io.escalera.customer.CustomerSegmentFilters;
 import io.escalera.kpi.KpiFilter;
 import io.escalera.shared.jdbc.UnitCondition;
+import io.escalera.value.ValueTier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -23,8 +25,54 @@ import java.util.TreeMap;
 @Component
 public class KpiFacts {
 
-    /** What a base table adds, grouped by day, unit and channel; {@code :from} and {@code :to} bound the day. */
-    private record Source(String sql) {
+    /**
+     * What a base table adds, grouped by day, unit and channel (and value tier, for the tiered facts); {@code :from}
+     * and {@code :to} bound the day. The template marks where the tier goes: {@code {T}} its column in the grouping
+     * select, {@code {G}} in its GROUP BY, {@code {g}} in the outer select, {@code {J alias}} the join to the
+     * customers' tiers through the alias's customer id.
+     */
+    private record Source(String template) {
+
+        String sql(Slice slice) {
+            return slice.expand(template);
+        }
+    }
+
+    /**
+     * Which facts: over every customer, or per value tier (each customer's tier as of the value module's last full
+     * run, kept in {@code kpi_customer_tier} so that facts and drill-downs agree).
+     */
+    enum Slice {
+        ALL("kpi_daily", "kpi_minutes", "kpi_monthly", "", ""),
+        TIER("kpi_tier_daily", "kpi_tier_minutes", "kpi_tier_monthly", "tier, ", ", tier");
+
+        final String daily;
+        final String minutes;
+        final String monthly;
+        /** the tier column first in the monthly roll-up; after the channel in the facts */
+        final String leadingColumn;
+        final String column;
+
+        Slice(String daily, String minutes, String monthly, String leadingColumn, String column) {
+            this.daily = daily;
+            this.minutes = minutes;
+            this.monthly = monthly;
+            this.leadingColumn = leadingColumn;
+            this.column = column;
+        }
+
+        static Slice of(KpiFilter filter) {
+            return filter.tier() == null ? ALL : TIER;
+        }
+
+        String expand(String template) {
+            if (this == ALL) {
+                return template.replace("{g}", "").replace("{T}", "").replace("{G}", "").replaceAll("\\{J \\w+}", "");
+            }
+            // a customer without a tier (no value computed yet, an anonymous answer) is counted under '-'
+            return template.replace("{g}", ", g.tier").replace("{T}", ", COALESCE(t.tier, '-') AS tier").replace("{G}", ", t.tier")
+                    .replaceAll("\\{J (\\w+)}", " LEFT JOIN kpi_customer_tier t ON t.customer_id = $1.customer_id");
+        }
     }
 
     /*
@@ -33,77 +81,78 @@ public class KpiFacts {
      */
     private static final List<Source> SUMS = List.of(
             new Source("""
-                    SELECT g.day, g.unit_id, g.channel, m.measure,
+                    SELECT g.day, g.unit_id, g.channel{g}, m.measure,
                            CASE m.measure WHEN 'orders' THEN g.orders WHEN 'gross' THEN g.gross WHEN 'net' THEN g.net
                                           WHEN 'returned' THEN g.returned WHEN 'delivered' THEN g.delivered ELSE g.otif END AS value
-                    FROM (SELECT o.order_date AS day, o.unit_id, o.channel, COUNT(*) AS orders, SUM(o.gross_amount) AS gross,
+                    FROM (SELECT o.order_date AS day, o.unit_id, o.channel{T}, COUNT(*) AS orders, SUM(o.gross_amount) AS gross,
                                  SUM(o.gross_amount - o.discount) AS net, SUM(o.returned_amount) AS returned,
                                  SUM(o.actual_delivery IS NOT NULL) AS delivered,
                                  SUM(o.actual_delivery IS NOT NULL AND (o.promised_delivery IS NULL OR o.actual_delivery <= o.promised_delivery)
                                      AND COALESCE(o.delivered_in_full, TRUE)) AS otif
-                          FROM customer_order o WHERE o.order_date >= :from AND o.order_date < :to
-                          GROUP BY o.order_date, o.unit_id, o.channel) g
+                          FROM customer_order o{J o} WHERE o.order_date >= :from AND o.order_date < :to
+                          GROUP BY o.order_date, o.unit_id, o.channel{G}) g
                     JOIN (SELECT 'orders' AS measure UNION ALL SELECT 'gross' UNION ALL SELECT 'net' UNION ALL SELECT 'returned'
                           UNION ALL SELECT 'delivered' UNION ALL SELECT 'otif') m"""),
             new Source("""
-                    SELECT g.day, g.unit_id, g.channel, m.measure,
+                    SELECT g.day, g.unit_id, g.channel{g}, m.measure,
                            CASE m.measure WHEN 'nps_answers' THEN g.nps_answers WHEN 'nps_promoters' THEN g.nps_promoters
                                           WHEN 'nps_detractors' THEN g.nps_detractors WHEN 'csat_answers' THEN g.csat_answers
                                           WHEN 'csat_sum' THEN g.csat_sum WHEN 'csat_top' THEN g.csat_top WHEN 'ces_answers' THEN g.ces_answers
                                           WHEN 'ces_sum' THEN g.ces_sum ELSE g.ces_top END AS value
-                    FROM (SELECT DATE(f.answered_at) AS day, COALESCE(f.unit_id, 0) AS unit_id, COALESCE(o.channel, '') AS channel,
+                    FROM (SELECT DATE(f.answered_at) AS day, COALESCE(f.unit_id, 0) AS unit_id, COALESCE(o.channel, '') AS channel{T},
                                  SUM(f.kind = 'NPS') AS nps_answers, SUM(f.kind = 'NPS' AND f.score >= 9) AS nps_promoters,
                                  SUM(f.kind = 'NPS' AND f.score <= 6) AS nps_detractors,
                                  SUM(f.kind = 'CSAT') AS csat_answers, SUM(IF(f.kind = 'CSAT', f.score, 0)) AS csat_sum,
                                  SUM(f.kind = 'CSAT' AND f.score >= 4) AS csat_top,
                                  SUM(f.kind = 'CES') AS ces_answers, SUM(IF(f.kind = 'CES', f.score, 0)) AS ces_sum,
                                  SUM(f.kind = 'CES' AND f.score >= 5) AS ces_top
-                          FROM feedback f LEFT JOIN customer_order o ON o.id = f.order_id
+                          FROM feedback f LEFT JOIN customer_order o ON o.id = f.order_id{J f}
                           WHERE f.answered_at >= :from AND f.answered_at < :to
-                          GROUP BY DATE(f.answered_at), COALESCE(f.unit_id, 0), COALESCE(o.channel, '')) g
+                          GROUP BY DATE(f.answered_at), COALESCE(f.unit_id, 0), COALESCE(o.channel, ''){G}) g
                     JOIN (SELECT 'NPS' AS kind, 'nps_answers' AS measure UNION ALL SELECT 'NPS', 'nps_promoters' UNION ALL SELECT 'NPS', 'nps_detractors'
                           UNION ALL SELECT 'CSAT', 'csat_answers' UNION ALL SELECT 'CSAT', 'csat_sum' UNION ALL SELECT 'CSAT', 'csat_top'
                           UNION ALL SELECT 'CES', 'ces_answers' UNION ALL SELECT 'CES', 'ces_sum' UNION ALL SELECT 'CES', 'ces_top') m
                       -- a kind with no answer that day adds no rows
                       ON CASE m.kind WHEN 'NPS' THEN g.nps_answers WHEN 'CSAT' THEN g.csat_answers ELSE g.ces_answers END > 0"""),
             new Source("""
-                    SELECT DATE(k.opened_at) AS day, k.unit_id, k.channel, 'cases_opened' AS measure, COUNT(*) AS value
-                    FROM complaint_case k WHERE k.opened_at >= :from AND k.opened_at < :to
-                    GROUP BY DATE(k.opened_at), k.unit_id, k.channel"""),
+                    SELECT DATE(k.opened_at) AS day, k.unit_id, k.channel{T}, 'cases_opened' AS measure, COUNT(*) AS value
+                    FROM complaint_case k{J k} WHERE k.opened_at >= :from AND k.opened_at < :to
+                    GROUP BY DATE(k.opened_at), k.unit_id, k.channel{G}"""),
             new Source("""
-                    SELECT g.day, g.unit_id, g.channel, m.measure, IF(m.measure = 'cases_resolved', g.resolved, g.in_sla) AS value
-                    FROM (SELECT DATE(k.resolved_at) AS day, k.unit_id, k.channel, COUNT(*) AS resolved,
+                    SELECT g.day, g.unit_id, g.channel{g}, m.measure, IF(m.measure = 'cases_resolved', g.resolved, g.in_sla) AS value
+                    FROM (SELECT DATE(k.resolved_at) AS day, k.unit_id, k.channel{T}, COUNT(*) AS resolved,
                                  SUM(k.resolved_at <= k.resolution_due_at) AS in_sla
-                          FROM complaint_case k WHERE k.resolved_at >= :from AND k.resolved_at < :to
-                          GROUP BY DATE(k.resolved_at), k.unit_id, k.channel) g
+                          FROM complaint_case k{J k} WHERE k.resolved_at >= :from AND k.resolved_at < :to
+                          GROUP BY DATE(k.resolved_at), k.unit_id, k.channel{G}) g
                     JOIN (SELECT 'cases_resolved' AS measure UNION ALL SELECT 'resolved_in_sla') m"""),
             new Source("""
-                    SELECT DATE(c.granted_at) AS day, k.unit_id, k.channel, 'compensation' AS measure, SUM(c.amount) AS value
-                    FROM complaint_compensation c JOIN complaint_case k ON k.id = c.case_id
+                    SELECT DATE(c.granted_at) AS day, k.unit_id, k.channel{T}, 'compensation' AS measure, SUM(c.amount) AS value
+                    FROM complaint_compensation c JOIN complaint_case k ON k.id = c.case_id{J k}
                     WHERE c.status = 'GRANTED' AND c.granted_at >= :from AND c.granted_at < :to
-                    GROUP BY DATE(c.granted_at), k.unit_id, k.channel"""),
+                    GROUP BY DATE(c.granted_at), k.unit_id, k.channel{G}"""),
             new Source("""
-                    SELECT g.day, g.unit_id, g.channel, m.measure, IF(m.measure = 'inbound', g.inbound, g.fcr) AS value
-                    FROM (SELECT DATE(i.occurred_at) AS day, i.unit_id, i.channel, COUNT(*) AS inbound,
+                    SELECT g.day, g.unit_id, g.channel{g}, m.measure, IF(m.measure = 'inbound', g.inbound, g.fcr) AS value
+                    FROM (SELECT DATE(i.occurred_at) AS day, i.unit_id, i.channel{T}, COUNT(*) AS inbound,
                                  SUM(i.resolved_first_contact) AS fcr
-                          FROM interaction i WHERE i.direction = 'IN' AND i.occurred_at >= :from AND i.occurred_at < :to
-                          GROUP BY DATE(i.occurred_at), i.unit_id, i.channel) g
+                          FROM interaction i{J i} WHERE i.direction = 'IN' AND i.occurred_at >= :from AND i.occurred_at < :to
+                          GROUP BY DATE(i.occurred_at), i.unit_id, i.channel{G}) g
                     JOIN (SELECT 'inbound' AS measure UNION ALL SELECT 'inbound_fcr') m"""));
 
     private static final List<Source> MINUTES = List.of(
             new Source("""
-                    SELECT DATE(k.first_response_at) AS day, k.unit_id, k.channel, 'first_response' AS measure,
+                    SELECT DATE(k.first_response_at) AS day, k.unit_id, k.channel{T}, 'first_response' AS measure,
                            k.first_response_minutes AS minutes, COUNT(*) AS cases
-                    FROM complaint_case k WHERE k.first_response_minutes IS NOT NULL AND k.first_response_at >= :from AND k.first_response_at < :to
-                    GROUP BY day, k.unit_id, k.channel, minutes"""),
+                    FROM complaint_case k{J k} WHERE k.first_response_minutes IS NOT NULL AND k.first_response_at >= :from AND k.first_response_at < :to
+                    GROUP BY day, k.unit_id, k.channel{G}, minutes"""),
             new Source("""
-                    SELECT DATE(k.resolved_at) AS day, k.unit_id, k.channel, 'resolution' AS measure,
+                    SELECT DATE(k.resolved_at) AS day, k.unit_id, k.channel{T}, 'resolution' AS measure,
                            k.resolution_minutes AS minutes, COUNT(*) AS cases
-                    FROM complaint_case k WHERE k.resolution_minutes IS NOT NULL AND k.resolved_at >= :from AND k.resolved_at < :to
-                    GROUP BY day, k.unit_id, k.channel, minutes"""));
+                    FROM complaint_case k{J k} WHERE k.resolution_minutes IS NOT NULL AND k.resolved_at >= :from AND k.resolved_at < :to
+                    GROUP BY day, k.unit_id, k.channel{G}, minutes"""));
 
     private final JdbcClient jdbc;
     private final java.time.Clock clock;
+    private final CustomerSegmentFilters segments;
     /**
      * Minute histograms of periods that have ended, kept a few minutes: they are the heaviest read of a board (a
      * year holds hundreds of thousands of distinct case minutes) and change only when their days are rebuilt.
@@ -115,33 +164,57 @@ public class KpiFacts {
 
     static final java.time.Duration CLOSED_PERIOD_CACHE = java.time.Duration.ofMinutes(10);
 
-    KpiFacts(JdbcClient jdbc, java.time.Clock clock) {
+    KpiFacts(JdbcClient jdbc, java.time.Clock clock, CustomerSegmentFilters segments) {
         this.jdbc = jdbc;
+        this.segments = segments;
         this.clock = clock;
     }
 
-    /** Replaces the facts of the days in [from, to]. @return rows written */
+    /** Replaces the facts of the days in [from, to], over every customer and per tier. @return rows written */
     public int rebuild(LocalDate from, LocalDate to) {
+        return rebuild(Slice.ALL, from, to) + rebuild(Slice.TIER, from, to);
+    }
+
+    /** Replaces the facts over every customer of the days in [from, to] (the nightly rebuild). @return rows written */
+    public int rebuildUntiered(LocalDate from, LocalDate to) {
+        return rebuild(Slice.ALL, from, to);
+    }
+
+    /**
+     * Takes every customer's tier from the value module's last run and rebuilds the tiered facts of the days in
+     * [from, to] with them. @return rows written
+     */
+    public int rebuildTiered(LocalDate from, LocalDate to) {
+        jdbc.sql("DELETE FROM kpi_customer_tier").update();
+        for (ValueTier tier : ValueTier.values()) {
+            jdbc.sql("INSERT INTO kpi_customer_tier (customer_id, tier) SELECT c.id, '" + tier + "' FROM customer c WHERE "
+                    + segments.condition("tier-" + tier, "c.id")).update();
+        }
+        return rebuild(Slice.TIER, from, to);
+    }
+
+    private int rebuild(Slice slice, LocalDate from, LocalDate to) {
         closedPeriods.clear();
         Date first = Date.valueOf(from);
         Date last = Date.valueOf(to);
-        jdbc.sql("DELETE FROM kpi_daily WHERE day BETWEEN ? AND ?").params(first, last).update();
-        jdbc.sql("DELETE FROM kpi_minutes WHERE day BETWEEN ? AND ?").params(first, last).update();
+        jdbc.sql("DELETE FROM " + slice.daily + " WHERE day BETWEEN ? AND ?").params(first, last).update();
+        jdbc.sql("DELETE FROM " + slice.minutes + " WHERE day BETWEEN ? AND ?").params(first, last).update();
         int rows = 0;
         for (Source source : SUMS) {
-            rows += jdbc.sql("INSERT INTO kpi_daily (day, unit_id, channel, measure, value) " + source.sql()).params(days(from, to)).update();
+            rows += jdbc.sql("INSERT INTO " + slice.daily + " (day, unit_id, channel" + slice.column + ", measure, value) " + source.sql(slice))
+                    .params(days(from, to)).update();
         }
         for (Source source : MINUTES) {
-            rows += jdbc.sql("INSERT INTO kpi_minutes (day, unit_id, channel, measure, minutes, cases) " + source.sql()).params(days(from, to)).update();
+            rows += jdbc.sql("INSERT INTO " + slice.minutes + " (day, unit_id, channel" + slice.column + ", measure, minutes, cases) "
+                    + source.sql(slice)).params(days(from, to)).update();
         }
         // the months touched are rolled up again from their days
         Date firstMonth = Date.valueOf(from.withDayOfMonth(1));
         Date lastMonth = Date.valueOf(to.withDayOfMonth(1));
-        jdbc.sql("DELETE FROM kpi_monthly WHERE month BETWEEN ? AND ?").params(firstMonth, lastMonth).update();
-        jdbc.sql("""
-                        INSERT INTO kpi_monthly (month, unit_id, channel, measure, value)
-                        SELECT DATE_FORMAT(day, '%Y-%m-01'), unit_id, channel, measure, SUM(value) FROM kpi_daily
-                        WHERE day BETWEEN ? AND ? GROUP BY 1, 2, 3, 4""")
+        jdbc.sql("DELETE FROM " + slice.monthly + " WHERE month BETWEEN ? AND ?").params(firstMonth, lastMonth).update();
+        jdbc.sql("INSERT INTO " + slice.monthly + " (" + slice.leadingColumn + "month, unit_id, channel, measure, value) SELECT "
+                        + slice.leadingColumn + "DATE_FORMAT(day, '%Y-%m-01'), unit_id, channel, measure, SUM(value) FROM " + slice.daily
+                        + " WHERE day BETWEEN ? AND ? GROUP BY " + (slice == Slice.ALL ? "1, 2, 3, 4" : "1, 2, 3, 4, 5"))
                 .params(firstMonth, Date.valueOf(to.withDayOfMonth(to.lengthOfMonth()))).update();
         return rows;
     }
@@ -159,7 +232,7 @@ public class KpiFacts {
         params.put("lastMonth", Date.valueOf(toMonth.atDay(1)));
         String where = filterSql("d", filter, units, params);
         Map<java.time.YearMonth, Map<String, BigDecimal>> sums = new TreeMap<>();
-        jdbc.sql("SELECT d.month, d.measure, SUM(d.value) FROM kpi_monthly d WHERE d.month BETWEEN :firstMonth AND :lastMonth" + where
+        jdbc.sql("SELECT d.month, d.measure, SUM(d.value) FROM " + Slice.of(filter).monthly + " d WHERE d.month BETWEEN :firstMonth AND :lastMonth" + where
                         + " GROUP BY d.month, d.measure")
                 .params(params).query((rs, n) -> sums.computeIfAbsent(java.time.YearMonth.from(rs.getDate(1).toLocalDate()), k -> new HashMap<>())
                         .put(rs.getString(2), money(rs.getBigDecimal(3)))).list();
@@ -181,7 +254,7 @@ public class KpiFacts {
         Map<String, Object> params = days(from, to);
         String where = filterSql("d", filter, units, params);
         Map<String, BigDecimal> sums = new HashMap<>();
-        jdbc.sql("SELECT d.measure, SUM(d.value) FROM kpi_daily d WHERE d.day BETWEEN :firstDay AND :lastDay" + where + " GROUP BY d.measure")
+        jdbc.sql("SELECT d.measure, SUM(d.value) FROM " + Slice.of(filter).daily + " d WHERE d.day BETWEEN :firstDay AND :lastDay" + where + " GROUP BY d.measure")
                 .params(params).query((rs, n) -> sums.put(rs.getString(1), money(rs.getBigDecimal(2)))).list();
         return sums;
     }
@@ -192,7 +265,7 @@ public class KpiFacts {
         for (Source source : SUMS) {
             Map<String, Object> params = days(from, to);
             String where = filterSql("x", filter, units, params);
-            jdbc.sql("SELECT x.measure, SUM(x.value) FROM (" + source.sql() + ") x WHERE 1 = 1" + where + " GROUP BY x.measure")
+            jdbc.sql("SELECT x.measure, SUM(x.value) FROM (" + source.sql(Slice.of(filter)) + ") x WHERE 1 = 1" + where + " GROUP BY x.measure")
                     .params(params).query((rs, n) -> sums.merge(rs.getString(1), money(rs.getBigDecimal(2)), BigDecimal::add)).list();
         }
         return sums;
@@ -203,7 +276,7 @@ public class KpiFacts {
         Map<String, Object> params = days(from, to);
         String where = filterSql("d", filter, units, params);
         Map<Long, Map<String, BigDecimal>> sums = new TreeMap<>();
-        jdbc.sql("SELECT d.unit_id, d.measure, SUM(d.value) FROM kpi_daily d WHERE d.day BETWEEN :firstDay AND :lastDay" + where
+        jdbc.sql("SELECT d.unit_id, d.measure, SUM(d.value) FROM " + Slice.of(filter).daily + " d WHERE d.day BETWEEN :firstDay AND :lastDay" + where
                         + " GROUP BY d.unit_id, d.measure")
                 .params(params).query((rs, n) -> sums.computeIfAbsent(rs.getLong(1), k -> new HashMap<>())
                         .put(rs.getString(2), money(rs.getBigDecimal(3)))).list();
@@ -215,7 +288,7 @@ public class KpiFacts {
         Map<String, Object> params = days(from, to);
         String where = filterSql("d", filter, units, params);
         Map<Long, Map<String, TreeMap<Long, Long>>> histograms = new TreeMap<>();
-        jdbc.sql("SELECT d.unit_id, d.measure, d.minutes, SUM(d.cases) FROM kpi_minutes d WHERE d.day BETWEEN :firstDay AND :lastDay" + where
+        jdbc.sql("SELECT d.unit_id, d.measure, d.minutes, SUM(d.cases) FROM " + Slice.of(filter).minutes + " d WHERE d.day BETWEEN :firstDay AND :lastDay" + where
                         + " GROUP BY d.unit_id, d.measure, d.minutes")
                 .params(params).query((rs, n) -> histograms.computeIfAbsent(rs.getLong(1), k -> new HashMap<>())
                         .computeIfAbsent(rs.getString(2), k -> new TreeMap<>()).merge(rs.getLong(3), rs.getLong(4), Long::sum)).list();
@@ -227,7 +300,7 @@ public class KpiFacts {
         if (!to.isBefore(LocalDate.now(clock))) {
             return readMinutes(from, to, filter, units);
         }
-        String key = from + "|" + to + "|" + filter.channel() + "|" + (units == null ? "*" : new java.util.TreeSet<>(units));
+        String key = from + "|" + to + "|" + filter.channel() + "|" + filter.tier() + "|" + (units == null ? "*" : new java.util.TreeSet<>(units));
         java.time.Instant now = clock.instant();
         CachedHistograms cached = closedPeriods.get(key);
         if (cached == null || cached.until().isBefore(now)) {
@@ -244,7 +317,7 @@ public class KpiFacts {
         Map<String, Object> params = days(from, to);
         String where = filterSql("d", filter, units, params);
         Map<String, TreeMap<Long, Long>> histograms = new HashMap<>();
-        jdbc.sql("SELECT d.measure, d.minutes, SUM(d.cases) FROM kpi_minutes d WHERE d.day BETWEEN :firstDay AND :lastDay" + where + " GROUP BY d.measure, d.minutes")
+        jdbc.sql("SELECT d.measure, d.minutes, SUM(d.cases) FROM " + Slice.of(filter).minutes + " d WHERE d.day BETWEEN :firstDay AND :lastDay" + where + " GROUP BY d.measure, d.minutes")
                 .params(params).query((rs, n) -> histograms.computeIfAbsent(rs.getString(1), k -> new TreeMap<>())
                         .merge(rs.getLong(2), rs.getLong(3), Long::sum)).list();
         return histograms;
@@ -255,7 +328,7 @@ public class KpiFacts {
         for (Source source : MINUTES) {
             Map<String, Object> params = days(from, to);
             String where = filterSql("x", filter, units, params);
-            jdbc.sql("SELECT x.measure, x.minutes, SUM(x.cases) FROM (" + source.sql() + ") x WHERE 1 = 1" + where + " GROUP BY x.measure, x.minutes")
+            jdbc.sql("SELECT x.measure, x.minutes, SUM(x.cases) FROM (" + source.sql(Slice.of(filter)) + ") x WHERE 1 = 1" + where + " GROUP BY x.measure, x.minutes")
                     .params(params).query((rs, n) -> histograms.computeIfAbsent(rs.getString(1), k -> new TreeMap<>())
                             .merge(rs.getLong(2), rs.getLong(3), Long::sum)).list();
         }
@@ -272,6 +345,10 @@ public class KpiFacts {
         if (filter.channel() != null) {
             where.append(" AND ").append(alias).append(".channel = :channel");
             params.put("channel", filter.channel());
+        }
+        if (filter.tier() != null) {
+            where.append(" AND ").append(alias).append(".tier = :tier");
+            params.put("tier", filter.tier().name());
         }
         return where.toString();
     }

@@ -96,6 +96,14 @@ class KpiFreshness {
         log.info("KPI facts rebuilt after generated data: {} rows", rows);
     }
 
+    /** New tiers from a full value run: the tiered facts follow, every day of them. */
+    @EventListener
+    void on(io.escalera.value.ValueEvents.ValuesRecomputed recomputed) {
+        long start = System.nanoTime();
+        int rows = SystemUser.call(kpis::rebuildTiered);
+        log.info("KPI facts per value tier rebuilt: {} rows in {} ms", rows, (System.nanoTime() - start) / 1_000_000);
+    }
+
     /** Rebuilds the days marked since the last run. */
     public void flush() {
         while (!dirty.isEmpty()) {

@@ -64,6 +64,7 @@ public class KpiBoardsView extends VerticalLayout implements LocalizedTitle {
     private final DatePicker periodTo = new DatePicker();
     private final ComboBox<UnitDirectory.UnitRef> unit = new ComboBox<>();
     private final Select<String> channel;
+    private final Select<String> tier;
     private final Checkbox allUnits = new Checkbox();
     private final Tabs tabs = new Tabs();
     private final Map<Tab, Board> boards = new LinkedHashMap<>();
@@ -102,9 +103,14 @@ public class KpiBoardsView extends VerticalLayout implements LocalizedTitle {
         channel = Selects.anyOf(channels.toArray(String[]::new), c -> getTranslation("channel." + c), getTranslation("ladder-reports.any-channel"));
         channel.setId("kpi-channel");
         channel.setLabel(getTranslation("kpi.channel"));
+        tier = Selects.anyOf(java.util.Arrays.stream(io.escalera.value.ValueTier.values()).map(Enum::name).toArray(String[]::new),
+                t -> getTranslation(io.escalera.value.ValueTier.valueOf(t).labelKey()), getTranslation("kpi.any-tier"));
+        tier.setId("kpi-tier");
+        tier.setLabel(getTranslation("kpi.tier"));
+        tier.setTooltipText(getTranslation("kpi.tier.help"));
         allUnits.setLabel(getTranslation("filter.all-units"));
         allUnits.setVisible(customers.mayWidenToAllUnits());
-        HorizontalLayout filters = new HorizontalLayout(periodKind, periodDay, periodTo, unit, channel, allUnits);
+        HorizontalLayout filters = new HorizontalLayout(periodKind, periodDay, periodTo, unit, channel, tier, allUnits);
         filters.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         filters.setWrap(true);
         periodKind.addValueChangeListener(e -> {
@@ -116,6 +122,7 @@ public class KpiBoardsView extends VerticalLayout implements LocalizedTitle {
         List.of(periodDay, periodTo).forEach(p -> p.addValueChangeListener(e -> refresh()));
         unit.addValueChangeListener(e -> refresh());
         channel.addValueChangeListener(e -> refresh());
+        tier.addValueChangeListener(e -> refresh());
         allUnits.addValueChangeListener(e -> refresh());
 
         for (Board board : kpis.boards()) {
@@ -150,7 +157,8 @@ public class KpiBoardsView extends VerticalLayout implements LocalizedTitle {
     }
 
     KpiFilter filter() {
-        return new KpiFilter(unit.getValue() == null ? null : unit.getValue().id(), allUnits.getValue(), channel.getValue());
+        return new KpiFilter(unit.getValue() == null ? null : unit.getValue().id(), allUnits.getValue(), channel.getValue(),
+                tier.getValue() == null ? null : io.escalera.value.ValueTier.valueOf(tier.getValue()));
     }
 
     private void refresh() {
@@ -174,7 +182,7 @@ public class KpiBoardsView extends VerticalLayout implements LocalizedTitle {
                 getTranslation("kpi.period.from"), getTranslation("kpi.period.to")));
         shown.forEach(t -> csv.add(List.of(getTranslation("kpi." + t.kpi()), raw(t.value()), raw(t.previous()), raw(t.yearEarlier()),
                 period.from().toString(), period.to().toString())));
-        String file = "kpi-" + board.name().toLowerCase() + "-" + period.from();
+        String file = "kpi-" + board.name().toLowerCase() + "-" + period.from() + (tier.getValue() == null ? "" : "-tier-" + tier.getValue());
         toolbar.add(CsvDownload.link(getTranslation("ladder-reports.export"), file + ".csv", () -> csv),
                 io.escalera.shared.ui.XlsxDownload.link(getTranslation("kpi.export-xlsx"), file + ".xlsx", getTranslation("kpi.board." + board), () -> csv));
     }

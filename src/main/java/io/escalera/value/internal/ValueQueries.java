@@ -40,9 +40,10 @@ public class ValueQueries {
         return matrix;
     }
 
-    public java.util.Optional<io.escalera.value.ValueService.Averages> averages(Set<Long> units) {
+    public java.util.Optional<io.escalera.value.ValueService.Averages> averages(Set<Long> units, ValueTier tier) {
         return jdbc.sql("SELECT SUM(economic_sum) / SUM(customers), SUM(strategic_sum) / SUM(customers), SUM(silent)"
-                        + " FROM value_segment_count WHERE customers <> 0" + UnitCondition.and("home_unit_id", units))
+                        + " FROM value_segment_count WHERE customers <> 0" + UnitCondition.and("home_unit_id", units)
+                        + (tier == null ? "" : " AND tier = '" + tier.name() + "'"))
                 .query((rs, n) -> rs.getObject(1) == null ? null
                         : new io.escalera.value.ValueService.Averages(rs.getDouble(1), rs.getDouble(2), rs.getLong(3)))
                 .list().stream().filter(java.util.Objects::nonNull).findFirst();

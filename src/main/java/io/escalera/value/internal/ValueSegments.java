@@ -17,7 +17,7 @@ class ValueSegments implements CustomerSegments {
     public List<CustomerSegment> segments() {
         List<CustomerSegment> segments = new ArrayList<>();
         for (ValueTier tier : ValueTier.values()) {
-            segments.add(new CustomerSegment("tier-" + tier, "segment.tier-" + tier));
+            segments.add(new CustomerSegment("tier-" + tier, tier.labelKey()));
         }
         segments.add(new CustomerSegment("at-risk", "segment.at-risk"));
         segments.add(new CustomerSegment("silent", "segment.silent"));

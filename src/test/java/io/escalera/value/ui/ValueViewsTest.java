@@ -42,6 +42,7 @@ class ValueViewsTest {
     @Autowired ValueService values;
     @Autowired io.escalera.support.TestAnswers answers;
     @Autowired JdbcClient jdbc;
+    @Autowired io.escalera.kpi.KpiService kpis;
 
     private BrowserlessApp app;
 
@@ -190,5 +191,36 @@ class ValueViewsTest {
         window.find(IntegerField.class).withId("ltv-years").single().setValue(3);
         // 12.50 × 40 × 3 = 1,500
         assertThat(result.getText()).doesNotStartWith("Example").contains("1,500.00");
+    }
+
+    @Test
+    void theKpiBoardFilteredByValueTierCountsThatTiersCustomersOnly() throws Exception {
+        UserAccount manager = testUsers.newUser(Role.MANAGER);
+        CustomerDetails big = testCustomers.newCustomer(manager.unitId());
+        LocalDate today = LocalDate.now();
+        testCustomers.newOrder(big, today, "50000", "0", "20000", "0");
+        awaitAndRecompute();
+        SystemUser.call(() -> kpis.rebuild(today, today));
+
+        BrowserlessUIContext window = open(manager);
+        window.navigate("kpi", io.escalera.kpi.ui.KpiBoardsView.class);
+        window.find(com.vaadin.flow.component.tabs.Tabs.class).single()
+                .setSelectedTab(window.find(com.vaadin.flow.component.tabs.Tab.class).withId("board-commerce").single());
+        @SuppressWarnings("unchecked")
+        com.vaadin.flow.component.select.Select<String> tier = window.find(com.vaadin.flow.component.select.Select.class).withId("kpi-tier").single();
+        assertThat(ordersShown(window)).isEqualTo("1");
+        tier.setValue("C");
+        assertThat(ordersShown(window)).as("the big buyer is not in tier C").isIn("0", "—");
+        tier.setValue("A");
+        assertThat(ordersShown(window)).isEqualTo("1");
+        window.test(window.find(Button.class).withId("records-ORDERS").single()).click();
+        Grid<?> records = window.find(Grid.class).withId("kpi-records").single();
+        assertThat(window.test(records).size()).isEqualTo(1);
+    }
+
+    private static String ordersShown(BrowserlessUIContext window) {
+        com.vaadin.flow.component.html.Div tile = window.find(com.vaadin.flow.component.html.Div.class).withId("tile-ORDERS").single();
+        return tile.getChildren().filter(c -> c instanceof Span s && s.hasClassName("kpi-value")).map(c -> ((Span) c).getText())
+                .findFirst().orElseThrow();
     }
 }
