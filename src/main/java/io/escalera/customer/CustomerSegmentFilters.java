@@ -1,6 +1,7 @@
 package io.escalera.customer;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
@@ -10,13 +11,24 @@ import java.util.List;
 public class CustomerSegmentFilters {
 
     private final ObjectProvider<CustomerSegments> contributions;
+    private final JdbcClient jdbc;
 
-    CustomerSegmentFilters(ObjectProvider<CustomerSegments> contributions) {
+    CustomerSegmentFilters(ObjectProvider<CustomerSegments> contributions, JdbcClient jdbc) {
         this.contributions = contributions;
+        this.jdbc = jdbc;
     }
 
     public List<CustomerSegments.CustomerSegment> all() {
         return contributions.orderedStream().flatMap(c -> c.segments().stream()).toList();
+    }
+
+    /** The segments of one family (e.g. {@link CustomerSegments#VALUE_TIERS}); empty when nobody contributes it. */
+    public List<CustomerSegments.CustomerSegment> family(String family) {
+        return all().stream().filter(s -> family.equals(s.family())).toList();
+    }
+
+    public boolean inFamily(String key, String family) {
+        return key != null && family(family).stream().anyMatch(s -> s.key().equals(key));
     }
 
     /** The condition of a segment on the given id column; null for no segment. Unknown keys are refused. */
@@ -26,5 +38,19 @@ public class CustomerSegmentFilters {
         }
         return contributions.orderedStream().map(c -> c.condition(key, customerIdColumn)).flatMap(java.util.Optional::stream)
                 .findFirst().orElseThrow(() -> new IllegalArgumentException("no customer segment " + key));
+    }
+
+    /**
+     * Replaces the rows of {@code table (customer_id, segment_key)} — a report's own snapshot — with the customers of
+     * each segment of the family now (in the caller's transaction). @return customers copied
+     */
+    public int snapshot(String family, String table) {
+        jdbc.sql("DELETE FROM " + table).update();
+        int rows = 0;
+        for (CustomerSegments.CustomerSegment segment : family(family)) {
+            rows += jdbc.sql("INSERT INTO " + table + " (customer_id, segment_key) SELECT c.id, ? FROM customer c WHERE "
+                    + condition(segment.key(), "c.id")).param(segment.key()).update();
+        }
+        return rows;
     }
 }

@@ -1,5 +1,6 @@
 package io.escalera.customer;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -10,6 +11,12 @@ import java.util.Optional;
  */
 public interface CustomerSegments {
 
+    /**
+     * The family of the value tiers (A, B, C: every buying customer in exactly one), which reports with counted
+     * summaries (the ladder funnel, the KPI boards) keep counts for, from a snapshot taken at each full recompute.
+     */
+    String VALUE_TIERS = "value-tier";
+
     /** The segments this module offers, in the order to show them. */
     List<CustomerSegment> segments();
 
@@ -19,7 +26,22 @@ public interface CustomerSegments {
      */
     Optional<String> condition(String key, String customerIdColumn);
 
-    /** @param key a stable name; @param labelKey its translation key */
-    record CustomerSegment(String key, String labelKey) {
+    /**
+     * @param key      a stable name
+     * @param labelKey its translation key
+     * @param family   segments of one family never overlap (e.g. the value tiers), or null
+     */
+    record CustomerSegment(String key, String labelKey, String family) {
+
+        public CustomerSegment(String key, String labelKey) {
+            this(key, labelKey, null);
+        }
+    }
+
+    /**
+     * A contributor recomputed its segments for every customer (not published for single-customer updates): reports
+     * that keep a snapshot of a family take it again.
+     */
+    record SegmentsRecomputed(Instant at) {
     }
 }

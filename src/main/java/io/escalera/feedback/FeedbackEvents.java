@@ -16,4 +16,8 @@ public final class FeedbackEvents {
     public record DetractorDetected(long feedbackId, Long customerId, FeedbackKind kind, int score, long followUpId,
                                     Instant answeredAt) {
     }
+
+    /** The loop was closed with an unhappy customer: its follow-up (opened at {@code openedAt}) is done. */
+    public record FollowUpClosed(long followUpId, Long customerId, FollowUpOutcome outcome, Instant openedAt, boolean withinSla) {
+    }
 }

@@ -148,7 +148,10 @@ public class FeedbackService {
                 clock.instant())) {
             throw new ConcurrentEditException("follow-up", id, "?");
         }
-        return store.followUp(id).orElseThrow();
+        LoopFollowUp closed = store.followUp(id).orElseThrow();
+        events.publishEvent(new FeedbackEvents.FollowUpClosed(id, closed.customerId(), outcome, closed.openedAt(),
+                Boolean.TRUE.equals(closed.withinSla())));
+        return closed;
     }
 
     /** Loop closure and recovery for follow-ups opened from {@code from} to {@code to} (both days included), in the user's units. */

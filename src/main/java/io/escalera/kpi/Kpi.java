@@ -32,6 +32,8 @@ public enum Kpi {
     RETURN_RATE(Format.PERCENT, false, 0.0, 1.0),
     AVERAGE_TICKET(Format.MONEY, true, 0.0, null),
     COMPENSATION_COST(Format.MONEY, false, 0.0, null),
+    LOOP_CLOSURE(Format.PERCENT, true, 0.0, 1.0),
+    RECOVERY_RATE(Format.PERCENT, true, 0.0, 1.0),
     /** Comes with the value module; absent until then. */
     AVERAGE_ECONOMIC_VALUE(Format.MONEY, true, null, null),
     /** Comes with the value module; absent until then. */
@@ -103,6 +105,8 @@ public enum Kpi {
             case RETURN_RATE -> ratio(sums, 1, "returned", "gross");
             case AVERAGE_TICKET -> ratio(sums, 1, "net", "orders");
             case COMPENSATION_COST -> sums.containsKey("compensation") ? sum(sums, "compensation") : 0.0;
+            case LOOP_CLOSURE -> ratio(sums, 1, "loop_closed_in_sla", "loop_opened");
+            case RECOVERY_RATE -> ratio(sums, 1, "loop_recovered", "loop_known");
             case AVERAGE_ECONOMIC_VALUE, AVERAGE_STRATEGIC_VALUE, SILENT_DECLINERS -> null;
         };
     }

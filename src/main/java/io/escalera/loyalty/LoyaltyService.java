@@ -125,6 +125,16 @@ public class LoyaltyService {
         return store.recomputeAll(rules(), today(), now());
     }
 
+    /**
+     * Takes the value tiers of the value module's last full run for the funnel's counted cells per tier (after each
+     * full value run), in one transaction: the funnel of a tier sees the old tiers or the new, never a mix.
+     */
+    @RolesAllowed("ADMIN")
+    @Transactional(isolation = Isolation.READ_COMMITTED)
+    public void refreshSegmentCells() {
+        store.refreshSegmentCells();
+    }
+
     private LocalDate today() {
         return LocalDate.now(clock);
     }

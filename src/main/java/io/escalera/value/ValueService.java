@@ -142,7 +142,7 @@ public class ValueService {
         // events that arrived while the run computed were applied to the table it replaced: each again, in a
         // transaction of its own as update() has
         missed.forEach(id -> ownTransaction.executeWithoutResult(status -> store.update(id, inputs, today(), clock.instant())));
-        events.publishEvent(new ValueEvents.ValuesRecomputed(clock.instant()));
+        events.publishEvent(new io.escalera.customer.CustomerSegments.SegmentsRecomputed(clock.instant()));
     }
 
     /**

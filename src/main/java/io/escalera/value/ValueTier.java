@@ -4,6 +4,11 @@ package io.escalera.value;
 public enum ValueTier {
     A, B, C;
 
+    /** Its key as a customer segment (a filter of the lists and reports). */
+    public String segmentKey() {
+        return "tier-" + name();
+    }
+
     /** Its name for people, e.g. "Value tier A (top 20 %)". */
     public String labelKey() {
         return "segment.tier-" + name();

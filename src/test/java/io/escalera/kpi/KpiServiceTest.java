@@ -279,6 +279,53 @@ class KpiServiceTest {
         assertThat(facts.sums(month.from(), month.to(), web, null)).isEqualTo(facts.rawSums(month.from(), month.to(), web, null));
     }
 
+    /**
+     * Another store, the same month: two unhappy answers open two follow-ups; the loop with the first customer is
+     * closed in time, and five days later that customer buys again (recovered); the second is never closed nor
+     * recovered → loop closure 1/2, recovery 1/2.
+     */
+    @Test
+    void loopClosureAndRecoveryCountTheFollowUpsOpenedInThePeriod() {
+        UserAccount other = testUsers.newUser(Role.MANAGER);
+        CustomerDetails unhappy = testCustomers.newCustomer(other.unitId());
+        CustomerDetails silent = testCustomers.newCustomer(other.unitId());
+        testUsers.signIn(other);
+        answer(unhappy, FeedbackKind.NPS, 2);
+        answer(silent, FeedbackKind.CSAT, 1);
+        long followUp = jdbc.sql("SELECT id FROM feedback_follow_up WHERE customer_id = ?").param(unhappy.id()).query(Long.class).single();
+        long version = jdbc.sql("SELECT version FROM feedback_follow_up WHERE id = ?").param(followUp).query(Long.class).single();
+        feedback.closeFollowUp(followUp, version, io.escalera.feedback.FollowUpOutcome.CONTACTED_RECOVERED, "Apologised, sent a voucher");
+        clock.advance(Duration.ofDays(5));
+        try {
+            order(unhappy, LocalDate.now(clock), "40.00", "0", "0", null, null, null);
+        } finally {
+            clock.advance(Duration.ofDays(-5));
+        }
+        SystemUser.call(() -> kpis.rebuild(month.from(), month.to()));
+
+        testUsers.signIn(other);
+        KpiFilter otherStore = new KpiFilter(other.unitId(), false, null);
+        Map<Kpi, Double> voice = kpis.board(Board.VOICE, otherStore, month).stream().filter(t -> t.value() != null)
+                .collect(Collectors.toMap(KpiTile::kpi, KpiTile::value));
+        assertThat(voice.get(Kpi.LOOP_CLOSURE)).isEqualTo(0.5);
+        assertThat(voice.get(Kpi.RECOVERY_RATE)).isEqualTo(0.5);
+        assertThat(kpis.records(Board.VOICE, Kpi.LOOP_CLOSURE, otherStore, month, 0, 50)).extracting(KpiRecord::customerId, KpiRecord::detailKey)
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(unhappy.id(), "kpi.record.loop-in-time"),
+                        org.assertj.core.groups.Tuple.tuple(silent.id(), "kpi.record.loop-not-in-time"));
+        assertThat(kpis.records(Board.VOICE, Kpi.RECOVERY_RATE, otherStore, month, 0, 50)).extracting(KpiRecord::customerId, KpiRecord::detailKey)
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(unhappy.id(), "kpi.record.recovered"),
+                        org.assertj.core.groups.Tuple.tuple(silent.id(), "kpi.record.not-recovered"));
+        // the feedback module's own measure over the same follow-ups agrees
+        var measures = feedback.loopMeasures(month.from(), month.to());
+        assertThat(measures.loopClosureRate()).isEqualTo(0.5);
+        assertThat(measures.recoveryRate()).isEqualTo(0.5);
+        assertThat(facts.sums(month.from(), month.to(), otherStore, java.util.Set.of(other.unitId())))
+                .isEqualTo(facts.rawSums(month.from(), month.to(), otherStore, java.util.Set.of(other.unitId())));
+        // the hand-made store had no follow-up closed in time, and nobody came back after their unhappy answer
+        assertThat(board(Board.VOICE).get(Kpi.LOOP_CLOSURE)).isEqualTo(0.0);
+        assertThat(board(Board.VOICE).get(Kpi.RECOVERY_RATE)).isEqualTo(0.0);
+    }
+
     @Test
     void staffSeeOnlyTheServiceBoardAndAnotherUnitsManagerNothingOfThisStore() {
         testUsers.signIn(staff);

@@ -191,7 +191,7 @@ class LoyaltyServiceTest {
                 new LadderFilter(null, false, io.escalera.customer.AcquisitionChannel.STORE, null, null),
                 new LadderFilter(null, false, null, thisMonth.atDay(1), thisMonth.atEndOfMonth()))) {
             for (java.util.Set<Long> units : java.util.Arrays.asList(java.util.Set.of(unit), null)) {
-                assertThat(io.escalera.loyalty.internal.LadderReportQueries.fromCells(filter)).isTrue();
+                assertThat(reportQueries.fromCells(filter)).isTrue();
                 assertThat(reportQueries.funnel(filter, units)).as("%s in %s", filter, units)
                         .isEqualTo(reportQueries.funnelFromStageRows(filter, units));
             }

@@ -68,6 +68,7 @@ class ValueServiceTest {
     @Autowired Clock clock;
     @Autowired io.escalera.kpi.KpiService kpis;
     @Autowired io.escalera.kpi.internal.KpiFacts facts;
+    @Autowired io.escalera.loyalty.internal.LadderReportQueries ladderQueries;
     @Autowired io.escalera.customer.CustomerService customers;
     @Autowired io.escalera.loyalty.LadderReports ladder;
 
@@ -365,6 +366,35 @@ class ValueServiceTest {
                 io.escalera.kpi.KpiPeriod.of(io.escalera.kpi.KpiPeriod.Kind.MONTH, today)))
                 .filteredOn(t -> t.kpi() == io.escalera.kpi.Kpi.AVERAGE_ECONOMIC_VALUE).singleElement()
                 .satisfies(t -> assertThat(t.value()).isCloseTo(economic, org.assertj.core.data.Offset.offset(0.01)));
+    }
+
+    @Test
+    void theLadderFunnelOfAValueTierIsCountedInCellsKeptByEveryUpdate() throws Exception {
+        // the funnel's tiers are those of the last full run: run it now, after what the other tests added
+        awaitListeners();
+        SystemUser.run(values::recomputeAll);
+        for (ValueTier tier : ValueTier.values()) {
+            var filter = new io.escalera.loyalty.LadderFilter(null, false, null, null, null, tier.segmentKey());
+            assertThat(ladderQueries.fromCells(filter)).isTrue();
+            long inTier = jdbc.sql("SELECT COUNT(*) FROM customer_value WHERE tier = ?").param(tier.name()).query(Long.class).single();
+            assertThat(ladderQueries.funnel(filter, null).customers()).as("tier " + tier).isEqualTo(inTier)
+                    .isEqualTo(ladderQueries.funnelFromStageRows(filter, null).customers());
+            assertThat(ladderQueries.funnel(filter, java.util.Set.of(manager.unitId())))
+                    .isEqualTo(ladderQueries.funnelFromStageRows(filter, java.util.Set.of(manager.unitId())));
+        }
+        // Quinn buys again: her funnel rows move to their new cells, in her tier of the last full run
+        ValueTier quinnsTier = valueOf(quinn).tier();
+        var quinns = new io.escalera.loyalty.LadderFilter(null, false, null, null, null, quinnsTier.segmentKey());
+        testCustomers.newOrder(quinn, today, "100");
+        AfterCommitListeners.await(jdbc, "io.escalera.loyalty.internal.LadderTriggers");
+        awaitListeners();
+        assertThat(ladderQueries.funnel(quinns, java.util.Set.of(manager.unitId())))
+                .isEqualTo(ladderQueries.funnelFromStageRows(quinns, java.util.Set.of(manager.unitId())));
+        assertThat(ladderQueries.funnel(quinns, null)).isEqualTo(ladderQueries.funnelFromStageRows(quinns, null));
+        // the customers behind the funnel of Quinn's tier include her
+        testUsers.signIn(manager);
+        assertThat(ladder.customers(quinns, new io.escalera.loyalty.LadderSegment.Reached(io.escalera.loyalty.Stage.SHOPPER), 0, 100))
+                .extracting(io.escalera.loyalty.LadderReport.CustomerRow::customerId).contains(quinn.id());
     }
 
     @Test

@@ -115,12 +115,8 @@ public class FeedbackStore {
         String inUnits = UnitCondition.and("u.unit_id", units);
         String followUps = """
                 SELECT u.id, u.customer_id, u.closed_at, u.due_at, f.answered_at,
-                       u.customer_id IS NOT NULL AND (
-                         EXISTS (SELECT 1 FROM feedback l WHERE l.customer_id = u.customer_id AND l.answered_at > f.answered_at
-                                 AND ((l.kind = 'NPS' AND l.score >= 7) OR (l.kind = 'CSAT' AND l.score >= 4)))
-                         OR EXISTS (SELECT 1 FROM customer_order o WHERE o.customer_id = u.customer_id
-                                    AND o.order_date > DATE(f.answered_at) AND o.order_date <= DATE(f.answered_at) + INTERVAL 90 DAY)
-                       ) AS recovered
+                       """ + io.escalera.feedback.LoopMeasures.recoveredCondition("u", "f") + """
+                 AS recovered
                 FROM feedback_follow_up u JOIN feedback f ON f.id = u.feedback_id
                 WHERE u.opened_at >= ? AND u.opened_at < ?""" + inUnits;
         Object[] counts = jdbc.sql("SELECT COUNT(*), COALESCE(SUM(closed_at IS NOT NULL AND closed_at <= due_at), 0),"

@@ -38,7 +38,7 @@ public class KpiDrillDown {
             params.put("channel", filter.channel());
         }
         if (filter.tier() != null) {
-            params.put("tier", filter.tier().name());
+            params.put("tier", filter.tier().segmentKey());
         }
         String sql = switch (kpi) {
             case ORDERS, NET_SALES, AVERAGE_TICKET -> orders("1 = 1", "'kpi.record.order'", "CONCAT(x.gross_amount - x.discount)");
@@ -64,6 +64,23 @@ public class KpiDrillDown {
                     WHERE i.direction = 'IN' AND i.occurred_at >= :from AND i.occurred_at < :to""" + UnitCondition.and("i.unit_id", units)
                     + (filter.channel() == null ? "" : " AND i.channel = :channel") + tierCondition("i.customer_id", filter)
                     + " ORDER BY i.occurred_at DESC, i.id DESC";
+            case LOOP_CLOSURE, RECOVERY_RATE -> {
+                // the unhappy answers whose follow-ups the rate counts: all of them for closure, those of known
+                // customers for recovery (recovery needs a customer to come back)
+                boolean recovery = kpi == io.escalera.kpi.Kpi.RECOVERY_RATE;
+                String outcome = recovery
+                        ? "IF(" + io.escalera.feedback.LoopMeasures.recoveredCondition("u", "f") + ", 'kpi.record.recovered', 'kpi.record.not-recovered')"
+                        : "IF(u.closed_at IS NOT NULL AND u.closed_at <= u.due_at, 'kpi.record.loop-in-time', 'kpi.record.loop-not-in-time')";
+                yield """
+                        SELECT 'answer', f.id, u.opened_at, u.customer_id, c.external_code, c.name, %s, CONCAT(f.kind, '|', f.score)
+                        FROM feedback_follow_up u JOIN feedback f ON f.id = u.feedback_id LEFT JOIN customer c ON c.id = u.customer_id
+                        LEFT JOIN customer_order fo ON fo.id = f.order_id
+                        WHERE u.opened_at >= :from AND u.opened_at < :to""".formatted(outcome)
+                        + (recovery ? " AND u.customer_id IS NOT NULL" : "")
+                        + UnitCondition.and("COALESCE(u.unit_id, 0)", units)
+                        + (filter.channel() == null ? "" : " AND COALESCE(fo.channel, '') = :channel") + tierCondition("u.customer_id", filter)
+                        + " ORDER BY u.opened_at DESC, u.id DESC";
+            }
             case NPS, CSAT_SHARE, CSAT_MEAN, CES_MEAN, CES_SHARE, ANSWERS -> {
                 String kind = switch (kpi) {
                     case NPS -> "'NPS'";
@@ -94,7 +111,7 @@ public class KpiDrillDown {
 
     /** The records of customers in the filter's tier, as the tiered facts counted them (the same snapshot). */
     private static String tierCondition(String customerIdColumn, KpiFilter filter) {
-        return filter.tier() == null ? "" : " AND " + customerIdColumn + " IN (SELECT customer_id FROM kpi_customer_tier WHERE tier = :tier)";
+        return filter.tier() == null ? "" : " AND " + customerIdColumn + " IN (SELECT customer_id FROM kpi_customer_tier WHERE segment_key = :tier)";
     }
 
     private static String orders(String condition, String detailKey, String detailArgs) {
@@ -131,7 +148,7 @@ public class KpiDrillDown {
         }
         if (filter.tier() != null) {
             channel += tierCondition("f.customer_id", filter);
-            params.put("tier", filter.tier().name());
+            params.put("tier", filter.tier().segmentKey());
         }
         return jdbc.sql("""
                         SELECT f.id, f.answered_at, f.customer_id, c.external_code, c.name, f.kind, f.score, f.comment

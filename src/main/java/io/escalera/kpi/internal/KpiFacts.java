@@ -3,7 +3,6 @@ package io.escalera.kpi.internal;
 import io.escalera.customer.CustomerSegmentFilters;
 import io.escalera.kpi.KpiFilter;
 import io.escalera.shared.jdbc.UnitCondition;
-import io.escalera.value.ValueTier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -70,10 +69,28 @@ public class KpiFacts {
                 return template.replace("{g}", "").replace("{T}", "").replace("{G}", "").replaceAll("\\{J \\w+}", "");
             }
             // a customer without a tier (no value computed yet, an anonymous answer) is counted under '-'
-            return template.replace("{g}", ", g.tier").replace("{T}", ", COALESCE(t.tier, '-') AS tier").replace("{G}", ", t.tier")
+            return template.replace("{g}", ", g.tier").replace("{T}", ", COALESCE(t.segment_key, '-') AS tier").replace("{G}", ", t.segment_key")
                     .replaceAll("\\{J (\\w+)}", " LEFT JOIN kpi_customer_tier t ON t.customer_id = $1.customer_id");
         }
     }
+
+    /**
+     * Follow-ups of unhappy answers, by the day they were opened (the answer's unit and order channel): opened, closed
+     * within their due time, of known customers, and recovered (the feedback module's one definition). Closing and
+     * recovery happen later: a closure marks the opening day again, recovery is brought up to date by the nightly rebuild.
+     */
+    private static final Source LOOP = new Source("""
+            SELECT g.day, g.unit_id, g.channel{g}, m.measure,
+                   CASE m.measure WHEN 'loop_opened' THEN g.opened WHEN 'loop_closed_in_sla' THEN g.closed_in_sla
+                                  WHEN 'loop_known' THEN g.known ELSE g.recovered END AS value
+            FROM (SELECT DATE(u.opened_at) AS day, COALESCE(u.unit_id, 0) AS unit_id, COALESCE(fo.channel, '') AS channel{T},
+                         COUNT(*) AS opened, SUM(u.closed_at IS NOT NULL AND u.closed_at <= u.due_at) AS closed_in_sla,
+                         SUM(u.customer_id IS NOT NULL) AS known, SUM(RECOVERED) AS recovered
+                  FROM feedback_follow_up u JOIN feedback f ON f.id = u.feedback_id LEFT JOIN customer_order fo ON fo.id = f.order_id{J u}
+                  WHERE u.opened_at >= :from AND u.opened_at < :to
+                  GROUP BY DATE(u.opened_at), COALESCE(u.unit_id, 0), COALESCE(fo.channel, ''){G}) g
+            JOIN (SELECT 'loop_opened' AS measure UNION ALL SELECT 'loop_closed_in_sla' UNION ALL SELECT 'loop_known'
+                  UNION ALL SELECT 'loop_recovered') m""".replace("RECOVERED", io.escalera.feedback.LoopMeasures.recoveredCondition("u", "f")));
 
     /*
      * Each source groups its table once, all measures as columns (one pass over the rows), then turns the few grouped
@@ -136,7 +153,7 @@ public class KpiFacts {
                                  SUM(i.resolved_first_contact) AS fcr
                           FROM interaction i{J i} WHERE i.direction = 'IN' AND i.occurred_at >= :from AND i.occurred_at < :to
                           GROUP BY DATE(i.occurred_at), i.unit_id, i.channel{G}) g
-                    JOIN (SELECT 'inbound' AS measure UNION ALL SELECT 'inbound_fcr') m"""));
+                    JOIN (SELECT 'inbound' AS measure UNION ALL SELECT 'inbound_fcr') m"""), LOOP);
 
     private static final List<Source> MINUTES = List.of(
             new Source("""
@@ -185,11 +202,7 @@ public class KpiFacts {
      * [from, to] with them. @return rows written
      */
     public int rebuildTiered(LocalDate from, LocalDate to) {
-        jdbc.sql("DELETE FROM kpi_customer_tier").update();
-        for (ValueTier tier : ValueTier.values()) {
-            jdbc.sql("INSERT INTO kpi_customer_tier (customer_id, tier) SELECT c.id, '" + tier + "' FROM customer c WHERE "
-                    + segments.condition("tier-" + tier, "c.id")).update();
-        }
+        segments.snapshot(io.escalera.customer.CustomerSegments.VALUE_TIERS, "kpi_customer_tier");
         return rebuild(Slice.TIER, from, to);
     }
 
@@ -348,7 +361,7 @@ public class KpiFacts {
         }
         if (filter.tier() != null) {
             where.append(" AND ").append(alias).append(".tier = :tier");
-            params.put("tier", filter.tier().name());
+            params.put("tier", filter.tier().segmentKey());
         }
         return where.toString();
     }

@@ -68,6 +68,12 @@ class KpiFreshness {
         mark(received.answeredAt());
     }
 
+    /** A closed loop changes the closure rate of the day its follow-up was opened. */
+    @TransactionalEventListener
+    void on(FeedbackEvents.FollowUpClosed closed) {
+        mark(closed.openedAt());
+    }
+
     @TransactionalEventListener
     void on(ComplaintEvents.ComplaintOpened opened) {
         mark(opened.openedAt());
@@ -98,7 +104,7 @@ class KpiFreshness {
 
     /** New tiers from a full value run: the tiered facts follow, every day of them. */
     @EventListener
-    void on(io.escalera.value.ValueEvents.ValuesRecomputed recomputed) {
+    void on(io.escalera.customer.CustomerSegments.SegmentsRecomputed recomputed) {
         long start = System.nanoTime();
         int rows = SystemUser.call(kpis::rebuildTiered);
         log.info("KPI facts per value tier rebuilt: {} rows in {} ms", rows, (System.nanoTime() - start) / 1_000_000);

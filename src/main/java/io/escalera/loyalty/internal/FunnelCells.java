@@ -1,10 +1,12 @@
 package io.escalera.loyalty.internal;
 
+import io.escalera.customer.CustomerSegmentFilters;
+import io.escalera.customer.CustomerSegments;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeMap;
 
 /**
@@ -12,6 +14,10 @@ import java.util.TreeMap;
  * one row (k = 4, v = stage × 10 + rungs reached) and one per climb made (k = rung 0–3, v = days it took). The funnel
  * over all customers reads these few thousand cells instead of a million stage rows; the full recompute rebuilds them
  * and every single-customer change moves the customer's rows from their old cells to the new ones.
+ * <p>
+ * The same cells are kept per value tier ({@code ladder_funnel_segment_cell}), by each customer's tier as of the value
+ * module's last full run ({@code ladder_customer_segment}, taken again after each run): the funnel of a tier reads
+ * cells too, and the customers behind its numbers are read with the same snapshot.
  */
 @Component
 class FunnelCells {
@@ -37,48 +43,101 @@ class FunnelCells {
     private static final String CELL = "COALESCE(s.home_unit_id, 0), COALESCE(s.acquisition_channel, ''), "
             + "COALESCE(DATE_FORMAT(s.created_on, '%Y-%m-01'), '1970-01-01')";
 
-    private final JdbcClient jdbc;
+    /** Each customer's value tier as of the last full value run (customer id → segment key). */
+    static final String SEGMENT_SNAPSHOT = "ladder_customer_segment";
 
-    FunnelCells(JdbcClient jdbc) {
+    private static final String FROM_WITH_SEGMENT = FROM.replace("FROM loyalty_stage s",
+            "FROM loyalty_stage s LEFT JOIN " + SEGMENT_SNAPSHOT + " g ON g.customer_id = s.customer_id");
+
+    private final JdbcClient jdbc;
+    private final CustomerSegmentFilters segments;
+
+    FunnelCells(JdbcClient jdbc, CustomerSegmentFilters segments) {
         this.jdbc = jdbc;
+        this.segments = segments;
+    }
+
+    /** Whether a customer segment has its own counted cells (the value tiers). */
+    boolean counts(String segmentKey) {
+        return segments.inFamily(segmentKey, CustomerSegments.VALUE_TIERS);
     }
 
     /** Recounts every cell from the stage rows (at the end of the full recompute, in its transaction). */
     void rebuild() {
         jdbc.sql("DELETE FROM ladder_funnel_cell").update();
-        // hundreds of thousands of groups: in memory, not in an on-disk temporary table (48 s instead of a few)
-        jdbc.sql(io.escalera.shared.jdbc.TemporaryTables.IN_MEMORY).update();
-        try {
+        inMemory(() -> {
             jdbc.sql("INSERT INTO ladder_funnel_cell (home_unit_id, acquisition_channel, created_month, k, v, customers) SELECT "
                     + CELL + ", " + KV + ", COUNT(*) " + FROM + " GROUP BY 1, 2, 3, 4, 5").update();
+            recountSegmentCells();
+        });
+    }
+
+    /** Takes every customer's value tier again and recounts the cells per tier (after a full value run). */
+    void refreshSegments() {
+        segments.snapshot(CustomerSegments.VALUE_TIERS, SEGMENT_SNAPSHOT);
+        inMemory(this::recountSegmentCells);
+    }
+
+    private void recountSegmentCells() {
+        jdbc.sql("DELETE FROM ladder_funnel_segment_cell").update();
+        jdbc.sql("INSERT INTO ladder_funnel_segment_cell (segment_key, home_unit_id, acquisition_channel, created_month, k, v, customers) SELECT g.segment_key, "
+                + CELL + ", " + KV + ", COUNT(*) " + FROM_WITH_SEGMENT + " WHERE g.segment_key IS NOT NULL GROUP BY 1, 2, 3, 4, 5, 6").update();
+    }
+
+    /** Hundreds of thousands of groups: in memory, not in an on-disk temporary table (48 s instead of a few). */
+    private void inMemory(Runnable work) {
+        jdbc.sql(io.escalera.shared.jdbc.TemporaryTables.IN_MEMORY).update();
+        try {
+            work.run();
         } finally {
             jdbc.sql(io.escalera.shared.jdbc.TemporaryTables.DEFAULTS).update();
         }
     }
 
-    /** One customer's funnel rows as cell keys, to move after their stage row changes. */
+    /**
+     * One customer's funnel rows as cell keys ("tier|unit|channel|month|k|v", the tier empty without one), to move
+     * after their stage row changes.
+     */
     List<String> of(long customerId) {
-        return jdbc.sql("SELECT CONCAT_WS('|', " + CELL + ", " + KV.replace(" AS v", "") + ") " + FROM + " WHERE s.customer_id = ?")
+        return jdbc.sql("SELECT CONCAT_WS('|', COALESCE(g.segment_key, ''), " + CELL + ", " + KV.replace(" AS v", "") + ") "
+                        + FROM_WITH_SEGMENT + " WHERE s.customer_id = ?")
                 .param(customerId).query(String.class).list();
     }
 
-    /** Moves a customer's rows from the cells {@code before} to {@code after}, one net change per cell, in key order. */
+    /**
+     * Moves a customer's rows from the cells {@code before} to {@code after}, one net change per cell, in key order
+     * (the cells over everyone, then those of their tier).
+     */
     void move(List<String> before, List<String> after) {
-        TreeMap<String, Integer> change = new TreeMap<>();
-        before.forEach(key -> change.merge(key, -1, Integer::sum));
-        after.forEach(key -> change.merge(key, 1, Integer::sum));
-        List<Object[]> rows = new ArrayList<>();
-        change.forEach((key, delta) -> {
+        TreeMap<String, Integer> everyone = new TreeMap<>();
+        TreeMap<String, Integer> perSegment = new TreeMap<>();
+        before.forEach(key -> count(key, -1, everyone, perSegment));
+        after.forEach(key -> count(key, 1, everyone, perSegment));
+        everyone.forEach((key, delta) -> {
             if (delta != 0) {
-                String[] part = key.split("\\|");
-                rows.add(new Object[]{Long.valueOf(part[0]), part[1], part[2], Integer.valueOf(part[3]), Integer.valueOf(part[4]), delta});
+                String[] part = key.split("\\|", -1);
+                jdbc.sql("""
+                                INSERT INTO ladder_funnel_cell (home_unit_id, acquisition_channel, created_month, k, v, customers)
+                                VALUES (?, ?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE customers = customers + VALUES(customers)""")
+                        .params(Long.valueOf(part[0]), part[1], part[2], Integer.valueOf(part[3]), Integer.valueOf(part[4]), delta).update();
             }
         });
-        for (Object[] row : rows) {
-            jdbc.sql("""
-                            INSERT INTO ladder_funnel_cell (home_unit_id, acquisition_channel, created_month, k, v, customers)
-                            VALUES (?, ?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE customers = customers + VALUES(customers)""")
-                    .params(row).update();
+        perSegment.forEach((key, delta) -> {
+            if (delta != 0) {
+                String[] part = key.split("\\|", -1);
+                jdbc.sql("""
+                                INSERT INTO ladder_funnel_segment_cell (segment_key, home_unit_id, acquisition_channel, created_month, k, v, customers)
+                                VALUES (?, ?, ?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE customers = customers + VALUES(customers)""")
+                        .params(part[0], Long.valueOf(part[1]), part[2], part[3], Integer.valueOf(part[4]), Integer.valueOf(part[5]), delta).update();
+            }
+        });
+    }
+
+    private static void count(String key, int delta, Map<String, Integer> everyone, Map<String, Integer> perSegment) {
+        int bar = key.indexOf('|');
+        everyone.merge(key.substring(bar + 1), delta, Integer::sum);
+        if (bar > 0) {
+            perSegment.merge(key, delta, Integer::sum);
         }
     }
 }

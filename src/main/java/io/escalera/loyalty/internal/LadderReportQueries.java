@@ -35,15 +35,23 @@ public class LadderReportQueries {
 
     private final io.escalera.customer.CustomerSegmentFilters segments;
 
-    LadderReportQueries(JdbcClient jdbc, io.escalera.customer.CustomerSegmentFilters segments) {
+    private final FunnelCells cells;
+
+    LadderReportQueries(JdbcClient jdbc, io.escalera.customer.CustomerSegmentFilters segments, FunnelCells cells) {
         this.jdbc = jdbc;
         this.segments = segments;
+        this.cells = cells;
     }
 
     /** A WHERE clause for the filter over the alias' report columns, its parameters appended to {@code params}. */
     private String where(String alias, LadderFilter filter, java.util.Set<Long> units, List<Object> params) {
         StringBuilder where = new StringBuilder("1 = 1").append(UnitCondition.and(alias + ".home_unit_id", units));
-        if (filter.segment() != null) {
+        if (filter.segment() != null && cells.counts(filter.segment())) {
+            // a value tier as the funnel's cells count it: the snapshot of the last full value run
+            where.append(" AND ").append(alias).append(".customer_id IN (SELECT customer_id FROM ").append(FunnelCells.SEGMENT_SNAPSHOT)
+                    .append(" WHERE segment_key = ?)");
+            params.add(filter.segment());
+        } else if (filter.segment() != null) {
             where.append(" AND ").append(segments.condition(filter.segment(), alias + ".customer_id"));
         }
         if (filter.channel() != null) {
@@ -61,9 +69,9 @@ public class LadderReportQueries {
         return where.toString();
     }
 
-    /** The cells serve a filter of whole registration months and no customer segment. */
-    public static boolean fromCells(LadderFilter filter) {
-        return filter.segment() == null && (filter.cohortFrom() == null || filter.cohortFrom().getDayOfMonth() == 1)
+    /** The cells serve a filter of whole registration months and no customer segment but a value tier. */
+    public boolean fromCells(LadderFilter filter) {
+        return (filter.segment() == null || cells.counts(filter.segment())) && (filter.cohortFrom() == null || filter.cohortFrom().getDayOfMonth() == 1)
                 && (filter.cohortTo() == null || filter.cohortTo().equals(filter.cohortTo().withDayOfMonth(filter.cohortTo().lengthOfMonth())));
     }
 
@@ -101,13 +109,18 @@ public class LadderReportQueries {
 
     private LadderReport.Funnel funnel(LadderFilter filter, java.util.Set<Long> units, boolean fromCells) {
         List<Object> params = new ArrayList<>();
+        if (fromCells && filter.segment() != null) {
+            params.add(filter.segment());
+        }
         String where = fromCells ? null : where("s", filter, units, params);
         Map<Stage, Long> now = new EnumMap<>(Stage.class);
         long[] reached = new long[RUNGS.size()];
         Map<Integer, TreeMap<Long, Long>> climbs = new TreeMap<>();
         String sql = fromCells
                 // the counted cells: a few thousand rows, whatever the number of customers
-                ? "SELECT k, v, SUM(customers) FROM ladder_funnel_cell WHERE " + cellWhere(filter, units, params) + " GROUP BY k, v"
+                ? (filter.segment() == null ? "SELECT k, v, SUM(customers) FROM ladder_funnel_cell WHERE "
+                        : "SELECT k, v, SUM(customers) FROM ladder_funnel_segment_cell WHERE segment_key = ? AND ")
+                        + cellWhere(filter, units, params) + " GROUP BY k, v"
                                 // the stage rows first: left to itself the optimizer starts from the five climbs and reads a customer
                 // segment five times over (10 s for value tier C instead of 3)
                 : "SELECT STRAIGHT_JOIN " + FunnelCells.KV + ", COUNT(*) " + FunnelCells.FROM + " WHERE " + where + " GROUP BY c.k, v";

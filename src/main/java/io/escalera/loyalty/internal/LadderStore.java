@@ -194,6 +194,11 @@ public class LadderStore {
         return changed;
     }
 
+    /** The funnel cells per value tier, from the tiers of the last full value run. */
+    public void refreshSegmentCells() {
+        cells.refreshSegments();
+    }
+
     /**
      * What a rule change would do, before it is saved: how many customers would move from each stage to each other
      * stage ("CUSTOMER>CLIENT" → 1,234), computed exactly as the recompute would, changing nothing.

@@ -35,6 +35,12 @@ class LadderTriggers {
         io.escalera.shared.LockConflicts.retry(3, () -> SystemUser.run(() -> loyalty.update(customerId)));
     }
 
+    /** New value tiers (a full value run): the funnel's cells per tier follow. */
+    @org.springframework.context.event.EventListener
+    void on(io.escalera.customer.CustomerSegments.SegmentsRecomputed recomputed) {
+        io.escalera.shared.LockConflicts.retry(3, () -> SystemUser.run(loyalty::refreshSegmentCells));
+    }
+
     @ApplicationModuleListener
     void on(CustomerEvents.CustomerRegistered registered) {
         update(registered.customerId());

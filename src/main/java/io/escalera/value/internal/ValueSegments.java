@@ -17,12 +17,12 @@ class ValueSegments implements CustomerSegments {
     public List<CustomerSegment> segments() {
         List<CustomerSegment> segments = new ArrayList<>();
         for (ValueTier tier : ValueTier.values()) {
-            segments.add(new CustomerSegment("tier-" + tier, tier.labelKey()));
+            segments.add(new CustomerSegment(tier.segmentKey(), tier.labelKey(), VALUE_TIERS));
         }
         segments.add(new CustomerSegment("at-risk", "segment.at-risk"));
         segments.add(new CustomerSegment("silent", "segment.silent"));
         for (RfmSegment segment : RfmSegment.values()) {
-            segments.add(new CustomerSegment("rfm-" + segment, "rfm." + segment));
+            segments.add(new CustomerSegment("rfm-" + segment, "rfm." + segment, "rfm"));
         }
         return segments;
     }
