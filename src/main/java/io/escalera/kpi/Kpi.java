@@ -43,7 +43,16 @@ public enum Kpi {
     /** Comes with the value module; absent until then. */
     AVERAGE_STRATEGIC_VALUE(Format.MONEY, true, null, null),
     /** At-risk customers with no complaint and no low score: the complaints nobody voiced (a snapshot, as above). */
-    SILENT_DECLINERS(Format.COUNT, false, 0.0, null);
+    SILENT_DECLINERS(Format.COUNT, false, 0.0, null),
+    /** Ladder conversions: of the customers who ever reached a rung, the share who reached the next (a snapshot). */
+    CONVERSION_TO_SHOPPER(Format.PERCENT, true, 0.0, 1.0),
+    CONVERSION_TO_CUSTOMER(Format.PERCENT, true, 0.0, 1.0),
+    CONVERSION_TO_CLIENT(Format.PERCENT, true, 0.0, 1.0),
+    CONVERSION_TO_ADVOCATE(Format.PERCENT, true, 0.0, 1.0);
+
+    /** The ladder conversions, from the bottom rung up. */
+    public static final java.util.List<Kpi> LADDER_CONVERSIONS = java.util.List.of(CONVERSION_TO_SHOPPER, CONVERSION_TO_CUSTOMER,
+            CONVERSION_TO_CLIENT, CONVERSION_TO_ADVOCATE);
 
     public enum Format { POINTS, PERCENT, DECIMAL, COUNT, PER_THOUSAND, MINUTES, MONEY }
 
@@ -64,7 +73,8 @@ public enum Kpi {
      * KPIs are not: they are a snapshot of the value module's last computation, shown for the current period.
      */
     public boolean fromDailyFacts() {
-        return this != AVERAGE_ECONOMIC_VALUE && this != AVERAGE_STRATEGIC_VALUE && this != SILENT_DECLINERS;
+        return this != AVERAGE_ECONOMIC_VALUE && this != AVERAGE_STRATEGIC_VALUE && this != SILENT_DECLINERS
+                && !LADDER_CONVERSIONS.contains(this);
     }
 
     public Format format() {
@@ -117,7 +127,8 @@ public enum Kpi {
             case CHURN -> ratio(sums, 1, "lapsed", "active_start");
             case LOOP_CLOSURE -> ratio(sums, 1, "loop_closed_in_sla", "loop_opened");
             case RECOVERY_RATE -> ratio(sums, 1, "loop_recovered", "loop_known");
-            case AVERAGE_ECONOMIC_VALUE, AVERAGE_STRATEGIC_VALUE, SILENT_DECLINERS -> null;
+            case AVERAGE_ECONOMIC_VALUE, AVERAGE_STRATEGIC_VALUE, SILENT_DECLINERS, CONVERSION_TO_SHOPPER, CONVERSION_TO_CUSTOMER,
+                 CONVERSION_TO_CLIENT, CONVERSION_TO_ADVOCATE -> null;
         };
     }
 

@@ -35,10 +35,17 @@ public class KpiService {
     private final SignedInUsers signedIn;
     private final Clock clock;
     private final io.escalera.value.ValueService values;
+    private final io.escalera.loyalty.LadderReports ladder;
+    private final java.util.concurrent.locks.ReentrantLock rebuilding = new java.util.concurrent.locks.ReentrantLock();
+    private final org.springframework.transaction.support.TransactionTemplate readCommitted;
 
     KpiService(KpiFacts facts, io.escalera.kpi.internal.KpiDrillDown drillDown, io.escalera.kpi.internal.KpiTargetStore targets, UnitScopes scopes, SignedInUsers signedIn, Clock clock,
-               io.escalera.value.ValueService values) {
+               io.escalera.value.ValueService values, io.escalera.loyalty.LadderReports ladder,
+               org.springframework.transaction.PlatformTransactionManager transactions) {
+        this.readCommitted = new org.springframework.transaction.support.TransactionTemplate(transactions);
+        readCommitted.setIsolationLevel(org.springframework.transaction.TransactionDefinition.ISOLATION_READ_COMMITTED);
         this.values = values;
+        this.ladder = ladder;
         this.facts = facts;
         this.drillDown = drillDown;
         this.targets = targets;
@@ -124,6 +131,12 @@ public class KpiService {
             now.put(Kpi.AVERAGE_STRATEGIC_VALUE, averages.strategic());
             now.put(Kpi.SILENT_DECLINERS, (double) averages.silentDecliners());
         });
+        // the ladder funnel of the units' customers now (a tier: as the ladder's cells count it)
+        io.escalera.loyalty.LadderReport.Funnel funnel = ladder.funnel(new io.escalera.loyalty.LadderFilter(filter.unitId(),
+                filter.allUnits(), null, null, null, filter.tier() == null ? null : filter.tier().segmentKey()));
+        for (int rung = 0; rung < Kpi.LADDER_CONVERSIONS.size(); rung++) {
+            now.put(Kpi.LADDER_CONVERSIONS.get(rung), funnel.rungs().get(rung).conversionToNext());
+        }
     }
 
     /** The records behind a tile (orders, cases, contacts or answers), newest first, in the board's period and filter. */
@@ -155,6 +168,15 @@ public class KpiService {
     public List<KpiAnswer> answers(KpiFilter filter, KpiPeriod period, String kind, int minScore, int maxScore, long offset, int limit) {
         return drillDown.answers(period.from(), period.to(), filter, scopes.unitsForList(filter.unitId(), filter.allUnits()), kind,
                 minScore, maxScore, offset, limit);
+    }
+
+    /**
+     * How many answers gave each score (kind → score → answers: NPS 0–10, CSAT 1–5, CES 1–7) in the period and
+     * filter — the Voice board's distributions, from the summary like its other numbers.
+     */
+    @RolesAllowed({"MANAGER", "EXECUTIVE", "ADMIN"})
+    public Map<String, TreeMap<Integer, Long>> scoreDistributions(KpiFilter filter, KpiPeriod period) {
+        return facts.scores(period.from(), period.to(), filter, scopes.unitsForList(filter.unitId(), filter.allUnits()));
     }
 
     /**
@@ -248,11 +270,12 @@ public class KpiService {
      * cases and answers being written meanwhile. @return rows
      */
     @RolesAllowed("ADMIN")
-    @Transactional(isolation = org.springframework.transaction.annotation.Isolation.READ_COMMITTED)
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.NOT_SUPPORTED)
     public int rebuild() {
-        LocalDate first = facts.firstDay();
-        LocalDate today = LocalDate.now(clock);
-        return first == null ? 0 : facts.rebuildUntiered(first, today);
+        return exclusively(() -> {
+            LocalDate first = facts.firstDay();
+            return first == null ? 0 : facts.rebuildUntiered(first, LocalDate.now(clock));
+        });
     }
 
     /**
@@ -261,17 +284,33 @@ public class KpiService {
      * @return rows
      */
     @RolesAllowed("ADMIN")
-    @Transactional(isolation = org.springframework.transaction.annotation.Isolation.READ_COMMITTED)
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.NOT_SUPPORTED)
     public int rebuildTiered() {
-        LocalDate first = facts.firstDay();
-        LocalDate today = LocalDate.now(clock);
-        return first == null ? 0 : facts.rebuildTiered(first, today);
+        return exclusively(() -> {
+            LocalDate first = facts.firstDay();
+            return first == null ? 0 : facts.rebuildTiered(first, LocalDate.now(clock));
+        });
     }
 
     /** Rebuilds the facts of some days, over every customer and per tier (after the events of those days). */
     @RolesAllowed("ADMIN")
-    @Transactional(isolation = org.springframework.transaction.annotation.Isolation.READ_COMMITTED)
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.NOT_SUPPORTED)
     public int rebuild(LocalDate from, LocalDate to) {
-        return facts.rebuild(from, to);
+        return exclusively(() -> facts.rebuild(from, to));
+    }
+
+    /**
+     * One rebuild at a time, each in its own read-committed transaction, the lock held until it commits: two rebuilds
+     * of the same day (today's refresh during the nightly one) would each delete what the other has not committed yet
+     * and then insert the same rows twice.
+     */
+    private int exclusively(java.util.function.IntSupplier rebuild) {
+        rebuilding.lock();
+        try {
+            Integer rows = readCommitted.execute(status -> rebuild.getAsInt());
+            return rows == null ? 0 : rows;
+        } finally {
+            rebuilding.unlock();
+        }
     }
 }

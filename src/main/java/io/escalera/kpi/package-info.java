@@ -5,5 +5,5 @@
  */
 @org.springframework.modulith.ApplicationModule(displayName = "KPIs",
         allowedDependencies = {"shared", "shared :: ui", "shared :: jdbc", "security", "customer", "customer :: ui", "interaction",
-                "complaint", "feedback", "value"})
+                "complaint", "feedback", "value", "loyalty"})
 package io.escalera.kpi;

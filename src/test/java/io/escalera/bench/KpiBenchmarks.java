@@ -54,6 +54,16 @@ class KpiBenchmarks {
         table.add(String.format(Locale.ROOT, "facts per value tier (after each full value run; %,d customers with a tier): %,d rows", tiered, tierRows),
                 String.format(Locale.ROOT, "%.1f s", tierRebuild), "—", true);
 
+        long[] dayNanos = new long[5];
+        for (int i = 0; i < dayNanos.length; i++) {
+            LocalDate day = LocalDate.now().minusDays(i * 30L);
+            long t = System.nanoTime();
+            SystemUser.call(() -> kpis.rebuild(day, day));
+            dayNanos[i] = System.nanoTime() - t;
+        }
+        table.latency("one day's facts rebuilt, over everyone and per tier (the refresh after an event; today and 30–120 days ago)",
+                dayNanos, 10_000);
+
         long largestUnit = jdbc.sql("SELECT unit_id FROM customer_order GROUP BY unit_id ORDER BY COUNT(*) DESC LIMIT 1").query(Long.class).single();
         LocalDate lastMonth = LocalDate.now().withDayOfMonth(1).minusMonths(1);
         Map<String, KpiPeriod> periods = new LinkedHashMap<>();
@@ -104,7 +114,8 @@ class KpiBenchmarks {
                 Map<String, BigDecimal> rawSums = facts.rawSums(p.from(), p.to(), f, units);
                 Map<String, TreeMap<Long, Long>> rawMinutes = facts.rawMinutes(p.from(), p.to(), f, units);
                 long rawMicros = (System.nanoTime() - t) / 1000;
-                boolean equal = sums.equals(rawSums) && minutes.equals(rawMinutes);
+                boolean equal = sums.equals(rawSums) && minutes.equals(rawMinutes)
+                        && facts.scores(p.from(), p.to(), f, units).equals(facts.rawScores(p.from(), p.to(), f, units));
                 for (Kpi kpi : Kpi.values()) {
                     equal &= java.util.Objects.equals(kpi.valueOf(sums, minutes), kpi.valueOf(rawSums, rawMinutes));
                 }
@@ -123,7 +134,7 @@ class KpiBenchmarks {
         table.add("slowest board viewed again (ended periods' histograms cached)", worstWarm + " ms", "—", true);
         table.add("KPIs of one period from the summary vs from the base tables (nothing cached), smallest ratio of 20",
                 String.format(Locale.ROOT, "%.0f× (slowest summary %d ms, slowest raw %d ms)", worstRatio, worstSummary, worstRaw), "≥ 10×", worstRatio >= 10);
-        table.add("summary results equal to the base-table results (every measure, histogram and KPI)", allEqual ? "equal" : "NOT EQUAL", "equal", allEqual);
+        table.add("summary results equal to the base-table results (every measure, histogram, score distribution and KPI)", allEqual ? "equal" : "NOT EQUAL", "equal", allEqual);
         table.note(detail.toString());
         table.printAndWrite("kpi.md");
         assertThat(allEqual).as("summary equals raw").isTrue();

@@ -212,6 +212,20 @@ class KpiServiceTest {
     }
 
     @Test
+    void theVoiceBoardsDistributionsCountTheAnswersOfEachScore() {
+        testUsers.signIn(manager);
+        Map<String, java.util.TreeMap<Integer, Long>> scores = kpis.scoreDistributions(store, month);
+        assertThat(scores.get("NPS")).containsExactly(Map.entry(3, 1L), Map.entry(8, 1L), Map.entry(9, 1L), Map.entry(10, 1L));
+        assertThat(scores.get("CSAT")).containsExactly(Map.entry(2, 1L), Map.entry(4, 1L), Map.entry(5, 1L));
+        assertThat(scores.get("CES")).containsExactly(Map.entry(1, 1L), Map.entry(3, 1L), Map.entry(5, 1L), Map.entry(7, 1L));
+        assertThat(facts.scores(month.from(), month.to(), store, java.util.Set.of(manager.unitId())))
+                .isEqualTo(facts.rawScores(month.from(), month.to(), store, java.util.Set.of(manager.unitId())));
+        assertThat(kpis.scoreDistributions(store, month.previous())).isEmpty();
+        testUsers.signIn(staff);
+        assertThatThrownBy(() -> kpis.scoreDistributions(store, month)).isInstanceOf(AccessDeniedException.class);
+    }
+
+    @Test
     void everyTileOpensTheRecordsItCounts() {
         testUsers.signIn(manager);
         assertThat(kpis.records(Board.COMMERCE, Kpi.OTIF, store, month, 0, 50)).extracting(KpiRecord::detailKey)
@@ -270,10 +284,25 @@ class KpiServiceTest {
         List<KpiTile> executive = kpis.board(Board.EXECUTIVE, store, month);
         // the value KPIs are today's snapshot: a period that has ended shows none, not a zero
         assertThat(kpis.board(Board.EXECUTIVE, store, month.previous())).filteredOn(t -> !t.kpi().fromDailyFacts())
-                .hasSize(3).allSatisfy(t -> assertThat(t.value()).isNull());
+                .hasSize(7).allSatisfy(t -> assertThat(t.value()).isNull());
         KpiTile nps = executive.stream().filter(t -> t.kpi() == Kpi.NPS).findFirst().orElseThrow();
         assertThat(nps.previous()).as("nothing was answered the month before").isNull();
         assertThat(nps.trend()).hasSize(12).last().isEqualTo(25.0);
+    }
+
+    @Test
+    void theExecutiveBoardShowsTheLadderConversionsOfTheUnitsCustomersToday() throws Exception {
+        io.escalera.support.AfterCommitListeners.await(jdbc, "io.escalera.loyalty.internal.LadderTriggers");
+        testUsers.signIn(manager);
+        // "today" is in the month: the store's one customer, four purchases in the window, stands on CUSTOMER
+        Map<Kpi, Double> executive = board(Board.EXECUTIVE);
+        assertThat(executive.get(Kpi.CONVERSION_TO_SHOPPER)).isEqualTo(1.0);
+        assertThat(executive.get(Kpi.CONVERSION_TO_CUSTOMER)).isEqualTo(1.0);
+        assertThat(executive.get(Kpi.CONVERSION_TO_CLIENT)).isEqualTo(0.0);
+        assertThat(executive).as("nobody reached client: nothing to convert").doesNotContainKey(Kpi.CONVERSION_TO_ADVOCATE);
+        // a sales channel is not an acquisition channel: absent, not zero
+        assertThat(kpis.board(Board.EXECUTIVE, new KpiFilter(manager.unitId(), false, "WEB"), month))
+                .filteredOn(t -> Kpi.LADDER_CONVERSIONS.contains(t.kpi())).hasSize(4).allSatisfy(t -> assertThat(t.value()).isNull());
     }
 
     @Test

@@ -119,7 +119,8 @@ public class KpiDrillDown {
                         + (filter.channel() == null ? "" : " AND COALESCE(o.channel, '') = :channel") + tierCondition("f.customer_id", filter)
                         + " ORDER BY f.answered_at DESC, f.id DESC";
             }
-            case AVERAGE_ECONOMIC_VALUE, AVERAGE_STRATEGIC_VALUE, SILENT_DECLINERS -> null;
+            case AVERAGE_ECONOMIC_VALUE, AVERAGE_STRATEGIC_VALUE, SILENT_DECLINERS, CONVERSION_TO_SHOPPER, CONVERSION_TO_CUSTOMER,
+                 CONVERSION_TO_CLIENT, CONVERSION_TO_ADVOCATE -> null;
         };
         if (sql == null) {
             return List.of();

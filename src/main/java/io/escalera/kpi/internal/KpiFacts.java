@@ -42,20 +42,22 @@ public class KpiFacts {
      * run, kept in {@code kpi_customer_tier} so that facts and drill-downs agree).
      */
     enum Slice {
-        ALL("kpi_daily", "kpi_minutes", "kpi_monthly", "", ""),
-        TIER("kpi_tier_daily", "kpi_tier_minutes", "kpi_tier_monthly", "tier, ", ", tier");
+        ALL("kpi_daily", "kpi_minutes", "kpi_monthly", "kpi_scores", "", ""),
+        TIER("kpi_tier_daily", "kpi_tier_minutes", "kpi_tier_monthly", "kpi_tier_scores", "tier, ", ", tier");
 
         final String daily;
         final String minutes;
         final String monthly;
+        final String scores;
         /** the tier column first in the monthly roll-up; after the channel in the facts */
         final String leadingColumn;
         final String column;
 
-        Slice(String daily, String minutes, String monthly, String leadingColumn, String column) {
+        Slice(String daily, String minutes, String monthly, String scores, String leadingColumn, String column) {
             this.daily = daily;
             this.minutes = minutes;
             this.monthly = monthly;
+            this.scores = scores;
             this.leadingColumn = leadingColumn;
             this.column = column;
         }
@@ -215,6 +217,14 @@ public class KpiFacts {
                           GROUP BY DATE(i.occurred_at), i.unit_id, i.channel{G}) g
                     JOIN (SELECT 'inbound' AS measure UNION ALL SELECT 'inbound_fcr') m"""), LOOP, CUSTOMERS);
 
+    /** How many answers gave each score, per kind (the Voice board's distributions). */
+    private static final Source SCORES = new Source("""
+            SELECT DATE(f.answered_at) AS day, COALESCE(f.unit_id, 0) AS unit_id, COALESCE(o.channel, '') AS channel{T}, f.kind, f.score,
+                   COUNT(*) AS answers
+            FROM feedback f LEFT JOIN customer_order o ON o.id = f.order_id{J f}
+            WHERE f.answered_at >= :from AND f.answered_at < :to
+            GROUP BY DATE(f.answered_at), COALESCE(f.unit_id, 0), COALESCE(o.channel, ''){G}, f.kind, f.score""");
+
     private static final List<Source> MINUTES = List.of(
             new Source("""
                     SELECT DATE(k.first_response_at) AS day, k.unit_id, k.channel{T}, 'first_response' AS measure,
@@ -272,7 +282,9 @@ public class KpiFacts {
         Date last = Date.valueOf(to);
         jdbc.sql("DELETE FROM " + slice.daily + " WHERE day BETWEEN ? AND ?").params(first, last).update();
         jdbc.sql("DELETE FROM " + slice.minutes + " WHERE day BETWEEN ? AND ?").params(first, last).update();
-        int rows = 0;
+        jdbc.sql("DELETE FROM " + slice.scores + " WHERE day BETWEEN ? AND ?").params(first, last).update();
+        int rows = jdbc.sql("INSERT INTO " + slice.scores + " (day, unit_id, channel" + slice.column + ", kind, score, answers) "
+                + SCORES.sql(slice)).params(days(from, to)).update();
         for (Source source : SUMS) {
             rows += jdbc.sql("INSERT INTO " + slice.daily + " (day, unit_id, channel" + slice.column + ", measure, value) " + source.sql(slice))
                     .params(days(from, to)).update();
@@ -439,6 +451,29 @@ public class KpiFacts {
                             .merge(rs.getLong(2), rs.getLong(3), Long::sum)).list();
         }
         return histograms;
+    }
+
+    /** Answers per kind and score over the days and filter, from the summary table. */
+    public Map<String, TreeMap<Integer, Long>> scores(LocalDate from, LocalDate to, KpiFilter filter, Set<Long> units) {
+        Map<String, Object> params = days(from, to);
+        String where = filterSql("d", filter, units, params);
+        return readScores("SELECT d.kind, d.score, SUM(d.answers) FROM " + Slice.of(filter).scores + " d WHERE d.day BETWEEN :firstDay AND :lastDay"
+                + where + " GROUP BY d.kind, d.score", params);
+    }
+
+    /** The same from the base tables. */
+    public Map<String, TreeMap<Integer, Long>> rawScores(LocalDate from, LocalDate to, KpiFilter filter, Set<Long> units) {
+        Map<String, Object> params = days(from, to);
+        String where = filterSql("x", filter, units, params);
+        return readScores("SELECT x.kind, x.score, SUM(x.answers) FROM (" + SCORES.sql(Slice.of(filter)) + ") x WHERE 1 = 1" + where
+                + " GROUP BY x.kind, x.score", params);
+    }
+
+    private Map<String, TreeMap<Integer, Long>> readScores(String sql, Map<String, Object> params) {
+        Map<String, TreeMap<Integer, Long>> scores = new TreeMap<>();
+        jdbc.sql(sql).params(params).query((rs, n) -> scores.computeIfAbsent(rs.getString(1), k -> new TreeMap<>())
+                .put(rs.getInt(2), rs.getLong(3))).list();
+        return scores;
     }
 
     /** Sums are counts or money: two decimals, so that sums from either path compare equal. */

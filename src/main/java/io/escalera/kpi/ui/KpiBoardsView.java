@@ -69,6 +69,7 @@ public class KpiBoardsView extends VerticalLayout implements LocalizedTitle {
     private final Tabs tabs = new Tabs();
     private final Map<Tab, Board> boards = new LinkedHashMap<>();
     private final FlexLayout tiles = new FlexLayout();
+    private final FlexLayout distributions = new FlexLayout();
     private final HorizontalLayout toolbar = new HorizontalLayout();
     private List<KpiTile> shown = List.of();
     private final Tab compareTab = new Tab();
@@ -140,7 +141,10 @@ public class KpiBoardsView extends VerticalLayout implements LocalizedTitle {
         tiles.getStyle().set("gap", "var(--lumo-space-m)");
         tiles.setWidthFull();
         toolbar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
-        add(filters, tabs, tiles, toolbar);
+        distributions.setFlexWrap(FlexLayout.FlexWrap.WRAP);
+        distributions.getStyle().set("gap", "var(--lumo-space-m)");
+        distributions.setWidthFull();
+        add(filters, tabs, tiles, distributions, toolbar);
         refresh();
     }
 
@@ -163,6 +167,7 @@ public class KpiBoardsView extends VerticalLayout implements LocalizedTitle {
 
     private void refresh() {
         tiles.removeAll();
+        distributions.removeAll();
         toolbar.removeAll();
         KpiPeriod period = period();
         periodTo.setInvalid(period == null && periodKind.getValue() == KpiPeriod.Kind.CUSTOM);
@@ -177,6 +182,9 @@ public class KpiBoardsView extends VerticalLayout implements LocalizedTitle {
         }
         shown = kpis.board(board, filter(), period);
         shown.forEach(tile -> tiles.add(tile(tile, period)));
+        if (board == Board.VOICE) {
+            showDistributions(period);
+        }
         List<List<String>> csv = new ArrayList<>();
         csv.add(List.of(getTranslation("kpi.kpi"), getTranslation("kpi.value"), getTranslation("kpi.previous"), getTranslation("kpi.year-earlier"),
                 getTranslation("kpi.period.from"), getTranslation("kpi.period.to")));
@@ -185,6 +193,50 @@ public class KpiBoardsView extends VerticalLayout implements LocalizedTitle {
         String file = "kpi-" + board.name().toLowerCase() + "-" + period.from() + (tier.getValue() == null ? "" : "-tier-" + tier.getValue());
         toolbar.add(CsvDownload.link(getTranslation("ladder-reports.export"), file + ".csv", () -> csv),
                 io.escalera.shared.ui.XlsxDownload.link(getTranslation("kpi.export-xlsx"), file + ".xlsx", getTranslation("kpi.board." + board), () -> csv));
+    }
+
+    /** Score range of each kind, and the colour of a score: unhappy red, neutral grey, happy green. */
+    private static final Map<String, int[]> SCALES = Map.of("NPS", new int[]{0, 10, 6, 9}, "CSAT", new int[]{1, 5, 2, 4}, "CES", new int[]{1, 7, 3, 5});
+
+    /** One bar chart per kind: how many answers gave each score; a bar opens those answers. */
+    private void showDistributions(KpiPeriod period) {
+        Map<String, java.util.TreeMap<Integer, Long>> scores = kpis.scoreDistributions(filter(), period);
+        for (String kind : List.of("NPS", "CSAT", "CES")) {
+            int[] scale = SCALES.get(kind);
+            java.util.TreeMap<Integer, Long> counts = scores.getOrDefault(kind, new java.util.TreeMap<>());
+            List<String> labels = new ArrayList<>();
+            List<Object> bars = new ArrayList<>();
+            for (int score = scale[0]; score <= scale[1]; score++) {
+                labels.add(String.valueOf(score));
+                String colour = score <= scale[2] ? "#d64545" : score >= scale[3] ? "#2e9e5b" : "#9aa5b1";
+                bars.add(Map.of("value", counts.getOrDefault(score, 0L), "itemStyle", Map.of("color", colour)));
+            }
+            Div card = new Div();
+            card.setId("distribution-" + kind);
+            card.getStyle().set("border", "1px solid var(--lumo-contrast-10pct)").set("border-radius", "var(--lumo-border-radius-l)")
+                    .set("padding", "var(--lumo-space-s)").set("width", "22rem").set("box-sizing", "border-box");
+            Span title = new Span(getTranslation("kpi.distribution", getTranslation("feedback.kind." + kind)));
+            title.getStyle().set("font-weight", "600");
+            card.add(title);
+            if (counts.isEmpty()) {
+                card.add(new Div(getTranslation("kpi.distribution.empty")));
+            } else {
+                EChart chart = new EChart();
+                chart.setHeight("180px");
+                chart.setOption(Map.of("grid", Map.of("left", 40, "right", 8, "top", 10, "bottom", 24),
+                        "tooltip", Map.of("trigger", "axis"),
+                        "xAxis", Map.of("type", "category", "data", labels),
+                        "yAxis", Map.of("type", "value", "minInterval", 1),
+                        "series", List.of(Map.of("type", "bar", "name", getTranslation("kpi.distribution.answers"), "data", bars))));
+                chart.addChartClickListener(e -> {
+                    int score = scale[0] + e.getDataIndex();
+                    new KpiAnswersDialog(kpis, filter(), period, kind, score, score,
+                            getTranslation("kpi.distribution.score", getTranslation("feedback.kind." + kind), score)).open();
+                });
+                card.add(chart);
+            }
+            distributions.add(card);
+        }
     }
 
     /** The executive KPIs, one row per unit. */

@@ -1,0 +1,75 @@
+package io.escalera.kpi.ui;
+
+import com.vaadin.browserless.BrowserlessUIContext;
+import com.vaadin.flow.component.ComponentUtil;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.tabs.Tab;
+import com.vaadin.flow.component.tabs.Tabs;
+import io.escalera.customer.CustomerDetails;
+import io.escalera.kpi.KpiService;
+import io.escalera.security.Role;
+import io.escalera.security.SystemUser;
+import io.escalera.security.UserAccount;
+import io.escalera.shared.ui.EChart;
+import io.escalera.support.BrowserlessApp;
+import io.escalera.support.EscaleraTest;
+import io.escalera.support.TestCustomers;
+import io.escalera.support.TestUsers;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+import java.time.LocalDate;
+import java.util.Locale;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The KPI boards as a manager uses them (browserless). */
+@EscaleraTest
+class KpiBoardsViewTest {
+
+    @Autowired ApplicationContext spring;
+    @Autowired TestUsers testUsers;
+    @Autowired TestCustomers testCustomers;
+    @Autowired io.escalera.support.TestAnswers answers;
+    @Autowired KpiService kpis;
+
+    private BrowserlessApp app;
+
+    @AfterEach
+    void close() {
+        if (app != null) {
+            app.close();
+        }
+        SecurityContextHolder.clearContext();
+    }
+
+    @Test
+    void aBarOfTheNpsDistributionOpensTheAnswersWithThatScore() {
+        UserAccount manager = testUsers.newUser(Role.MANAGER);
+        CustomerDetails unhappy = testCustomers.newCustomer(manager.unitId());
+        CustomerDetails happy = testCustomers.newCustomer(manager.unitId());
+        answers.nps(unhappy, 3);
+        answers.nps(happy, 10);
+        LocalDate today = LocalDate.now();
+        SystemUser.call(() -> kpis.rebuild(today, today));
+
+        app = new BrowserlessApp(spring);
+        BrowserlessUIContext window = app.windowOf(testUsers.authenticationOf(manager));
+        window.getUI().setLocale(Locale.ENGLISH);
+        window.navigate("kpi", KpiBoardsView.class);
+        window.find(Tabs.class).single().setSelectedTab(window.find(Tab.class).withId("board-voice").single());
+        Div nps = window.find(Div.class).withId("distribution-NPS").single();
+        EChart chart = (EChart) nps.getChildren().filter(EChart.class::isInstance).findFirst().orElseThrow();
+        assertThat(chart.getOptionJson()).contains("\"value\":1");
+        // the bar of score 3 (the fourth of 0–10)
+        ComponentUtil.fireEvent(chart, new EChart.ChartClickEvent(chart, true, 0, 3, ""));
+        Grid<?> answersGrid = window.find(Grid.class).withId("kpi-answers").single();
+        assertThat(window.test(answersGrid).size()).isEqualTo(1);
+        // a kind nobody answered says so instead of drawing an empty chart
+        assertThat(window.find(Div.class).withId("distribution-CES").single().getChildren().noneMatch(EChart.class::isInstance)).isTrue();
+    }
+}
