@@ -32,10 +32,6 @@ public enum Kpi {
     RETURN_RATE(Format.PERCENT, false, 0.0, 1.0),
     AVERAGE_TICKET(Format.MONEY, true, 0.0, null),
     COMPENSATION_COST(Format.MONEY, false, 0.0, null),
-    REPEAT_PURCHASE(Format.PERCENT, true, 0.0, 1.0),
-    RETENTION(Format.PERCENT, true, 0.0, null),
-    CHURN(Format.PERCENT, false, 0.0, 1.0),
-    PURCHASE_FREQUENCY(Format.DECIMAL, true, 0.0, null),
     LOOP_CLOSURE(Format.PERCENT, true, 0.0, 1.0),
     RECOVERY_RATE(Format.PERCENT, true, 0.0, 1.0),
     /** Comes with the value module; absent until then. */
@@ -119,12 +115,6 @@ public enum Kpi {
             case RETURN_RATE -> ratio(sums, 1, "returned", "gross");
             case AVERAGE_TICKET -> ratio(sums, 1, "net", "orders");
             case COMPENSATION_COST -> sums.containsKey("compensation") ? sum(sums, "compensation") : 0.0;
-            // the customer KPIs read what the service adds for the period (see KpiService#customerMeasures)
-            case REPEAT_PURCHASE -> ratio(sums, 1, "repeat_buyers", "buyers");
-            case PURCHASE_FREQUENCY -> ratio(sums, 1, "orders_home", "buyers");
-            case RETENTION -> sum(sums, "active_start") == 0 ? null
-                    : (sum(sums, "active_end") - sum(sums, "new_customers")) / sum(sums, "active_start");
-            case CHURN -> ratio(sums, 1, "lapsed", "active_start");
             case LOOP_CLOSURE -> ratio(sums, 1, "loop_closed_in_sla", "loop_opened");
             case RECOVERY_RATE -> ratio(sums, 1, "loop_recovered", "loop_known");
             case AVERAGE_ECONOMIC_VALUE, AVERAGE_STRATEGIC_VALUE, SILENT_DECLINERS, CONVERSION_TO_SHOPPER, CONVERSION_TO_CUSTOMER,

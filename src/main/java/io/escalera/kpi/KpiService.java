@@ -87,15 +87,11 @@ public class KpiService {
             // percentiles need histograms: read for this period, the one before and the year earlier only
             // (for a year, the period before is the year earlier)
             Set<KpiPeriod> withMinutes = needsMinutes(kpis) ? new java.util.HashSet<>(List.of(period, period.previous(), yearBefore)) : Set.of();
-            List<KpiPeriod> all = new ArrayList<>(trend);
-            all.add(yearBefore);
-            Map<LocalDate, Long> active = activeCustomers(kpis, all, filter, units);
             java.util.function.Function<KpiPeriod, Map<Kpi, Double>> valuesOf = q -> {
                 Map<String, BigDecimal> sums = new java.util.HashMap<>();
                 for (java.time.YearMonth m = java.time.YearMonth.from(q.from()); !m.isAfter(java.time.YearMonth.from(q.to())); m = m.plusMonths(1)) {
                     months.getOrDefault(m, Map.of()).forEach((measure, value) -> sums.merge(measure, value, BigDecimal::add));
                 }
-                customerMeasures(sums, q, active);
                 Map<String, TreeMap<Long, Long>> minutes = withMinutes.contains(q) ? facts.minutes(q.from(), q.to(), filter, units) : Map.of();
                 Map<Kpi, Double> values = new java.util.EnumMap<>(Kpi.class);
                 kpis.forEach(kpi -> values.put(kpi, kpi.format() == Kpi.Format.MINUTES && !withMinutes.contains(q) ? null : kpi.valueOf(sums, minutes)));
@@ -214,50 +210,10 @@ public class KpiService {
 
     private Map<Kpi, Double> values(List<Kpi> kpis, KpiPeriod period, KpiFilter filter, Set<Long> units) {
         Map<String, BigDecimal> sums = facts.sums(period.from(), period.to(), filter, units);
-        customerMeasures(sums, period, activeCustomers(kpis, List.of(period), filter, units));
         Map<String, TreeMap<Long, Long>> minutes = needsMinutes(kpis) ? facts.minutes(period.from(), period.to(), filter, units) : Map.of();
         Map<Kpi, Double> values = new java.util.EnumMap<>(Kpi.class);
         kpis.forEach(kpi -> values.put(kpi, kpi.valueOf(sums, minutes)));
         return values;
-    }
-
-    private static final Set<Kpi> CUSTOMER_STOCK = Set.of(Kpi.RETENTION, Kpi.CHURN);
-
-    /** The active customers at the start (the day before) and end of each period, when a KPI needs them. */
-    private Map<LocalDate, Long> activeCustomers(List<Kpi> kpis, List<KpiPeriod> periods, KpiFilter filter, Set<Long> units) {
-        if (kpis.stream().noneMatch(CUSTOMER_STOCK::contains)) {
-            return Map.of();
-        }
-        Set<LocalDate> days = new java.util.HashSet<>();
-        periods.forEach(p -> {
-            days.add(p.from().minusDays(1));
-            days.add(p.to());
-        });
-        return facts.activeCustomers(days, filter, units);
-    }
-
-    /**
-     * Adds what the customer KPIs read for the period: its kind's buyers and repeat buyers (a customer's first and
-     * second order in a calendar month, quarter or year — so a range of days has none), and the active customers at
-     * its start and end.
-     */
-    static void customerMeasures(Map<String, BigDecimal> sums, KpiPeriod period, Map<LocalDate, Long> active) {
-        String kind = switch (period.kind()) {
-            case MONTH -> "month";
-            case QUARTER -> "quarter";
-            case YEAR -> "year";
-            case CUSTOM -> null;
-        };
-        if (kind != null) {
-            java.util.Optional.ofNullable(sums.get("buyers_" + kind)).ifPresent(v -> sums.put("buyers", v));
-            java.util.Optional.ofNullable(sums.get("repeat_" + kind)).ifPresent(v -> sums.put("repeat_buyers", v));
-        }
-        Long start = active.get(period.from().minusDays(1));
-        Long end = active.get(period.to());
-        if (start != null && end != null) {
-            sums.put("active_start", BigDecimal.valueOf(start));
-            sums.put("active_end", BigDecimal.valueOf(end));
-        }
     }
 
     private static boolean needsMinutes(List<Kpi> kpis) {

@@ -256,26 +256,19 @@ class KpiServiceTest {
         assertThat(byUnit.get(manager.unitId()).get(Kpi.OTIF)).isCloseTo(1 / 3.0, within(1e-9));
     }
 
-    /** Repeat purchase and frequency count calendar periods only (a customer's first and second order in one). */
-    private static final java.util.Set<Kpi> CALENDAR_ONLY = java.util.Set.of(Kpi.REPEAT_PURCHASE, Kpi.PURCHASE_FREQUENCY);
-
-    private List<Double> values(Board board, KpiPeriod period) {
-        return kpis.board(board, store, period).stream().map(t -> CALENDAR_ONLY.contains(t.kpi()) ? null : t.value()).toList();
-    }
-
     @Test
     void aCustomPeriodOverTheSameDaysReadsTheDailyFactsToTheSameValues() {
         testUsers.signIn(manager);
         for (Board board : Board.values()) {
-            assertThat(values(board, KpiPeriod.custom(month.from(), month.to()))).as(board.name()).isEqualTo(values(board, month));
+            List<Double> monthly = kpis.board(board, store, month).stream().map(KpiTile::value).toList();
+            List<Double> daily = kpis.board(board, store, KpiPeriod.custom(month.from(), month.to())).stream().map(KpiTile::value).toList();
+            assertThat(daily).as(board.name()).isEqualTo(monthly);
         }
         KpiPeriod year = KpiPeriod.of(KpiPeriod.Kind.YEAR, month.from());
         for (Board board : Board.values()) {
-            assertThat(values(board, year)).as("a year: " + board).isEqualTo(values(board, KpiPeriod.custom(year.from(), year.to())));
+            assertThat(kpis.board(board, store, year).stream().map(KpiTile::value).toList()).as("a year: " + board)
+                    .isEqualTo(kpis.board(board, store, KpiPeriod.custom(year.from(), year.to())).stream().map(KpiTile::value).toList());
         }
-        // the hand-made customer's four orders of the month: a repeat buyer, four orders each
-        assertThat(board(Board.COMMERCE).get(Kpi.REPEAT_PURCHASE)).isEqualTo(1.0);
-        assertThat(board(Board.COMMERCE).get(Kpi.PURCHASE_FREQUENCY)).isEqualTo(4.0);
     }
 
     @Test
@@ -360,69 +353,6 @@ class KpiServiceTest {
         // the hand-made store had no follow-up closed in time, and nobody came back after their unhappy answer
         assertThat(board(Board.VOICE).get(Kpi.LOOP_CLOSURE)).isEqualTo(0.0);
         assertThat(board(Board.VOICE).get(Kpi.RECOVERY_RATE)).isEqualTo(0.0);
-    }
-
-    /**
-     * Customers of another store around month M (F = its first day), worked out by hand:
-     * <pre>
-     * ANA    F−2 months + 3, F+4, F+7   → buyer and repeat buyer in M; active at the start and the end
-     * BEN    F+2, his first order         → new in M, buyer
-     * CARL   F−364 only                   → active at the start, lapses on F+2 (366 days later)
-     * DORA   F−400, F−10                  → lapsed on F−34, active again from F−10: active at the start and the end
-     * EVA    F−500, F+5                   → lapsed long before M, won back in M (a buyer, not new)
-     * </pre>
-     * buyers 3 (Ana, Ben, Eva), repeat 1 → 1/3 · orders 4 → frequency 4/3 · active at the start 3 (Ana, Carl, Dora),
-     * at the end 4 (Ana, Ben, Dora, Eva), new 1 → retention (4 − 1) / 3 = 100 % · lapsed in M 1 (Carl) → churn 1/3.
-     */
-    @Test
-    void repeatPurchaseFrequencyRetentionAndChurnOfAHandMadeStore() {
-        UserAccount other = testUsers.newUser(Role.MANAGER);
-        LocalDate first = month.from();
-        CustomerDetails ana = testCustomers.newCustomer(other.unitId());
-        CustomerDetails ben = testCustomers.newCustomer(other.unitId());
-        CustomerDetails carl = testCustomers.newCustomer(other.unitId());
-        CustomerDetails dora = testCustomers.newCustomer(other.unitId());
-        CustomerDetails eva = testCustomers.newCustomer(other.unitId());
-        testCustomers.newOrder(ana, first.minusMonths(2).plusDays(3), "10");
-        testCustomers.newOrder(ana, first.plusDays(4), "10");
-        var anasSecond = testCustomers.newOrder(ana, first.plusDays(7), "10");
-        testCustomers.newOrder(ben, first.plusDays(2), "10");
-        var carlsLast = testCustomers.newOrder(carl, first.minusDays(364), "10");
-        testCustomers.newOrder(dora, first.minusDays(400), "10");
-        testCustomers.newOrder(dora, first.minusDays(10), "10");
-        testCustomers.newOrder(eva, first.minusDays(500), "10");
-        testCustomers.newOrder(eva, first.plusDays(5), "10");
-        SystemUser.call(() -> kpis.rebuild(first.minusDays(500), month.to()));
-
-        testUsers.signIn(other);
-        KpiFilter otherStore = new KpiFilter(other.unitId(), false, null);
-        Map<Kpi, Double> commerce = kpis.board(Board.COMMERCE, otherStore, month).stream().filter(t -> t.value() != null)
-                .collect(Collectors.toMap(KpiTile::kpi, KpiTile::value));
-        assertThat(commerce.get(Kpi.REPEAT_PURCHASE)).isCloseTo(1 / 3.0, within(1e-9));
-        assertThat(commerce.get(Kpi.PURCHASE_FREQUENCY)).isCloseTo(4 / 3.0, within(1e-9));
-        assertThat(commerce.get(Kpi.RETENTION)).isEqualTo(1.0);
-        assertThat(commerce.get(Kpi.CHURN)).isCloseTo(1 / 3.0, within(1e-9));
-        // the records behind: Ana's second order; Carl, lost on F+2
-        assertThat(kpis.records(Board.COMMERCE, Kpi.REPEAT_PURCHASE, otherStore, month, 0, 50)).extracting(KpiRecord::id)
-                .containsExactly(anasSecond.id());
-        assertThat(kpis.records(Board.COMMERCE, Kpi.CHURN, otherStore, month, 0, 50)).singleElement().satisfies(r -> {
-            assertThat(r.id()).isEqualTo(carlsLast.id());
-            assertThat(r.customerId()).isEqualTo(carl.id());
-            assertThat(r.at().toLocalDate()).isEqualTo(first.plusDays(2));
-        });
-        assertThat(kpis.records(Board.COMMERCE, Kpi.PURCHASE_FREQUENCY, otherStore, month, 0, 50)).hasSize(4);
-        // a range of days has no calendar buyers, but active customers at both ends
-        Map<Kpi, Double> custom = kpis.board(Board.COMMERCE, otherStore, KpiPeriod.custom(month.from(), month.to())).stream()
-                .filter(t -> t.value() != null).collect(Collectors.toMap(KpiTile::kpi, KpiTile::value));
-        assertThat(custom).doesNotContainKeys(Kpi.REPEAT_PURCHASE, Kpi.PURCHASE_FREQUENCY);
-        assertThat(custom.get(Kpi.RETENTION)).isEqualTo(1.0);
-        assertThat(custom.get(Kpi.CHURN)).isCloseTo(1 / 3.0, within(1e-9));
-        // customers belong to no channel
-        assertThat(kpis.board(Board.COMMERCE, new KpiFilter(other.unitId(), false, "WEB"), month))
-                .filteredOn(t -> java.util.Set.of(Kpi.REPEAT_PURCHASE, Kpi.RETENTION, Kpi.CHURN, Kpi.PURCHASE_FREQUENCY).contains(t.kpi()))
-                .hasSize(4).allSatisfy(t -> assertThat(t.value()).isNull());
-        assertThat(facts.sums(month.from(), month.to(), otherStore, java.util.Set.of(other.unitId())))
-                .isEqualTo(facts.rawSums(month.from(), month.to(), otherStore, java.util.Set.of(other.unitId())));
     }
 
     @Test

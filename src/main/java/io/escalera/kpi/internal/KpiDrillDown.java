@@ -64,29 +64,6 @@ public class KpiDrillDown {
                     WHERE i.direction = 'IN' AND i.occurred_at >= :from AND i.occurred_at < :to""" + UnitCondition.and("i.unit_id", units)
                     + (filter.channel() == null ? "" : " AND i.channel = :channel") + tierCondition("i.customer_id", filter)
                     + " ORDER BY i.occurred_at DESC, i.id DESC";
-            case PURCHASE_FREQUENCY -> customerLevel("""
-                    SELECT 'order', x.id, TIMESTAMP(x.order_date), x.customer_id, c.external_code, c.name, 'kpi.record.order',
-                           CONCAT(x.gross_amount - x.discount)
-                    FROM customer_order x JOIN customer c ON c.id = x.customer_id
-                    WHERE x.order_date >= :from AND x.order_date < :to""", "ORDER BY x.order_date DESC, x.id DESC", filter, units);
-            // the order that made each customer a repeat buyer: their second in the period
-            case REPEAT_PURCHASE -> customerLevel("""
-                    SELECT 'order', x.id, TIMESTAMP(x.order_date), x.customer_id, c.external_code, c.name, 'kpi.record.repeat', CONCAT(x.rn)
-                    FROM (SELECT o.id, o.customer_id, o.order_date,
-                                 ROW_NUMBER() OVER (PARTITION BY o.customer_id ORDER BY o.order_date, o.id) AS rn
-                          FROM customer_order o WHERE o.order_date >= :from AND o.order_date < :to) x
-                    JOIN customer c ON c.id = x.customer_id
-                    WHERE x.rn = 2""", "ORDER BY x.order_date DESC, x.id DESC", filter, units);
-            // the customers lost in the period: their last order, 366 days before the day they lapsed
-            case CHURN, RETENTION -> customerLevel("""
-                    SELECT 'order', x.id, TIMESTAMP(x.order_date + INTERVAL 366 DAY), x.customer_id, c.external_code, c.name,
-                           'kpi.record.lapsed', CONCAT(x.order_date)
-                    FROM customer_order x JOIN customer c ON c.id = x.customer_id
-                    WHERE x.order_date >= :from - INTERVAL 366 DAY AND x.order_date < :to - INTERVAL 366 DAY
-                      AND NOT EXISTS (SELECT 1 FROM customer_order n WHERE n.customer_id = x.customer_id
-                                      AND n.order_date <= x.order_date + INTERVAL 365 DAY
-                                      AND (n.order_date > x.order_date OR (n.order_date = x.order_date AND n.id > x.id)))""",
-                    "ORDER BY x.order_date DESC, x.id DESC", filter, units);
             case LOOP_CLOSURE, RECOVERY_RATE -> {
                 // the unhappy answers whose follow-ups the rate counts: all of them for closure, those of known
                 // customers for recovery (recovery needs a customer to come back)
@@ -131,15 +108,6 @@ public class KpiDrillDown {
         return jdbc.sql(sql + " LIMIT :limit OFFSET :offset").params(params)
                 .query((rs, n) -> new io.escalera.kpi.KpiRecord(rs.getString(1), rs.getLong(2), rs.getTimestamp(3).toLocalDateTime(),
                         (Long) rs.getObject(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8))).list();
-    }
-
-    /**
-     * A customer KPI's records: under the customer's home unit, and none for a channel (customers belong to none),
-     * as the facts count them.
-     */
-    private static String customerLevel(String select, String order, KpiFilter filter, Set<Long> units) {
-        return select + UnitCondition.and("c.home_unit_id", units) + (filter.channel() == null ? "" : " AND 1 = 0")
-                + tierCondition("x.customer_id", filter) + " " + order;
     }
 
     /** The records of customers in the filter's tier, as the tiered facts counted them (the same snapshot). */

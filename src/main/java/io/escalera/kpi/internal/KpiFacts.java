@@ -94,66 +94,6 @@ public class KpiFacts {
             JOIN (SELECT 'loop_opened' AS measure UNION ALL SELECT 'loop_closed_in_sla' UNION ALL SELECT 'loop_known'
                   UNION ALL SELECT 'loop_recovered') m""".replace("RECOVERED", io.escalera.feedback.LoopMeasures.recoveredCondition("u", "f")));
 
-    /**
-     * What customers do, counted on the day it happens, under their home unit and no channel (a customer is not one
-     * channel's): from each order with the customer's two orders before it and the one after (one window pass),
-     * <ul>
-     *   <li>{@code buyers_month/quarter/year}: their first order in that calendar period, {@code repeat_…} their
-     *       second — summed over a period of that kind, the customers with one order or more, and with two or more;</li>
-     *   <li>{@code orders_home}: orders, by home unit; {@code new_customers}: a first order ever;</li>
-     *   <li>{@code spells_started}: becoming active (a first order, or one more than 365 days after the one before);
-     *       {@code lapsed}: 366 days after an order with no order in the 365 days after it — so the active
-     *       customers on a day are all spells started up to that day less all lapses up to it.</li>
-     * </ul>
-     * Only the customers with an order on the rebuilt days, or one 366 days before them, are read.
-     */
-    private static final Source CUSTOMERS = new Source("""
-            SELECT g.day, g.unit_id, '' AS channel{g}, m.measure,
-                   CASE m.measure WHEN 'buyers_month' THEN g.bm WHEN 'repeat_month' THEN g.rm
-                                  WHEN 'buyers_quarter' THEN g.bq WHEN 'repeat_quarter' THEN g.rq
-                                  WHEN 'buyers_year' THEN g.byr WHEN 'repeat_year' THEN g.ry
-                                  WHEN 'orders_home' THEN g.orders WHEN 'new_customers' THEN g.new_customers
-                                  WHEN 'spells_started' THEN g.started ELSE g.lapsed END AS value
-            FROM (SELECT e.day, c.home_unit_id AS unit_id{T},
-                         SUM(e.kind = 'o' AND (e.p1 IS NULL OR EXTRACT(YEAR_MONTH FROM e.p1) <> EXTRACT(YEAR_MONTH FROM e.day))) AS bm,
-                         SUM(e.kind = 'o' AND e.p1 IS NOT NULL AND EXTRACT(YEAR_MONTH FROM e.p1) = EXTRACT(YEAR_MONTH FROM e.day)
-                             AND (e.p2 IS NULL OR EXTRACT(YEAR_MONTH FROM e.p2) <> EXTRACT(YEAR_MONTH FROM e.day))) AS rm,
-                         SUM(e.kind = 'o' AND (e.p1 IS NULL OR YEAR(e.p1) * 10 + QUARTER(e.p1) <> YEAR(e.day) * 10 + QUARTER(e.day))) AS bq,
-                         SUM(e.kind = 'o' AND e.p1 IS NOT NULL AND YEAR(e.p1) * 10 + QUARTER(e.p1) = YEAR(e.day) * 10 + QUARTER(e.day)
-                             AND (e.p2 IS NULL OR YEAR(e.p2) * 10 + QUARTER(e.p2) <> YEAR(e.day) * 10 + QUARTER(e.day))) AS rq,
-                         SUM(e.kind = 'o' AND (e.p1 IS NULL OR YEAR(e.p1) <> YEAR(e.day))) AS byr,
-                         SUM(e.kind = 'o' AND e.p1 IS NOT NULL AND YEAR(e.p1) = YEAR(e.day)
-                             AND (e.p2 IS NULL OR YEAR(e.p2) <> YEAR(e.day))) AS ry,
-                         SUM(e.kind = 'o') AS orders,
-                         SUM(e.kind = 'o' AND e.p1 IS NULL) AS new_customers,
-                         SUM(e.kind = 'o' AND (e.p1 IS NULL OR e.p1 < e.day - INTERVAL 365 DAY)) AS started,
-                         SUM(e.kind = 'l') AS lapsed
-                  FROM (SELECT k.kind, w.customer_id, IF(k.kind = 'o', w.order_date, w.order_date + INTERVAL 366 DAY) AS day, w.p1, w.p2
-                        FROM (SELECT o.customer_id, o.order_date,
-                                     LAG(o.order_date) OVER (PARTITION BY o.customer_id ORDER BY o.order_date, o.id) AS p1,
-                                     LAG(o.order_date, 2) OVER (PARTITION BY o.customer_id ORDER BY o.order_date, o.id) AS p2,
-                                     LEAD(o.order_date) OVER (PARTITION BY o.customer_id ORDER BY o.order_date, o.id) AS n1
-                              FROM customer_order o
-                              WHERE o.customer_id IN (SELECT r.customer_id FROM customer_order r
-                                                      WHERE (r.order_date >= :from AND r.order_date < :to)
-                                                         OR (r.order_date >= :from - INTERVAL 366 DAY AND r.order_date < :to - INTERVAL 366 DAY))) w
-                        JOIN (SELECT 'o' AS kind UNION ALL SELECT 'l') k
-                          ON (k.kind = 'o' AND w.order_date >= :from AND w.order_date < :to)
-                          OR (k.kind = 'l' AND w.order_date >= :from - INTERVAL 366 DAY AND w.order_date < :to - INTERVAL 366 DAY
-                              AND (w.n1 IS NULL OR w.n1 > w.order_date + INTERVAL 365 DAY))) e
-                  JOIN customer c ON c.id = e.customer_id{J e}
-                  GROUP BY e.day, c.home_unit_id{G}) g
-            JOIN (SELECT 'buyers_month' AS measure UNION ALL SELECT 'repeat_month' UNION ALL SELECT 'buyers_quarter'
-                  UNION ALL SELECT 'repeat_quarter' UNION ALL SELECT 'buyers_year' UNION ALL SELECT 'repeat_year'
-                  UNION ALL SELECT 'orders_home' UNION ALL SELECT 'new_customers' UNION ALL SELECT 'spells_started'
-                  UNION ALL SELECT 'lapsed') m
-              -- a measure with nothing that day adds no row
-              ON CASE m.measure WHEN 'buyers_month' THEN g.bm WHEN 'repeat_month' THEN g.rm
-                                WHEN 'buyers_quarter' THEN g.bq WHEN 'repeat_quarter' THEN g.rq
-                                WHEN 'buyers_year' THEN g.byr WHEN 'repeat_year' THEN g.ry
-                                WHEN 'orders_home' THEN g.orders WHEN 'new_customers' THEN g.new_customers
-                                WHEN 'spells_started' THEN g.started ELSE g.lapsed END > 0""");
-
     /*
      * Each source groups its table once, all measures as columns (one pass over the rows), then turns the few grouped
      * rows into one row per measure.
@@ -215,7 +155,7 @@ public class KpiFacts {
                                  SUM(i.resolved_first_contact) AS fcr
                           FROM interaction i{J i} WHERE i.direction = 'IN' AND i.occurred_at >= :from AND i.occurred_at < :to
                           GROUP BY DATE(i.occurred_at), i.unit_id, i.channel{G}) g
-                    JOIN (SELECT 'inbound' AS measure UNION ALL SELECT 'inbound_fcr') m"""), LOOP, CUSTOMERS);
+                    JOIN (SELECT 'inbound' AS measure UNION ALL SELECT 'inbound_fcr') m"""), LOOP);
 
     /** How many answers gave each score, per kind (the Voice board's distributions). */
     private static final Source SCORES = new Source("""
@@ -322,39 +262,6 @@ public class KpiFacts {
                 .params(params).query((rs, n) -> sums.computeIfAbsent(java.time.YearMonth.from(rs.getDate(1).toLocalDate()), k -> new HashMap<>())
                         .put(rs.getString(2), money(rs.getBigDecimal(3)))).list();
         return sums;
-    }
-
-    /**
-     * Active customers at the end of each given day: every spell started up to it less every lapse up to it (whole
-     * months from the monthly roll-up, the days of the day's own month from the daily facts). Customers have no
-     * channel: with a channel filter there are none.
-     */
-    public Map<LocalDate, Long> activeCustomers(java.util.Collection<LocalDate> days, KpiFilter filter, Set<Long> units) {
-        Map<LocalDate, Long> active = new HashMap<>();
-        if (days.isEmpty()) {
-            return active;
-        }
-        Slice slice = Slice.of(filter);
-        LocalDate last = java.util.Collections.max(days);
-        LocalDate firstMonth = java.util.Collections.min(days).withDayOfMonth(1);
-        Map<String, Object> params = days(firstMonth, last);
-        String where = filterSql("d", filter, units, params);
-        String change = "SUM(IF(d.measure = 'spells_started', d.value, -d.value))";
-        TreeMap<LocalDate, Long> byMonth = new TreeMap<>();
-        jdbc.sql("SELECT d.month, " + change + " FROM " + slice.monthly + " d WHERE d.measure IN ('spells_started', 'lapsed')"
-                        + " AND d.month < :lastDay" + where + " GROUP BY d.month")
-                .params(params).query((rs, n) -> byMonth.put(rs.getDate(1).toLocalDate(), rs.getLong(2))).list();
-        TreeMap<LocalDate, Long> byDay = new TreeMap<>();
-        jdbc.sql("SELECT d.day, " + change + " FROM " + slice.daily + " d WHERE d.measure IN ('spells_started', 'lapsed')"
-                        + " AND d.day BETWEEN :firstDay AND :lastDay" + where + " GROUP BY d.day")
-                .params(params).query((rs, n) -> byDay.put(rs.getDate(1).toLocalDate(), rs.getLong(2))).list();
-        for (LocalDate day : days) {
-            LocalDate monthStart = day.withDayOfMonth(1);
-            long total = byMonth.headMap(monthStart, false).values().stream().mapToLong(Long::longValue).sum()
-                    + byDay.subMap(monthStart, true, day, true).values().stream().mapToLong(Long::longValue).sum();
-            active.put(day, total);
-        }
-        return active;
     }
 
     /** The first day any base table has data for, or null when there is none. */
