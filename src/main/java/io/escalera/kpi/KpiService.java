@@ -141,7 +141,33 @@ public class KpiService {
         if (!boards().contains(board) || !board.kpis().contains(kpi)) {
             throw new AccessDeniedException("board " + board);
         }
+        if (!kpi.fromDailyFacts()) {
+            return snapshotRecords(kpi, filter, offset, limit);
+        }
         return drillDown.records(kpi, period.from(), period.to(), filter, scopes.unitsForList(filter.unitId(), filter.allUnits()), offset, limit);
+    }
+
+    /**
+     * The customers behind a snapshot number, as they stand now: the buying customers by value (average values), the
+     * silent decliners, or the customers who reached the next rung (a ladder conversion).
+     */
+    private List<KpiRecord> snapshotRecords(Kpi kpi, KpiFilter filter, long offset, int limit) {
+        java.time.LocalDateTime now = java.time.LocalDateTime.now(clock);
+        int rung = Kpi.LADDER_CONVERSIONS.indexOf(kpi);
+        if (rung >= 0) {
+            io.escalera.loyalty.Stage next = io.escalera.loyalty.Stage.values()[rung + 1];
+            return ladder.customers(new io.escalera.loyalty.LadderFilter(filter.unitId(), filter.allUnits(), null, null, null,
+                            filter.tier() == null ? null : filter.tier().segmentKey()), new io.escalera.loyalty.LadderSegment.Reached(next), offset, limit)
+                    .stream().map(c -> new KpiRecord("customer", c.customerId(), c.since() == null ? now : c.since().atStartOfDay(),
+                            c.customerId(), c.code(), c.name(), "kpi.record.stage", c.stage().name())).toList();
+        }
+        boolean silent = kpi == Kpi.SILENT_DECLINERS;
+        return values.valued(silent, filter.unitId(), filter.allUnits(), filter.tier(), offset, limit).stream()
+                .map(v -> new KpiRecord("customer", v.customerId(), v.flaggedOn() == null ? now : v.flaggedOn().atStartOfDay(),
+                        v.customerId(), null, v.name(), silent ? "kpi.record.at-risk" : "kpi.record.value",
+                        silent ? String.valueOf(v.riskScore())
+                                : v.economicValue().setScale(2, java.math.RoundingMode.HALF_UP).toPlainString() + "|"
+                                + v.strategicValue().setScale(2, java.math.RoundingMode.HALF_UP).toPlainString())).toList();
     }
 
     /**

@@ -242,6 +242,16 @@ public class ValueService {
         return queries.atRisk(silentOnly, scopes.unitsForList(unitId, allUnits), offset, limit);
     }
 
+    /**
+     * The customers behind the executive board's value numbers: the buying customers of the units (of one tier, or
+     * every tier) most valuable first, or only the silent decliners by risk × value.
+     */
+    @RolesAllowed({"MANAGER", "EXECUTIVE", "ADMIN"})
+    @Transactional(readOnly = true)
+    public List<ValuedCustomer> valued(boolean silentOnly, Long unitId, boolean allUnits, ValueTier tier, long offset, int limit) {
+        return queries.valued(silentOnly, scopes.unitsForList(unitId, allUnits), tier, offset, limit);
+    }
+
     @RolesAllowed({"MANAGER", "ADMIN"})
     @Transactional(readOnly = true)
     public long countAtRisk(boolean silentOnly, Long unitId, boolean allUnits) {

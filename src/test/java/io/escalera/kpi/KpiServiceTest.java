@@ -293,6 +293,10 @@ class KpiServiceTest {
         assertThat(executive.get(Kpi.CONVERSION_TO_CUSTOMER)).isEqualTo(1.0);
         assertThat(executive.get(Kpi.CONVERSION_TO_CLIENT)).isEqualTo(0.0);
         assertThat(executive).as("nobody reached client: nothing to convert").doesNotContainKey(Kpi.CONVERSION_TO_ADVOCATE);
+        // the customers behind a conversion: those who reached the next rung
+        assertThat(kpis.records(Board.EXECUTIVE, Kpi.CONVERSION_TO_CUSTOMER, store, month, 0, 50)).singleElement()
+                .satisfies(r -> assertThat(r.detailArgs()).isEqualTo("CUSTOMER"));
+        assertThat(kpis.records(Board.EXECUTIVE, Kpi.CONVERSION_TO_CLIENT, store, month, 0, 50)).isEmpty();
         // a sales channel is not an acquisition channel: absent, not zero
         assertThat(kpis.board(Board.EXECUTIVE, new KpiFilter(manager.unitId(), false, "WEB"), month))
                 .filteredOn(t -> Kpi.LADDER_CONVERSIONS.contains(t.kpi())).hasSize(4).allSatisfy(t -> assertThat(t.value()).isNull());

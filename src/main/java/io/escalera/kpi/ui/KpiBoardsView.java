@@ -290,7 +290,9 @@ public class KpiBoardsView extends VerticalLayout implements LocalizedTitle {
         Span value = new Span(tile.value() == null ? getTranslation("kpi.absent") : format(tile.kpi(), tile.value()));
         value.addClassName("kpi-value");
         value.getStyle().set("font-size", "var(--lumo-font-size-xxl)").set("display", "block");
-        card.add(header, value, change("kpi.vs-previous", tile, tile.previous()), change("kpi.vs-year-earlier", tile, tile.yearEarlier()));
+        Board shownBoard = boards.get(tabs.getSelectedTab());
+        card.add(header, value, change("kpi.vs-previous", tile, tile.previous(), shownBoard, period.previous()),
+                change("kpi.vs-year-earlier", tile, tile.yearEarlier(), shownBoard, period.yearEarlier()));
         if (tile.target() != null) {
             card.add(target(tile));
         }
@@ -301,9 +303,19 @@ public class KpiBoardsView extends VerticalLayout implements LocalizedTitle {
                     "xAxis", Map.of("type", "category", "show", false, "data", java.util.stream.IntStream.range(0, tile.trend().size()).boxed().toList()),
                     "yAxis", Map.of("type", "value", "show", false, "scale", true),
                     "series", List.of(Map.of("type", "line", "data", tile.trend(), "symbol", "none", "smooth", true, "connectNulls", true))));
+            if (tile.kpi().fromDailyFacts()) {
+                // a point of the trend opens the records of its period
+                spark.addChartClickListener(e -> {
+                    KpiPeriod point = period;
+                    for (int back = tile.trend().size() - 1 - e.getDataIndex(); back > 0; back--) {
+                        point = point.previous();
+                    }
+                    new KpiRecordsDialog(kpis, shownBoard, tile.kpi(), filter(), point).open();
+                });
+            }
             card.add(spark);
         }
-        if (tile.kpi().fromDailyFacts()) {
+        if (tile.kpi().fromDailyFacts() || tile.value() != null) {
             Board board = boards.get(tabs.getSelectedTab());
             Button records = new Button(getTranslation("kpi.records"), VaadinIcon.LIST.create(),
                     e -> new KpiRecordsDialog(kpis, board, tile.kpi(), filter(), period).open());
@@ -350,13 +362,25 @@ public class KpiBoardsView extends VerticalLayout implements LocalizedTitle {
         return target;
     }
 
-    private Component change(String labelKey, KpiTile tile, Double before) {
+    /** "+3.5 vs the period before": a click (or Enter) opens the records of the period compared with. */
+    private Component change(String labelKey, KpiTile tile, Double before, Board board, KpiPeriod compared) {
         Double change = KpiTile.change(tile.value(), before);
         Span text = new Span(getTranslation(labelKey, change == null ? "—" : (change >= 0 ? "+" : "−") + format(tile.kpi(), Math.abs(change))));
         text.getStyle().set("display", "block").set("font-size", "var(--lumo-font-size-s)");
         if (change != null && change != 0) {
             boolean better = (change > 0) == tile.kpi().higherIsBetter();
             text.getStyle().set("color", better ? "var(--lumo-success-text-color)" : "var(--lumo-error-text-color)");
+        }
+        if (before != null && tile.kpi().fromDailyFacts()) {
+            text.addClassName("kpi-change");
+            text.getStyle().set("cursor", "pointer").set("text-decoration", "underline dotted");
+            text.getElement().setAttribute("role", "button");
+            text.getElement().setAttribute("tabindex", "0");
+            text.getElement().setAttribute("title", getTranslation("kpi.open-compared", Formats.date(compared.from(), getLocale()),
+                    Formats.date(compared.to(), getLocale())));
+            Runnable open = () -> new KpiRecordsDialog(kpis, board, tile.kpi(), filter(), compared).open();
+            text.addClickListener(e -> open.run());
+            text.getElement().addEventListener("keydown", e -> open.run()).setFilter("event.key === 'Enter' || event.key === ' '");
         }
         return text;
     }

@@ -66,6 +66,14 @@ public class ValueQueries {
         return page(silentOnly ? "v.silent = 1" : "v.at_risk = 1", units, "v.priority DESC, v.customer_id DESC", offset, limit, true);
     }
 
+    /** Buying customers most valuable first, or the silent decliners by risk × value; {@code tier} null: every tier. */
+    public List<ValuedCustomer> valued(boolean silentOnly, Set<Long> units, ValueTier tier, long offset, int limit) {
+        String inTier = tier == null ? "v.tier IS NOT NULL" : "v.tier = '" + tier.name() + "'";
+        return silentOnly
+                ? page("v.silent = 1 AND " + inTier, units, "v.priority DESC, v.customer_id DESC", offset, limit, false)
+                : page(inTier, units, "v.total_value DESC, v.customer_id DESC", offset, limit, false);
+    }
+
     public long countAtRisk(boolean silentOnly, Set<Long> units) {
         return jdbc.sql("SELECT COUNT(*) FROM customer_value v WHERE " + (silentOnly ? "v.silent = 1" : "v.at_risk = 1")
                 + UnitCondition.and("v.home_unit_id", units)).query(Long.class).single();

@@ -69,6 +69,11 @@ class KpiBoardsViewTest {
         ComponentUtil.fireEvent(chart, new EChart.ChartClickEvent(chart, true, 0, 3, ""));
         Grid<?> answersGrid = window.find(Grid.class).withId("kpi-answers").single();
         assertThat(window.test(answersGrid).size()).isEqualTo(1);
+        // a point of the NPS sparkline opens the answers of its month: this month's two, none the month before
+        Div tile = window.find(Div.class).withId("tile-NPS").single();
+        EChart spark = (EChart) tile.getChildren().filter(EChart.class::isInstance).findFirst().orElseThrow();
+        ComponentUtil.fireEvent(spark, new EChart.ChartClickEvent(spark, true, 0, 11, ""));
+        assertThat(window.test(window.find(Grid.class).withId("kpi-records").single()).size()).isEqualTo(2);
         // a kind nobody answered says so instead of drawing an empty chart
         assertThat(window.find(Div.class).withId("distribution-CES").single().getChildren().noneMatch(EChart.class::isInstance)).isTrue();
     }

@@ -200,6 +200,7 @@ class ValueViewsTest {
         LocalDate today = LocalDate.now();
         testCustomers.newOrder(big, today, "50000", "0", "20000", "0");
         awaitAndRecompute();
+        SystemUser.call(kpis::rebuildTiered);
         SystemUser.call(() -> kpis.rebuild(today, today));
 
         BrowserlessUIContext window = open(manager);
