@@ -128,8 +128,7 @@ public class KpiService {
             now.put(Kpi.SILENT_DECLINERS, (double) averages.silentDecliners());
         });
         // the ladder funnel of the units' customers now (a tier: as the ladder's cells count it)
-        io.escalera.loyalty.LadderReport.Funnel funnel = ladder.funnel(new io.escalera.loyalty.LadderFilter(filter.unitId(),
-                filter.allUnits(), null, null, null, filter.tier() == null ? null : filter.tier().segmentKey()));
+        io.escalera.loyalty.LadderReport.Funnel funnel = ladder.funnel(ladderFilter(filter));
         for (int rung = 0; rung < Kpi.LADDER_CONVERSIONS.size(); rung++) {
             now.put(Kpi.LADDER_CONVERSIONS.get(rung), funnel.rungs().get(rung).conversionToNext());
         }
@@ -156,8 +155,7 @@ public class KpiService {
         int rung = Kpi.LADDER_CONVERSIONS.indexOf(kpi);
         if (rung >= 0) {
             io.escalera.loyalty.Stage next = io.escalera.loyalty.Stage.values()[rung + 1];
-            return ladder.customers(new io.escalera.loyalty.LadderFilter(filter.unitId(), filter.allUnits(), null, null, null,
-                            filter.tier() == null ? null : filter.tier().segmentKey()), new io.escalera.loyalty.LadderSegment.Reached(next), offset, limit)
+            return ladder.customers(ladderFilter(filter), new io.escalera.loyalty.LadderSegment.Reached(next), offset, limit)
                     .stream().map(c -> new KpiRecord("customer", c.customerId(), c.since() == null ? now : c.since().atStartOfDay(),
                             c.customerId(), c.code(), c.name(), "kpi.record.stage", c.stage().name())).toList();
         }
@@ -168,6 +166,15 @@ public class KpiService {
                         silent ? String.valueOf(v.riskScore())
                                 : v.economicValue().setScale(2, java.math.RoundingMode.HALF_UP).toPlainString() + "|"
                                 + v.strategicValue().setScale(2, java.math.RoundingMode.HALF_UP).toPlainString())).toList();
+    }
+
+    /**
+     * The board's filter as the ladder reads it: the same units and tier; no channel, as a sales channel is not an
+     * acquisition channel (the conversions are absent with one).
+     */
+    private static io.escalera.loyalty.LadderFilter ladderFilter(KpiFilter filter) {
+        return new io.escalera.loyalty.LadderFilter(filter.unitId(), filter.allUnits(), null, null, null,
+                filter.tier() == null ? null : filter.tier().segmentKey());
     }
 
     /**
@@ -254,10 +261,7 @@ public class KpiService {
     @RolesAllowed("ADMIN")
     @Transactional(propagation = org.springframework.transaction.annotation.Propagation.NOT_SUPPORTED)
     public int rebuild() {
-        return exclusively(() -> {
-            LocalDate first = facts.firstDay();
-            return first == null ? 0 : facts.rebuildUntiered(first, LocalDate.now(clock));
-        });
+        return exclusively(() -> everyDay(facts::rebuildUntiered));
     }
 
     /**
@@ -268,10 +272,7 @@ public class KpiService {
     @RolesAllowed("ADMIN")
     @Transactional(propagation = org.springframework.transaction.annotation.Propagation.NOT_SUPPORTED)
     public int rebuildTiered() {
-        return exclusively(() -> {
-            LocalDate first = facts.firstDay();
-            return first == null ? 0 : facts.rebuildTiered(first, LocalDate.now(clock));
-        });
+        return exclusively(() -> everyDay(facts::rebuildTiered));
     }
 
     /** Rebuilds the facts of some days, over every customer and per tier (after the events of those days). */
@@ -279,6 +280,12 @@ public class KpiService {
     @Transactional(propagation = org.springframework.transaction.annotation.Propagation.NOT_SUPPORTED)
     public int rebuild(LocalDate from, LocalDate to) {
         return exclusively(() -> facts.rebuild(from, to));
+    }
+
+    /** A rebuild of every day from the first with data to today; none when there is no data. */
+    private int everyDay(java.util.function.BiFunction<LocalDate, LocalDate, Integer> rebuild) {
+        LocalDate first = facts.firstDay();
+        return first == null ? 0 : rebuild.apply(first, LocalDate.now(clock));
     }
 
     /**

@@ -113,24 +113,25 @@ class FunnelCells {
         TreeMap<String, Integer> perSegment = new TreeMap<>();
         before.forEach(key -> count(key, -1, everyone, perSegment));
         after.forEach(key -> count(key, 1, everyone, perSegment));
-        everyone.forEach((key, delta) -> {
-            if (delta != 0) {
-                String[] part = key.split("\\|", -1);
-                jdbc.sql("""
-                                INSERT INTO ladder_funnel_cell (home_unit_id, acquisition_channel, created_month, k, v, customers)
-                                VALUES (?, ?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE customers = customers + VALUES(customers)""")
-                        .params(Long.valueOf(part[0]), part[1], part[2], Integer.valueOf(part[3]), Integer.valueOf(part[4]), delta).update();
-            }
-        });
-        perSegment.forEach((key, delta) -> {
-            if (delta != 0) {
-                String[] part = key.split("\\|", -1);
-                jdbc.sql("""
-                                INSERT INTO ladder_funnel_segment_cell (segment_key, home_unit_id, acquisition_channel, created_month, k, v, customers)
-                                VALUES (?, ?, ?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE customers = customers + VALUES(customers)""")
-                        .params(part[0], Long.valueOf(part[1]), part[2], part[3], Integer.valueOf(part[4]), Integer.valueOf(part[5]), delta).update();
-            }
-        });
+        everyone.forEach((key, delta) -> add("ladder_funnel_cell", key, delta));
+        perSegment.forEach((key, delta) -> add("ladder_funnel_segment_cell", key, delta));
+    }
+
+    /**
+     * Adds {@code delta} customers to a cell given by its key: "unit|channel|month|k|v" in the cells over everyone,
+     * "tier|unit|channel|month|k|v" in those per tier.
+     */
+    private void add(String table, String key, int delta) {
+        if (delta == 0) {
+            return;
+        }
+        String[] part = key.split("\\|", -1);
+        int at = part.length - 5;
+        List<Object> row = new java.util.ArrayList<>(java.util.Arrays.asList(part).subList(0, at));
+        row.addAll(List.of(Long.valueOf(part[at]), part[at + 1], part[at + 2], Integer.valueOf(part[at + 3]), Integer.valueOf(part[at + 4]), delta));
+        jdbc.sql("INSERT INTO " + table + " (" + (at == 0 ? "" : "segment_key, ") + "home_unit_id, acquisition_channel, created_month, k, v, customers)"
+                        + " VALUES (" + "?, ".repeat(row.size() - 1) + "?) ON DUPLICATE KEY UPDATE customers = customers + VALUES(customers)")
+                .params(row.toArray()).update();
     }
 
     private static void count(String key, int delta, Map<String, Integer> everyone, Map<String, Integer> perSegment) {
