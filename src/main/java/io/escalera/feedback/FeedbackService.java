@@ -57,6 +57,37 @@ public class FeedbackService {
     @RolesAllowed({"STAFF", "MANAGER"})
     @Transactional
     public Feedback record(FeedbackForm form) {
+        return record(form, FeedbackSource.STAFF);
+    }
+
+    /** An answer sent by a shop system through the REST API: the same rules, counted with source API. */
+    @RolesAllowed({"STAFF", "MANAGER"})
+    @Transactional
+    public Feedback recordFromApi(FeedbackForm form) {
+        return record(form, FeedbackSource.API);
+    }
+
+    /** One answer of the user's units (an anonymous one only for those who see every unit). */
+    @RolesAllowed({"STAFF", "MANAGER", "EXECUTIVE", "ADMIN"})
+    @Transactional(readOnly = true)
+    public Feedback get(long id) {
+        Optional<Long> unit = store.unitOf(id);
+        boolean visible = unit.isPresent() ? scopes.canSee(unit.get()) : scopes.visibleUnits().isEmpty() && store.exists(id);
+        return store.byId(id).filter(f -> visible).orElseThrow(() -> new NotFoundException("feedback", id));
+    }
+
+    /** Answers of the user's units, newest first; a customer, a kind and a period [from, to) narrow it. */
+    @RolesAllowed({"STAFF", "MANAGER", "EXECUTIVE", "ADMIN"})
+    @Transactional(readOnly = true)
+    public List<Feedback> list(Long customerId, FeedbackKind kind, java.time.LocalDate from, java.time.LocalDate to,
+                               long offset, int limit) {
+        java.time.ZoneId zone = clock.getZone();
+        return store.list(scopes.unitsForList(null, false), customerId, kind,
+                from == null ? null : from.atStartOfDay(zone).toInstant(), to == null ? null : to.atStartOfDay(zone).toInstant(),
+                offset, limit);
+    }
+
+    private Feedback record(FeedbackForm form, FeedbackSource source) {
         AuthenticatedUser user = signedIn.require();
         CustomerDetails customer = form.getCustomerId() == null ? null : customers.find(form.getCustomerId()).orElse(null);
         List<FieldError> errors = validate(form);
@@ -66,7 +97,7 @@ public class FeedbackService {
         if (!errors.isEmpty()) {
             throw new FieldErrorsException(errors);
         }
-        return save(form, customer.id(), customer.homeUnitId(), FeedbackSource.STAFF, null, user.displayName());
+        return save(form, customer.id(), customer.homeUnitId(), source, null, user.displayName());
     }
 
     /** Field errors of an answer: a score within its kind's range, a comment of at most 2,000 characters. */

@@ -73,6 +73,42 @@ public class FeedbackStore {
         return jdbc.sql(FEEDBACK + " WHERE id = ?").param(id).query(FEEDBACK_ROW).optional();
     }
 
+    /** The unit an answer was counted for; empty for an anonymous answer (or no such answer). */
+    public Optional<Long> unitOf(long id) {
+        return jdbc.sql("SELECT unit_id FROM feedback WHERE id = ?").param(id).query((rs, n) -> longOrNull(rs, 1))
+                .optional().flatMap(Optional::ofNullable);
+    }
+
+    public boolean exists(long id) {
+        return jdbc.sql("SELECT COUNT(*) FROM feedback WHERE id = ?").param(id).query(Long.class).single() > 0;
+    }
+
+    /** Answers of the given units (null: every unit), newest first, narrowed to a customer, a kind and a period. */
+    public List<Feedback> list(Set<Long> units, Long customerId, FeedbackKind kind, Instant from, Instant to, long offset, int limit) {
+        StringBuilder where = new StringBuilder(" WHERE 1 = 1").append(UnitCondition.and("unit_id", units));
+        List<Object> params = new java.util.ArrayList<>();
+        if (customerId != null) {
+            where.append(" AND customer_id = ?");
+            params.add(customerId);
+        }
+        if (kind != null) {
+            where.append(" AND kind = ?");
+            params.add(kind.name());
+        }
+        if (from != null) {
+            where.append(" AND answered_at >= ?");
+            params.add(Timestamp.from(from));
+        }
+        if (to != null) {
+            where.append(" AND answered_at < ?");
+            params.add(Timestamp.from(to));
+        }
+        params.add(limit);
+        params.add(offset);
+        return jdbc.sql(FEEDBACK + where + " ORDER BY answered_at DESC, id DESC LIMIT ? OFFSET ?").params(params)
+                .query(FEEDBACK_ROW).list();
+    }
+
     public Optional<Feedback> latest(long customerId, FeedbackKind kind) {
         return jdbc.sql(FEEDBACK + " WHERE customer_id = ? AND kind = ? ORDER BY answered_at DESC, id DESC LIMIT 1")
                 .params(customerId, kind.name()).query(FEEDBACK_ROW).optional();

@@ -40,6 +40,27 @@ public class EscaleraUserDetails implements UserDetails, CredentialsContainer {
         this.language = user.getPreferredLanguage() == null ? null : Locale.forLanguageTag(user.getPreferredLanguage());
     }
 
+    private EscaleraUserDetails(long id, String username, String displayName, Role role, long unitId) {
+        this.id = id;
+        this.username = username;
+        this.passwordHash = null;
+        this.displayName = displayName;
+        this.role = role;
+        this.unitId = unitId;
+        this.enabled = true;
+        this.allUnitsAllowed = false;
+        this.language = Locale.ENGLISH;
+    }
+
+    /**
+     * The principal of a REST call made with an API token: the token's role and unit, named after the token so that
+     * the audit log and "updated by" show which integration did it. Its id is the token's, negated, so that it can
+     * never be taken for a user's.
+     */
+    static EscaleraUserDetails forApiToken(long tokenId, String tokenName, Role role, long unitId) {
+        return new EscaleraUserDetails(-tokenId, "api:" + tokenName, "API · " + tokenName, role, unitId);
+    }
+
     @Override
     public Collection<? extends GrantedAuthority> getAuthorities() {
         return List.of(new SimpleGrantedAuthority(role.authority()));

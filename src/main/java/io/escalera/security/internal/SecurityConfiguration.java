@@ -5,6 +5,10 @@ import io.escalera.security.ui.LoginView;
 import io.escalera.shared.AuditLog;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
@@ -20,7 +24,36 @@ import java.time.Clock;
 @EnableMethodSecurity(jsr250Enabled = true)
 class SecurityConfiguration {
 
+    /**
+     * The REST API and its description: stateless, authenticated only by API tokens (never by the UI's session
+     * cookie, so no CSRF token is needed), answering refusals as problem details.
+     */
     @Bean
+    @Order(1)
+    SecurityFilterChain apiFilterChain(HttpSecurity http, ApiTokenStore tokens, ApiRateLimiter limiter, Clock clock)
+            throws Exception {
+        http.securityMatcher("/api/**", "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui.html", "/swagger-ui/**");
+        http.authorizeHttpRequests(requests -> requests
+                .requestMatchers("/api/**").authenticated()
+                .anyRequest().permitAll());
+        http.csrf(csrf -> csrf.disable());
+        http.sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
+        http.securityContext(context -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()));
+        http.requestCache(cache -> cache.disable());
+        http.formLogin(form -> form.disable());
+        http.httpBasic(basic -> basic.disable());
+        http.logout(logout -> logout.disable());
+        http.addFilterBefore(new ApiTokenAuthenticationFilter(tokens, limiter, clock), AnonymousAuthenticationFilter.class);
+        http.exceptionHandling(errors -> errors
+                .authenticationEntryPoint((request, response, e) -> ApiProblems.write(request, response, 401,
+                        "Unauthorized", "Send an API token: Authorization: Bearer <token>."))
+                .accessDeniedHandler((request, response, e) -> ApiProblems.write(request, response, 403,
+                        "Forbidden", "This token's role may not do this.")));
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
     SecurityFilterChain securityFilterChain(HttpSecurity http, ThrottlingAuthenticationProvider authenticationProvider)
             throws Exception {
         http.authorizeHttpRequests(requests -> requests
