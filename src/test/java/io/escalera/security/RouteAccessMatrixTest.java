@@ -97,6 +97,7 @@ class RouteAccessMatrixTest {
         ALLOWED.put(UnitsView.class, EnumSet.of(Role.ADMIN));
         ALLOWED.put(SettingsView.class, EnumSet.of(Role.ADMIN));
         ALLOWED.put(AuditLogView.class, EnumSet.of(Role.ADMIN));
+        ALLOWED.put(io.escalera.admin.ui.ApiTokensView.class, EnumSet.of(Role.ADMIN));
     }
 
     @Autowired ApplicationContext spring;
