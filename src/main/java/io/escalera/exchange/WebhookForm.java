@@ -13,8 +13,7 @@ public class WebhookForm {
     @NotBlank
     @Size(max = 500)
     private String url;
-    @NotBlank
-    @Size(min = 16, max = 100)
+    /** Required for a new endpoint, 16–100 characters; blank when editing keeps the current one (checked by the service). */
     private String secret;
     @NotEmpty
     private Set<WebhookEvent> events = EnumSet.allOf(WebhookEvent.class);

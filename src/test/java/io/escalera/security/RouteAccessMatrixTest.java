@@ -98,6 +98,7 @@ class RouteAccessMatrixTest {
         ALLOWED.put(SettingsView.class, EnumSet.of(Role.ADMIN));
         ALLOWED.put(AuditLogView.class, EnumSet.of(Role.ADMIN));
         ALLOWED.put(io.escalera.admin.ui.ApiTokensView.class, EnumSet.of(Role.ADMIN));
+        ALLOWED.put(io.escalera.exchange.ui.WebhooksView.class, EnumSet.of(Role.ADMIN));
     }
 
     @Autowired ApplicationContext spring;
