@@ -26,6 +26,13 @@ public final class CustomerEvents {
     }
 
     /**
+     * Orders were imported in bulk (created or changed, with order dates in [from, to]): the ladder, value and KPI
+     * modules bring their facts up to date for them at once rather than one event per order.
+     */
+    public record OrdersImported(long importId, LocalDate from, LocalDate to, long created, long updated) {
+    }
+
+    /**
      * A generated data set was loaded (demo, generator command, benchmark): customers with ids in [firstId, lastId],
      * so that other modules generate their own data for them (interactions, cases, answers).
      */

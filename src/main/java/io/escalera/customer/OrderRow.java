@@ -7,7 +7,7 @@ import java.time.LocalDate;
 public record OrderRow(long id, String externalId, long customerId, String customerName, LocalDate orderDate,
                        SalesChannel channel, long unitId, String unitName, BigDecimal grossAmount, BigDecimal discount,
                        BigDecimal costOfGoods, LocalDate promisedDelivery, LocalDate actualDelivery, Boolean deliveredInFull,
-                       BigDecimal returnedAmount, String categories, long version) {
+                       BigDecimal returnedAmount, String categories, long version, String customerCode) {
 
     public BigDecimal netAmount() {
         return grossAmount.subtract(discount);

@@ -68,6 +68,13 @@ public class OrderService {
         return queries.list(filter, unitFilter.visibleUnits(filter.unitId(), filter.allUnits()), offset, limit, unitFilter.unitNames());
     }
 
+    /** Every order of the list (same filter, same units, same order), one at a time, for an export. */
+    @RolesAllowed({"STAFF", "MANAGER", "EXECUTIVE", "ADMIN"})
+    @Transactional(readOnly = true)
+    public void forEach(OrderFilter filter, java.util.function.Consumer<OrderRow> sink) {
+        queries.forEach(filter, unitFilter.visibleUnits(filter.unitId(), filter.allUnits()), unitFilter.unitNames(), sink);
+    }
+
     @RolesAllowed({"STAFF", "MANAGER", "EXECUTIVE", "ADMIN"})
     @Transactional(readOnly = true)
     public OrderRow get(long id) {

@@ -102,6 +102,17 @@ class KpiFreshness {
         log.info("KPI facts rebuilt after generated data: {} rows", rows);
     }
 
+    /** Orders imported in bulk: the facts of the days they touch, rebuilt once. */
+    // after commit, off the import's thread, and outside any transaction: the run manages its own
+    @org.springframework.scheduling.annotation.Async
+    @org.springframework.transaction.event.TransactionalEventListener
+    void on(CustomerEvents.OrdersImported imported) {
+        if (imported.from() != null) {
+            int rows = SystemUser.call(() -> kpis.rebuild(imported.from(), imported.to()));
+            log.info("KPI facts of {} to {} rebuilt after an import: {} rows", imported.from(), imported.to(), rows);
+        }
+    }
+
     /** Rebuilds of the tiered facts, one after the other, off the thread of the value run that asked for them. */
     private final java.util.concurrent.ExecutorService tierRebuilds = java.util.concurrent.Executors.newSingleThreadExecutor(
             Thread.ofPlatform().name("kpi-tier-facts").daemon().factory());

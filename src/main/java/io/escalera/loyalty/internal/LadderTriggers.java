@@ -30,6 +30,14 @@ class LadderTriggers {
         SystemUser.call(loyalty::recomputeAll);
     }
 
+    /** Orders imported in bulk: every stage again, once (a set-based run), not one update per imported order. */
+    // after commit, off the import's thread, and outside any transaction: the run manages its own
+    @org.springframework.scheduling.annotation.Async
+    @org.springframework.transaction.event.TransactionalEventListener
+    void on(CustomerEvents.OrdersImported imported) {
+        SystemUser.call(loyalty::recomputeAll);
+    }
+
     /** Updates of customers in the same funnel cell can collide; the loser of a deadlock simply tries again. */
     private void update(long customerId) {
         io.escalera.shared.LockConflicts.retry(3, () -> SystemUser.run(() -> loyalty.update(customerId)));

@@ -31,6 +31,14 @@ class ValueTriggers {
         SystemUser.run(values::recomputeAll);
     }
 
+    /** Orders imported in bulk: every value again, once (a set-based run). */
+    // after commit, off the import's thread, and outside any transaction: the run manages its own
+    @org.springframework.scheduling.annotation.Async
+    @org.springframework.transaction.event.TransactionalEventListener
+    void on(CustomerEvents.OrdersImported imported) {
+        SystemUser.run(values::recomputeAll);
+    }
+
     @ApplicationModuleListener
     void on(CustomerEvents.OrderPlaced placed) {
         update(placed.customerId());

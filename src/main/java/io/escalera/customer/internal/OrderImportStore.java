@@ -1,0 +1,175 @@
+package io.escalera.customer.internal;
+
+import io.escalera.customer.OrderImport;
+import io.escalera.shared.jdbc.RowWriter;
+import io.escalera.shared.jdbc.RowWriters;
+import io.escalera.shared.jdbc.UnitCondition;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.stereotype.Repository;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+
+/** The SQL of an order import: staging, the set-based checks, and the writes. */
+@Repository
+public class OrderImportStore {
+
+    private static final List<String> STAGE_COLUMNS = List.of("import_id", "line", "external_id", "customer_code", "order_date",
+            "channel", "unit_code", "gross_amount", "discount", "cost_of_goods", "promised_delivery", "actual_delivery",
+            "delivered_in_full", "returned_amount", "categories", "outcome", "reason", "detail");
+
+    private final JdbcClient jdbc;
+    private final DataSource dataSource;
+
+    OrderImportStore(JdbcClient jdbc, DataSource dataSource) {
+        this.jdbc = jdbc;
+        this.dataSource = dataSource;
+    }
+
+    public void stage(long importId, List<OrderImport.StagedOrder> rows) {
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        try {
+            boolean loadData = RowWriters.loadDataAllowed(connection);
+            try (RowWriter writer = RowWriters.forTable(connection, loadData, "order_import_row", STAGE_COLUMNS)) {
+                for (OrderImport.StagedOrder r : rows) {
+                    writer.add(importId, r.line(), r.externalId(), r.customerCode(), date(r.orderDate()),
+                            r.channel() == null ? null : r.channel().name(), r.unitCode(), r.grossAmount(), r.discount(),
+                            r.costOfGoods(), date(r.promisedDelivery()), date(r.actualDelivery()), r.deliveredInFull(),
+                            r.returnedAmount(), r.categories(), r.reasonKey() == null ? null : "REJECT", r.reasonKey(),
+                            r.detail());
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not stage import rows", e);
+        } finally {
+            DataSourceUtils.releaseConnection(connection, dataSource);
+        }
+    }
+
+    /** Decides every row's outcome: rules first (each row gets the first one it breaks), then create/update/unchanged. */
+    public OrderImport.Summary check(long importId, Set<Long> units, LocalDate today) {
+        jdbc.sql("""
+                UPDATE order_import_row SET outcome = NULL, reason = NULL, detail = NULL, customer_id = NULL, unit_id = NULL,
+                       existing_id = NULL
+                WHERE import_id = ? AND (reason IS NULL OR reason NOT LIKE 'import.format.%')""").param(importId).update();
+        jdbc.sql("""
+                UPDATE order_import_row r
+                JOIN (SELECT external_id, MIN(line) AS first_line FROM order_import_row
+                      WHERE import_id = ? AND outcome IS NULL GROUP BY external_id HAVING COUNT(*) > 1) d
+                  ON d.external_id = r.external_id
+                SET r.outcome = 'REJECT', r.reason = 'import.reject.duplicate-in-file', r.detail = CONCAT('line ', d.first_line)
+                WHERE r.import_id = ? AND r.outcome IS NULL AND r.line > d.first_line""").params(importId, importId).update();
+        jdbc.sql("""
+                UPDATE order_import_row r
+                LEFT JOIN customer c ON c.external_code = r.customer_code
+                LEFT JOIN unit u ON u.code = r.unit_code
+                LEFT JOIN customer_order o ON o.external_id = r.external_id
+                SET r.customer_id = c.id, r.unit_id = u.id, r.existing_id = o.id
+                WHERE r.import_id = ? AND r.outcome IS NULL""").param(importId).update();
+        String outOfScope = units == null ? "FALSE" : "NOT (" + UnitCondition.in("r.unit_id", units) + ")";
+        String existingOutOfScope = units == null ? "FALSE" : "NOT (" + UnitCondition.in("o.unit_id", units) + ")";
+        reject(importId, "r.customer_id IS NULL", "import.reject.unknown-customer", "r.customer_code");
+        reject(importId, "r.unit_id IS NULL", "import.reject.unknown-unit", "r.unit_code");
+        reject(importId, outOfScope, "import.reject.unit-out-of-scope", "r.unit_code");
+        reject(importId, "r.gross_amount < 0 OR r.discount < 0 OR r.returned_amount < 0 OR r.cost_of_goods < 0",
+                "import.reject.negative-amount", "NULL");
+        reject(importId, "r.discount > r.gross_amount", "import.reject.discount-above-gross", "r.discount");
+        reject(importId, "r.returned_amount > r.gross_amount - r.discount", "import.reject.returned-above-net", "r.returned_amount");
+        reject(importId, "r.order_date > '" + today + "'", "import.reject.future-date", "r.order_date");
+        reject(importId, "r.actual_delivery < r.order_date", "import.reject.delivered-before-ordered", "r.actual_delivery");
+        jdbc.sql("""
+                UPDATE order_import_row r JOIN customer_order o ON o.id = r.existing_id
+                SET r.outcome = 'REJECT', r.reason = IF(o.customer_id <> r.customer_id, 'import.reject.order-of-another-customer',
+                                                        'import.reject.order-out-of-scope')
+                WHERE r.import_id = ? AND r.outcome IS NULL AND (o.customer_id <> r.customer_id OR %s)"""
+                .formatted(existingOutOfScope)).param(importId).update();
+        jdbc.sql("UPDATE order_import_row SET outcome = 'CREATE' WHERE import_id = ? AND outcome IS NULL AND existing_id IS NULL")
+                .param(importId).update();
+        jdbc.sql("""
+                UPDATE order_import_row r JOIN customer_order o ON o.id = r.existing_id
+                SET r.outcome = IF(o.order_date <=> r.order_date AND o.channel <=> r.channel AND o.unit_id <=> r.unit_id
+                                   AND o.gross_amount <=> r.gross_amount AND o.discount <=> r.discount
+                                   AND o.cost_of_goods <=> r.cost_of_goods AND o.promised_delivery <=> r.promised_delivery
+                                   AND o.actual_delivery <=> r.actual_delivery AND o.delivered_in_full <=> r.delivered_in_full
+                                   AND o.returned_amount <=> r.returned_amount AND o.categories <=> r.categories,
+                                   'UNCHANGED', 'UPDATE')
+                WHERE r.import_id = ? AND r.outcome IS NULL""").param(importId).update();
+        return summary(importId);
+    }
+
+    private void reject(long importId, String condition, String reasonKey, String detailColumn) {
+        jdbc.sql("UPDATE order_import_row r SET r.outcome = 'REJECT', r.reason = ?, r.detail = LEFT(CAST(" + detailColumn
+                        + " AS CHAR), 200) WHERE r.import_id = ? AND r.outcome IS NULL AND (" + condition + ")")
+                .params(reasonKey, importId).update();
+    }
+
+    public OrderImport.Summary summary(long importId) {
+        long[] counts = new long[4];
+        jdbc.sql("SELECT outcome, COUNT(*) FROM order_import_row WHERE import_id = ? GROUP BY outcome").param(importId)
+                .query(rs -> {
+                    String outcome = rs.getString(1);
+                    int index = outcome == null ? -1 : List.of("CREATE", "UPDATE", "UNCHANGED", "REJECT").indexOf(outcome);
+                    if (index >= 0) {
+                        counts[index] = rs.getLong(2);
+                    }
+                });
+        return new OrderImport.Summary(counts[0], counts[1], counts[2], counts[3]);
+    }
+
+    public List<OrderImport.Reject> rejects(long importId, long offset, int limit) {
+        return jdbc.sql("""
+                        SELECT line, reason, detail, external_id, customer_code FROM order_import_row
+                        WHERE import_id = ? AND outcome = 'REJECT' ORDER BY line LIMIT ? OFFSET ?""")
+                .params(importId, limit, offset)
+                .query((rs, n) -> new OrderImport.Reject(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)))
+                .list();
+    }
+
+    /** The first and last order date the import touches (old dates of changed orders included); nulls when none. */
+    public LocalDate[] affectedDates(long importId) {
+        return jdbc.sql("""
+                        SELECT MIN(LEAST(r.order_date, COALESCE(o.order_date, r.order_date))),
+                               MAX(GREATEST(r.order_date, COALESCE(o.order_date, r.order_date)))
+                        FROM order_import_row r LEFT JOIN customer_order o ON o.id = r.existing_id
+                        WHERE r.import_id = ? AND r.outcome IN ('CREATE', 'UPDATE')""")
+                .param(importId).query((rs, n) -> new LocalDate[]{
+                        rs.getDate(1) == null ? null : rs.getDate(1).toLocalDate(),
+                        rs.getDate(2) == null ? null : rs.getDate(2).toLocalDate()}).single();
+    }
+
+    /** Writes the rows checked CREATE or UPDATE (call after {@link #check} in the same transaction), then unstages them. */
+    public void apply(long importId, String by, Instant now) {
+        jdbc.sql("""
+                UPDATE customer_order o JOIN order_import_row r ON r.existing_id = o.id
+                SET o.order_date = r.order_date, o.channel = r.channel, o.unit_id = r.unit_id, o.gross_amount = r.gross_amount,
+                    o.discount = r.discount, o.cost_of_goods = r.cost_of_goods, o.promised_delivery = r.promised_delivery,
+                    o.actual_delivery = r.actual_delivery, o.delivered_in_full = r.delivered_in_full,
+                    o.returned_amount = r.returned_amount, o.categories = r.categories, o.updated_by = ?, o.version = o.version + 1
+                WHERE r.import_id = ? AND r.outcome = 'UPDATE'""").params(by, importId).update();
+        jdbc.sql("""
+                INSERT INTO customer_order (id, external_id, customer_id, order_date, channel, unit_id, gross_amount, discount,
+                                            cost_of_goods, promised_delivery, actual_delivery, delivered_in_full, returned_amount,
+                                            categories, created_at, updated_by, version)
+                SELECT NEXTVAL(customer_order_seq), external_id, customer_id, order_date, channel, unit_id, gross_amount, discount,
+                       cost_of_goods, promised_delivery, actual_delivery, delivered_in_full, returned_amount, categories, ?, ?, 0
+                FROM order_import_row WHERE import_id = ? AND outcome = 'CREATE' ORDER BY line""")
+                .params(Timestamp.from(now), by, importId).update();
+        jdbc.sql("DELETE FROM order_import_row WHERE import_id = ? AND outcome <> 'REJECT'").param(importId).update();
+    }
+
+    public void discard(long importId) {
+        jdbc.sql("DELETE FROM order_import_row WHERE import_id = ?").param(importId).update();
+    }
+
+    private static Date date(LocalDate date) {
+        return date == null ? null : Date.valueOf(date);
+    }
+}

@@ -1,0 +1,35 @@
+package io.escalera.exchange;
+
+import java.util.List;
+
+/** What a file can be imported as, and the fields a file's columns are mapped to. */
+public enum ImportKind {
+    ORDERS(List.of(
+            new ImportField("externalId", true, "external id", "order id", "order", "order number", "id pedido", "pedido", "numero pedido"),
+            new ImportField("customerCode", true, "customer code", "customer", "customer id", "codigo cliente", "cliente"),
+            new ImportField("orderDate", true, "order date", "date", "fecha", "fecha pedido"),
+            new ImportField("channel", false, "channel", "sales channel", "canal"),
+            new ImportField("unitCode", true, "unit", "unit code", "store", "tienda", "unidad", "codigo unidad"),
+            new ImportField("grossAmount", true, "gross amount", "gross", "amount", "importe bruto", "importe", "bruto"),
+            new ImportField("discount", false, "discount", "descuento"),
+            new ImportField("costOfGoods", false, "cost of goods", "cost", "coste", "coste mercancia"),
+            new ImportField("promisedDelivery", false, "promised delivery", "promised", "entrega prometida"),
+            new ImportField("actualDelivery", false, "actual delivery", "delivered", "delivery date", "entrega real", "entregado"),
+            new ImportField("deliveredInFull", false, "delivered in full", "in full", "completo", "entregado completo"),
+            new ImportField("returnedAmount", false, "returned amount", "returned", "returns", "devuelto", "importe devuelto"),
+            new ImportField("categories", false, "categories", "category", "categorias", "categoria")));
+
+    private final List<ImportField> fields;
+
+    ImportKind(List<ImportField> fields) {
+        this.fields = fields;
+    }
+
+    public List<ImportField> fields() {
+        return fields;
+    }
+
+    /** A field of the import and the column headers it is recognised by (besides its own name), in English and Spanish. */
+    public record ImportField(String key, boolean required, String... synonyms) {
+    }
+}

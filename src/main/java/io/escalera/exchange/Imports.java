@@ -1,0 +1,245 @@
+package io.escalera.exchange;
+
+import io.escalera.customer.OrderImport;
+import io.escalera.exchange.internal.ImportRunner;
+import io.escalera.exchange.internal.ImportValues;
+import io.escalera.exchange.internal.ImportStore;
+import io.escalera.exchange.internal.TabularFile;
+import io.escalera.security.AuthenticatedUser;
+import io.escalera.security.Role;
+import io.escalera.security.SignedInUsers;
+import io.escalera.security.SystemUser;
+import io.escalera.shared.ActionRefusedException;
+import io.escalera.shared.FieldErrorsException;
+import io.escalera.shared.NotFoundException;
+import jakarta.annotation.security.RolesAllowed;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * Imports of files (CSV or XLSX) by MANAGER and ADMIN: upload, map the columns (remembered per file layout), a dry
+ * run that counts what would be created, changed, left alone or rejected (each rejected line with its reason), then
+ * the commit — all good rows in one transaction. Both run in the background; the job's row shows the progress.
+ */
+@Service
+@RolesAllowed({"MANAGER", "ADMIN"})
+public class Imports {
+
+    private static final int SAMPLE_ROWS = 5;
+
+    private final ImportStore store;
+    private final ImportRunner runner;
+    private final OrderImport orders;
+    private final SignedInUsers signedIn;
+    private final Clock clock;
+    private final Path directory;
+
+    Imports(ImportStore store, ImportRunner runner, OrderImport orders, SignedInUsers signedIn, Clock clock,
+            @Value("${escalera.import.directory:${ESCALERA_DATA_DIR:./data}/imports}") String directory) {
+        this.store = store;
+        this.runner = runner;
+        this.orders = orders;
+        this.signedIn = signedIn;
+        this.clock = clock;
+        this.directory = Path.of(directory);
+    }
+
+    /** Keeps the uploaded file (until it is committed or discarded) and opens a job for it. */
+    public ImportJob upload(ImportKind kind, String fileName, InputStream content) {
+        String name = fileName == null || fileName.isBlank() ? "upload" : Path.of(fileName).getFileName().toString();
+        String lower = name.toLowerCase(Locale.ROOT);
+        if (!(lower.endsWith(".csv") || lower.endsWith(".txt") || lower.endsWith(".tsv") || lower.endsWith(".xlsx"))) {
+            throw FieldErrorsException.of("file", "import.file.type");
+        }
+        try {
+            Files.createDirectories(directory);
+            Path stored = directory.resolve(UUID.randomUUID() + (lower.endsWith(".xlsx") ? ".xlsx" : ".csv"));
+            Files.copy(content, stored, StandardCopyOption.REPLACE_EXISTING);
+            try {
+                if (TabularFile.open(stored, name).headers().isEmpty()) {
+                    Files.deleteIfExists(stored);
+                    throw FieldErrorsException.of("file", "import.file.empty");
+                }
+            } catch (IOException | RuntimeException e) {
+                if (e instanceof FieldErrorsException refused) {
+                    throw refused;
+                }
+                Files.deleteIfExists(stored);
+                throw FieldErrorsException.of("file", "import.file.unreadable");
+            }
+            long id = store.insert(kind, name, stored.toString(), actor(), clock.instant());
+            return store.job(id).orElseThrow();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Headers, first rows and the mapping to offer: the one remembered for these headers, else a guess by name. */
+    public ImportLayout layout(long jobId) {
+        ImportJob job = job(jobId);
+        try {
+            TabularFile table = TabularFile.open(Path.of(store.storedAs(jobId)), job.fileName());
+            List<List<String>> sample = new ArrayList<>();
+            List<String> headers;
+            try (TabularFile.Rows rows = table.rows()) {
+                headers = rows.hasNext() ? rows.next().cells().stream().map(String::strip).toList() : List.of();
+                while (rows.hasNext() && sample.size() < SAMPLE_ROWS) {
+                    sample.add(rows.next().cells());
+                }
+            }
+            var remembered = store.rememberedMapping(job.kind(), layoutKey(headers)).map(Imports::parse)
+                    .filter(m -> headers.containsAll(m.values()));
+            return new ImportLayout(headers, sample, remembered.orElseGet(() -> guess(job.kind(), headers)), remembered.isPresent());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Starts the dry run with a mapping (field → header); every required field must be mapped. */
+    public ImportJob check(long jobId, Map<String, String> mapping) {
+        ImportJob job = job(jobId);
+        ImportLayout layout = layout(jobId);
+        List<FieldErrorsException.FieldError> errors = new ArrayList<>();
+        for (ImportKind.ImportField field : job.kind().fields()) {
+            String header = mapping.get(field.key());
+            if (field.required() && (header == null || header.isBlank())) {
+                errors.add(new FieldErrorsException.FieldError(field.key(), "import.mapping.required"));
+            } else if (header != null && !header.isBlank() && !layout.headers().contains(header)) {
+                errors.add(new FieldErrorsException.FieldError(field.key(), "import.mapping.unknown-column"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new FieldErrorsException(errors);
+        }
+        Map<String, String> clean = new LinkedHashMap<>();
+        mapping.forEach((field, header) -> {
+            if (header != null && !header.isBlank()) {
+                clean.put(field, header);
+            }
+        });
+        String text = format(clean);
+        boolean checkable = job.status() == ImportJob.Status.UPLOADED || job.status() == ImportJob.Status.CHECKED
+                || job.status() == ImportJob.Status.FAILED;
+        if (!checkable || !store.move(jobId, job.status(), ImportJob.Status.CHECKING, text)) {
+            throw new ActionRefusedException("import.not-now");
+        }
+        store.rememberMapping(job.kind(), layoutKey(layout.headers()), text, clock.instant());
+        ImportJob checking = job(jobId);
+        runner.startCheck(checking, clean);
+        return checking;
+    }
+
+    /** Starts writing the checked file's good rows (one transaction). */
+    public ImportJob commit(long jobId) {
+        ImportJob job = job(jobId);
+        if (job.status() != ImportJob.Status.CHECKED || !store.move(jobId, ImportJob.Status.CHECKED, ImportJob.Status.COMMITTING, null)) {
+            throw new ActionRefusedException("import.not-now");
+        }
+        ImportJob committing = job(jobId);
+        runner.startCommit(committing);
+        return committing;
+    }
+
+    /** Drops an import that is not running: its staged rows and its file. */
+    public ImportJob discard(long jobId) {
+        ImportJob job = job(jobId);
+        if (job.status().running() || !store.move(jobId, job.status(), ImportJob.Status.DISCARDED, null)) {
+            throw new ActionRefusedException("import.not-now");
+        }
+        orders.discard(jobId);
+        try {
+            Files.deleteIfExists(Path.of(store.storedAs(jobId)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return job(jobId);
+    }
+
+    /** A job of the signed-in user (any job for an ADMIN). */
+    public ImportJob job(long id) {
+        return store.job(id).filter(this::mine).orElseThrow(() -> new NotFoundException("import", id));
+    }
+
+    /** The newest imports: the user's own, or everyone's for an ADMIN. */
+    public List<ImportJob> recent(int limit) {
+        return store.recent(isAdmin() ? null : actor(), limit);
+    }
+
+    public List<OrderImport.Reject> rejects(long jobId, long offset, int limit) {
+        job(jobId);
+        return orders.rejects(jobId, offset, limit);
+    }
+
+    private boolean mine(ImportJob job) {
+        return isAdmin() || job.createdBy().equals(actor());
+    }
+
+    private boolean isAdmin() {
+        return signedIn.authenticated().map(u -> u.role() == Role.ADMIN).orElse(true);
+    }
+
+    private String actor() {
+        return signedIn.authenticated().map(AuthenticatedUser::username).orElse(SystemUser.NAME);
+    }
+
+    static Map<String, String> guess(ImportKind kind, List<String> headers) {
+        Map<String, String> mapping = new LinkedHashMap<>();
+        for (ImportKind.ImportField field : kind.fields()) {
+            List<String> names = new ArrayList<>(List.of(field.synonyms()));
+            names.addFirst(field.key());
+            for (String header : headers) {
+                String plain = ImportValues.plain(header);
+                if (names.stream().anyMatch(n -> ImportValues.plain(n).equals(plain)) && !mapping.containsValue(header)) {
+                    mapping.put(field.key(), header);
+                    break;
+                }
+            }
+        }
+        return mapping;
+    }
+
+    static String layoutKey(List<String> headers) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(headers.stream().map(ImportValues::plain)
+                    .collect(Collectors.joining("\u0001")).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** field=header lines: headers may hold any character but a line break. */
+    private static String format(Map<String, String> mapping) {
+        return mapping.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue().replace("\n", " ")).collect(Collectors.joining("\n"));
+    }
+
+    private static Map<String, String> parse(String text) {
+        Map<String, String> mapping = new LinkedHashMap<>();
+        for (String line : text.split("\n")) {
+            int eq = line.indexOf('=');
+            if (eq > 0) {
+                mapping.put(line.substring(0, eq), line.substring(eq + 1));
+            }
+        }
+        return mapping;
+    }
+}

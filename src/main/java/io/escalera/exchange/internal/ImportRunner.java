@@ -1,0 +1,136 @@
+package io.escalera.exchange.internal;
+
+import io.escalera.customer.OrderImport;
+import io.escalera.exchange.ImportJob;
+import io.escalera.exchange.ImportKind;
+import io.escalera.shared.AuditLog;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.security.concurrent.DelegatingSecurityContextRunnable;
+import org.springframework.stereotype.Component;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * Runs imports off the request thread, one at a time on this node (they are heavy), as the user who started them:
+ * reading and staging the file, the dry run, the commit. Progress and results go to the job's row, which the page
+ * polls — so the page can be left and come back to.
+ */
+@Component
+public class ImportRunner {
+
+    private static final int CHUNK = 20_000;
+    private static final Logger log = LoggerFactory.getLogger(ImportRunner.class);
+
+    private final ImportStore jobs;
+    private final OrderImport orders;
+    private final AuditLog auditLog;
+    private final Clock clock;
+    private final ExecutorService executor = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("import").daemon().factory());
+
+    ImportRunner(ImportStore jobs, OrderImport orders, AuditLog auditLog, Clock clock) {
+        this.jobs = jobs;
+        this.orders = orders;
+        this.auditLog = auditLog;
+        this.clock = clock;
+    }
+
+    /** Queues the dry run of a job (already moved to CHECKING), as the current user. */
+    public void startCheck(ImportJob job, Map<String, String> mapping) {
+        executor.submit(new DelegatingSecurityContextRunnable(() -> check(job, mapping)));
+    }
+
+    /** Queues the commit of a job (already moved to COMMITTING), as the current user. */
+    public void startCommit(ImportJob job) {
+        executor.submit(new DelegatingSecurityContextRunnable(() -> commit(job)));
+    }
+
+    /** Reads the file with the mapping, stages every row, and runs the dry run. */
+    private void check(ImportJob job, Map<String, String> mapping) {
+        try {
+            orders.discard(job.id());
+            Path file = Path.of(jobs.storedAs(job.id()));
+            TabularFile table = TabularFile.open(file, job.fileName());
+            long estimate = table.xlsx() ? -1 : Math.max(1, countLines(file) - 1);
+            OrderRows reader = OrderRows.of(job.kind(), table.headers(), mapping);
+            long read = 0;
+            try (TabularFile.Rows rows = table.rows()) {
+                if (rows.hasNext()) {
+                    rows.next();
+                }
+                List<OrderImport.StagedOrder> chunk = new ArrayList<>(CHUNK);
+                while (rows.hasNext()) {
+                    chunk.add(reader.read(rows.next()));
+                    read++;
+                    if (chunk.size() == CHUNK) {
+                        orders.stage(job.id(), chunk);
+                        chunk.clear();
+                        jobs.progress(job.id(), read, estimate < 0 ? 0.4 : Math.min(0.8, 0.8 * read / estimate));
+                    }
+                }
+                orders.stage(job.id(), chunk);
+            }
+            jobs.progress(job.id(), read, 0.8);
+            OrderImport.Summary summary = orders.check(job.id());
+            jobs.finished(job.id(), ImportJob.Status.CHECKED, summary.created(), summary.updated(), summary.unchanged(),
+                    summary.rejected(), clock.instant());
+            auditLog.record("IMPORT_CHECKED", "import", job.fileName(), describe(job.kind(), summary));
+        } catch (Exception | Error e) {
+            log.warn("Import {} ({}) could not be checked", job.id(), job.fileName(), e);
+            jobs.failed(job.id(), ImportJob.Status.FAILED, message(e), clock.instant());
+        }
+    }
+
+    /** Writes the good rows in one transaction: all of them or, on any failure, none. */
+    private void commit(ImportJob job) {
+        try {
+            OrderImport.Summary summary = orders.commit(job.id());
+            jobs.finished(job.id(), ImportJob.Status.DONE, summary.created(), summary.updated(), summary.unchanged(),
+                    summary.rejected(), clock.instant());
+            auditLog.record("IMPORT_COMMITTED", "import", job.fileName(), describe(job.kind(), summary));
+            Files.deleteIfExists(Path.of(jobs.storedAs(job.id())));
+        } catch (Exception | Error e) {
+            log.warn("Import {} ({}) was not committed; nothing of it was written", job.id(), job.fileName(), e);
+            jobs.failed(job.id(), ImportJob.Status.FAILED, message(e), clock.instant());
+            auditLog.record("IMPORT_FAILED", "import", job.fileName(), message(e));
+        }
+    }
+
+    private static String describe(ImportKind kind, OrderImport.Summary s) {
+        return kind.name().toLowerCase() + ": " + s.created() + " created, " + s.updated() + " updated, " + s.unchanged()
+                + " unchanged, " + s.rejected() + " rejected";
+    }
+
+    private static String message(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
+    }
+
+    private static long countLines(Path file) throws IOException {
+        long lines = 0;
+        byte[] buffer = new byte[1 << 16];
+        try (InputStream in = Files.newInputStream(file)) {
+            int n;
+            while ((n = in.read(buffer)) > 0) {
+                for (int i = 0; i < n; i++) {
+                    if (buffer[i] == '\n') {
+                        lines++;
+                    }
+                }
+            }
+        }
+        return lines;
+    }
+}

@@ -1,0 +1,91 @@
+package io.escalera.exchange.internal;
+
+import io.escalera.exchange.ImportJob;
+import io.escalera.exchange.ImportKind;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Import jobs and remembered mappings in SQL. */
+@Repository
+public class ImportStore {
+
+    private static final RowMapper<ImportJob> JOB = (rs, n) -> new ImportJob(rs.getLong("id"), ImportKind.valueOf(rs.getString("kind")),
+            rs.getString("file_name"), ImportJob.Status.valueOf(rs.getString("status")), rs.getLong("rows_read"),
+            rs.getLong("created_count"), rs.getLong("updated_count"), rs.getLong("unchanged_count"), rs.getLong("rejected_count"),
+            rs.getDouble("progress"), rs.getString("error"), rs.getString("created_by"), rs.getTimestamp("created_at").toInstant(),
+            rs.getTimestamp("finished_at") == null ? null : rs.getTimestamp("finished_at").toInstant());
+
+    private final JdbcClient jdbc;
+
+    ImportStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public long insert(ImportKind kind, String fileName, String storedAs, String by, Instant at) {
+        GeneratedKeyHolder key = new GeneratedKeyHolder();
+        jdbc.sql("INSERT INTO import_job (kind, file_name, stored_as, status, created_by, created_at) VALUES (?, ?, ?, 'UPLOADED', ?, ?)")
+                .params(kind.name(), fileName, storedAs, by, Timestamp.from(at)).update(key, "id");
+        return key.getKey().longValue();
+    }
+
+    public Optional<ImportJob> job(long id) {
+        return jdbc.sql("SELECT * FROM import_job WHERE id = ?").param(id).query(JOB).optional();
+    }
+
+    public String storedAs(long id) {
+        return jdbc.sql("SELECT stored_as FROM import_job WHERE id = ?").param(id).query(String.class).single();
+    }
+
+    public String mapping(long id) {
+        return jdbc.sql("SELECT mapping FROM import_job WHERE id = ?").param(id).query(String.class).single();
+    }
+
+    /** The newest jobs, of one user or (null) of everyone. */
+    public List<ImportJob> recent(String createdBy, int limit) {
+        return createdBy == null
+                ? jdbc.sql("SELECT * FROM import_job ORDER BY created_at DESC, id DESC LIMIT ?").param(limit).query(JOB).list()
+                : jdbc.sql("SELECT * FROM import_job WHERE created_by = ? ORDER BY created_at DESC, id DESC LIMIT ?")
+                .params(createdBy, limit).query(JOB).list();
+    }
+
+    /** Moves a job from one status to another; false when it was not in {@code from} (someone else moved it). */
+    public boolean move(long id, ImportJob.Status from, ImportJob.Status to, String mapping) {
+        return jdbc.sql("UPDATE import_job SET status = ?, progress = 0, error = NULL, mapping = COALESCE(?, mapping) WHERE id = ? AND status = ?")
+                .params(to.name(), mapping, id, from.name()).update() == 1;
+    }
+
+    public void progress(long id, long rowsRead, double progress) {
+        jdbc.sql("UPDATE import_job SET rows_read = ?, progress = ? WHERE id = ?").params(rowsRead, progress, id).update();
+    }
+
+    public void finished(long id, ImportJob.Status status, long created, long updated, long unchanged, long rejected, Instant at) {
+        jdbc.sql("""
+                        UPDATE import_job SET status = ?, created_count = ?, updated_count = ?, unchanged_count = ?, rejected_count = ?,
+                               progress = 1, finished_at = ? WHERE id = ?""")
+                .params(status.name(), created, updated, unchanged, rejected, Timestamp.from(at), id).update();
+    }
+
+    public void failed(long id, ImportJob.Status status, String error, Instant at) {
+        jdbc.sql("UPDATE import_job SET status = ?, error = ?, finished_at = ? WHERE id = ?")
+                .params(status.name(), error.substring(0, Math.min(500, error.length())), Timestamp.from(at), id).update();
+    }
+
+    public Optional<String> rememberedMapping(ImportKind kind, String layoutKey) {
+        return jdbc.sql("SELECT mapping FROM import_mapping WHERE kind = ? AND layout_key = ?").params(kind.name(), layoutKey)
+                .query(String.class).optional();
+    }
+
+    public void rememberMapping(ImportKind kind, String layoutKey, String mapping, Instant at) {
+        jdbc.sql("""
+                        INSERT INTO import_mapping (kind, layout_key, mapping, updated_at) VALUES (?, ?, ?, ?)
+                        ON DUPLICATE KEY UPDATE mapping = VALUES(mapping), updated_at = VALUES(updated_at)""")
+                .params(kind.name(), layoutKey, mapping, Timestamp.from(at)).update();
+    }
+}

@@ -1,0 +1,134 @@
+package io.escalera.exchange.internal;
+
+import io.escalera.customer.SalesChannel;
+
+import java.math.BigDecimal;
+import java.text.Normalizer;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Reading values the way spreadsheets and shop systems write them: ISO and day-first dates (and Excel's day
+ * numbers), amounts with a decimal point or comma and thousands separators, yes/no in English and Spanish. A value
+ * that cannot be read is a {@link BadValue} naming what was wrong.
+ */
+public final class ImportValues {
+
+    private static final List<DateTimeFormatter> DATES = List.of(
+            DateTimeFormatter.ofPattern("uuuu-M-d").withResolverStyle(ResolverStyle.STRICT),
+            DateTimeFormatter.ofPattern("uuuu/M/d").withResolverStyle(ResolverStyle.STRICT),
+            DateTimeFormatter.ofPattern("d/M/uuuu").withResolverStyle(ResolverStyle.STRICT),
+            DateTimeFormatter.ofPattern("d-M-uuuu").withResolverStyle(ResolverStyle.STRICT),
+            DateTimeFormatter.ofPattern("d.M.uuuu").withResolverStyle(ResolverStyle.STRICT));
+    private static final LocalDate EXCEL_EPOCH = LocalDate.of(1899, 12, 30);
+    private static final Map<String, SalesChannel> CHANNELS = Map.of("tienda", SalesChannel.STORE, "online", SalesChannel.WEB,
+            "telefono", SalesChannel.PHONE, "aplicacion", SalesChannel.APP, "marketplace", SalesChannel.MARKETPLACE);
+
+    private ImportValues() {
+    }
+
+    /** A cell that is not what its field needs: the message key ({@code import.format.*}) and the value. */
+    static final class BadValue extends Exception {
+        final String reasonKey;
+        final String value;
+
+        BadValue(String reasonKey, String value) {
+            super(reasonKey, null, false, false);
+            this.reasonKey = reasonKey;
+            this.value = value;
+        }
+    }
+
+    static String text(String cell, int maxLength, String field) throws BadValue {
+        if (cell == null || cell.isBlank()) {
+            return null;
+        }
+        String value = cell.strip();
+        if (value.length() > maxLength) {
+            throw new BadValue("import.format.too-long", field + ": " + value.substring(0, Math.min(40, value.length())) + "…");
+        }
+        return value;
+    }
+
+    static LocalDate date(String cell) throws BadValue {
+        if (cell == null || cell.isBlank()) {
+            return null;
+        }
+        String value = cell.strip();
+        if (value.matches("\\d{5}(\\.0+)?")) {
+            return EXCEL_EPOCH.plusDays(Long.parseLong(value.replaceAll("\\..*", "")));
+        }
+        String day = value.length() > 10 && value.charAt(10) == 'T' || value.length() > 10 && value.charAt(10) == ' '
+                ? value.substring(0, 10) : value;
+        for (DateTimeFormatter format : DATES) {
+            try {
+                return LocalDate.parse(day, format);
+            } catch (DateTimeParseException ignored) {
+                // next pattern
+            }
+        }
+        throw new BadValue("import.format.bad-date", value);
+    }
+
+    static BigDecimal amount(String cell) throws BadValue {
+        if (cell == null || cell.isBlank()) {
+            return null;
+        }
+        String value = cell.strip().replaceAll("[\\s\u00a0€$£]", "");
+        int dot = value.lastIndexOf('.');
+        int comma = value.lastIndexOf(',');
+        String normal;
+        if (dot >= 0 && comma >= 0) {
+            normal = dot > comma ? value.replace(",", "") : value.replace(".", "").replace(',', '.');
+        } else if (comma >= 0) {
+            normal = value.matches("-?\\d{1,3}(,\\d{3})+") ? value.replace(",", "") : value.replace(',', '.');
+        } else if (value.matches("-?\\d{1,3}(\\.\\d{3}){2,}")) {
+            normal = value.replace(".", "");
+        } else {
+            normal = value;
+        }
+        if (!normal.matches("-?\\d{1,10}(\\.\\d{1,2})?")) {
+            throw new BadValue("import.format.bad-amount", cell.strip());
+        }
+        return new BigDecimal(normal);
+    }
+
+    static Boolean yesNo(String cell) throws BadValue {
+        if (cell == null || cell.isBlank()) {
+            return null;
+        }
+        return switch (plain(cell)) {
+            case "true", "yes", "y", "si", "s", "1", "verdadero" -> true;
+            case "false", "no", "n", "0", "falso" -> false;
+            default -> throw new BadValue("import.format.bad-yes-no", cell.strip());
+        };
+    }
+
+    static SalesChannel channel(String cell) throws BadValue {
+        if (cell == null || cell.isBlank()) {
+            return null;
+        }
+        String plain = plain(cell);
+        for (SalesChannel channel : SalesChannel.values()) {
+            if (channel.name().toLowerCase(Locale.ROOT).equals(plain)) {
+                return channel;
+            }
+        }
+        SalesChannel spanish = CHANNELS.get(plain);
+        if (spanish == null) {
+            throw new BadValue("import.format.bad-channel", cell.strip());
+        }
+        return spanish;
+    }
+
+    /** Lower case, without accents, spaces, dashes or underscores: how headers and words are compared. */
+    public static String plain(String text) {
+        String folded = Normalizer.normalize(text.strip().toLowerCase(Locale.ROOT), Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+        return folded.replaceAll("[\\s_\\-.]+", "");
+    }
+}

@@ -1,0 +1,299 @@
+package io.escalera.exchange.internal;
+
+import org.dhatim.fastexcel.reader.Cell;
+import org.dhatim.fastexcel.reader.CellType;
+import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.dhatim.fastexcel.reader.Row;
+import org.dhatim.fastexcel.reader.Sheet;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.NoSuchElementException;
+import java.util.stream.Stream;
+
+/**
+ * A table read from an uploaded file: a header row, then rows of text with their line numbers. CSV in any common
+ * delimiter (comma, semicolon, tab, bar: the header decides) and encoding (UTF-8 with or without a byte-order mark,
+ * UTF-16 with one, else Windows-1252, what spreadsheet programs write on Western-European machines), or the first
+ * sheet of an XLSX workbook. Rows are streamed: a million-row file is never held in memory.
+ */
+public final class TabularFile {
+
+    /** One row: its line in the file (the header is line 1) and its cells, as text. */
+    public record Line(int number, List<String> cells) {
+        public String cell(int index) {
+            return index < 0 || index >= cells.size() ? null : cells.get(index);
+        }
+    }
+
+    private final Path path;
+    private final boolean xlsx;
+    private final Charset charset;
+    private final char delimiter;
+
+    private TabularFile(Path path, boolean xlsx, Charset charset, char delimiter) {
+        this.path = path;
+        this.xlsx = xlsx;
+        this.charset = charset;
+        this.delimiter = delimiter;
+    }
+
+    public static TabularFile open(Path path, String fileName) throws IOException {
+        if (fileName.toLowerCase(Locale.ROOT).endsWith(".xlsx")) {
+            return new TabularFile(path, true, null, ',');
+        }
+        Charset charset = detectCharset(path);
+        String header;
+        try (BufferedReader reader = reader(path, charset)) {
+            header = reader.readLine();
+        }
+        return new TabularFile(path, false, charset, detectDelimiter(header == null ? "" : header));
+    }
+
+    public boolean xlsx() {
+        return xlsx;
+    }
+
+    public Charset charset() {
+        return charset;
+    }
+
+    public char delimiter() {
+        return delimiter;
+    }
+
+    public List<String> headers() throws IOException {
+        try (Rows rows = rows()) {
+            return rows.hasNext() ? rows.next().cells() : List.of();
+        }
+    }
+
+    /** Every line, the header first. Close it when done. */
+    public Rows rows() throws IOException {
+        return xlsx ? new XlsxRows(path) : new CsvRows(reader(path, charset), delimiter);
+    }
+
+    public interface Rows extends Iterator<Line>, AutoCloseable {
+        @Override
+        void close() throws IOException;
+    }
+
+    private static BufferedReader reader(Path path, Charset charset) throws IOException {
+        InputStream in = Files.newInputStream(path);
+        // skip a byte-order mark: it is not part of the first header
+        in = new java.io.BufferedInputStream(in);
+        in.mark(4);
+        byte[] bom = in.readNBytes(3);
+        int skip = 0;
+        if (bom.length >= 3 && (bom[0] & 0xFF) == 0xEF && (bom[1] & 0xFF) == 0xBB && (bom[2] & 0xFF) == 0xBF) {
+            skip = 3;
+        } else if (bom.length >= 2 && ((bom[0] & 0xFF) == 0xFF && (bom[1] & 0xFF) == 0xFE || (bom[0] & 0xFF) == 0xFE && (bom[1] & 0xFF) == 0xFF)) {
+            skip = 0; // UTF-16's decoder reads the mark itself
+        }
+        in.reset();
+        in.skipNBytes(skip);
+        return new BufferedReader(new InputStreamReader(in, charset), 1 << 16);
+    }
+
+    /** UTF-16 by its mark; UTF-8 when the whole file decodes as UTF-8; else Windows-1252. */
+    static Charset detectCharset(Path path) throws IOException {
+        try (InputStream in = Files.newInputStream(path)) {
+            byte[] head = in.readNBytes(2);
+            if (head.length == 2 && ((head[0] & 0xFF) == 0xFF && (head[1] & 0xFF) == 0xFE || (head[0] & 0xFF) == 0xFE && (head[1] & 0xFF) == 0xFF)) {
+                return StandardCharsets.UTF_16;
+            }
+        }
+        try (Reader reader = new InputStreamReader(Files.newInputStream(path), StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT))) {
+            char[] buffer = new char[1 << 16];
+            while (reader.read(buffer) >= 0) {
+                // decode all of it: one bad byte anywhere means it is not UTF-8
+            }
+            return StandardCharsets.UTF_8;
+        } catch (CharacterCodingException e) {
+            return Charset.forName("windows-1252");
+        }
+    }
+
+    static char detectDelimiter(String header) {
+        char best = ',';
+        int most = 0;
+        for (char candidate : new char[]{',', ';', '\t', '|'}) {
+            int count = 0;
+            boolean quoted = false;
+            for (int i = 0; i < header.length(); i++) {
+                char c = header.charAt(i);
+                if (c == '"') {
+                    quoted = !quoted;
+                } else if (c == candidate && !quoted) {
+                    count++;
+                }
+            }
+            if (count > most) {
+                most = count;
+                best = candidate;
+            }
+        }
+        return best;
+    }
+
+    /** RFC 4180 CSV: quoted fields may hold the delimiter, doubled quotes and line breaks. Blank lines are skipped. */
+    private static final class CsvRows implements Rows {
+        private final BufferedReader reader;
+        private final char delimiter;
+        private int lineNumber;
+        private Line next;
+
+        CsvRows(BufferedReader reader, char delimiter) {
+            this.reader = reader;
+            this.delimiter = delimiter;
+            advance();
+        }
+
+        private void advance() {
+            try {
+                next = null;
+                String text;
+                while ((text = reader.readLine()) != null) {
+                    lineNumber++;
+                    int start = lineNumber;
+                    List<String> cells = new ArrayList<>();
+                    StringBuilder cell = new StringBuilder();
+                    boolean quoted = false;
+                    boolean wasQuoted = false;
+                    int i = 0;
+                    while (true) {
+                        if (i == text.length()) {
+                            if (quoted) {
+                                String more = reader.readLine();
+                                if (more == null) {
+                                    break;
+                                }
+                                lineNumber++;
+                                cell.append('\n');
+                                text = more;
+                                i = 0;
+                                continue;
+                            }
+                            break;
+                        }
+                        char c = text.charAt(i++);
+                        if (quoted) {
+                            if (c == '"') {
+                                if (i < text.length() && text.charAt(i) == '"') {
+                                    cell.append('"');
+                                    i++;
+                                } else {
+                                    quoted = false;
+                                }
+                            } else {
+                                cell.append(c);
+                            }
+                        } else if (c == '"' && cell.isEmpty() && !wasQuoted) {
+                            quoted = true;
+                            wasQuoted = true;
+                        } else if (c == delimiter) {
+                            cells.add(cell.toString());
+                            cell.setLength(0);
+                            wasQuoted = false;
+                        } else {
+                            cell.append(c);
+                        }
+                    }
+                    cells.add(cell.toString());
+                    if (cells.size() == 1 && cells.getFirst().isBlank()) {
+                        continue;
+                    }
+                    next = new Line(start, cells);
+                    return;
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        @Override
+        public boolean hasNext() {
+            return next != null;
+        }
+
+        @Override
+        public Line next() {
+            if (next == null) {
+                throw new NoSuchElementException();
+            }
+            Line line = next;
+            advance();
+            return line;
+        }
+
+        @Override
+        public void close() throws IOException {
+            reader.close();
+        }
+    }
+
+    /** The first sheet; numbers as their plain text, dates as ISO dates (yyyy-MM-dd). */
+    private static final class XlsxRows implements Rows {
+        private final ReadableWorkbook workbook;
+        private final Stream<Row> stream;
+        private final Iterator<Row> rows;
+
+        XlsxRows(Path path) throws IOException {
+            this.workbook = new ReadableWorkbook(path.toFile(), new org.dhatim.fastexcel.reader.ReadingOptions(true, false));
+            Sheet sheet = workbook.getFirstSheet();
+            this.stream = sheet.openStream();
+            this.rows = stream.iterator();
+        }
+
+        @Override
+        public boolean hasNext() {
+            return rows.hasNext();
+        }
+
+        @Override
+        public Line next() {
+            Row row = rows.next();
+            List<String> cells = new ArrayList<>();
+            for (int i = 0; i < row.getCellCount(); i++) {
+                Cell cell = row.getCell(i);
+                cells.add(cell == null || cell.getType() == CellType.EMPTY ? "" : text(cell));
+            }
+            return new Line(row.getRowNum(), cells);
+        }
+
+        private static String text(Cell cell) {
+            if (cell.getType() == CellType.NUMBER) {
+                String format = cell.getDataFormatString();
+                if (format != null && (format.contains("yy") || format.contains("dd") || format.contains("mm/"))) {
+                    return cell.asDate().toLocalDate().toString();
+                }
+                return cell.asNumber().stripTrailingZeros().toPlainString();
+            }
+            if (cell.getType() == CellType.BOOLEAN) {
+                return String.valueOf(cell.asBoolean());
+            }
+            return cell.getText();
+        }
+
+        @Override
+        public void close() throws IOException {
+            stream.close();
+            workbook.close();
+        }
+    }
+}

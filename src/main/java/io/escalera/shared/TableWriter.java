@@ -1,0 +1,158 @@
+package io.escalera.shared;
+
+import org.dhatim.fastexcel.Workbook;
+import org.dhatim.fastexcel.Worksheet;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * Writes a table row by row as CSV or XLSX, straight to a stream: an export of a million rows never holds them in
+ * memory. CSV: UTF-8 with a byte-order mark, RFC 4180 quoting, texts a spreadsheet would run as formulas kept as text.
+ * XLSX: numbers as numbers, dates as dates, a bold header.
+ */
+public interface TableWriter extends AutoCloseable {
+
+    enum Format {
+        CSV("csv", "text/csv;charset=UTF-8"),
+        XLSX("xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+
+        private final String extension;
+        private final String contentType;
+
+        Format(String extension, String contentType) {
+            this.extension = extension;
+            this.contentType = contentType;
+        }
+
+        public String extension() {
+            return extension;
+        }
+
+        public String contentType() {
+            return contentType;
+        }
+    }
+
+    /** One row; cells may be text, numbers (BigDecimal, Long, Integer, Double), dates, booleans or null. */
+    void row(List<?> cells);
+
+    @Override
+    void close();
+
+    static TableWriter of(Format format, OutputStream out, String sheetName) {
+        return format == Format.CSV ? new Csv(out) : new Xlsx(out, sheetName);
+    }
+
+    final class Csv implements TableWriter {
+        private final Writer writer;
+
+        Csv(OutputStream out) {
+            this.writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+            write("\uFEFF");
+        }
+
+        @Override
+        public void row(List<?> cells) {
+            StringBuilder line = new StringBuilder();
+            for (int i = 0; i < cells.size(); i++) {
+                if (i > 0) {
+                    line.append(',');
+                }
+                line.append(field(cells.get(i)));
+            }
+            write(line.append("\r\n").toString());
+        }
+
+        static String field(Object cell) {
+            if (cell == null) {
+                return "";
+            }
+            String value = switch (cell) {
+                case BigDecimal d -> d.toPlainString();
+                default -> cell.toString();
+            };
+            if (!(cell instanceof Number) && !value.isEmpty()
+                    && ("=+@\t\r".indexOf(value.charAt(0)) >= 0 || value.startsWith("-") && !value.matches("-[0-9.,]+%?"))) {
+                // a text a spreadsheet would run as a formula (CSV injection) is kept as text
+                value = "'" + value;
+            }
+            boolean quote = value.indexOf(',') >= 0 || value.indexOf('"') >= 0 || value.indexOf('\n') >= 0 || value.indexOf('\r') >= 0;
+            return quote ? '"' + value.replace("\"", "\"\"") + '"' : value;
+        }
+
+        private void write(String text) {
+            try {
+                writer.write(text);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        @Override
+        public void close() {
+            try {
+                writer.flush();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    final class Xlsx implements TableWriter {
+        private static final int FLUSH_EVERY = 1_000;
+        private final Workbook workbook;
+        private final Worksheet sheet;
+        private int row;
+
+        Xlsx(OutputStream out, String sheetName) {
+            this.workbook = new Workbook(out, "Escalera", "1.0");
+            this.sheet = workbook.newWorksheet(sheetName == null || sheetName.isBlank() ? "Sheet1" : sheetName);
+        }
+
+        @Override
+        public void row(List<?> cells) {
+            for (int c = 0; c < cells.size(); c++) {
+                Object cell = cells.get(c);
+                switch (cell) {
+                    case null -> { }
+                    case BigDecimal d -> sheet.value(row, c, d);
+                    case Number n -> sheet.value(row, c, n);
+                    case Boolean b -> sheet.value(row, c, b);
+                    case LocalDate d -> {
+                        sheet.value(row, c, d);
+                        sheet.style(row, c).format("yyyy-mm-dd").set();
+                    }
+                    default -> sheet.value(row, c, cell.toString());
+                }
+            }
+            if (row == 0 && !cells.isEmpty()) {
+                sheet.range(0, 0, 0, cells.size() - 1).style().bold().set();
+            }
+            if (++row % FLUSH_EVERY == 0) {
+                try {
+                    sheet.flush();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        }
+
+        @Override
+        public void close() {
+            try {
+                workbook.finish();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+}

@@ -1,0 +1,216 @@
+package io.escalera.exchange;
+
+import io.escalera.admin.UnitKind;
+import io.escalera.customer.CustomerDetails;
+import io.escalera.customer.OrderFilter;
+import io.escalera.customer.OrderImport;
+import io.escalera.customer.OrderRow;
+import io.escalera.security.Role;
+import io.escalera.security.UserAccount;
+import io.escalera.shared.TableWriter;
+import io.escalera.support.EscaleraTest;
+import io.escalera.support.TestCustomers;
+import io.escalera.support.TestUsers;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.Charset;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+/** Imports of order files as a manager sends them: messy CSV, re-imports, a failure mid-way, an XLSX round trip. */
+@EscaleraTest
+class ImportsTest {
+
+    @Autowired Imports imports;
+    @Autowired Exports exports;
+    @Autowired TestUsers testUsers;
+    @Autowired TestCustomers testCustomers;
+    @Autowired JdbcClient jdbc;
+
+    @AfterEach
+    void signOutOnceTheFactsCaughtUp() throws InterruptedException {
+        // an import sets the ladder, value and KPI modules recomputing: let them finish before the next test runs
+        for (String module : List.of("io.escalera.loyalty", "io.escalera.value", "io.escalera.kpi")) {
+            io.escalera.support.AfterCommitListeners.await(jdbc, module);
+        }
+        SecurityContextHolder.clearContext();
+    }
+
+    /** A manager of a store with two customers, and a store the manager does not run. */
+    record Shop(UserAccount manager, String unitCode, String otherUnitCode, CustomerDetails ana, CustomerDetails ben) {
+    }
+
+    private Shop shop() {
+        long unit = testUsers.newUnit(UnitKind.STORE);
+        long other = testUsers.newUnit(UnitKind.STORE);
+        Shop shop = new Shop(testUsers.newUserIn(Role.MANAGER, unit), testUsers.unitCode(unit), testUsers.unitCode(other),
+                testCustomers.newCustomer(unit), testCustomers.newCustomer(unit));
+        testUsers.signIn(shop.manager());
+        return shop;
+    }
+
+    private ImportJob run(String fileName, byte[] content) throws InterruptedException {
+        ImportJob job = imports.upload(ImportKind.ORDERS, fileName, new ByteArrayInputStream(content));
+        imports.check(job.id(), imports.layout(job.id()).mapping());
+        return await(job.id(), ImportJob.Status.CHECKED);
+    }
+
+    private ImportJob await(long jobId, ImportJob.Status expected) throws InterruptedException {
+        for (int i = 0; i < 600; i++) {
+            ImportJob job = imports.job(jobId);
+            if (!job.status().running()) {
+                assertThat(job.status()).as(job.error()).isEqualTo(expected);
+                return job;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("import " + jobId + " did not finish");
+    }
+
+    private static String id() {
+        return "IMP-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    @Test
+    void aMessyCsvIsReadAndEachBadRowIsReportedWithItsLineAndReason() throws Exception {
+        Shop shop = shop();
+        String o1 = id(), o2 = id();
+        String future = LocalDate.now().plusDays(3).toString();
+        // Windows-1252 (é), semicolons, day-first dates, decimal commas, a quoted field holding the delimiter
+        String csv = String.join("\r\n",
+                "Pedido;Cliente;Fecha;Canal;Tienda;Importe;Descuento;Devuelto;Categoría",
+                o1 + ";" + shop.ana().externalCode() + ";05/03/2026;tienda;" + shop.unitCode() + ";120,50;0,50;;Cafés",
+                o2 + ";" + shop.ben().externalCode() + ";2026-03-06;WEB;" + shop.unitCode() + ";1.080,00;0;0;\"Ropa; calzado\"",
+                id() + ";" + shop.ana().externalCode() + ";31/02/2026;tienda;" + shop.unitCode() + ";10;0;0;",
+                id() + ";NOPE-1;05/03/2026;tienda;" + shop.unitCode() + ";10;0;0;",
+                id() + ";" + shop.ana().externalCode() + ";05/03/2026;tienda;" + shop.unitCode() + ";-10,00;0;0;",
+                o1 + ";" + shop.ben().externalCode() + ";05/03/2026;tienda;" + shop.unitCode() + ";10;0;0;",
+                id() + ";" + shop.ana().externalCode() + ";05/03/2026;tienda;" + shop.otherUnitCode() + ";10;0;0;",
+                id() + ";" + shop.ana().externalCode() + ";05/03/2026;tienda;" + shop.unitCode() + ";;0;0;",
+                id() + ";" + shop.ana().externalCode() + ";" + future + ";tienda;" + shop.unitCode() + ";10;0;0;",
+                id() + ";" + shop.ana().externalCode() + ";05/03/2026;paloma;" + shop.unitCode() + ";10;0;0;",
+                "");
+
+        ImportJob checked = run("pedidos.csv", csv.getBytes(Charset.forName("windows-1252")));
+
+        assertThat(checked.created()).isEqualTo(2);
+        assertThat(checked.rejected()).isEqualTo(8);
+        assertThat(checked.rowsRead()).isEqualTo(10);
+        assertThat(imports.rejects(checked.id(), 0, 100)).extracting(OrderImport.Reject::line, OrderImport.Reject::reasonKey)
+                .containsExactly(
+                        tuple(4, "import.format.bad-date"),
+                        tuple(5, "import.reject.unknown-customer"),
+                        tuple(6, "import.reject.negative-amount"),
+                        tuple(7, "import.reject.duplicate-in-file"),
+                        tuple(8, "import.reject.unit-out-of-scope"),
+                        tuple(9, "import.format.missing"),
+                        tuple(10, "import.reject.future-date"),
+                        tuple(11, "import.format.bad-channel"));
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM customer_order WHERE external_id IN (?, ?)").params(o1, o2).query(Long.class).single())
+                .as("a dry run writes no order").isZero();
+
+        imports.commit(checked.id());
+        ImportJob done = await(checked.id(), ImportJob.Status.DONE);
+        assertThat(done.created()).isEqualTo(2);
+        OrderRow first = orderByExternalId(o1);
+        assertThat(first.grossAmount()).isEqualByComparingTo("120.50");
+        assertThat(first.discount()).isEqualByComparingTo("0.50");
+        assertThat(first.orderDate()).isEqualTo(LocalDate.of(2026, 3, 5));
+        assertThat(first.categories()).isEqualTo("Cafés");
+        assertThat(first.customerId()).isEqualTo(shop.ana().id());
+        OrderRow second = orderByExternalId(o2);
+        assertThat(second.grossAmount()).isEqualByComparingTo("1080.00");
+        assertThat(second.categories()).isEqualTo("Ropa; calzado");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE action = 'IMPORT_COMMITTED' AND record_id = 'pedidos.csv' AND actor = ?")
+                .param(shop.manager().username()).query(Long.class).single()).isEqualTo(1);
+
+        // the same file again: nothing new, nothing changed; the mapping of this layout is offered again
+        ImportJob again = imports.upload(ImportKind.ORDERS, "pedidos.csv", new ByteArrayInputStream(csv.getBytes(Charset.forName("windows-1252"))));
+        ImportLayout layout = imports.layout(again.id());
+        assertThat(layout.remembered()).isTrue();
+        imports.check(again.id(), layout.mapping());
+        ImportJob rechecked = await(again.id(), ImportJob.Status.CHECKED);
+        assertThat(List.of(rechecked.created(), rechecked.updated(), rechecked.unchanged(), rechecked.rejected())).containsExactly(0L, 0L, 2L, 8L);
+        imports.commit(again.id());
+        await(again.id(), ImportJob.Status.DONE);
+        assertThat(orderByExternalId(o1).version()).isEqualTo(first.version());
+    }
+
+    @Test
+    void aFailureWhileWritingLeavesNothingOfTheFileIn() throws Exception {
+        Shop shop = shop();
+        OrderRow existing = testCustomers.newOrder(shop.ana(), LocalDate.now().minusDays(10), "50.00");
+        String good = id(), boom = "BOOM-" + UUID.randomUUID().toString().substring(0, 6);
+        String csv = String.join("\n",
+                "externalId,customerCode,orderDate,unitCode,grossAmount",
+                existing.externalId() + "," + shop.ana().externalCode() + "," + existing.orderDate() + "," + shop.unitCode() + ",75.00",
+                good + "," + shop.ana().externalCode() + ",2026-01-10," + shop.unitCode() + ",20",
+                boom + "," + shop.ben().externalCode() + ",2026-01-11," + shop.unitCode() + ",30");
+        ImportJob checked = run("orders.csv", csv.getBytes());
+        assertThat(List.of(checked.created(), checked.updated())).containsExactly(2L, 1L);
+
+        // the database refuses the last row while the file is being written (the checks could not know)
+        jdbc.sql("ALTER TABLE customer_order ADD CONSTRAINT test_import_boom CHECK (external_id <> '" + boom + "')").update();
+        try {
+            imports.commit(checked.id());
+            ImportJob failed = await(checked.id(), ImportJob.Status.FAILED);
+            assertThat(failed.error()).contains("test_import_boom");
+        } finally {
+            jdbc.sql("ALTER TABLE customer_order DROP CONSTRAINT test_import_boom").update();
+        }
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM customer_order WHERE external_id IN (?, ?)").params(good, boom).query(Long.class).single()).isZero();
+        assertThat(orderByExternalId(existing.externalId()).grossAmount()).as("the update was rolled back too").isEqualByComparingTo("50.00");
+
+        // checked again and committed once the cause is gone: everything goes in
+        imports.check(checked.id(), imports.layout(checked.id()).mapping());
+        await(checked.id(), ImportJob.Status.CHECKED);
+        imports.commit(checked.id());
+        await(checked.id(), ImportJob.Status.DONE);
+        assertThat(orderByExternalId(existing.externalId()).grossAmount()).isEqualByComparingTo("75.00");
+        assertThat(orderByExternalId(boom).customerId()).isEqualTo(shop.ben().id());
+    }
+
+    @Test
+    void anExportedXlsxImportsBackAsTheSameOrders() throws Exception {
+        Shop shop = shop();
+        testCustomers.newOrder(shop.ana(), LocalDate.now().minusDays(40), "99.90", "9.90", "40.00", "10.00");
+        testCustomers.newLateOrder(shop.ben(), LocalDate.now().minusDays(20), "15.00");
+        long unitId = orderByExternalId(jdbc.sql("SELECT external_id FROM customer_order WHERE customer_id = ?").param(shop.ana().id())
+                .query(String.class).single()).unitId();
+        OrderFilter theStore = new OrderFilter(null, null, unitId, null, false, false, false, false);
+        List<OrderRow> before = jdbc.sql("SELECT id FROM customer_order WHERE unit_id = ? ORDER BY id").param(unitId)
+                .query(Long.class).list().stream().map(this::orderById).toList();
+
+        ByteArrayOutputStream xlsx = new ByteArrayOutputStream();
+        assertThat(exports.orders(theStore, TableWriter.Format.XLSX, xlsx)).isEqualTo(2);
+        ImportJob checked = run("orders.xlsx", xlsx.toByteArray());
+
+        assertThat(imports.layout(checked.id()).mapping()).containsAllEntriesOf(Map.of("externalId", "Order id",
+                "customerCode", "Customer code", "grossAmount", "Gross amount", "deliveredInFull", "Delivered in full"));
+        assertThat(List.of(checked.created(), checked.updated(), checked.unchanged(), checked.rejected())).containsExactly(0L, 0L, 2L, 0L);
+        imports.commit(checked.id());
+        await(checked.id(), ImportJob.Status.DONE);
+        assertThat(before.stream().map(o -> orderById(o.id())).toList()).isEqualTo(before);
+    }
+
+    private OrderRow orderByExternalId(String externalId) {
+        return orderById(jdbc.sql("SELECT id FROM customer_order WHERE external_id = ?").param(externalId).query(Long.class).single());
+    }
+
+    private OrderRow orderById(long id) {
+        return io.escalera.security.SystemUser.call(() -> orderService.get(id));
+    }
+
+    @Autowired io.escalera.customer.OrderService orderService;
+}
