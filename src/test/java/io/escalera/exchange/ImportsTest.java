@@ -135,6 +135,11 @@ class ImportsTest {
         assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE action = 'IMPORT_COMMITTED' AND record_id = 'pedidos.csv' AND actor = ?")
                 .param(shop.manager().username()).query(Long.class).single()).isEqualTo(1);
 
+        // the ladder caught up with the imported orders (one recompute, not one update per order)
+        io.escalera.support.AfterCommitListeners.await(jdbc, "io.escalera.loyalty");
+        assertThat(io.escalera.security.SystemUser.call(() -> loyalty.stageOf(shop.ana().id())))
+                .hasValue(io.escalera.loyalty.Stage.SHOPPER);
+
         // the same file again: nothing new, nothing changed; the mapping of this layout is offered again
         ImportJob again = imports.upload(ImportKind.ORDERS, "pedidos.csv", new ByteArrayInputStream(csv.getBytes(Charset.forName("windows-1252"))));
         ImportLayout layout = imports.layout(again.id());
@@ -213,4 +218,5 @@ class ImportsTest {
     }
 
     @Autowired io.escalera.customer.OrderService orderService;
+    @Autowired io.escalera.loyalty.LoyaltyService loyalty;
 }

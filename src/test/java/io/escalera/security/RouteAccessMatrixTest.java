@@ -99,6 +99,7 @@ class RouteAccessMatrixTest {
         ALLOWED.put(AuditLogView.class, EnumSet.of(Role.ADMIN));
         ALLOWED.put(io.escalera.admin.ui.ApiTokensView.class, EnumSet.of(Role.ADMIN));
         ALLOWED.put(io.escalera.exchange.ui.WebhooksView.class, EnumSet.of(Role.ADMIN));
+        ALLOWED.put(io.escalera.exchange.ui.ImportView.class, EnumSet.of(Role.MANAGER, Role.ADMIN));
     }
 
     @Autowired ApplicationContext spring;
