@@ -24,6 +24,7 @@ import java.lang.annotation.Target;
         "escalera.db.buffer-pool-size=${ESCALERA_DB_BUFFER_POOL:6G}",
         "escalera.complaint.breach-job=false", "escalera.feedback.invitation-jobs=false",
         "escalera.loyalty.nightly-recompute=false", "escalera.value.nightly-recompute=false", "escalera.kpi.nightly-rebuild=false",
+        "escalera.exchange.webhook-dispatch=false", "escalera.import.directory=${ESCALERA_BENCH_DIR:./data/bench-mariadb}/../bench-imports",
         "logging.level.root=warn", "logging.level.io.escalera=info"})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @interface BenchmarkDatabase {
