@@ -94,6 +94,11 @@ public class OrderImport {
         return summary;
     }
 
+    /** After a commit: forgets the staged rows that were written; the rejected ones stay for the report. */
+    public void forgetAccepted(long importId) {
+        store.forgetAccepted(importId);
+    }
+
     /** Forgets an import's staged rows (after its report is no longer needed, or when it is abandoned). */
     @Transactional
     public void discard(long importId) {

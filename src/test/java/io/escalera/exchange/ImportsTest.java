@@ -2,6 +2,7 @@ package io.escalera.exchange;
 
 import io.escalera.admin.UnitKind;
 import io.escalera.customer.CustomerDetails;
+import io.escalera.customer.OrderExport;
 import io.escalera.customer.OrderFilter;
 import io.escalera.customer.OrderImport;
 import io.escalera.customer.OrderRow;
@@ -33,7 +34,7 @@ import static org.assertj.core.api.Assertions.tuple;
 class ImportsTest {
 
     @Autowired Imports imports;
-    @Autowired Exports exports;
+    @Autowired OrderExport exports;
     @Autowired TestUsers testUsers;
     @Autowired TestCustomers testCustomers;
     @Autowired JdbcClient jdbc;
@@ -198,7 +199,7 @@ class ImportsTest {
                 .query(Long.class).list().stream().map(this::orderById).toList();
 
         ByteArrayOutputStream xlsx = new ByteArrayOutputStream();
-        assertThat(exports.orders(theStore, TableWriter.Format.XLSX, xlsx)).isEqualTo(2);
+        assertThat(exports.write(theStore, TableWriter.Format.XLSX, xlsx)).isEqualTo(2);
         ImportJob checked = run("orders.xlsx", xlsx.toByteArray());
 
         assertThat(imports.layout(checked.id()).mapping()).containsAllEntriesOf(Map.of("externalId", "Order id",

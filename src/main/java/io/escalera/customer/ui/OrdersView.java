@@ -40,7 +40,8 @@ public class OrdersView extends VerticalLayout implements LocalizedTitle {
     private final Checkbox returned = new Checkbox();
     private final Checkbox allUnits = new Checkbox();
 
-    public OrdersView(OrderService orders, CustomerService customers, GeneralSettingsService settings) {
+    public OrdersView(OrderService orders, CustomerService customers, GeneralSettingsService settings,
+                      io.escalera.customer.OrderExport export) {
         this.orders = orders;
         Currency currency = settings.currency();
         setSizeFull();
@@ -70,6 +71,14 @@ public class OrdersView extends VerticalLayout implements LocalizedTitle {
         allUnits.setVisible(customers.mayWidenToAllUnits());
         allUnits.addValueChangeListener(e -> refresh());
         HorizontalLayout filters = new HorizontalLayout(from, to, unit, channel, late, incomplete, returned, allUnits);
+        for (io.escalera.shared.TableWriter.Format format : io.escalera.shared.TableWriter.Format.values()) {
+            // the whole list with the filters of the moment of the click, streamed
+            var download = io.escalera.shared.ui.StreamingDownload.link(getTranslation("orders.export." + format.extension()),
+                    () -> "orders-" + java.time.LocalDate.now() + "." + format.extension(), format,
+                    out -> export.write(filter(), format, out));
+            download.setId("orders-export-" + format.extension());
+            filters.add(download);
+        }
         filters.setAlignItems(FlexComponent.Alignment.BASELINE);
         filters.setWrap(true);
 

@@ -98,6 +98,7 @@ public class ImportRunner {
                     summary.rejected(), clock.instant());
             auditLog.record("IMPORT_COMMITTED", "import", job.fileName(), describe(job.kind(), summary));
             Files.deleteIfExists(Path.of(jobs.storedAs(job.id())));
+            orders.forgetAccepted(job.id());
         } catch (Exception | Error e) {
             log.warn("Import {} ({}) was not committed; nothing of it was written", job.id(), job.fileName(), e);
             jobs.failed(job.id(), ImportJob.Status.FAILED, message(e), clock.instant());

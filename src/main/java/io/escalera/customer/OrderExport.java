@@ -1,7 +1,5 @@
-package io.escalera.exchange;
+package io.escalera.customer;
 
-import io.escalera.customer.OrderFilter;
-import io.escalera.customer.OrderService;
 import io.escalera.security.UnitDirectory;
 import io.escalera.shared.TableWriter;
 import jakarta.annotation.security.RolesAllowed;
@@ -14,12 +12,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Exports of whole lists with their filters, streamed as CSV or XLSX. The orders file has the import's columns, so
- * that an exported file imports back unchanged.
+ * The order list with its filters as a file, streamed as CSV or XLSX (a million rows never sit in memory). The
+ * columns are the order import's, so that an exported file imports back unchanged.
  */
 @Service
 @RolesAllowed({"STAFF", "MANAGER", "EXECUTIVE", "ADMIN"})
-public class Exports {
+public class OrderExport {
 
     /** The order file's headers: the import recognises each of them. */
     public static final List<String> ORDER_HEADERS = List.of("Order id", "Customer code", "Customer", "Order date", "Channel",
@@ -29,13 +27,13 @@ public class Exports {
     private final OrderService orders;
     private final UnitDirectory units;
 
-    Exports(OrderService orders, UnitDirectory units) {
+    OrderExport(OrderService orders, UnitDirectory units) {
         this.orders = orders;
         this.units = units;
     }
 
     /** Every order of the filter (in the user's units), newest first; returns how many were written. */
-    public long orders(OrderFilter filter, TableWriter.Format format, OutputStream out) {
+    public long write(OrderFilter filter, TableWriter.Format format, OutputStream out) {
         Map<Long, String> unitCodes = new HashMap<>();
         units.allUnits().forEach(u -> unitCodes.put(u.id(), u.code()));
         long[] count = {0};

@@ -1,0 +1,32 @@
+package io.escalera.shared.ui;
+
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import io.escalera.shared.TableWriter;
+
+import java.io.OutputStream;
+import java.util.function.Consumer;
+
+/**
+ * A download link whose file is written straight into the response when it is clicked (a whole list, with the
+ * filters of that moment), for exports too large to build in memory first.
+ */
+public final class StreamingDownload {
+
+    private StreamingDownload() {
+    }
+
+    public static Anchor link(String text, java.util.function.Supplier<String> fileName, TableWriter.Format format,
+                              Consumer<OutputStream> write) {
+        Anchor link = new Anchor((DownloadHandler) event -> {
+            event.setFileName(fileName.get());
+            event.setContentType(format.contentType());
+            write.accept(event.getOutputStream());
+        }, "");
+        link.add((format == TableWriter.Format.CSV ? VaadinIcon.DOWNLOAD_ALT : VaadinIcon.FILE_TABLE).create());
+        link.add(" " + text);
+        link.getElement().setAttribute("download", true);
+        return link;
+    }
+}
