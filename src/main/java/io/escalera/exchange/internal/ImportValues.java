@@ -26,6 +26,13 @@ public final class ImportValues {
             DateTimeFormatter.ofPattern("d-M-uuuu").withResolverStyle(ResolverStyle.STRICT),
             DateTimeFormatter.ofPattern("d.M.uuuu").withResolverStyle(ResolverStyle.STRICT));
     private static final LocalDate EXCEL_EPOCH = LocalDate.of(1899, 12, 30);
+    // compiled once: a million-row file reads several values per row
+    private static final java.util.regex.Pattern ISO_DATE = java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+    private static final java.util.regex.Pattern EXCEL_DAY = java.util.regex.Pattern.compile("\\d{5}(\\.0+)?");
+    private static final java.util.regex.Pattern PLAIN_AMOUNT = java.util.regex.Pattern.compile("-?\\d{1,10}(\\.\\d{1,2})?");
+    private static final java.util.regex.Pattern NOISE = java.util.regex.Pattern.compile("[\\s\u00a0€$£]");
+    private static final java.util.regex.Pattern COMMA_THOUSANDS = java.util.regex.Pattern.compile("-?\\d{1,3}(,\\d{3})+");
+    private static final java.util.regex.Pattern DOT_THOUSANDS = java.util.regex.Pattern.compile("-?\\d{1,3}(\\.\\d{3}){2,}");
     private static final Map<String, SalesChannel> CHANNELS = Map.of("tienda", SalesChannel.STORE, "online", SalesChannel.WEB,
             "telefono", SalesChannel.PHONE, "aplicacion", SalesChannel.APP, "marketplace", SalesChannel.MARKETPLACE);
 
@@ -60,8 +67,16 @@ public final class ImportValues {
             return null;
         }
         String value = cell.strip();
-        if (value.matches("\\d{5}(\\.0+)?")) {
-            return EXCEL_EPOCH.plusDays(Long.parseLong(value.replaceAll("\\..*", "")));
+        if (ISO_DATE.matcher(value).matches()) {
+            try {
+                return LocalDate.parse(value);
+            } catch (DateTimeParseException e) {
+                throw new BadValue("import.format.bad-date", value);
+            }
+        }
+        if (EXCEL_DAY.matcher(value).matches()) {
+            int dot = value.indexOf('.');
+            return EXCEL_EPOCH.plusDays(Long.parseLong(dot < 0 ? value : value.substring(0, dot)));
         }
         String day = value.length() > 10 && value.charAt(10) == 'T' || value.length() > 10 && value.charAt(10) == ' '
                 ? value.substring(0, 10) : value;
@@ -79,20 +94,24 @@ public final class ImportValues {
         if (cell == null || cell.isBlank()) {
             return null;
         }
-        String value = cell.strip().replaceAll("[\\s\u00a0€$£]", "");
+        String value = cell.strip();
+        if (PLAIN_AMOUNT.matcher(value).matches()) {
+            return new BigDecimal(value);
+        }
+        value = NOISE.matcher(value).replaceAll("");
         int dot = value.lastIndexOf('.');
         int comma = value.lastIndexOf(',');
         String normal;
         if (dot >= 0 && comma >= 0) {
             normal = dot > comma ? value.replace(",", "") : value.replace(".", "").replace(',', '.');
         } else if (comma >= 0) {
-            normal = value.matches("-?\\d{1,3}(,\\d{3})+") ? value.replace(",", "") : value.replace(',', '.');
-        } else if (value.matches("-?\\d{1,3}(\\.\\d{3}){2,}")) {
+            normal = COMMA_THOUSANDS.matcher(value).matches() ? value.replace(",", "") : value.replace(',', '.');
+        } else if (DOT_THOUSANDS.matcher(value).matches()) {
             normal = value.replace(".", "");
         } else {
             normal = value;
         }
-        if (!normal.matches("-?\\d{1,10}(\\.\\d{1,2})?")) {
+        if (!PLAIN_AMOUNT.matcher(normal).matches()) {
             throw new BadValue("import.format.bad-amount", cell.strip());
         }
         return new BigDecimal(normal);
