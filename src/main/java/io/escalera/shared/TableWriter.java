@@ -72,7 +72,8 @@ public interface TableWriter extends AutoCloseable {
             write(line.append("\r\n").toString());
         }
 
-        static String field(Object cell) {
+        /** One CSV field: quoted where needed, a formula-like text kept as text (CSV injection). */
+        public static String field(Object cell) {
             if (cell == null) {
                 return "";
             }
@@ -107,19 +108,47 @@ public interface TableWriter extends AutoCloseable {
         }
     }
 
+    /** XLSX: a sheet holds at most 1,048,576 rows; a longer table goes on in further sheets, each with the header. */
     final class Xlsx implements TableWriter {
+        static final int MAX_ROWS_PER_SHEET = 1_048_576;
         private static final int FLUSH_EVERY = 1_000;
         private final Workbook workbook;
-        private final Worksheet sheet;
+        private final String sheetName;
+        private final int rowsPerSheet;
+        private Worksheet sheet;
+        private List<?> header;
+        private int sheets = 1;
         private int row;
 
         Xlsx(OutputStream out, String sheetName) {
+            this(out, sheetName, MAX_ROWS_PER_SHEET);
+        }
+
+        public Xlsx(OutputStream out, String sheetName, int rowsPerSheet) {
             this.workbook = new Workbook(out, "Escalera", "1.0");
-            this.sheet = workbook.newWorksheet(sheetName == null || sheetName.isBlank() ? "Sheet1" : sheetName);
+            this.sheetName = sheetName == null || sheetName.isBlank() ? "Sheet1" : sheetName;
+            this.rowsPerSheet = rowsPerSheet;
+            this.sheet = workbook.newWorksheet(this.sheetName);
         }
 
         @Override
         public void row(List<?> cells) {
+            if (header == null) {
+                header = List.copyOf(cells.stream().map(c -> c == null ? "" : c).toList());
+            } else if (row == rowsPerSheet) {
+                try {
+                    sheet.finish();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                sheet = workbook.newWorksheet(sheetName + " (" + ++sheets + ")");
+                row = 0;
+                write(header);
+            }
+            write(cells);
+        }
+
+        private void write(List<?> cells) {
             for (int c = 0; c < cells.size(); c++) {
                 Object cell = cells.get(c);
                 switch (cell) {

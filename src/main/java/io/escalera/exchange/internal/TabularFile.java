@@ -247,33 +247,63 @@ public final class TabularFile {
         }
     }
 
-    /** The first sheet; numbers as their plain text, dates as ISO dates (yyyy-MM-dd). */
+    /**
+     * Every sheet in order (an export longer than a sheet goes on in the next, header repeated: it is skipped);
+     * numbers as their plain text, dates as ISO dates (yyyy-MM-dd). Line numbers run on across sheets.
+     */
     private static final class XlsxRows implements Rows {
         private final ReadableWorkbook workbook;
-        private final Stream<Row> stream;
-        private final Iterator<Row> rows;
+        private final Iterator<Sheet> sheets;
+        private Stream<Row> stream;
+        private Iterator<Row> rows;
+        private int lineNumber;
 
         XlsxRows(Path path) throws IOException {
             this.workbook = new ReadableWorkbook(path.toFile(), new org.dhatim.fastexcel.reader.ReadingOptions(true, false));
-            Sheet sheet = workbook.getFirstSheet();
-            this.stream = sheet.openStream();
-            this.rows = stream.iterator();
+            this.sheets = workbook.getSheets().toList().iterator();
+            this.rows = java.util.Collections.emptyIterator();
+            boolean first = true;
+            while (!rows.hasNext() && sheets.hasNext()) {
+                open(first);
+                first = false;
+            }
+        }
+
+        private void open(boolean first) throws IOException {
+            if (stream != null) {
+                stream.close();
+            }
+            stream = sheets.next().openStream();
+            rows = stream.iterator();
+            if (!first && rows.hasNext()) {
+                rows.next();
+            }
         }
 
         @Override
         public boolean hasNext() {
+            try {
+                while (!rows.hasNext() && sheets.hasNext()) {
+                    open(false);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
             return rows.hasNext();
         }
 
         @Override
         public Line next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
             Row row = rows.next();
             List<String> cells = new ArrayList<>();
             for (int i = 0; i < row.getCellCount(); i++) {
                 Cell cell = row.getCell(i);
                 cells.add(cell == null || cell.getType() == CellType.EMPTY ? "" : text(cell));
             }
-            return new Line(row.getRowNum(), cells);
+            return new Line(++lineNumber, cells);
         }
 
         private static String text(Cell cell) {
@@ -292,7 +322,9 @@ public final class TabularFile {
 
         @Override
         public void close() throws IOException {
-            stream.close();
+            if (stream != null) {
+                stream.close();
+            }
             workbook.close();
         }
     }

@@ -46,14 +46,6 @@ public final class CsvDownload {
     }
 
     private static String field(String value) {
-        if (value == null) {
-            return "";
-        }
-        if (!value.isEmpty() && "=+@\t\r".indexOf(value.charAt(0)) >= 0 || value.startsWith("-") && !value.matches("-[0-9.,]+%?")) {
-            // a text a spreadsheet would run as a formula (CSV injection) is kept as text
-            value = "'" + value;
-        }
-        boolean quote = value.indexOf(',') >= 0 || value.indexOf('"') >= 0 || value.indexOf('\n') >= 0 || value.indexOf('\r') >= 0;
-        return quote ? '"' + value.replace("\"", "\"\"") + '"' : value;
+        return io.escalera.shared.TableWriter.Csv.field(value);
     }
 }

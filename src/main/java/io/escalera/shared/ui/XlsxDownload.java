@@ -3,12 +3,9 @@ package io.escalera.shared.ui;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.server.streams.DownloadHandler;
-import org.dhatim.fastexcel.Workbook;
-import org.dhatim.fastexcel.Worksheet;
+import io.escalera.shared.TableWriter;
 
-import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -35,30 +32,16 @@ public final class XlsxDownload {
         return link;
     }
 
+    /** Numbers (below the header) are written as numbers, the rest as text. */
     public static void write(List<List<String>> rows, String sheetName, OutputStream out) {
-        try {
-            Workbook workbook = new Workbook(out, "Escalera", "1.0");
-            Worksheet sheet = workbook.newWorksheet(sheetName);
+        try (TableWriter writer = TableWriter.of(TableWriter.Format.XLSX, out, sheetName)) {
             for (int r = 0; r < rows.size(); r++) {
-                List<String> row = rows.get(r);
-                for (int c = 0; c < row.size(); c++) {
-                    String value = row.get(c);
-                    if (value == null || value.isEmpty()) {
-                        continue;
-                    }
-                    if (r > 0 && value.matches("-?\\d+(\\.\\d+)?([eE]-?\\d+)?")) {
-                        sheet.value(r, c, Double.parseDouble(value));
-                    } else {
-                        sheet.value(r, c, value);
-                    }
-                }
-                if (r == 0) {
-                    sheet.range(0, 0, 0, Math.max(0, row.size() - 1)).style().bold().set();
-                }
+                boolean header = r == 0;
+                writer.row(rows.get(r).stream().<Object>map(value -> value == null || value.isEmpty() ? null
+                        : !header && NUMBER.matcher(value).matches() ? new java.math.BigDecimal(value) : value).toList());
             }
-            workbook.finish();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
+
+    private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("-?\\d+(\\.\\d+)?([eE]-?\\d+)?");
 }
