@@ -160,7 +160,8 @@ public interface TableWriter extends AutoCloseable {
                         sheet.value(row, c, d);
                         sheet.style(row, c).format("yyyy-mm-dd").set();
                     }
-                    default -> sheet.value(row, c, cell.toString());
+                    // inline: a table of shared strings would hold every distinct text (every order id) in memory
+                    default -> sheet.inlineString(row, c, cell.toString());
                 }
             }
             if (row == 0 && !cells.isEmpty()) {
