@@ -375,4 +375,24 @@ class ComplaintServiceTest {
             complaintSettings.save(defaults);
         }
     }
+
+    @Test
+    void anExportStreamsEveryCaseOfTheFilteredQueueInTheListsOrderAndNoOtherUnits() {
+        Team team = team();
+        Team other = team();
+        testUsers.signIn(team.staff());
+        ComplaintDetails first = complaints.open(TestComplaints.form(team.customer(), Severity.HIGH));
+        complaints.open(TestComplaints.form(team.customer(), Severity.LOW));
+        ComplaintDetails third = complaints.open(TestComplaints.form(team.customer(), Severity.HIGH));
+        testUsers.signIn(other.staff());
+        complaints.open(TestComplaints.form(other.customer(), Severity.HIGH));
+        testUsers.signIn(team.manager());
+        ComplaintFilter high = new ComplaintFilter(ComplaintQueue.UNIT, null, null, Severity.HIGH, null, null, null, null, false);
+
+        List<ComplaintRow> exported = new java.util.ArrayList<>();
+        complaints.forEach(high, exported::add);
+
+        assertThat(exported).extracting(ComplaintRow::id).containsExactly(third.id(), first.id());
+        assertThat(exported).isEqualTo(complaints.list(high, 0, 100));
+    }
 }

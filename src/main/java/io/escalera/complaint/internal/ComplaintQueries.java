@@ -38,9 +38,11 @@ public class ComplaintQueries {
             .collect(Collectors.joining(",", "(", ")"));
 
     private final JdbcClient jdbc;
+    private final org.springframework.jdbc.core.JdbcTemplate jdbcTemplate;
 
-    ComplaintQueries(JdbcClient jdbc) {
+    ComplaintQueries(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate jdbcTemplate) {
         this.jdbc = jdbc;
+        this.jdbcTemplate = jdbcTemplate;
     }
 
     /** A query's WHERE clause and its parameters. */
@@ -57,24 +59,37 @@ public class ComplaintQueries {
         List<Object> params = new ArrayList<>(where.params());
         params.add(limit);
         params.add(offset);
-        return jdbc.sql("""
-                        SELECT k.id, k.customer_id, c.name, k.opened_at, k.channel, k.category, k.severity, k.status, k.assignee,
-                               k.assignee_name, u.name, k.response_due_at, k.resolution_due_at, k.first_response_at,
-                               k.paused_since, k.resolved_at, k.response_breached_at, k.resolution_breached_at
-                        FROM complaint_case k JOIN customer c ON c.id = k.customer_id JOIN unit u ON u.id = k.unit_id"""
-                        + where.sql() + order + " LIMIT ? OFFSET ?")
-                .params(params).query((rs, n) -> {
-                    ComplaintStatus status = ComplaintStatus.valueOf(rs.getString(8));
-                    Instant responseDue = instant(rs, 12);
-                    Instant resolutionDue = instant(rs, 13);
-                    Instant firstResponse = instant(rs, 14);
-                    return new ComplaintRow(rs.getLong(1), rs.getLong(2), rs.getString(3), instant(rs, 4),
-                            InteractionChannel.valueOf(rs.getString(5)), ComplaintCategory.valueOf(rs.getString(6)),
-                            Severity.valueOf(rs.getString(7)), status, rs.getString(9), rs.getString(10), rs.getString(11),
-                            status.isOpen() ? SlaClock.nextDue(firstResponse, responseDue, resolutionDue) : null,
-                            SlaClock.state(status, responseDue, resolutionDue, firstResponse, instant(rs, 15), instant(rs, 16),
-                                    instant(rs, 17), instant(rs, 18), now, dueSoon));
-                }).list();
+        return jdbc.sql(LIST + where.sql() + order + " LIMIT ? OFFSET ?").params(params).query(rowMapper(now, dueSoon)).list();
+    }
+
+    /** Every case of the list (same filter, same order), streamed, for an export. */
+    public void forEach(ComplaintFilter filter, Set<Long> units, String me, Instant now, Duration dueSoon,
+                        java.util.function.Consumer<ComplaintRow> sink) {
+        Where where = where(filter, units, me, now, dueSoon);
+        String order = filter.queue() == ComplaintQueue.UNIT ? " ORDER BY k.opened_at DESC, k.id DESC" : " ORDER BY k.resolution_due_at, k.id";
+        io.escalera.shared.jdbc.StreamingQuery.forEach(jdbcTemplate, LIST + where.sql() + order, where.params(),
+                rowMapper(now, dueSoon), sink);
+    }
+
+    private static final String LIST = """
+            SELECT k.id, k.customer_id, c.name, k.opened_at, k.channel, k.category, k.severity, k.status, k.assignee,
+                   k.assignee_name, u.name, k.response_due_at, k.resolution_due_at, k.first_response_at,
+                   k.paused_since, k.resolved_at, k.response_breached_at, k.resolution_breached_at
+            FROM complaint_case k JOIN customer c ON c.id = k.customer_id JOIN unit u ON u.id = k.unit_id""";
+
+    private static org.springframework.jdbc.core.RowMapper<ComplaintRow> rowMapper(Instant now, Duration dueSoon) {
+        return (rs, n) -> {
+            ComplaintStatus status = ComplaintStatus.valueOf(rs.getString(8));
+            Instant responseDue = instant(rs, 12);
+            Instant resolutionDue = instant(rs, 13);
+            Instant firstResponse = instant(rs, 14);
+            return new ComplaintRow(rs.getLong(1), rs.getLong(2), rs.getString(3), instant(rs, 4),
+                    InteractionChannel.valueOf(rs.getString(5)), ComplaintCategory.valueOf(rs.getString(6)),
+                    Severity.valueOf(rs.getString(7)), status, rs.getString(9), rs.getString(10), rs.getString(11),
+                    status.isOpen() ? SlaClock.nextDue(firstResponse, responseDue, resolutionDue) : null,
+                    SlaClock.state(status, responseDue, resolutionDue, firstResponse, instant(rs, 15), instant(rs, 16),
+                            instant(rs, 17), instant(rs, 18), now, dueSoon));
+        };
     }
 
     /**

@@ -110,6 +110,13 @@ public class ComplaintsView extends VerticalLayout implements LocalizedTitle {
         List<HasValue<?, ?>> fields = List.of(status, category, severity, channel, unit, from, to, allUnits);
         fields.forEach(field -> field.addValueChangeListener(e -> refresh()));
         HorizontalLayout filters = new HorizontalLayout(status, category, severity, channel, unit, from, to, allUnits);
+        for (io.escalera.shared.TableWriter.Format format : io.escalera.shared.TableWriter.Format.values()) {
+            // the whole queue with the filters of the moment of the click, streamed
+            var download = io.escalera.shared.ui.StreamingDownload.link(getTranslation("list.export." + format.extension()),
+                    () -> "complaints-" + java.time.LocalDate.now() + "." + format.extension(), format, out -> export(format, out));
+            download.setId("complaints-export-" + format.extension());
+            filters.add(download);
+        }
         filters.setWrap(true);
         filters.setAlignItems(FlexComponent.Alignment.BASELINE);
         HorizontalLayout top = new HorizontalLayout(queueTabs);
@@ -129,6 +136,21 @@ public class ComplaintsView extends VerticalLayout implements LocalizedTitle {
     private ComplaintQueue selectedQueue() {
         return tabs.entrySet().stream().filter(e -> e.getValue() == queueTabs.getSelectedTab()).map(Map.Entry::getKey)
                 .findFirst().orElse(ComplaintQueue.UNIT);
+    }
+
+    /** The queue as on screen: every column in the user's language, dates as dates. */
+    private void export(io.escalera.shared.TableWriter.Format format, java.io.OutputStream out) {
+        try (io.escalera.shared.TableWriter writer = io.escalera.shared.TableWriter.of(format, out, getTranslation("nav.complaints"))) {
+            writer.row(List.of("#", getTranslation("complaint.opened-at"), getTranslation("complaint.customer"),
+                    getTranslation("complaint.category"), getTranslation("complaint.severity"), getTranslation("complaint.status"),
+                    getTranslation("complaint.assignee"), getTranslation("complaint.due"), getTranslation("complaint.sla"),
+                    getTranslation("complaint.unit")));
+            complaints.forEach(filter(), r -> writer.row(java.util.Arrays.asList(r.id(),
+                    Formats.dateTime(r.openedAt(), getLocale()), r.customerName(), getTranslation("complaint.category." + r.category()),
+                    getTranslation("complaint.severity." + r.severity()), getTranslation("complaint.status." + r.status()),
+                    r.assigneeName(), r.nextDueAt() == null ? null : Formats.dateTime(r.nextDueAt(), getLocale()),
+                    r.sla() == null ? null : getTranslation("complaint.sla." + r.sla()), r.unitName())));
+        }
     }
 
     private ComplaintFilter filter() {

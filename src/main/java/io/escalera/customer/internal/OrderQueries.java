@@ -57,18 +57,7 @@ public class OrderQueries {
     public void forEach(OrderFilter filter, Set<Long> units, Map<Long, String> unitNames, java.util.function.Consumer<OrderRow> sink) {
         List<Object> params = new ArrayList<>();
         String sql = SELECT + where(filter, units, params) + " ORDER BY o.order_date DESC, o.id DESC";
-        RowMapper<OrderRow> mapper = mapper(unitNames);
-        jdbcTemplate.query(connection -> {
-            java.sql.PreparedStatement statement = connection.prepareStatement(sql, java.sql.ResultSet.TYPE_FORWARD_ONLY,
-                    java.sql.ResultSet.CONCUR_READ_ONLY);
-            statement.setFetchSize(1_000);
-            for (int i = 0; i < params.size(); i++) {
-                statement.setObject(i + 1, params.get(i));
-            }
-            return statement;
-        }, rs -> {
-            sink.accept(mapper.mapRow(rs, 0));
-        });
+        io.escalera.shared.jdbc.StreamingQuery.forEach(jdbcTemplate, sql, params, mapper(unitNames), sink);
     }
 
     private static String where(OrderFilter filter, Set<Long> units, List<Object> params) {

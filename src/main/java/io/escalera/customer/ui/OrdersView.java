@@ -73,7 +73,7 @@ public class OrdersView extends VerticalLayout implements LocalizedTitle {
         HorizontalLayout filters = new HorizontalLayout(from, to, unit, channel, late, incomplete, returned, allUnits);
         for (io.escalera.shared.TableWriter.Format format : io.escalera.shared.TableWriter.Format.values()) {
             // the whole list with the filters of the moment of the click, streamed
-            var download = io.escalera.shared.ui.StreamingDownload.link(getTranslation("orders.export." + format.extension()),
+            var download = io.escalera.shared.ui.StreamingDownload.link(getTranslation("list.export." + format.extension()),
                     () -> "orders-" + java.time.LocalDate.now() + "." + format.extension(), format,
                     out -> export.write(filter(), format, out));
             download.setId("orders-export-" + format.extension());
