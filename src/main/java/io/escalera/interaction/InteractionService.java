@@ -137,6 +137,13 @@ public class InteractionService {
         return queries.list(filter, scopes.unitsForList(filter.unitId(), false), offset, limit);
     }
 
+    /** Every interaction of the filtered list, in its order, one at a time (an export of the whole list). */
+    @RolesAllowed({"MANAGER", "EXECUTIVE", "ADMIN"})
+    @Transactional(readOnly = true)
+    public void forEach(InteractionFilter filter, java.util.function.Consumer<InteractionRow> sink) {
+        queries.forEach(filter, scopes.unitsForList(filter.unitId(), false), sink);
+    }
+
     /** Follow-ups due today or overdue: my own, or (for a MANAGER) the whole unit's. */
     @RolesAllowed({"STAFF", "MANAGER"})
     @Transactional(readOnly = true)

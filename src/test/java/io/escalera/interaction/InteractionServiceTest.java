@@ -15,6 +15,7 @@ import org.springframework.security.authorization.AuthorizationDeniedException;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 import java.math.BigDecimal;
+import java.util.List;
 import java.time.LocalDate;
 import java.util.UUID;
 
@@ -99,6 +100,25 @@ class InteractionServiceTest {
         assertThat(interactions.list(new InteractionFilter(null, null, staff.unitId(), null, null, null, null, null), 0, 50))
                 .as("filtered by the handler's unit").extracting(InteractionRow::id).containsExactly(logged.id());
         assertThatThrownBy(() -> interactions.log(form(customer))).isInstanceOf(AuthorizationDeniedException.class);
+    }
+
+    @Test
+    void anExportStreamsTheSameInteractionsAsTheFilteredListAndNoneOfAnotherUnit() {
+        UserAccount staff = testUsers.newUser(Role.STAFF);
+        CustomerDetails customer = testCustomers.newCustomer(staff.unitId());
+        testUsers.signIn(staff);
+        InteractionRow first = interactions.log(form(customer));
+        InteractionRow second = interactions.log(form(customer));
+        UserAccount elsewhere = testUsers.newUser(Role.STAFF);
+        testUsers.signIn(elsewhere);
+        interactions.log(form(testCustomers.newCustomer(elsewhere.unitId())));
+
+        testUsers.signIn(testUsers.newUserIn(Role.MANAGER, staff.unitId()));
+        List<InteractionRow> exported = new java.util.ArrayList<>();
+        interactions.forEach(InteractionFilter.none(), exported::add);
+
+        assertThat(exported).extracting(InteractionRow::id).containsExactly(second.id(), first.id());
+        assertThat(exported).isEqualTo(interactions.list(InteractionFilter.none(), 0, 100));
     }
 
     @Test

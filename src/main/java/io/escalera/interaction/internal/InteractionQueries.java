@@ -32,13 +32,29 @@ public class InteractionQueries {
             rs.getTimestamp(14) == null ? null : rs.getTimestamp(14).toInstant());
 
     private final JdbcClient jdbc;
+    private final org.springframework.jdbc.core.JdbcTemplate jdbcTemplate;
 
-    InteractionQueries(JdbcClient jdbc) {
+    InteractionQueries(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate jdbcTemplate) {
         this.jdbc = jdbc;
+        this.jdbcTemplate = jdbcTemplate;
     }
 
     public List<InteractionRow> list(InteractionFilter filter, Set<Long> units, long offset, int limit) {
         List<Object> params = new ArrayList<>();
+        String where = where(filter, units, params);
+        params.add(limit);
+        params.add(offset);
+        return jdbc.sql(SELECT + where + " ORDER BY i.occurred_at DESC, i.id DESC LIMIT ? OFFSET ?").params(params).query(ROW).list();
+    }
+
+    /** Every interaction of the list (same filter, same order), streamed, for an export. */
+    public void forEach(InteractionFilter filter, Set<Long> units, java.util.function.Consumer<InteractionRow> sink) {
+        List<Object> params = new ArrayList<>();
+        String sql = SELECT + where(filter, units, params) + " ORDER BY i.occurred_at DESC, i.id DESC";
+        io.escalera.shared.jdbc.StreamingQuery.forEach(jdbcTemplate, sql, params, ROW, sink);
+    }
+
+    private static String where(InteractionFilter filter, Set<Long> units, List<Object> params) {
         List<String> where = new ArrayList<>();
         inUnits(units, where);
         if (filter.from() != null) {
@@ -69,10 +85,7 @@ public class InteractionQueries {
             where.add("i.handled_by = ?");
             params.add(filter.handledBy().trim());
         }
-        params.add(limit);
-        params.add(offset);
-        return jdbc.sql(SELECT + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where))
-                + " ORDER BY i.occurred_at DESC, i.id DESC LIMIT ? OFFSET ?").params(params).query(ROW).list();
+        return where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where);
     }
 
     /** Open follow-ups due on or before {@code day}: a user's own, or (with {@code units}) a unit's. */

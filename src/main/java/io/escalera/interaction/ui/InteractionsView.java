@@ -69,15 +69,23 @@ public class InteractionsView extends VerticalLayout implements LocalizedTitle {
         grid.addColumn(InteractionRow::handledByName).setHeader(getTranslation("interaction.handled-by")).setAutoWidth(true);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
         grid.setEmptyStateText(getTranslation("interactions.empty"));
-        grid.setItems(query -> interactions.list(new InteractionFilter(from.getValue(), to.getValue(),
+        java.util.function.Supplier<InteractionFilter> filter = () -> new InteractionFilter(from.getValue(), to.getValue(),
                 unit.getValue() == null ? null : unit.getValue().id(), channel.getValue(),
                 reason.getValue() == null ? null : reason.getValue().id(), direction.getValue(), fcr.getValue(),
-                handledBy.getValue()), query.getOffset(), query.getLimit()).stream());
+                handledBy.getValue());
+        grid.setItems(query -> interactions.list(filter.get(), query.getOffset(), query.getLimit()).stream());
         grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate(CustomerView.class, e.getItem().customerId())));
         grid.setSizeFull();
         java.util.List<com.vaadin.flow.component.HasValue<?, ?>> filtersFields = java.util.List.of(from, to, unit, channel, reason, direction, fcr, handledBy);
         filtersFields.forEach(field -> field.addValueChangeListener(e -> grid.getDataProvider().refreshAll()));
         HorizontalLayout filters = new HorizontalLayout(from, to, unit, channel, reason, direction, fcr, handledBy);
+        for (io.escalera.shared.TableWriter.Format format : io.escalera.shared.TableWriter.Format.values()) {
+            // the whole list with the filters of the moment of the click, streamed
+            var download = io.escalera.shared.ui.StreamingDownload.link(getTranslation("list.export." + format.extension()),
+                    () -> "interactions-" + java.time.LocalDate.now() + "." + format.extension(), format, out -> export(interactions, filter.get(), format, out));
+            download.setId("interactions-export-" + format.extension());
+            filters.add(download);
+        }
         filters.setWrap(true);
         filters.setAlignItems(FlexComponent.Alignment.BASELINE);
         add(filters, grid);
@@ -90,5 +98,19 @@ public class InteractionsView extends VerticalLayout implements LocalizedTitle {
     @Override
     public String titleKey() {
         return "nav.interactions";
+    }
+
+    /** The list as on screen, in the user's language. */
+    private void export(InteractionService interactions, InteractionFilter filter, io.escalera.shared.TableWriter.Format format,
+                        java.io.OutputStream out) {
+        try (io.escalera.shared.TableWriter writer = io.escalera.shared.TableWriter.of(format, out, getTranslation("nav.interactions"))) {
+            writer.row(java.util.List.of(getTranslation("interaction.when"), getTranslation("interaction.customer"),
+                    getTranslation("interaction.channel"), getTranslation("interaction.direction"), getTranslation("interaction.reason"),
+                    getTranslation("interaction.summary"), getTranslation("interaction.fcr"), getTranslation("interaction.minutes"),
+                    getTranslation("interaction.handled-by")));
+            interactions.forEach(filter, r -> writer.row(java.util.Arrays.asList(Formats.dateTime(r.occurredAt(), getLocale()),
+                    r.customerName(), getTranslation("channel." + r.channel()), getTranslation("interaction.direction." + r.direction()),
+                    r.reason(), r.summary(), getTranslation(r.resolvedFirstContact() ? "yes" : "no"), r.minutes(), r.handledByName())));
+        }
     }
 }
