@@ -92,6 +92,13 @@ public class CustomersView extends VerticalLayout implements LocalizedTitle {
         toolbar.setWidthFull();
         toolbar.setAlignItems(FlexComponent.Alignment.BASELINE);
         toolbar.setWrap(true);
+        for (io.escalera.shared.TableWriter.Format format : io.escalera.shared.TableWriter.Format.values()) {
+            // the whole list with the search, filters and sort of the moment of the click, streamed page by page
+            var download = io.escalera.shared.ui.StreamingDownload.link(getTranslation("list.export." + format.extension()),
+                    () -> "customers-" + java.time.LocalDate.now() + "." + format.extension(), format, out -> export(format, out));
+            download.setId("customers-export-" + format.extension());
+            toolbar.add(download);
+        }
         boolean mayCreate = signedIn.authenticated().map(u -> u.role() != Role.EXECUTIVE).orElse(false);
         if (mayCreate) {
             Button add = new Button(getTranslation("customers.new"), VaadinIcon.PLUS.create(),
@@ -119,6 +126,32 @@ public class CustomersView extends VerticalLayout implements LocalizedTitle {
         grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate(CustomerView.class, e.getItem().id())));
         grid.setSizeFull();
         add(toolbar, grid);
+    }
+
+    private static final int EXPORT_PAGE = 5_000;
+
+    /** The list as on screen (search, filters, sort), in pages read by the same query as the grid's. */
+    private void export(io.escalera.shared.TableWriter.Format format, java.io.OutputStream out) {
+        CustomerSearch current = currentSearch();
+        org.springframework.data.domain.Sort sort = org.springframework.data.domain.Sort.by(grid.getSortOrder().stream()
+                .flatMap(order -> order.getSorted().getSortOrder(order.getDirection()))
+                .map(o -> o.getDirection() == com.vaadin.flow.data.provider.SortDirection.DESCENDING
+                        ? org.springframework.data.domain.Sort.Order.desc(o.getSorted())
+                        : org.springframework.data.domain.Sort.Order.asc(o.getSorted()))
+                .toList());
+        try (io.escalera.shared.TableWriter writer = io.escalera.shared.TableWriter.of(format, out, getTranslation("nav.customers"))) {
+            writer.row(java.util.List.of(getTranslation("customer.code"), getTranslation("customer.name"), getTranslation("customer.email"),
+                    getTranslation("customer.phone"), getTranslation("customer.unit"), getTranslation("customer.channel"),
+                    getTranslation("customer.created")));
+            for (long offset = 0; ; offset += EXPORT_PAGE) {
+                java.util.List<CustomerSummary> page = customers.search(current, sort, offset, EXPORT_PAGE);
+                page.forEach(c -> writer.row(java.util.Arrays.asList(c.externalCode(), c.name(), c.email(), c.phone(), c.homeUnitName(),
+                        getTranslation("channel." + c.acquisitionChannel()), Formats.date(c.createdAt(), getLocale()))));
+                if (page.size() < EXPORT_PAGE) {
+                    break;
+                }
+            }
+        }
     }
 
     private CustomerSearch currentSearch() {
