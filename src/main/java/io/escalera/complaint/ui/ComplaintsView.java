@@ -110,13 +110,8 @@ public class ComplaintsView extends VerticalLayout implements LocalizedTitle {
         List<HasValue<?, ?>> fields = List.of(status, category, severity, channel, unit, from, to, allUnits);
         fields.forEach(field -> field.addValueChangeListener(e -> refresh()));
         HorizontalLayout filters = new HorizontalLayout(status, category, severity, channel, unit, from, to, allUnits);
-        for (io.escalera.shared.TableWriter.Format format : io.escalera.shared.TableWriter.Format.values()) {
-            // the whole queue with the filters of the moment of the click, streamed
-            var download = io.escalera.shared.ui.StreamingDownload.link(getTranslation("list.export." + format.extension()),
-                    () -> "complaints-" + java.time.LocalDate.now() + "." + format.extension(), format, out -> export(format, out));
-            download.setId("complaints-export-" + format.extension());
-            filters.add(download);
-        }
+        // the whole queue with the filters of the moment of the click, streamed
+        io.escalera.shared.ui.StreamingDownload.exportLinks(this, "complaints", this::export).forEach(filters::add);
         filters.setWrap(true);
         filters.setAlignItems(FlexComponent.Alignment.BASELINE);
         HorizontalLayout top = new HorizontalLayout(queueTabs);

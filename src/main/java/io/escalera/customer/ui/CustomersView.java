@@ -92,13 +92,8 @@ public class CustomersView extends VerticalLayout implements LocalizedTitle {
         toolbar.setWidthFull();
         toolbar.setAlignItems(FlexComponent.Alignment.BASELINE);
         toolbar.setWrap(true);
-        for (io.escalera.shared.TableWriter.Format format : io.escalera.shared.TableWriter.Format.values()) {
-            // the whole list with the search, filters and sort of the moment of the click, streamed page by page
-            var download = io.escalera.shared.ui.StreamingDownload.link(getTranslation("list.export." + format.extension()),
-                    () -> "customers-" + java.time.LocalDate.now() + "." + format.extension(), format, out -> export(format, out));
-            download.setId("customers-export-" + format.extension());
-            toolbar.add(download);
-        }
+        // the whole list with the search, filters and sort of the moment of the click, streamed page by page
+        io.escalera.shared.ui.StreamingDownload.exportLinks(this, "customers", this::export).forEach(toolbar::add);
         boolean mayCreate = signedIn.authenticated().map(u -> u.role() != Role.EXECUTIVE).orElse(false);
         if (mayCreate) {
             Button add = new Button(getTranslation("customers.new"), VaadinIcon.PLUS.create(),

@@ -71,14 +71,8 @@ public class OrdersView extends VerticalLayout implements LocalizedTitle {
         allUnits.setVisible(customers.mayWidenToAllUnits());
         allUnits.addValueChangeListener(e -> refresh());
         HorizontalLayout filters = new HorizontalLayout(from, to, unit, channel, late, incomplete, returned, allUnits);
-        for (io.escalera.shared.TableWriter.Format format : io.escalera.shared.TableWriter.Format.values()) {
-            // the whole list with the filters of the moment of the click, streamed
-            var download = io.escalera.shared.ui.StreamingDownload.link(getTranslation("list.export." + format.extension()),
-                    () -> "orders-" + java.time.LocalDate.now() + "." + format.extension(), format,
-                    out -> export.write(filter(), format, out));
-            download.setId("orders-export-" + format.extension());
-            filters.add(download);
-        }
+        // the whole list with the filters of the moment of the click, streamed
+        io.escalera.shared.ui.StreamingDownload.exportLinks(this, "orders", (format, out) -> export.write(filter(), format, out)).forEach(filters::add);
         filters.setAlignItems(FlexComponent.Alignment.BASELINE);
         filters.setWrap(true);
 

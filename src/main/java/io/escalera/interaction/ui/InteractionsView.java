@@ -79,13 +79,8 @@ public class InteractionsView extends VerticalLayout implements LocalizedTitle {
         java.util.List<com.vaadin.flow.component.HasValue<?, ?>> filtersFields = java.util.List.of(from, to, unit, channel, reason, direction, fcr, handledBy);
         filtersFields.forEach(field -> field.addValueChangeListener(e -> grid.getDataProvider().refreshAll()));
         HorizontalLayout filters = new HorizontalLayout(from, to, unit, channel, reason, direction, fcr, handledBy);
-        for (io.escalera.shared.TableWriter.Format format : io.escalera.shared.TableWriter.Format.values()) {
-            // the whole list with the filters of the moment of the click, streamed
-            var download = io.escalera.shared.ui.StreamingDownload.link(getTranslation("list.export." + format.extension()),
-                    () -> "interactions-" + java.time.LocalDate.now() + "." + format.extension(), format, out -> export(interactions, filter.get(), format, out));
-            download.setId("interactions-export-" + format.extension());
-            filters.add(download);
-        }
+        // the whole list with the filters of the moment of the click, streamed
+        io.escalera.shared.ui.StreamingDownload.exportLinks(this, "interactions", (format, out) -> export(interactions, filter.get(), format, out)).forEach(filters::add);
         filters.setWrap(true);
         filters.setAlignItems(FlexComponent.Alignment.BASELINE);
         add(filters, grid);

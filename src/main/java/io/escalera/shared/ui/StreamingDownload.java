@@ -6,6 +6,7 @@ import com.vaadin.flow.server.streams.DownloadHandler;
 import io.escalera.shared.TableWriter;
 
 import java.io.OutputStream;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -28,5 +29,19 @@ public final class StreamingDownload {
         link.add(" " + text);
         link.getElement().setAttribute("download", true);
         return link;
+    }
+
+    /**
+     * "Export CSV" and "Export XLSX" for a list: files named {@code <name>-<today>.csv|xlsx}, links with ids
+     * {@code <name>-export-csv|xlsx}, each written by {@code write} when clicked.
+     */
+    public static List<Anchor> exportLinks(com.vaadin.flow.component.Component owner, String name,
+                                           java.util.function.BiConsumer<TableWriter.Format, OutputStream> write) {
+        return java.util.Arrays.stream(TableWriter.Format.values()).map(format -> {
+            Anchor link = link(owner.getTranslation("list.export." + format.extension()),
+                    () -> name + "-" + java.time.LocalDate.now() + "." + format.extension(), format, out -> write.accept(format, out));
+            link.setId(name + "-export-" + format.extension());
+            return link;
+        }).toList();
     }
 }
