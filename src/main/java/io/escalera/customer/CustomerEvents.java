@@ -32,6 +32,10 @@ public final class CustomerEvents {
     public record OrdersImported(long importId, LocalDate from, LocalDate to, long created, long updated) {
     }
 
+    /** Customers were imported in bulk: the ladder and value modules take them in with one run, not one event each. */
+    public record CustomersImported(long importId, long created, long updated) {
+    }
+
     /**
      * A generated data set was loaded (demo, generator command, benchmark): customers with ids in [firstId, lastId],
      * so that other modules generate their own data for them (interactions, cases, answers).

@@ -50,16 +50,6 @@ public class OrderImport {
                               BigDecimal returnedAmount, String categories, String reasonKey, String detail) {
     }
 
-    public record Summary(long created, long updated, long unchanged, long rejected) {
-        public long total() {
-            return created + updated + unchanged + rejected;
-        }
-    }
-
-    /** A rejected row: its line in the file, why (a message key, with a detail such as the bad value), and its key fields. */
-    public record Reject(int line, String reasonKey, String detail, String externalId, String customerCode) {
-    }
-
     /** Adds rows of an import to its staging area (call in chunks while reading the file). */
     public void stage(long importId, List<StagedOrder> rows) {
         store.stage(importId, rows);
@@ -67,12 +57,12 @@ public class OrderImport {
 
     /** The dry run: decides every staged row's outcome against the database as it is now; changes no order. */
     @Transactional
-    public Summary check(long importId) {
+    public ImportSummary check(long importId) {
         return store.check(importId, scopes.visibleUnits().orElse(null), LocalDate.now(clock));
     }
 
     @Transactional(readOnly = true)
-    public List<Reject> rejects(long importId, long offset, int limit) {
+    public List<ImportReject> rejects(long importId, long offset, int limit) {
         return store.rejects(importId, offset, limit);
     }
 
@@ -82,9 +72,9 @@ public class OrderImport {
      * KPI facts catch up.
      */
     @Transactional
-    public Summary commit(long importId) {
+    public ImportSummary commit(long importId) {
         Set<Long> units = scopes.visibleUnits().orElse(null);
-        Summary summary = store.check(importId, units, LocalDate.now(clock));
+        ImportSummary summary = store.check(importId, units, LocalDate.now(clock));
         LocalDate[] dates = store.affectedDates(importId);
         String by = signedIn.authenticated().map(AuthenticatedUser::username).orElse(SystemUser.NAME);
         store.apply(importId, by, clock.instant());

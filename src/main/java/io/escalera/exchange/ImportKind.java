@@ -17,7 +17,16 @@ public enum ImportKind {
             new ImportField("actualDelivery", false, "actual delivery", "delivered", "delivery date", "entrega real", "entregado"),
             new ImportField("deliveredInFull", false, "delivered in full", "in full", "completo", "entregado completo"),
             new ImportField("returnedAmount", false, "returned amount", "returned", "returns", "devuelto", "importe devuelto"),
-            new ImportField("categories", false, "categories", "category", "categorias", "categoria")));
+            new ImportField("categories", false, "categories", "category", "categorias", "categoria"))),
+    CUSTOMERS(List.of(
+            new ImportField("externalCode", true, "customer code", "code", "customer id", "codigo cliente", "codigo", "cliente"),
+            new ImportField("name", true, "name", "full name", "customer name", "nombre", "nombre completo"),
+            new ImportField("email", false, "email", "e-mail", "mail", "correo", "correo electronico"),
+            new ImportField("phone", false, "phone", "telephone", "mobile", "telefono", "movil"),
+            new ImportField("birthDate", false, "birth date", "birthday", "date of birth", "fecha nacimiento", "fecha de nacimiento"),
+            new ImportField("unitCode", true, "unit", "unit code", "home unit", "store", "tienda", "unidad"),
+            new ImportField("acquisitionChannel", false, "acquisition channel", "channel", "source", "canal", "canal de captacion"),
+            new ImportField("surveyConsent", false, "survey consent", "consent", "consentimiento", "acepta encuestas")));
 
     private final List<ImportField> fields;
 

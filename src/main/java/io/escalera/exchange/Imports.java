@@ -1,7 +1,9 @@
 package io.escalera.exchange;
 
-import io.escalera.customer.OrderImport;
+import io.escalera.customer.ImportReject;
+import io.escalera.customer.ImportSummary;
 import io.escalera.exchange.internal.ImportRunner;
+import io.escalera.exchange.internal.ImportTarget;
 import io.escalera.exchange.internal.ImportValues;
 import io.escalera.exchange.internal.ImportStore;
 import io.escalera.exchange.internal.TabularFile;
@@ -48,16 +50,16 @@ public class Imports {
 
     private final ImportStore store;
     private final ImportRunner runner;
-    private final OrderImport orders;
+    private final ImportTarget.Targets targets;
     private final SignedInUsers signedIn;
     private final Clock clock;
     private final Path directory;
 
-    Imports(ImportStore store, ImportRunner runner, OrderImport orders, SignedInUsers signedIn, Clock clock,
+    Imports(ImportStore store, ImportRunner runner, ImportTarget.Targets targets, SignedInUsers signedIn, Clock clock,
             @Value("${escalera.import.directory:${ESCALERA_DATA_DIR:./data}/imports}") String directory) {
         this.store = store;
         this.runner = runner;
-        this.orders = orders;
+        this.targets = targets;
         this.signedIn = signedIn;
         this.clock = clock;
         this.directory = Path.of(directory);
@@ -165,7 +167,7 @@ public class Imports {
         if (job.status().running() || !store.move(jobId, job.status(), ImportJob.Status.DISCARDED, null)) {
             throw new ActionRefusedException("import.not-now");
         }
-        orders.discard(jobId);
+        targets.of(job.kind()).discard(jobId);
         try {
             Files.deleteIfExists(Path.of(store.storedAs(jobId)));
         } catch (IOException e) {
@@ -184,9 +186,8 @@ public class Imports {
         return store.recent(isAdmin() ? null : actor(), limit);
     }
 
-    public List<OrderImport.Reject> rejects(long jobId, long offset, int limit) {
-        job(jobId);
-        return orders.rejects(jobId, offset, limit);
+    public List<ImportReject> rejects(long jobId, long offset, int limit) {
+        return targets.of(job(jobId).kind()).rejects(jobId, offset, limit);
     }
 
     private boolean mine(ImportJob job) {

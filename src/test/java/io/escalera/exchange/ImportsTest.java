@@ -1,5 +1,7 @@
 package io.escalera.exchange;
 
+import io.escalera.customer.ImportReject;
+import io.escalera.customer.ImportSummary;
 import io.escalera.admin.UnitKind;
 import io.escalera.customer.CustomerDetails;
 import io.escalera.customer.OrderExport;
@@ -108,7 +110,7 @@ class ImportsTest {
         assertThat(checked.created()).isEqualTo(2);
         assertThat(checked.rejected()).isEqualTo(8);
         assertThat(checked.rowsRead()).isEqualTo(10);
-        assertThat(imports.rejects(checked.id(), 0, 100)).extracting(OrderImport.Reject::line, OrderImport.Reject::reasonKey)
+        assertThat(imports.rejects(checked.id(), 0, 100)).extracting(ImportReject::line, ImportReject::reasonKey)
                 .containsExactly(
                         tuple(4, "import.format.bad-date"),
                         tuple(5, "import.reject.unknown-customer"),
@@ -151,6 +153,64 @@ class ImportsTest {
         imports.commit(again.id());
         await(again.id(), ImportJob.Status.DONE);
         assertThat(orderByExternalId(o1).version()).isEqualTo(first.version());
+    }
+
+    @Test
+    void aCustomerFileCreatesAndChangesCustomersAndReportsEachBadLine() throws Exception {
+        Shop shop = shop();
+        String taken = "taken-" + UUID.randomUUID().toString().substring(0, 6) + "@example.com";
+        CustomerDetails withMail = testCustomers.newCustomer(testUsers.newUnit(UnitKind.STORE), "Has Mail", taken, null);
+        String created = "NEW-" + UUID.randomUUID().toString().substring(0, 6);
+        String unit = shop.unitCode();
+        String csv = String.join("\n",
+                "Código,Nombre,Correo,Teléfono,Fecha de nacimiento,Tienda,Canal",
+                created + ",Íñigo Núñez," + created.toLowerCase() + "@example.com,612 34 56 78,1980-05-04," + unit + ",tienda",
+                shop.ana().externalCode() + ",Ana Renamed,,+34 699 000 111,," + unit + ",web",
+                created + ",Again," + ",,," + unit + ",",
+                "NEW-B1,Bad Mail,not-mail,,," + unit + ",",
+                "NEW-B2,Bad Phone,,12,," + unit + ",",
+                "NEW-B3,No Unit,,,,NOPE,",
+                "NEW-B4,Other Unit,,,," + shop.otherUnitCode() + ",",
+                "NEW-B5,Mail Taken," + taken + ",,," + unit + ",",
+                "NEW-B6,,,,," + unit + ",",
+                "NEW-B7,Future,,,2099-01-01," + unit + ",");
+        ImportJob job = imports.upload(ImportKind.CUSTOMERS, "clientes.csv", new ByteArrayInputStream(csv.getBytes()));
+        imports.check(job.id(), imports.layout(job.id()).mapping());
+        ImportJob checked = await(job.id(), ImportJob.Status.CHECKED);
+
+        assertThat(List.of(checked.created(), checked.updated(), checked.rejected())).containsExactly(1L, 1L, 8L);
+        assertThat(imports.rejects(checked.id(), 0, 100)).extracting(ImportReject::line, ImportReject::reasonKey).containsExactly(
+                tuple(4, "import.reject.duplicate-code-in-file"),
+                tuple(5, "import.format.bad-email"),
+                tuple(6, "import.format.bad-phone"),
+                tuple(7, "import.reject.unknown-unit"),
+                tuple(8, "import.reject.unit-out-of-scope"),
+                tuple(9, "import.reject.email-of-another-customer"),
+                tuple(10, "import.format.missing"),
+                tuple(11, "import.reject.birth-in-future"));
+
+        imports.commit(checked.id());
+        await(checked.id(), ImportJob.Status.DONE);
+        CustomerDetails inigo = io.escalera.security.SystemUser.call(() -> customerService.get(
+                jdbc.sql("SELECT id FROM customer WHERE external_code = ?").param(created).query(Long.class).single()));
+        assertThat(inigo.phone()).isEqualTo("+34612345678");
+        assertThat(inigo.email()).isEqualTo(created.toLowerCase() + "@example.com");
+        assertThat(inigo.acquisitionChannel()).isEqualTo(io.escalera.customer.AcquisitionChannel.STORE);
+        assertThat(jdbc.sql("SELECT word FROM customer_name_word WHERE customer_id = ? ORDER BY word").param(inigo.id())
+                .query(String.class).list()).as("found by a word of the name, accents aside").containsExactly("inigo", "nunez");
+        CustomerDetails ana = io.escalera.security.SystemUser.call(() -> customerService.get(shop.ana().id()));
+        assertThat(ana.name()).isEqualTo("Ana Renamed");
+        assertThat(ana.phone()).isEqualTo("+34699000111");
+        assertThat(ana.version()).isEqualTo(shop.ana().version() + 1);
+        assertThat(withMail.email()).isEqualTo(taken);
+        io.escalera.support.AfterCommitListeners.await(jdbc, "io.escalera.loyalty");
+        assertThat(io.escalera.security.SystemUser.call(() -> loyalty.stageOf(inigo.id())))
+                .as("the ladder took the new customer in").hasValue(io.escalera.loyalty.Stage.PROSPECT);
+
+        ImportJob again = imports.upload(ImportKind.CUSTOMERS, "clientes.csv", new ByteArrayInputStream(csv.getBytes()));
+        imports.check(again.id(), imports.layout(again.id()).mapping());
+        ImportJob rechecked = await(again.id(), ImportJob.Status.CHECKED);
+        assertThat(List.of(rechecked.created(), rechecked.updated(), rechecked.unchanged())).containsExactly(0L, 0L, 2L);
     }
 
     @Test
@@ -219,5 +279,6 @@ class ImportsTest {
     }
 
     @Autowired io.escalera.customer.OrderService orderService;
+    @Autowired io.escalera.customer.CustomerService customerService;
     @Autowired io.escalera.loyalty.LoyaltyService loyalty;
 }

@@ -65,7 +65,7 @@ class ManagerImportsOrdersJourneyTest extends BrowserJourney {
 
             click(By.id("import-check"));
             WebElement counts = visible(browser, By.id("import-counts"));
-            assertThat(counts.getText()).isEqualTo("2 orders to create, 0 to change, 0 already as in the file, 1 lines rejected.");
+            assertThat(counts.getText()).isEqualTo("2 to create, 0 to change, 0 already as in the file, 1 lines rejected.");
             waitFor(browser).until(d -> (Boolean) ((org.openqa.selenium.JavascriptExecutor) d).executeScript(
                     "return Array.from(document.querySelectorAll('#import-rejects vaadin-grid-cell-content')).some(c => c.textContent === 'Not a date');"));
             io.escalera.support.Chromium.screenshot(browser, "import-checked");

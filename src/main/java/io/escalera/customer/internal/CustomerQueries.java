@@ -227,14 +227,27 @@ public class CustomerQueries {
 
     /** Adds the name words of the customers with ids in [from, to], set-based (after a bulk load). */
     public int indexNameWords(long fromId, long toId) {
+        return indexNameWords("", "c.id BETWEEN ? AND ?", fromId, toId);
+    }
+
+    /** Replaces the name words of the customers an import created or changed, set-based. */
+    public void reindexNameWordsOfImport(long importId) {
+        jdbc.sql("""
+                DELETE w FROM customer_name_word w JOIN customer_import_row r ON r.existing_id = w.customer_id
+                WHERE r.import_id = ? AND r.outcome = 'UPDATE'""").param(importId).update();
+        indexNameWords(" JOIN customer_import_row r ON r.external_code = c.external_code",
+                "r.import_id = ? AND r.outcome IN ('CREATE', 'UPDATE')", importId);
+    }
+
+    private int indexNameWords(String join, String condition, Object... params) {
         return jdbc.sql("""
                 INSERT IGNORE INTO customer_name_word (word, customer_id)
                 SELECT LEFT(SUBSTRING_INDEX(SUBSTRING_INDEX(c.name_search, ' ', n.n), ' ', -1), 100), c.id
-                FROM customer c
+                FROM customer c%s
                 JOIN (SELECT 1 n UNION ALL SELECT 2 UNION ALL SELECT 3 UNION ALL SELECT 4 UNION ALL SELECT 5
                       UNION ALL SELECT 6 UNION ALL SELECT 7 UNION ALL SELECT 8) n
                   ON n.n <= 1 + LENGTH(c.name_search) - LENGTH(REPLACE(c.name_search, ' ', ''))
-                WHERE c.id BETWEEN ? AND ? AND SUBSTRING_INDEX(SUBSTRING_INDEX(c.name_search, ' ', n.n), ' ', -1) <> ''""")
-                .params(fromId, toId).update();
+                WHERE %s AND SUBSTRING_INDEX(SUBSTRING_INDEX(c.name_search, ' ', n.n), ' ', -1) <> ''""".formatted(join, condition))
+                .params(params).update();
     }
 }

@@ -1,5 +1,7 @@
 package io.escalera.customer.internal;
 
+import io.escalera.customer.ImportReject;
+import io.escalera.customer.ImportSummary;
 import io.escalera.customer.OrderImport;
 import io.escalera.shared.jdbc.RowWriter;
 import io.escalera.shared.jdbc.RowWriters;
@@ -29,8 +31,11 @@ public class OrderImportStore {
     private final JdbcClient jdbc;
     private final DataSource dataSource;
 
+    private final ImportStaging staging;
+
     OrderImportStore(JdbcClient jdbc, DataSource dataSource) {
         this.jdbc = jdbc;
+        this.staging = new ImportStaging(jdbc, "order_import_row", "external_id", "customer_code");
         this.dataSource = dataSource;
     }
 
@@ -59,7 +64,7 @@ public class OrderImportStore {
      * the first rule a row breaks rejects it, else it is created, changed or left as it is. Rows already rejected
      * while the file was read keep their reason.
      */
-    public OrderImport.Summary check(long importId, Set<Long> units, LocalDate today) {
+    public ImportSummary check(long importId, Set<Long> units, LocalDate today) {
         String unitOutOfScope = units == null ? "FALSE" : "NOT (" + UnitCondition.in("u.id", units) + ")";
         String orderOutOfScope = units == null ? "FALSE" : "NOT (" + UnitCondition.in("o.unit_id", units) + ")";
         String day = "'" + today + "'";
@@ -76,17 +81,7 @@ public class OrderImportStore {
                 {"r.actual_delivery < r.order_date", "import.reject.delivered-before-ordered", "CAST(r.actual_delivery AS CHAR)"},
                 {"o.id IS NOT NULL AND o.customer_id <> c.id", "import.reject.order-of-another-customer", "r.external_id"},
                 {"o.id IS NOT NULL AND " + orderOutOfScope, "import.reject.order-out-of-scope", "r.external_id"}};
-        StringBuilder reason = new StringBuilder("CASE");
-        StringBuilder detail = new StringBuilder("CASE");
-        StringBuilder rejected = new StringBuilder("(FALSE");
-        for (String[] rule : rules) {
-            reason.append(" WHEN ").append(rule[0]).append(" THEN '").append(rule[1]).append("'");
-            detail.append(" WHEN ").append(rule[0]).append(" THEN LEFT(").append(rule[2]).append(", 200)");
-            rejected.append(" OR (").append(rule[0]).append(")");
-        }
-        reason.append(" END");
-        detail.append(" END");
-        rejected.append(")");
+        String[] cases = ImportStaging.cases(rules);
         String same = """
                 o.order_date <=> r.order_date AND o.channel <=> r.channel AND o.unit_id <=> u.id
                 AND o.gross_amount <=> r.gross_amount AND o.discount <=> r.discount AND o.cost_of_goods <=> r.cost_of_goods
@@ -106,30 +101,16 @@ public class OrderImportStore {
                     r.reason = %s,
                     r.detail = %s
                 WHERE r.import_id = ? AND (r.reason IS NULL OR r.reason NOT LIKE 'import.format.%%')"""
-                .formatted(rejected, same, reason, detail)).params(importId, importId).update();
+                .formatted(cases[0], same, cases[1], cases[2])).params(importId, importId).update();
         return summary(importId);
     }
 
-    public OrderImport.Summary summary(long importId) {
-        long[] counts = new long[4];
-        jdbc.sql("SELECT outcome, COUNT(*) FROM order_import_row WHERE import_id = ? GROUP BY outcome").param(importId)
-                .query(rs -> {
-                    String outcome = rs.getString(1);
-                    int index = outcome == null ? -1 : List.of("CREATE", "UPDATE", "UNCHANGED", "REJECT").indexOf(outcome);
-                    if (index >= 0) {
-                        counts[index] = rs.getLong(2);
-                    }
-                });
-        return new OrderImport.Summary(counts[0], counts[1], counts[2], counts[3]);
+    public ImportSummary summary(long importId) {
+        return staging.summary(importId);
     }
 
-    public List<OrderImport.Reject> rejects(long importId, long offset, int limit) {
-        return jdbc.sql("""
-                        SELECT line, reason, detail, external_id, customer_code FROM order_import_row
-                        WHERE import_id = ? AND outcome = 'REJECT' ORDER BY line LIMIT ? OFFSET ?""")
-                .params(importId, limit, offset)
-                .query((rs, n) -> new OrderImport.Reject(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)))
-                .list();
+    public List<ImportReject> rejects(long importId, long offset, int limit) {
+        return staging.rejects(importId, offset, limit);
     }
 
     /** The first and last order date the import touches (old dates of changed orders included); nulls when none. */
@@ -163,15 +144,12 @@ public class OrderImportStore {
                 .params(Timestamp.from(now), by, importId).update();
     }
 
-    /** Unstages the rows that were written (the rejected ones stay for the report), in slices. */
     public void forgetAccepted(long importId) {
-        while (jdbc.sql("DELETE FROM order_import_row WHERE import_id = ? AND outcome <> 'REJECT' LIMIT 50000").param(importId).update() > 0) {
-            // slices keep each transaction small
-        }
+        staging.forgetAccepted(importId);
     }
 
     public void discard(long importId) {
-        jdbc.sql("DELETE FROM order_import_row WHERE import_id = ?").param(importId).update();
+        staging.discard(importId);
     }
 
     private static Date date(LocalDate date) {

@@ -1,6 +1,7 @@
 package io.escalera.exchange.internal;
 
-import io.escalera.customer.OrderImport;
+import io.escalera.customer.ImportReject;
+import io.escalera.customer.ImportSummary;
 import io.escalera.exchange.ImportJob;
 import io.escalera.exchange.ImportKind;
 import io.escalera.shared.AuditLog;
@@ -14,8 +15,6 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -32,14 +31,14 @@ public class ImportRunner {
     private static final Logger log = LoggerFactory.getLogger(ImportRunner.class);
 
     private final ImportStore jobs;
-    private final OrderImport orders;
+    private final ImportTarget.Targets targets;
     private final AuditLog auditLog;
     private final Clock clock;
     private final ExecutorService executor = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("import").daemon().factory());
 
-    ImportRunner(ImportStore jobs, OrderImport orders, AuditLog auditLog, Clock clock) {
+    ImportRunner(ImportStore jobs, ImportTarget.Targets targets, AuditLog auditLog, Clock clock) {
         this.jobs = jobs;
-        this.orders = orders;
+        this.targets = targets;
         this.auditLog = auditLog;
         this.clock = clock;
     }
@@ -57,30 +56,29 @@ public class ImportRunner {
     /** Reads the file with the mapping, stages every row, and runs the dry run. */
     private void check(ImportJob job, Map<String, String> mapping) {
         try {
-            orders.discard(job.id());
+            ImportTarget target = targets.of(job.kind());
+            target.discard(job.id());
             Path file = Path.of(jobs.storedAs(job.id()));
             TabularFile table = TabularFile.open(file, job.fileName());
             long estimate = table.xlsx() ? -1 : Math.max(1, countLines(file) - 1);
-            OrderRows reader = OrderRows.of(job.kind(), table.headers(), mapping);
+            ImportTarget.Stager stager = target.stager(table.headers(), mapping);
             long read = 0;
             try (TabularFile.Rows rows = table.rows()) {
                 if (rows.hasNext()) {
                     rows.next();
                 }
-                List<OrderImport.StagedOrder> chunk = new ArrayList<>(CHUNK);
                 while (rows.hasNext()) {
-                    chunk.add(reader.read(rows.next()));
+                    stager.add(rows.next());
                     read++;
-                    if (chunk.size() == CHUNK) {
-                        orders.stage(job.id(), chunk);
-                        chunk.clear();
+                    if (stager.pending() == CHUNK) {
+                        stager.flush(job.id());
                         jobs.progress(job.id(), read, estimate < 0 ? 0.4 : Math.min(0.8, 0.8 * read / estimate));
                     }
                 }
-                orders.stage(job.id(), chunk);
+                stager.flush(job.id());
             }
             jobs.progress(job.id(), read, 0.8);
-            OrderImport.Summary summary = orders.check(job.id());
+            ImportSummary summary = target.check(job.id());
             jobs.finished(job.id(), ImportJob.Status.CHECKED, summary.created(), summary.updated(), summary.unchanged(),
                     summary.rejected(), clock.instant());
             auditLog.record("IMPORT_CHECKED", "import", job.fileName(), describe(job.kind(), summary));
@@ -93,12 +91,13 @@ public class ImportRunner {
     /** Writes the good rows in one transaction: all of them or, on any failure, none. */
     private void commit(ImportJob job) {
         try {
-            OrderImport.Summary summary = orders.commit(job.id());
+            ImportTarget target = targets.of(job.kind());
+            ImportSummary summary = target.commit(job.id());
             jobs.finished(job.id(), ImportJob.Status.DONE, summary.created(), summary.updated(), summary.unchanged(),
                     summary.rejected(), clock.instant());
             auditLog.record("IMPORT_COMMITTED", "import", job.fileName(), describe(job.kind(), summary));
             Files.deleteIfExists(Path.of(jobs.storedAs(job.id())));
-            orders.forgetAccepted(job.id());
+            target.forgetAccepted(job.id());
         } catch (Exception | Error e) {
             log.warn("Import {} ({}) was not committed; nothing of it was written", job.id(), job.fileName(), e);
             jobs.failed(job.id(), ImportJob.Status.FAILED, message(e), clock.instant());
@@ -106,7 +105,7 @@ public class ImportRunner {
         }
     }
 
-    private static String describe(ImportKind kind, OrderImport.Summary s) {
+    private static String describe(ImportKind kind, ImportSummary s) {
         return kind.name().toLowerCase() + ": " + s.created() + " created, " + s.updated() + " updated, " + s.unchanged()
                 + " unchanged, " + s.rejected() + " rejected";
     }

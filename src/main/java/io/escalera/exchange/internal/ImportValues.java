@@ -145,6 +145,27 @@ public final class ImportValues {
         return spanish;
     }
 
+    static io.escalera.customer.AcquisitionChannel acquisitionChannel(String cell) throws BadValue {
+        if (cell == null || cell.isBlank()) {
+            return null;
+        }
+        String plain = plain(cell);
+        for (io.escalera.customer.AcquisitionChannel channel : io.escalera.customer.AcquisitionChannel.values()) {
+            if (channel.name().toLowerCase(Locale.ROOT).equals(plain)) {
+                return channel;
+            }
+        }
+        return switch (plain) {
+            case "tienda" -> io.escalera.customer.AcquisitionChannel.STORE;
+            case "online" -> io.escalera.customer.AcquisitionChannel.WEB;
+            case "telefono" -> io.escalera.customer.AcquisitionChannel.PHONE;
+            case "aplicacion" -> io.escalera.customer.AcquisitionChannel.APP;
+            case "recomendacion", "referido" -> io.escalera.customer.AcquisitionChannel.REFERRAL;
+            case "otro" -> io.escalera.customer.AcquisitionChannel.OTHER;
+            default -> throw new BadValue("import.format.bad-channel", cell.strip());
+        };
+    }
+
     /** Lower case, without accents, spaces, dashes or underscores: how headers and words are compared. */
     public static String plain(String text) {
         String folded = Normalizer.normalize(text.strip().toLowerCase(Locale.ROOT), Normalizer.Form.NFD).replaceAll("\\p{M}", "");

@@ -2,32 +2,17 @@ package io.escalera.exchange.internal;
 
 import io.escalera.customer.OrderImport;
 import io.escalera.customer.SalesChannel;
-import io.escalera.exchange.ImportKind;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 
 /** Turns a file's line into an order row, by the mapping of fields to column headers; a bad value rejects the row. */
 final class OrderRows {
 
-    private final Map<String, Integer> columns;
+    private final ImportColumns columns;
 
-    private OrderRows(Map<String, Integer> columns) {
+    OrderRows(ImportColumns columns) {
         this.columns = columns;
-    }
-
-    static OrderRows of(ImportKind kind, List<String> headers, Map<String, String> mapping) {
-        Map<String, Integer> columns = new HashMap<>();
-        mapping.forEach((field, header) -> {
-            int index = headers.indexOf(header);
-            if (index >= 0) {
-                columns.put(field, index);
-            }
-        });
-        return new OrderRows(columns);
     }
 
     OrderImport.StagedOrder read(TabularFile.Line line) {
@@ -67,7 +52,6 @@ final class OrderRows {
     }
 
     private String cell(TabularFile.Line line, String field) {
-        Integer index = columns.get(field);
-        return index == null ? null : line.cell(index);
+        return columns.cell(line, field);
     }
 }

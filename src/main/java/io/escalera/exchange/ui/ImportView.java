@@ -21,6 +21,8 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.UploadHandler;
+import io.escalera.customer.ImportReject;
+import io.escalera.customer.ImportSummary;
 import io.escalera.customer.OrderImport;
 import io.escalera.exchange.ImportJob;
 import io.escalera.exchange.ImportKind;
@@ -101,9 +103,15 @@ public class ImportView extends VerticalLayout implements LocalizedTitle {
         job = null;
         step.removeAll();
         UI ui = UI.getCurrent();
+        com.vaadin.flow.component.select.Select<ImportKind> kind = new com.vaadin.flow.component.select.Select<>();
+        kind.setId("import-kind");
+        kind.setLabel(getTranslation("import.kind"));
+        kind.setItems(ImportKind.values());
+        kind.setItemLabelGenerator(k -> getTranslation("import.kind." + k));
+        kind.setValue(ImportKind.ORDERS);
         Upload upload = new Upload(UploadHandler.toTempFile((metadata, file) -> {
             try (InputStream in = new FileInputStream(file)) {
-                ImportJob uploaded = imports.upload(ImportKind.ORDERS, metadata.fileName(), in);
+                ImportJob uploaded = imports.upload(kind.getValue(), metadata.fileName(), in);
                 ui.access(() -> {
                     job = uploaded;
                     refreshRecent();
@@ -125,7 +133,7 @@ public class ImportView extends VerticalLayout implements LocalizedTitle {
         upload.setMaxFiles(1);
         upload.setAcceptedFileTypes(".csv", ".txt", ".tsv", ".xlsx");
         upload.setDropLabel(new Span(getTranslation("import.drop")));
-        step.add(new H3(getTranslation("import.step.upload")), new Paragraph(getTranslation("import.upload.help")), upload);
+        step.add(new H3(getTranslation("import.step.upload")), kind, new Paragraph(getTranslation("import.upload.help")), upload);
     }
 
     private void showMapping() {
@@ -213,7 +221,7 @@ public class ImportView extends VerticalLayout implements LocalizedTitle {
 
     private void showChecked() {
         step.removeAll();
-        Grid<OrderImport.Reject> rejects = rejectsGrid();
+        Grid<ImportReject> rejects = rejectsGrid();
         Button commit = new Button(getTranslation("import.commit", Formats.number(job.good(), getLocale())), e -> {
             ConfirmDialog confirm = new ConfirmDialog(getTranslation("import.commit.title"),
                     getTranslation("import.commit.text", job.created(), job.updated(), job.rejected()),
@@ -255,14 +263,14 @@ public class ImportView extends VerticalLayout implements LocalizedTitle {
         return counts;
     }
 
-    private Grid<OrderImport.Reject> rejectsGrid() {
-        Grid<OrderImport.Reject> grid = new Grid<>();
+    private Grid<ImportReject> rejectsGrid() {
+        Grid<ImportReject> grid = new Grid<>();
         grid.setId("import-rejects");
-        grid.addColumn(OrderImport.Reject::line).setHeader(getTranslation("import.reject.line")).setAutoWidth(true);
+        grid.addColumn(ImportReject::line).setHeader(getTranslation("import.reject.line")).setAutoWidth(true);
         grid.addColumn(r -> getTranslation(r.reasonKey())).setHeader(getTranslation("import.reject.reason")).setFlexGrow(2);
         grid.addColumn(r -> r.detail() == null ? "" : r.detail()).setHeader(getTranslation("import.reject.detail")).setFlexGrow(1);
-        grid.addColumn(OrderImport.Reject::externalId).setHeader(getTranslation("import.field.externalId")).setAutoWidth(true);
-        grid.addColumn(OrderImport.Reject::customerCode).setHeader(getTranslation("import.field.customerCode")).setAutoWidth(true);
+        grid.addColumn(ImportReject::key).setHeader(keyHeader()).setAutoWidth(true);
+        grid.addColumn(ImportReject::reference).setHeader(referenceHeader()).setAutoWidth(true);
         long jobId = job.id();
         grid.setItems(query -> imports.rejects(jobId, query.getOffset(), query.getLimit()).stream());
         grid.setEmptyStateText(getTranslation("import.rejects.none"));
@@ -287,19 +295,27 @@ public class ImportView extends VerticalLayout implements LocalizedTitle {
             OutputStream out = event.getOutputStream();
             try (TableWriter writer = TableWriter.of(TableWriter.Format.CSV, out, null)) {
                 writer.row(List.of(getTranslation("import.reject.line"), getTranslation("import.reject.reason"),
-                        getTranslation("import.reject.detail"), getTranslation("import.field.externalId"),
-                        getTranslation("import.field.customerCode")));
+                        getTranslation("import.reject.detail"), keyHeader(), referenceHeader()));
                 int page = 10_000;
                 for (long offset = 0; ; offset += page) {
-                    List<OrderImport.Reject> rows = imports.rejects(jobId, offset, page);
-                    rows.forEach(r -> writer.row(Arrays.asList(r.line(), getTranslation(r.reasonKey()), r.detail(), r.externalId(),
-                            r.customerCode())));
+                    List<ImportReject> rows = imports.rejects(jobId, offset, page);
+                    rows.forEach(r -> writer.row(Arrays.asList(r.line(), getTranslation(r.reasonKey()), r.detail(), r.key(),
+                            r.reference())));
                     if (rows.size() < page) {
                         break;
                     }
                 }
             }
         };
+    }
+
+    /** A rejected row's own id (order id, customer code) and what it refers to (the customer, the name). */
+    private String keyHeader() {
+        return getTranslation(job.kind() == ImportKind.ORDERS ? "import.field.externalId" : "import.field.externalCode");
+    }
+
+    private String referenceHeader() {
+        return getTranslation(job.kind() == ImportKind.ORDERS ? "import.field.customerCode" : "import.field.name");
     }
 
     private Button discardButton() {

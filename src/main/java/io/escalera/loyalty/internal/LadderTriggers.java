@@ -38,6 +38,13 @@ class LadderTriggers {
         SystemUser.call(loyalty::recomputeAll);
     }
 
+    /** Customers imported in bulk: their first stages (and changed ones) in one run. */
+    @org.springframework.scheduling.annotation.Async
+    @org.springframework.transaction.event.TransactionalEventListener
+    void on(CustomerEvents.CustomersImported imported) {
+        SystemUser.call(loyalty::recomputeAll);
+    }
+
     /** Updates of customers in the same funnel cell can collide; the loser of a deadlock simply tries again. */
     private void update(long customerId) {
         io.escalera.shared.LockConflicts.retry(3, () -> SystemUser.run(() -> loyalty.update(customerId)));

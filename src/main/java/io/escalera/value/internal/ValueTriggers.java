@@ -39,6 +39,13 @@ class ValueTriggers {
         SystemUser.run(values::recomputeAll);
     }
 
+    /** Customers imported in bulk (birth dates and channels feed the value): one run. */
+    @org.springframework.scheduling.annotation.Async
+    @org.springframework.transaction.event.TransactionalEventListener
+    void on(CustomerEvents.CustomersImported imported) {
+        SystemUser.run(values::recomputeAll);
+    }
+
     @ApplicationModuleListener
     void on(CustomerEvents.OrderPlaced placed) {
         update(placed.customerId());

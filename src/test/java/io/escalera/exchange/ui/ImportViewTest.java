@@ -8,6 +8,8 @@ import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Span;
+import io.escalera.customer.ImportReject;
+import io.escalera.customer.ImportSummary;
 import io.escalera.admin.UnitKind;
 import io.escalera.customer.CustomerDetails;
 import io.escalera.customer.OrderImport;
@@ -86,8 +88,8 @@ class ImportViewTest {
         pollUntil(window, uploaded.id(), ImportJob.Status.CHECKED);
 
         assertThat(window.find(Span.class).withId("import-counts").single().getText())
-                .isEqualTo("1 orders to create, 0 to change, 0 already as in the file, 1 lines rejected.");
-        Grid<OrderImport.Reject> rejects = window.find(Grid.class).withId("import-rejects").single();
+                .isEqualTo("1 to create, 0 to change, 0 already as in the file, 1 lines rejected.");
+        Grid<ImportReject> rejects = window.find(Grid.class).withId("import-rejects").single();
         assertThat(rejects.getGenericDataView().getItems().map(r -> r.line() + " " + r.reasonKey()).toList())
                 .containsExactly("3 import.format.bad-date");
 

@@ -1,0 +1,139 @@
+package io.escalera.customer.internal;
+
+import io.escalera.customer.CustomerImport;
+import io.escalera.customer.ImportReject;
+import io.escalera.customer.ImportSummary;
+import io.escalera.shared.jdbc.RowWriter;
+import io.escalera.shared.jdbc.RowWriters;
+import io.escalera.shared.jdbc.UnitCondition;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.stereotype.Repository;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+
+/** The SQL of a customer import: staging, the set-based check, and the writes (with the name-word index). */
+@Repository
+public class CustomerImportStore {
+
+    private static final List<String> STAGE_COLUMNS = List.of("import_id", "line", "external_code", "name", "name_search", "email",
+            "phone", "phone_digits", "phone_national", "phone_reversed", "birth_date", "unit_code", "acquisition_channel",
+            "survey_consent", "outcome", "reason", "detail");
+
+    /** A row ready to stage: the typed row, its normalised e-mail and phone, and a rejection found before SQL. */
+    public record Prepared(CustomerImport.StagedCustomer row, String email, Phones.Phone phone, String reasonKey, String detail) {
+    }
+
+    private final JdbcClient jdbc;
+    private final DataSource dataSource;
+    private final CustomerQueries queries;
+    private final ImportStaging staging;
+
+    CustomerImportStore(JdbcClient jdbc, DataSource dataSource, CustomerQueries queries) {
+        this.jdbc = jdbc;
+        this.dataSource = dataSource;
+        this.queries = queries;
+        this.staging = new ImportStaging(jdbc, "customer_import_row", "external_code", "name");
+    }
+
+    public void stage(long importId, List<Prepared> rows) {
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        try (RowWriter writer = RowWriters.forTable(connection, RowWriters.loadDataAllowed(connection), "customer_import_row", STAGE_COLUMNS)) {
+            for (Prepared p : rows) {
+                CustomerImport.StagedCustomer r = p.row();
+                Phones.Phone phone = p.phone();
+                writer.add(importId, r.line(), r.externalCode(), r.name(), r.name() == null ? null : SearchText.normalise(r.name()),
+                        p.email(), phone == null ? null : phone.e164(), phone == null ? null : phone.digits(),
+                        phone == null ? null : phone.national(), phone == null ? null : phone.reversed(),
+                        r.birthDate() == null ? null : Date.valueOf(r.birthDate()), r.unitCode(),
+                        r.channel() == null ? null : r.channel().name(), r.surveyConsent(),
+                        p.reasonKey() == null ? null : "REJECT", p.reasonKey(), p.detail());
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not stage import rows", e);
+        } finally {
+            DataSourceUtils.releaseConnection(connection, dataSource);
+        }
+    }
+
+    /** Every row's outcome in one pass; rows rejected while the file was read or staged ({@code import.format.*}) keep theirs. */
+    public ImportSummary check(long importId, Set<Long> units, LocalDate today) {
+        String unitOutOfScope = units == null ? "FALSE" : "NOT (" + UnitCondition.in("u.id", units) + ")";
+        String customerOutOfScope = units == null ? "FALSE" : "NOT (" + UnitCondition.in("c.home_unit_id", units) + ")";
+        String[][] rules = {
+                {"d.first_line IS NOT NULL", "import.reject.duplicate-code-in-file", "CONCAT('line ', d.first_line)"},
+                {"m.first_line IS NOT NULL", "import.reject.duplicate-email-in-file", "CONCAT('line ', m.first_line)"},
+                {"u.id IS NULL", "import.reject.unknown-unit", "r.unit_code"},
+                {unitOutOfScope, "import.reject.unit-out-of-scope", "r.unit_code"},
+                {"r.birth_date > '" + today + "'", "import.reject.birth-in-future", "CAST(r.birth_date AS CHAR)"},
+                {"e.id IS NOT NULL AND (c.id IS NULL OR e.id <> c.id)", "import.reject.email-of-another-customer", "r.email"},
+                {"c.id IS NOT NULL AND " + customerOutOfScope, "import.reject.customer-out-of-scope", "r.external_code"}};
+        String[] cases = ImportStaging.cases(rules);
+        String same = """
+                c.name <=> r.name AND c.email <=> r.email AND c.phone <=> r.phone AND c.birth_date <=> r.birth_date
+                AND c.home_unit_id <=> u.id AND c.acquisition_channel <=> r.acquisition_channel
+                AND c.survey_consent <=> r.survey_consent""";
+        jdbc.sql("""
+                UPDATE customer_import_row r
+                LEFT JOIN (SELECT external_code, MIN(line) AS first_line FROM customer_import_row
+                           WHERE import_id = ? AND (reason IS NULL OR reason NOT LIKE 'import.format.%%')
+                           GROUP BY external_code HAVING COUNT(*) > 1) d ON d.external_code = r.external_code AND r.line > d.first_line
+                LEFT JOIN (SELECT email, MIN(line) AS first_line FROM customer_import_row
+                           WHERE import_id = ? AND email IS NOT NULL AND (reason IS NULL OR reason NOT LIKE 'import.format.%%')
+                           GROUP BY email HAVING COUNT(*) > 1) m ON m.email = r.email AND r.line > m.first_line
+                LEFT JOIN customer c ON c.external_code = r.external_code
+                LEFT JOIN customer e ON e.email = r.email
+                LEFT JOIN unit u ON u.code = r.unit_code
+                SET r.unit_id = u.id, r.existing_id = c.id,
+                    r.outcome = CASE WHEN %s THEN 'REJECT' WHEN c.id IS NULL THEN 'CREATE' WHEN %s THEN 'UNCHANGED' ELSE 'UPDATE' END,
+                    r.reason = %s,
+                    r.detail = %s
+                WHERE r.import_id = ? AND (r.reason IS NULL OR r.reason NOT LIKE 'import.format.%%')"""
+                .formatted(cases[0], same, cases[1], cases[2])).params(importId, importId, importId).update();
+        return staging.summary(importId);
+    }
+
+    public ImportSummary summary(long importId) {
+        return staging.summary(importId);
+    }
+
+    public List<ImportReject> rejects(long importId, long offset, int limit) {
+        return staging.rejects(importId, offset, limit);
+    }
+
+    /** Writes the rows checked CREATE or UPDATE (after {@link #check}, same transaction), with their name words. */
+    public void apply(long importId, String by, Instant now) {
+        jdbc.sql("""
+                UPDATE customer c JOIN customer_import_row r ON r.existing_id = c.id
+                SET c.name = r.name, c.name_search = r.name_search, c.email = r.email, c.phone = r.phone,
+                    c.phone_digits = r.phone_digits, c.phone_national = r.phone_national, c.phone_reversed = r.phone_reversed,
+                    c.birth_date = r.birth_date, c.home_unit_id = r.unit_id, c.acquisition_channel = r.acquisition_channel,
+                    c.survey_consent = r.survey_consent, c.updated_by = ?, c.version = c.version + 1
+                WHERE r.import_id = ? AND r.outcome = 'UPDATE'""").params(by, importId).update();
+        jdbc.sql("""
+                INSERT INTO customer (id, external_code, name, name_search, email, phone, phone_digits, phone_national,
+                                      phone_reversed, birth_date, home_unit_id, acquisition_channel, survey_consent, created_at,
+                                      updated_by, version)
+                SELECT NEXTVAL(customer_seq), external_code, name, name_search, email, phone, phone_digits, phone_national,
+                       phone_reversed, birth_date, unit_id, acquisition_channel, survey_consent, ?, ?, 0
+                FROM customer_import_row WHERE import_id = ? AND outcome = 'CREATE' ORDER BY line""")
+                .params(Timestamp.from(now), by, importId).update();
+        queries.reindexNameWordsOfImport(importId);
+    }
+
+    public void forgetAccepted(long importId) {
+        staging.forgetAccepted(importId);
+    }
+
+    public void discard(long importId) {
+        staging.discard(importId);
+    }
+}

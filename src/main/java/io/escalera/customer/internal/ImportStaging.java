@@ -1,0 +1,59 @@
+package io.escalera.customer.internal;
+
+import io.escalera.customer.ImportReject;
+import io.escalera.customer.ImportSummary;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.util.List;
+
+/**
+ * What every import's staging table shares: rows keyed by (import_id, line) with an outcome (CREATE, UPDATE,
+ * UNCHANGED, REJECT), a reason and a detail, and two key columns to show with a rejected row.
+ */
+record ImportStaging(JdbcClient jdbc, String table, String keyColumn, String referenceColumn) {
+
+    ImportSummary summary(long importId) {
+        long[] counts = new long[4];
+        jdbc.sql("SELECT outcome, COUNT(*) FROM " + table + " WHERE import_id = ? GROUP BY outcome").param(importId)
+                .query(rs -> {
+                    String outcome = rs.getString(1);
+                    int index = outcome == null ? -1 : List.of("CREATE", "UPDATE", "UNCHANGED", "REJECT").indexOf(outcome);
+                    if (index >= 0) {
+                        counts[index] = rs.getLong(2);
+                    }
+                });
+        return new ImportSummary(counts[0], counts[1], counts[2], counts[3]);
+    }
+
+    List<ImportReject> rejects(long importId, long offset, int limit) {
+        return jdbc.sql("SELECT line, reason, detail, " + keyColumn + ", " + referenceColumn + " FROM " + table
+                        + " WHERE import_id = ? AND outcome = 'REJECT' ORDER BY line LIMIT ? OFFSET ?")
+                .params(importId, limit, offset)
+                .query((rs, n) -> new ImportReject(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)))
+                .list();
+    }
+
+    /** Unstages the rows that were written (the rejected ones stay for the report), in slices. */
+    void forgetAccepted(long importId) {
+        while (jdbc.sql("DELETE FROM " + table + " WHERE import_id = ? AND outcome <> 'REJECT' LIMIT 50000").param(importId).update() > 0) {
+            // slices keep each transaction small
+        }
+    }
+
+    void discard(long importId) {
+        jdbc.sql("DELETE FROM " + table + " WHERE import_id = ?").param(importId).update();
+    }
+
+    /** The CASE expressions of the rules (condition, reason, detail), first broken rule wins. */
+    static String[] cases(String[][] rules) {
+        StringBuilder reason = new StringBuilder("CASE");
+        StringBuilder detail = new StringBuilder("CASE");
+        StringBuilder rejected = new StringBuilder("(FALSE");
+        for (String[] rule : rules) {
+            reason.append(" WHEN ").append(rule[0]).append(" THEN '").append(rule[1]).append("'");
+            detail.append(" WHEN ").append(rule[0]).append(" THEN LEFT(").append(rule[2]).append(", 200)");
+            rejected.append(" OR (").append(rule[0]).append(")");
+        }
+        return new String[]{rejected.append(")").toString(), reason.append(" END").toString(), detail.append(" END").toString()};
+    }
+}

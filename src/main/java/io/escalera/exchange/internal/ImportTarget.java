@@ -1,0 +1,103 @@
+package io.escalera.exchange.internal;
+
+import io.escalera.customer.CustomerImport;
+import io.escalera.customer.ImportReject;
+import io.escalera.customer.ImportSummary;
+import io.escalera.customer.OrderImport;
+import io.escalera.exchange.ImportKind;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/** The module service behind each kind of import: what the runner stages, checks, commits and reports through. */
+public interface ImportTarget {
+
+    /** A reader of the file's lines by a mapping of fields to headers, and the staging of what it read. */
+    Stager stager(List<String> headers, Map<String, String> mapping);
+
+    ImportSummary check(long importId);
+
+    ImportSummary commit(long importId);
+
+    List<ImportReject> rejects(long importId, long offset, int limit);
+
+    void forgetAccepted(long importId);
+
+    void discard(long importId);
+
+    interface Stager {
+        /** Reads one line (a bad value becomes a rejected row) and keeps it until {@link #flush}. */
+        void add(TabularFile.Line line);
+
+        int pending();
+
+        void flush(long importId);
+    }
+
+    @Component
+    class Targets {
+        private final Map<ImportKind, ImportTarget> targets;
+
+        Targets(OrderImport orders, CustomerImport customers) {
+            this.targets = Map.of(ImportKind.ORDERS, new Orders(orders), ImportKind.CUSTOMERS, new Customers(customers));
+        }
+
+        public ImportTarget of(ImportKind kind) {
+            return targets.get(kind);
+        }
+    }
+
+    /** Rows read into a chunk, staged by the module's service. */
+    final class ChunkStager<T> implements Stager {
+        private final Function<TabularFile.Line, T> reader;
+        private final java.util.function.BiConsumer<Long, List<T>> stage;
+        private final List<T> chunk = new java.util.ArrayList<>();
+
+        ChunkStager(Function<TabularFile.Line, T> reader, java.util.function.BiConsumer<Long, List<T>> stage) {
+            this.reader = reader;
+            this.stage = stage;
+        }
+
+        @Override
+        public void add(TabularFile.Line line) {
+            chunk.add(reader.apply(line));
+        }
+
+        @Override
+        public int pending() {
+            return chunk.size();
+        }
+
+        @Override
+        public void flush(long importId) {
+            stage.accept(importId, List.copyOf(chunk));
+            chunk.clear();
+        }
+    }
+
+    record Orders(OrderImport orders) implements ImportTarget {
+        public Stager stager(List<String> headers, Map<String, String> mapping) {
+            OrderRows rows = new OrderRows(ImportColumns.of(headers, mapping));
+            return new ChunkStager<>(rows::read, orders::stage);
+        }
+        public ImportSummary check(long importId) { return orders.check(importId); }
+        public ImportSummary commit(long importId) { return orders.commit(importId); }
+        public List<ImportReject> rejects(long importId, long offset, int limit) { return orders.rejects(importId, offset, limit); }
+        public void forgetAccepted(long importId) { orders.forgetAccepted(importId); }
+        public void discard(long importId) { orders.discard(importId); }
+    }
+
+    record Customers(CustomerImport customers) implements ImportTarget {
+        public Stager stager(List<String> headers, Map<String, String> mapping) {
+            CustomerRows rows = new CustomerRows(ImportColumns.of(headers, mapping));
+            return new ChunkStager<>(rows::read, customers::stage);
+        }
+        public ImportSummary check(long importId) { return customers.check(importId); }
+        public ImportSummary commit(long importId) { return customers.commit(importId); }
+        public List<ImportReject> rejects(long importId, long offset, int limit) { return customers.rejects(importId, offset, limit); }
+        public void forgetAccepted(long importId) { customers.forgetAccepted(importId); }
+        public void discard(long importId) { customers.discard(importId); }
+    }
+}
