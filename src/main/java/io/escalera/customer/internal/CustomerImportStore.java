@@ -4,16 +4,11 @@ import io.escalera.customer.CustomerImport;
 import io.escalera.customer.ImportReject;
 import io.escalera.customer.ImportSummary;
 import io.escalera.shared.jdbc.RowWriter;
-import io.escalera.shared.jdbc.RowWriters;
-import io.escalera.shared.jdbc.UnitCondition;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Repository;
 
 import javax.sql.DataSource;
-import java.sql.Connection;
 import java.sql.Date;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -45,29 +40,22 @@ public class CustomerImportStore {
     }
 
     public void stage(long importId, List<Prepared> rows) {
-        Connection connection = DataSourceUtils.getConnection(dataSource);
-        try (RowWriter writer = RowWriters.forTable(connection, RowWriters.loadDataAllowed(connection), "customer_import_row", STAGE_COLUMNS)) {
-            for (Prepared p : rows) {
-                CustomerImport.StagedCustomer r = p.row();
-                Phones.Phone phone = p.phone();
-                writer.add(importId, r.line(), r.externalCode(), r.name(), r.name() == null ? null : SearchText.normalise(r.name()),
-                        p.email(), phone == null ? null : phone.e164(), phone == null ? null : phone.digits(),
-                        phone == null ? null : phone.national(), phone == null ? null : phone.reversed(),
-                        r.birthDate() == null ? null : Date.valueOf(r.birthDate()), r.unitCode(),
-                        r.channel() == null ? null : r.channel().name(), r.surveyConsent(),
-                        p.reasonKey() == null ? null : "REJECT", p.reasonKey(), p.detail());
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not stage import rows", e);
-        } finally {
-            DataSourceUtils.releaseConnection(connection, dataSource);
-        }
+        staging.write(dataSource, STAGE_COLUMNS, rows.stream().map(p -> {
+            CustomerImport.StagedCustomer r = p.row();
+            Phones.Phone phone = p.phone();
+            return new Object[]{importId, r.line(), r.externalCode(), r.name(), r.name() == null ? null : SearchText.normalise(r.name()),
+                    p.email(), phone == null ? null : phone.e164(), phone == null ? null : phone.digits(),
+                    phone == null ? null : phone.national(), phone == null ? null : phone.reversed(),
+                    r.birthDate() == null ? null : Date.valueOf(r.birthDate()), r.unitCode(),
+                    r.channel() == null ? null : r.channel().name(), r.surveyConsent(),
+                    p.reasonKey() == null ? null : "REJECT", p.reasonKey(), p.detail()};
+        }).toList());
     }
 
     /** Every row's outcome in one pass; rows rejected while the file was read or staged ({@code import.format.*}) keep theirs. */
     public ImportSummary check(long importId, Set<Long> units, LocalDate today) {
-        String unitOutOfScope = units == null ? "FALSE" : "NOT (" + UnitCondition.in("u.id", units) + ")";
-        String customerOutOfScope = units == null ? "FALSE" : "NOT (" + UnitCondition.in("c.home_unit_id", units) + ")";
+        String unitOutOfScope = ImportStaging.outOfScope("u.id", units);
+        String customerOutOfScope = ImportStaging.outOfScope("c.home_unit_id", units);
         String[][] rules = {
                 {"d.first_line IS NOT NULL", "import.reject.duplicate-code-in-file", "CONCAT('line ', d.first_line)"},
                 {"m.first_line IS NOT NULL", "import.reject.duplicate-email-in-file", "CONCAT('line ', m.first_line)"},

@@ -44,6 +44,26 @@ record ImportStaging(JdbcClient jdbc, String table, String keyColumn, String ref
         jdbc.sql("DELETE FROM " + table + " WHERE import_id = ?").param(importId).update();
     }
 
+    /** Adds rows (values in {@code columns} order) to the staging table, by LOAD DATA where allowed. */
+    void write(javax.sql.DataSource dataSource, List<String> columns, List<Object[]> rows) {
+        java.sql.Connection connection = org.springframework.jdbc.datasource.DataSourceUtils.getConnection(dataSource);
+        try (io.escalera.shared.jdbc.RowWriter writer = io.escalera.shared.jdbc.RowWriters.forTable(connection,
+                io.escalera.shared.jdbc.RowWriters.loadDataAllowed(connection), table, columns)) {
+            for (Object[] row : rows) {
+                writer.add(row);
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("Could not stage import rows", e);
+        } finally {
+            org.springframework.jdbc.datasource.DataSourceUtils.releaseConnection(connection, dataSource);
+        }
+    }
+
+    /** "the column's unit is not one of these" as SQL, or FALSE when every unit is allowed. */
+    static String outOfScope(String column, java.util.Set<Long> units) {
+        return units == null ? "FALSE" : "NOT (" + io.escalera.shared.jdbc.UnitCondition.in(column, units) + ")";
+    }
+
     /** The CASE expressions of the rules (condition, reason, detail), first broken rule wins. */
     static String[] cases(String[][] rules) {
         StringBuilder reason = new StringBuilder("CASE");

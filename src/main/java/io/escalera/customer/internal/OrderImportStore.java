@@ -4,16 +4,11 @@ import io.escalera.customer.ImportReject;
 import io.escalera.customer.ImportSummary;
 import io.escalera.customer.OrderImport;
 import io.escalera.shared.jdbc.RowWriter;
-import io.escalera.shared.jdbc.RowWriters;
-import io.escalera.shared.jdbc.UnitCondition;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Repository;
 
 import javax.sql.DataSource;
-import java.sql.Connection;
 import java.sql.Date;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -40,23 +35,11 @@ public class OrderImportStore {
     }
 
     public void stage(long importId, List<OrderImport.StagedOrder> rows) {
-        Connection connection = DataSourceUtils.getConnection(dataSource);
-        try {
-            boolean loadData = RowWriters.loadDataAllowed(connection);
-            try (RowWriter writer = RowWriters.forTable(connection, loadData, "order_import_row", STAGE_COLUMNS)) {
-                for (OrderImport.StagedOrder r : rows) {
-                    writer.add(importId, r.line(), r.externalId(), r.customerCode(), date(r.orderDate()),
-                            r.channel() == null ? null : r.channel().name(), r.unitCode(), r.grossAmount(), r.discount(),
-                            r.costOfGoods(), date(r.promisedDelivery()), date(r.actualDelivery()), r.deliveredInFull(),
-                            r.returnedAmount(), r.categories(), r.reasonKey() == null ? null : "REJECT", r.reasonKey(),
-                            r.detail());
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not stage import rows", e);
-        } finally {
-            DataSourceUtils.releaseConnection(connection, dataSource);
-        }
+        staging.write(dataSource, STAGE_COLUMNS, rows.stream().map(r -> new Object[]{importId, r.line(), r.externalId(),
+                r.customerCode(), date(r.orderDate()), r.channel() == null ? null : r.channel().name(), r.unitCode(),
+                r.grossAmount(), r.discount(), r.costOfGoods(), date(r.promisedDelivery()), date(r.actualDelivery()),
+                r.deliveredInFull(), r.returnedAmount(), r.categories(), r.reasonKey() == null ? null : "REJECT", r.reasonKey(),
+                r.detail()}).toList());
     }
 
     /**
@@ -65,8 +48,8 @@ public class OrderImportStore {
      * while the file was read keep their reason.
      */
     public ImportSummary check(long importId, Set<Long> units, LocalDate today) {
-        String unitOutOfScope = units == null ? "FALSE" : "NOT (" + UnitCondition.in("u.id", units) + ")";
-        String orderOutOfScope = units == null ? "FALSE" : "NOT (" + UnitCondition.in("o.unit_id", units) + ")";
+        String unitOutOfScope = ImportStaging.outOfScope("u.id", units);
+        String orderOutOfScope = ImportStaging.outOfScope("o.unit_id", units);
         String day = "'" + today + "'";
         // the rules in order: condition, reason, detail
         String[][] rules = {
