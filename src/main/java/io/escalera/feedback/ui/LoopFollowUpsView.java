@@ -109,7 +109,11 @@ public class LoopFollowUpsView extends VerticalLayout implements LocalizedTitle 
         grid.setEmptyStateText(getTranslation("loop.empty"));
         grid.setItems(query -> feedback.followUps(openOnly.getValue(), query.getOffset(), query.getLimit()).stream());
         grid.setSizeFull();
-        add(openOnly, grid);
+        HorizontalLayout top = new HorizontalLayout(openOnly);
+        top.setAlignItems(Alignment.BASELINE);
+        // the whole worklist (open only or not) at the moment of the click, in pages by the grid's own query
+        io.escalera.shared.ui.StreamingDownload.exportLinks(this, "follow-ups", (format, out) -> export(clock, format, out)).forEach(top::add);
+        add(top, grid);
     }
 
     private void closeDialog(LoopFollowUp followUp) {
@@ -163,5 +167,27 @@ public class LoopFollowUpsView extends VerticalLayout implements LocalizedTitle 
     @Override
     public String titleKey() {
         return "nav.loop";
+    }
+
+    private static final int EXPORT_PAGE = 5_000;
+
+    /** The worklist as on screen, in the user's language. */
+    private void export(Clock clock, io.escalera.shared.TableWriter.Format format, java.io.OutputStream out) {
+        boolean open = openOnly.getValue();
+        try (io.escalera.shared.TableWriter writer = io.escalera.shared.TableWriter.of(format, out, getTranslation("nav.loop"))) {
+            writer.row(java.util.List.of(getTranslation("loop.opened"), getTranslation("complaint.customer"), getTranslation("loop.answer"),
+                    getTranslation("feedback.comment"), getTranslation("complaint.due"), getTranslation("complaint.status")));
+            for (long offset = 0; ; offset += EXPORT_PAGE) {
+                java.util.List<io.escalera.feedback.LoopFollowUp> page = feedback.followUps(open, offset, EXPORT_PAGE);
+                page.forEach(f -> writer.row(java.util.Arrays.asList(Formats.dateTime(f.openedAt(), getLocale()),
+                        f.customerId() == null ? getTranslation("loop.anonymous") : f.customerName(),
+                        getTranslation("feedback.kind." + f.kind()) + " " + f.score(), f.comment(), Formats.dateTime(f.dueAt(), getLocale()),
+                        f.open() ? getTranslation(clock.instant().isAfter(f.dueAt()) ? "complaint.sla.BREACHED" : "complaint.sla.ON_TRACK")
+                                : getTranslation("loop.outcome." + f.outcome()))));
+                if (page.size() < EXPORT_PAGE) {
+                    break;
+                }
+            }
+        }
     }
 }

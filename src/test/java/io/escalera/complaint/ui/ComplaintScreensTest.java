@@ -143,4 +143,27 @@ class ComplaintScreensTest {
                 .map(b -> b.getId().orElse("")).filter(id -> id.startsWith("action-")).collect(Collectors.toSet());
         return ids;
     }
+
+    @Test
+    void theQueueOnScreenExportsAsAnXlsxWorkbookWithEveryCaseInTheUsersWords() throws Exception {
+        UserAccount manager = testUsers.newUser(Role.MANAGER);
+        ComplaintDetails first = testComplaints.openFor(testCustomers.newCustomer(manager.unitId()));
+        ComplaintDetails second = testComplaints.openFor(testCustomers.newCustomer(manager.unitId()));
+        app = new BrowserlessApp(spring);
+        BrowserlessUIContext window = window(manager);
+        window.navigate(ComplaintsView.class);
+        // a manager starts on "mine" (none): the export follows the queue on screen, so the unit's queue is chosen
+        window.find(com.vaadin.flow.component.tabs.Tabs.class).single().setSelectedIndex(1);
+
+        byte[] xlsx = io.escalera.support.Downloads.fetch(window.find(com.vaadin.flow.component.html.Anchor.class)
+                .withId("complaints-export-xlsx").single());
+
+        try (var workbook = new org.dhatim.fastexcel.reader.ReadableWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
+            java.util.List<org.dhatim.fastexcel.reader.Row> rows = workbook.getFirstSheet().read();
+            assertThat(rows.getFirst().getCellText(0)).isEqualTo("#");
+            assertThat(rows.subList(1, rows.size())).extracting(r -> r.getCellAsNumber(0).orElseThrow().longValue())
+                    .containsExactlyInAnyOrder(first.id(), second.id());
+            assertThat(rows.get(1).getCellText(5)).isEqualTo("New");
+        }
+    }
 }

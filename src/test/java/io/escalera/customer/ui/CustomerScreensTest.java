@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -82,5 +83,22 @@ class CustomerScreensTest {
         BrowserlessUIContext window = app.windowOf(testUsers.authenticationOf(user));
         window.getUI().setLocale(Locale.ENGLISH);
         return window;
+    }
+
+    @Test
+    void theCustomerListExportsEveryCustomerOfItsFiltersAsCsv() throws Exception {
+        long unit = testUsers.newUnit(io.escalera.admin.UnitKind.STORE);
+        UserAccount manager = testUsers.newUserIn(Role.MANAGER, unit);
+        List<String> codes = java.util.stream.IntStream.range(0, 3).mapToObj(i -> testCustomers.newCustomer(unit).externalCode()).toList();
+        testCustomers.newCustomer(testUsers.newUnit(io.escalera.admin.UnitKind.STORE));
+        BrowserlessUIContext window = open(manager);
+        window.navigate(CustomersView.class);
+
+        byte[] csv = io.escalera.support.Downloads.fetch(window.find(com.vaadin.flow.component.html.Anchor.class)
+                .withId("customers-export-csv").single());
+
+        List<String> lines = new String(csv, java.nio.charset.StandardCharsets.UTF_8).lines().toList();
+        assertThat(lines.getFirst()).isEqualTo("\uFEFFCode,Name,E-mail,Phone,Home unit,Acquisition channel,Customer since");
+        assertThat(lines.subList(1, lines.size())).extracting(line -> line.split(",")[0]).containsExactlyInAnyOrderElementsOf(codes);
     }
 }
