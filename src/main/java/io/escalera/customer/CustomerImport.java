@@ -2,9 +2,7 @@ package io.escalera.customer;
 
 import io.escalera.customer.internal.CustomerImportStore;
 import io.escalera.customer.internal.Phones;
-import io.escalera.security.AuthenticatedUser;
 import io.escalera.security.SignedInUsers;
-import io.escalera.security.SystemUser;
 import io.escalera.security.UnitScopes;
 import io.escalera.shared.Settings;
 import jakarta.annotation.security.RolesAllowed;
@@ -95,7 +93,7 @@ public class CustomerImport {
     @Transactional
     public ImportSummary commit(long importId) {
         ImportSummary summary = store.check(importId, scopes.visibleUnits().orElse(null), LocalDate.now(clock));
-        String by = signedIn.authenticated().map(AuthenticatedUser::username).orElse(SystemUser.NAME);
+        String by = signedIn.actorName();
         store.apply(importId, by, clock.instant());
         if (summary.created() + summary.updated() > 0) {
             events.publishEvent(new CustomerEvents.CustomersImported(importId, summary.created(), summary.updated()));

@@ -8,7 +8,6 @@ import io.escalera.customer.internal.Phones;
 import io.escalera.customer.internal.SearchText;
 import io.escalera.customer.internal.UnitFilter;
 import io.escalera.security.SignedInUsers;
-import io.escalera.security.SystemUser;
 import io.escalera.security.UnitDirectory;
 import io.escalera.security.UnitScopes;
 import io.escalera.shared.AuditLog;
@@ -222,7 +221,7 @@ public class CustomerService {
         customer.setHomeUnitId(form.getHomeUnitId());
         customer.setAcquisitionChannel(form.getAcquisitionChannel());
         customer.setSurveyConsent(form.isSurveyConsent());
-        customer.setUpdatedBy(signedIn.authenticated().map(u -> u.username()).orElse(SystemUser.NAME));
+        customer.setUpdatedBy(signedIn.actorName());
     }
 
 

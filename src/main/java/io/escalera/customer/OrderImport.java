@@ -1,9 +1,7 @@
 package io.escalera.customer;
 
 import io.escalera.customer.internal.OrderImportStore;
-import io.escalera.security.AuthenticatedUser;
 import io.escalera.security.SignedInUsers;
-import io.escalera.security.SystemUser;
 import io.escalera.security.UnitScopes;
 import jakarta.annotation.security.RolesAllowed;
 import org.springframework.context.ApplicationEventPublisher;
@@ -76,7 +74,7 @@ public class OrderImport {
         Set<Long> units = scopes.visibleUnits().orElse(null);
         ImportSummary summary = store.check(importId, units, LocalDate.now(clock));
         LocalDate[] dates = store.affectedDates(importId);
-        String by = signedIn.authenticated().map(AuthenticatedUser::username).orElse(SystemUser.NAME);
+        String by = signedIn.actorName();
         store.apply(importId, by, clock.instant());
         if (summary.created() + summary.updated() > 0) {
             events.publishEvent(new CustomerEvents.OrdersImported(importId, dates[0], dates[1], summary.created(), summary.updated()));

@@ -6,7 +6,6 @@ import io.escalera.customer.internal.OrderEntity;
 import io.escalera.customer.internal.OrderQueries;
 import io.escalera.customer.internal.OrderRepository;
 import io.escalera.security.SignedInUsers;
-import io.escalera.security.SystemUser;
 import io.escalera.shared.AuditLog;
 import io.escalera.shared.ConcurrentEditException;
 import io.escalera.shared.FieldErrorsException;
@@ -196,7 +195,7 @@ public class OrderService {
         order.setDeliveredInFull(form.getDeliveredInFull());
         order.setReturnedAmount(form.getReturnedAmount());
         order.setCategories(form.getCategories());
-        order.setUpdatedBy(signedIn.authenticated().map(u -> u.username()).orElse(SystemUser.NAME));
+        order.setUpdatedBy(signedIn.actorName());
     }
 
 

@@ -3,7 +3,6 @@ package io.escalera.customer;
 import io.escalera.customer.internal.ReferralEntity;
 import io.escalera.customer.internal.ReferralRepository;
 import io.escalera.security.SignedInUsers;
-import io.escalera.security.SystemUser;
 import io.escalera.shared.AuditLog;
 import io.escalera.shared.FieldErrorsException;
 import jakarta.annotation.security.RolesAllowed;
@@ -51,7 +50,7 @@ public class ReferralService {
             throw FieldErrorsException.of("on", "referral.date.future");
         }
         ReferralEntity saved = referrals.saveAndFlush(new ReferralEntity(referrerId, referredId, on,
-                signedIn.authenticated().map(u -> u.username()).orElse(SystemUser.NAME)));
+                signedIn.actorName()));
         auditLog.record("REFERRAL_RECORDED", "customer", referred.externalCode(), "referred by " + referrer.externalCode());
         events.publishEvent(new CustomerEvents.CustomerReferred(referrerId, referredId, on));
         return new Referral(saved.getId(), referrerId, referrer.name(), referredId, referred.name(), on);

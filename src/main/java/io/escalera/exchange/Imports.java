@@ -7,10 +7,8 @@ import io.escalera.exchange.internal.ImportTarget;
 import io.escalera.exchange.internal.ImportValues;
 import io.escalera.exchange.internal.ImportStore;
 import io.escalera.exchange.internal.TabularFile;
-import io.escalera.security.AuthenticatedUser;
 import io.escalera.security.Role;
 import io.escalera.security.SignedInUsers;
-import io.escalera.security.SystemUser;
 import io.escalera.shared.ActionRefusedException;
 import io.escalera.shared.FieldErrorsException;
 import io.escalera.shared.NotFoundException;
@@ -88,7 +86,7 @@ public class Imports {
                 Files.deleteIfExists(stored);
                 throw FieldErrorsException.of("file", "import.file.unreadable");
             }
-            long id = store.insert(kind, name, stored.toString(), actor(), clock.instant());
+            long id = store.insert(kind, name, stored.toString(), signedIn.actorName(), clock.instant());
             return store.job(id).orElseThrow();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -183,7 +181,7 @@ public class Imports {
 
     /** The newest imports: the user's own, or everyone's for an ADMIN. */
     public List<ImportJob> recent(int limit) {
-        return store.recent(isAdmin() ? null : actor(), limit);
+        return store.recent(isAdmin() ? null : signedIn.actorName(), limit);
     }
 
     public List<ImportReject> rejects(long jobId, long offset, int limit) {
@@ -191,16 +189,13 @@ public class Imports {
     }
 
     private boolean mine(ImportJob job) {
-        return isAdmin() || job.createdBy().equals(actor());
+        return isAdmin() || job.createdBy().equals(signedIn.actorName());
     }
 
     private boolean isAdmin() {
         return signedIn.authenticated().map(u -> u.role() == Role.ADMIN).orElse(true);
     }
 
-    private String actor() {
-        return signedIn.authenticated().map(AuthenticatedUser::username).orElse(SystemUser.NAME);
-    }
 
     static Map<String, String> guess(ImportKind kind, List<String> headers) {
         Map<String, String> mapping = new LinkedHashMap<>();

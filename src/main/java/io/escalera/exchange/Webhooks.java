@@ -1,9 +1,7 @@
 package io.escalera.exchange;
 
 import io.escalera.exchange.internal.WebhookStore;
-import io.escalera.security.AuthenticatedUser;
 import io.escalera.security.SignedInUsers;
-import io.escalera.security.SystemUser;
 import io.escalera.shared.AuditLog;
 import io.escalera.shared.ConcurrentEditException;
 import io.escalera.shared.FieldErrorsException;
@@ -47,7 +45,7 @@ public class Webhooks {
     public WebhookEndpoint create(WebhookForm form) {
         validate(form, true);
         long id = store.insertEndpoint(form.getUrl().trim(), form.getSecret().trim(), form.getEvents(), form.isActive(),
-                signedIn.authenticated().map(AuthenticatedUser::username).orElse(SystemUser.NAME), clock.instant());
+                signedIn.actorName(), clock.instant());
         auditLog.record("WEBHOOK_CREATED", "webhook", String.valueOf(id), form.getUrl().trim() + " " + form.getEvents());
         return store.endpoint(id).orElseThrow();
     }

@@ -79,7 +79,7 @@ public class ApiTokens {
         String secret = newSecret();
         Instant expiresAt = form.getExpiresOn().atStartOfDay(ZoneId.systemDefault()).toInstant();
         long id = store.insert(name, secret.substring(0, 12), ApiTokenStore.hash(secret), form.getRole(), form.getUnitId(),
-                actor(), clock.instant(), expiresAt);
+                signedIn.actorName(), clock.instant(), expiresAt);
         auditLog.record("API_TOKEN_ISSUED", "api-token", name, "role " + form.getRole() + ", unit " + form.getUnitId()
                 + ", expires " + form.getExpiresOn());
         return new ApiToken.Issued(store.byId(id).orElseThrow(), secret);
@@ -90,15 +90,12 @@ public class ApiTokens {
     public ApiToken revoke(long id) {
         ApiToken token = store.byId(id).orElseThrow(() -> new NotFoundException("api-token", id));
         if (token.revokedAt() == null) {
-            store.revoke(id, clock.instant(), actor());
+            store.revoke(id, clock.instant(), signedIn.actorName());
             auditLog.record("API_TOKEN_REVOKED", "api-token", token.name(), null);
         }
         return store.byId(id).orElseThrow();
     }
 
-    private String actor() {
-        return signedIn.authenticated().map(AuthenticatedUser::username).orElse(SystemUser.NAME);
-    }
 
     /** "esc_" and 32 random bytes, URL-safe: 256 bits, so that a hash without salt or stretching is enough. */
     private static String newSecret() {

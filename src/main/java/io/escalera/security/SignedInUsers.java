@@ -28,6 +28,11 @@ public class SignedInUsers implements CurrentUser {
                 p.language(), p.allUnitsAllowed()));
     }
 
+    /** Who acts, for "updated by" columns and records: the signed-in user's username, or "system" for background work. */
+    public String actorName() {
+        return authenticated().map(AuthenticatedUser::username).orElse(SystemUser.NAME);
+    }
+
     /** Whether the signed-in user serves customers (STAFF or MANAGER): who logs, opens cases and records scores. */
     public boolean isFrontLine() {
         return authenticated().map(u -> u.role() == Role.STAFF || u.role() == Role.MANAGER).orElse(false);

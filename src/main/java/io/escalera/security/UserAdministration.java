@@ -127,7 +127,7 @@ public class UserAdministration {
             throw FieldErrorsException.of("password", key);
         });
         user.setPasswordHash(passwordEncoder.encode(newPassword));
-        user.setUpdatedBy(actor());
+        user.setUpdatedBy(signedIn.actorName());
         users.saveAndFlush(user);
         auditLog.record("USER_PASSWORD_RESET", "user", user.getUsername(), null);
     }
@@ -161,12 +161,9 @@ public class UserAdministration {
         user.setEnabled(form.isEnabled());
         user.setAllUnitsAllowed(form.isAllUnitsAllowed());
         user.setPreferredLanguage(form.getLanguage() == null ? null : form.getLanguage().getLanguage());
-        user.setUpdatedBy(actor());
+        user.setUpdatedBy(signedIn.actorName());
     }
 
-    private String actor() {
-        return signedIn.authenticated().map(AuthenticatedUser::username).orElse(SystemUser.NAME);
-    }
 
     private static String describe(UserEntity user) {
         return "%s/%s/unit %d/%s%s".formatted(user.getDisplayName(), user.getRole(), user.getUnitId(),

@@ -2,6 +2,7 @@ package io.escalera.exchange.internal;
 
 import io.escalera.exchange.ImportJob;
 import io.escalera.exchange.ImportKind;
+import io.escalera.shared.jdbc.Rows;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -20,7 +21,7 @@ public class ImportStore {
             rs.getString("file_name"), ImportJob.Status.valueOf(rs.getString("status")), rs.getLong("rows_read"),
             rs.getLong("created_count"), rs.getLong("updated_count"), rs.getLong("unchanged_count"), rs.getLong("rejected_count"),
             rs.getDouble("progress"), rs.getString("error"), rs.getString("created_by"), rs.getTimestamp("created_at").toInstant(),
-            rs.getTimestamp("finished_at") == null ? null : rs.getTimestamp("finished_at").toInstant());
+            Rows.instant(rs, "finished_at"));
 
     private final JdbcClient jdbc;
 

@@ -3,6 +3,7 @@ package io.escalera.exchange.internal;
 import io.escalera.exchange.WebhookDelivery;
 import io.escalera.exchange.WebhookEndpoint;
 import io.escalera.exchange.WebhookEvent;
+import io.escalera.shared.jdbc.Rows;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -30,8 +31,8 @@ public class WebhookStore {
     private static final RowMapper<WebhookDelivery> DELIVERY = (rs, n) -> new WebhookDelivery(rs.getLong("id"),
             rs.getLong("endpoint_id"), rs.getString("event_type"), rs.getString("payload"),
             WebhookDelivery.Status.valueOf(rs.getString("status")), rs.getInt("attempts"), rs.getTimestamp("created_at").toInstant(),
-            rs.getTimestamp("next_attempt_at").toInstant(), instant(rs.getTimestamp("last_attempt_at")),
-            rs.getObject("last_status", Integer.class), rs.getString("last_error"), instant(rs.getTimestamp("delivered_at")));
+            rs.getTimestamp("next_attempt_at").toInstant(), Rows.instant(rs, "last_attempt_at"),
+            rs.getObject("last_status", Integer.class), rs.getString("last_error"), Rows.instant(rs, "delivered_at"));
 
     private final JdbcClient jdbc;
 
@@ -132,9 +133,6 @@ public class WebhookStore {
         return jdbc.sql("SELECT " + DELIVERY_COLUMNS + " FROM webhook_delivery WHERE id = ?").param(id).query(DELIVERY).optional();
     }
 
-    private static Instant instant(Timestamp timestamp) {
-        return timestamp == null ? null : timestamp.toInstant();
-    }
 
     private static String names(Set<WebhookEvent> events) {
         return events.stream().map(Enum::name).sorted().collect(Collectors.joining(","));

@@ -2,6 +2,7 @@ package io.escalera.security.internal;
 
 import io.escalera.security.ApiToken;
 import io.escalera.security.Role;
+import io.escalera.shared.jdbc.Rows;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -27,8 +28,8 @@ public class ApiTokenStore {
             """;
     private static final RowMapper<ApiToken> TOKEN = (rs, n) -> new ApiToken(rs.getLong("id"), rs.getString("name"),
             rs.getString("token_prefix"), Role.valueOf(rs.getString("role")), rs.getLong("unit_id"), rs.getString("unit_name"),
-            rs.getString("created_by"), instant(rs.getTimestamp("created_at")), instant(rs.getTimestamp("expires_at")),
-            instant(rs.getTimestamp("revoked_at")), rs.getString("revoked_by"), instant(rs.getTimestamp("last_used_at")));
+            rs.getString("created_by"), Rows.instant(rs, "created_at"), Rows.instant(rs, "expires_at"),
+            Rows.instant(rs, "revoked_at"), rs.getString("revoked_by"), Rows.instant(rs, "last_used_at"));
 
     private final JdbcClient jdbc;
 
@@ -81,7 +82,4 @@ public class ApiTokenStore {
         jdbc.sql("UPDATE api_token SET last_used_at = ? WHERE id = ?").params(Timestamp.from(at), id).update();
     }
 
-    private static Instant instant(Timestamp timestamp) {
-        return timestamp == null ? null : timestamp.toInstant();
-    }
 }
