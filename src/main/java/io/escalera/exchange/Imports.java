@@ -74,17 +74,16 @@ public class Imports {
             Files.createDirectories(directory);
             Path stored = directory.resolve(UUID.randomUUID() + (lower.endsWith(".xlsx") ? ".xlsx" : ".csv"));
             Files.copy(content, stored, StandardCopyOption.REPLACE_EXISTING);
+            List<String> headers;
             try {
-                if (TabularFile.open(stored, name).headers().isEmpty()) {
-                    Files.deleteIfExists(stored);
-                    throw FieldErrorsException.of("file", "import.file.empty");
-                }
+                headers = TabularFile.open(stored, name).headers();
             } catch (IOException | RuntimeException e) {
-                if (e instanceof FieldErrorsException refused) {
-                    throw refused;
-                }
                 Files.deleteIfExists(stored);
                 throw FieldErrorsException.of("file", "import.file.unreadable");
+            }
+            if (headers.isEmpty()) {
+                Files.deleteIfExists(stored);
+                throw FieldErrorsException.of("file", "import.file.empty");
             }
             long id = store.insert(kind, name, stored.toString(), signedIn.actorName(), clock.instant());
             return store.job(id).orElseThrow();
@@ -98,10 +97,12 @@ public class Imports {
         ImportJob job = job(jobId);
         try {
             TabularFile table = TabularFile.open(Path.of(store.storedAs(jobId)), job.fileName());
+            List<String> headers = table.headers();
             List<List<String>> sample = new ArrayList<>();
-            List<String> headers;
             try (TabularFile.Rows rows = table.rows()) {
-                headers = rows.hasNext() ? rows.next().cells().stream().map(String::strip).toList() : List.of();
+                if (rows.hasNext()) {
+                    rows.next();
+                }
                 while (rows.hasNext() && sample.size() < SAMPLE_ROWS) {
                     sample.add(rows.next().cells());
                 }

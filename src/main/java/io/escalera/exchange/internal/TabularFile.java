@@ -76,9 +76,10 @@ public final class TabularFile {
         return delimiter;
     }
 
+    /** The first line's cells, without surrounding spaces: how a mapping names the columns. */
     public List<String> headers() throws IOException {
         try (Rows rows = rows()) {
-            return rows.hasNext() ? rows.next().cells() : List.of();
+            return rows.hasNext() ? rows.next().cells().stream().map(String::strip).toList() : List.of();
         }
     }
 
@@ -93,19 +94,14 @@ public final class TabularFile {
     }
 
     private static BufferedReader reader(Path path, Charset charset) throws IOException {
-        InputStream in = Files.newInputStream(path);
-        // skip a byte-order mark: it is not part of the first header
-        in = new java.io.BufferedInputStream(in);
-        in.mark(4);
+        InputStream in = new java.io.BufferedInputStream(Files.newInputStream(path));
+        // skip UTF-8's byte-order mark: it is not part of the first header (UTF-16's decoder reads its own mark)
+        in.mark(3);
         byte[] bom = in.readNBytes(3);
-        int skip = 0;
-        if (bom.length >= 3 && (bom[0] & 0xFF) == 0xEF && (bom[1] & 0xFF) == 0xBB && (bom[2] & 0xFF) == 0xBF) {
-            skip = 3;
-        } else if (bom.length >= 2 && ((bom[0] & 0xFF) == 0xFF && (bom[1] & 0xFF) == 0xFE || (bom[0] & 0xFF) == 0xFE && (bom[1] & 0xFF) == 0xFF)) {
-            skip = 0; // UTF-16's decoder reads the mark itself
+        boolean utf8Mark = bom.length == 3 && (bom[0] & 0xFF) == 0xEF && (bom[1] & 0xFF) == 0xBB && (bom[2] & 0xFF) == 0xBF;
+        if (!utf8Mark) {
+            in.reset();
         }
-        in.reset();
-        in.skipNBytes(skip);
         return new BufferedReader(new InputStreamReader(in, charset), 1 << 16);
     }
 

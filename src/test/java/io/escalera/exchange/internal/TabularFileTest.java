@@ -51,6 +51,10 @@ class TabularFileTest {
         TabularFile file = TabularFile.open(csv, "b.csv");
         assertThat(file.delimiter()).isEqualTo('\t');
         assertThat(file.headers()).containsExactly("id", "name");
+        Path spaced = dir.resolve("spaced.csv");
+        Files.writeString(spaced, " id , name \n1,Ana\n");
+        assertThat(TabularFile.open(spaced, "spaced.csv").headers()).as("the names a mapping uses, in dry run and commit alike")
+                .containsExactly("id", "name");
         assertThat(read(file).get(1).cells()).containsExactly("1", "Ángela");
     }
 
