@@ -55,20 +55,23 @@ public class ComplaintQueries {
     public List<ComplaintRow> list(ComplaintFilter filter, Set<Long> units, String me, Instant now, Duration dueSoon,
                                    long offset, int limit) {
         Where where = where(filter, units, me, now, dueSoon);
-        String order = filter.queue() == ComplaintQueue.UNIT ? " ORDER BY k.opened_at DESC, k.id DESC" : " ORDER BY k.resolution_due_at, k.id";
         List<Object> params = new ArrayList<>(where.params());
         params.add(limit);
         params.add(offset);
-        return jdbc.sql(LIST + where.sql() + order + " LIMIT ? OFFSET ?").params(params).query(rowMapper(now, dueSoon)).list();
+        return jdbc.sql(LIST + where.sql() + order(filter) + " LIMIT ? OFFSET ?").params(params).query(rowMapper(now, dueSoon)).list();
     }
 
     /** Every case of the list (same filter, same order), streamed, for an export. */
     public void forEach(ComplaintFilter filter, Set<Long> units, String me, Instant now, Duration dueSoon,
                         java.util.function.Consumer<ComplaintRow> sink) {
         Where where = where(filter, units, me, now, dueSoon);
-        String order = filter.queue() == ComplaintQueue.UNIT ? " ORDER BY k.opened_at DESC, k.id DESC" : " ORDER BY k.resolution_due_at, k.id";
-        io.escalera.shared.jdbc.StreamingQuery.forEach(jdbcTemplate, LIST + where.sql() + order, where.params(),
+        io.escalera.shared.jdbc.StreamingQuery.forEach(jdbcTemplate, LIST + where.sql() + order(filter), where.params(),
                 rowMapper(now, dueSoon), sink);
+    }
+
+    /** Newest first for the unit's list, most urgent first for the other queues. */
+    private static String order(ComplaintFilter filter) {
+        return filter.queue() == ComplaintQueue.UNIT ? " ORDER BY k.opened_at DESC, k.id DESC" : " ORDER BY k.resolution_due_at, k.id";
     }
 
     private static final String LIST = """

@@ -138,14 +138,9 @@ public class CustomersView extends VerticalLayout implements LocalizedTitle {
             writer.row(java.util.List.of(getTranslation("customer.code"), getTranslation("customer.name"), getTranslation("customer.email"),
                     getTranslation("customer.phone"), getTranslation("customer.unit"), getTranslation("customer.channel"),
                     getTranslation("customer.created")));
-            for (long offset = 0; ; offset += EXPORT_PAGE) {
-                java.util.List<CustomerSummary> page = customers.search(current, sort, offset, EXPORT_PAGE);
-                page.forEach(c -> writer.row(java.util.Arrays.asList(c.externalCode(), c.name(), c.email(), c.phone(), c.homeUnitName(),
-                        getTranslation("channel." + c.acquisitionChannel()), Formats.date(c.createdAt(), getLocale()))));
-                if (page.size() < EXPORT_PAGE) {
-                    break;
-                }
-            }
+            io.escalera.shared.Pages.forEach(EXPORT_PAGE, (offset, limit) -> customers.search(current, sort, offset, limit),
+                    c -> writer.row(java.util.Arrays.asList(c.externalCode(), c.name(), c.email(), c.phone(), c.homeUnitName(),
+                            getTranslation("channel." + c.acquisitionChannel()), Formats.date(c.createdAt(), getLocale()))));
         }
     }
 

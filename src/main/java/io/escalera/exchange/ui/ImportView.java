@@ -296,15 +296,8 @@ public class ImportView extends VerticalLayout implements LocalizedTitle {
             try (TableWriter writer = TableWriter.of(TableWriter.Format.CSV, out, null)) {
                 writer.row(List.of(getTranslation("import.reject.line"), getTranslation("import.reject.reason"),
                         getTranslation("import.reject.detail"), keyHeader(), referenceHeader()));
-                int page = 10_000;
-                for (long offset = 0; ; offset += page) {
-                    List<ImportReject> rows = imports.rejects(jobId, offset, page);
-                    rows.forEach(r -> writer.row(Arrays.asList(r.line(), getTranslation(r.reasonKey()), r.detail(), r.key(),
-                            r.reference())));
-                    if (rows.size() < page) {
-                        break;
-                    }
-                }
+                io.escalera.shared.Pages.forEach(10_000, (offset, limit) -> imports.rejects(jobId, offset, limit),
+                        r -> writer.row(Arrays.asList(r.line(), getTranslation(r.reasonKey()), r.detail(), r.key(), r.reference())));
             }
         };
     }

@@ -48,12 +48,14 @@ public class LoopFollowUpsView extends VerticalLayout implements LocalizedTitle 
     private final CustomerService customers;
     private final Grid<LoopFollowUp> grid = new Grid<>();
     private final Checkbox openOnly = new Checkbox();
+    private final Clock clock;
 
     public LoopFollowUpsView(FeedbackService feedback, ComplaintService complaints, CustomerService customers,
                              SignedInUsers signedIn, Clock clock) {
         this.feedback = feedback;
         this.complaints = complaints;
         this.customers = customers;
+        this.clock = clock;
         boolean frontLine = signedIn.isFrontLine();
         setSizeFull();
         openOnly.setLabel(getTranslation("loop.open-only"));
@@ -72,15 +74,9 @@ public class LoopFollowUpsView extends VerticalLayout implements LocalizedTitle 
         grid.addColumn(f -> f.comment() == null ? "" : f.comment()).setHeader(getTranslation("feedback.comment")).setFlexGrow(3);
         grid.addColumn(f -> Formats.dateTime(f.dueAt(), getLocale())).setHeader(getTranslation("complaint.due")).setAutoWidth(true);
         grid.addComponentColumn(f -> {
-            Span state = new Span();
-            if (f.open()) {
-                boolean late = clock.instant().isAfter(f.dueAt());
-                state.setText(getTranslation(late ? "complaint.sla.BREACHED" : "complaint.sla.ON_TRACK"));
-                state.getElement().getThemeList().add("badge pill small " + (late ? "error primary" : "success"));
-            } else {
-                state.setText(getTranslation("loop.outcome." + f.outcome()));
-                state.getElement().getThemeList().add("badge pill small contrast");
-            }
+            Span state = new Span(state(f));
+            state.getElement().getThemeList().add("badge pill small "
+                    + (!f.open() ? "contrast" : late(f) ? "error primary" : "success"));
             return state;
         }).setHeader(getTranslation("complaint.status")).setAutoWidth(true);
         if (frontLine) {
@@ -112,7 +108,7 @@ public class LoopFollowUpsView extends VerticalLayout implements LocalizedTitle 
         HorizontalLayout top = new HorizontalLayout(openOnly);
         top.setAlignItems(Alignment.BASELINE);
         // the whole worklist (open only or not) at the moment of the click, in pages by the grid's own query
-        io.escalera.shared.ui.StreamingDownload.exportLinks(this, "follow-ups", (format, out) -> export(clock, format, out)).forEach(top::add);
+        io.escalera.shared.ui.StreamingDownload.exportLinks(this, "follow-ups", this::export).forEach(top::add);
         add(top, grid);
     }
 
@@ -169,25 +165,28 @@ public class LoopFollowUpsView extends VerticalLayout implements LocalizedTitle 
         return "nav.loop";
     }
 
+    private boolean late(LoopFollowUp f) {
+        return clock.instant().isAfter(f.dueAt());
+    }
+
+    /** Open: on time or late; closed: its outcome. */
+    private String state(LoopFollowUp f) {
+        return getTranslation(!f.open() ? "loop.outcome." + f.outcome() : late(f) ? "complaint.sla.BREACHED" : "complaint.sla.ON_TRACK");
+    }
+
     private static final int EXPORT_PAGE = 5_000;
 
     /** The worklist as on screen, in the user's language. */
-    private void export(Clock clock, io.escalera.shared.TableWriter.Format format, java.io.OutputStream out) {
+    private void export(io.escalera.shared.TableWriter.Format format, java.io.OutputStream out) {
         boolean open = openOnly.getValue();
         try (io.escalera.shared.TableWriter writer = io.escalera.shared.TableWriter.of(format, out, getTranslation("nav.loop"))) {
             writer.row(java.util.List.of(getTranslation("loop.opened"), getTranslation("complaint.customer"), getTranslation("loop.answer"),
                     getTranslation("feedback.comment"), getTranslation("complaint.due"), getTranslation("complaint.status")));
-            for (long offset = 0; ; offset += EXPORT_PAGE) {
-                java.util.List<io.escalera.feedback.LoopFollowUp> page = feedback.followUps(open, offset, EXPORT_PAGE);
-                page.forEach(f -> writer.row(java.util.Arrays.asList(Formats.dateTime(f.openedAt(), getLocale()),
-                        f.customerId() == null ? getTranslation("loop.anonymous") : f.customerName(),
-                        getTranslation("feedback.kind." + f.kind()) + " " + f.score(), f.comment(), Formats.dateTime(f.dueAt(), getLocale()),
-                        f.open() ? getTranslation(clock.instant().isAfter(f.dueAt()) ? "complaint.sla.BREACHED" : "complaint.sla.ON_TRACK")
-                                : getTranslation("loop.outcome." + f.outcome()))));
-                if (page.size() < EXPORT_PAGE) {
-                    break;
-                }
-            }
+            io.escalera.shared.Pages.forEach(EXPORT_PAGE, (offset, limit) -> feedback.followUps(open, offset, limit),
+                    f -> writer.row(java.util.Arrays.asList(Formats.dateTime(f.openedAt(), getLocale()),
+                            f.customerId() == null ? getTranslation("loop.anonymous") : f.customerName(),
+                            getTranslation("feedback.kind." + f.kind()) + " " + f.score(), f.comment(), Formats.dateTime(f.dueAt(), getLocale()),
+                            state(f))));
         }
     }
 }
