@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
  */
 @Service
 @RolesAllowed({"MANAGER", "ADMIN"})
-public class CustomerImport {
+public class CustomerImport implements BulkImport<CustomerImport.StagedCustomer> {
 
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     private static final Pattern CODE = Pattern.compile("[A-Za-z0-9._/-]+");

@@ -22,7 +22,7 @@ import java.util.Set;
  */
 @Service
 @RolesAllowed({"MANAGER", "ADMIN"})
-public class OrderImport {
+public class OrderImport implements BulkImport<OrderImport.StagedOrder> {
 
     private final OrderImportStore store;
     private final UnitScopes scopes;

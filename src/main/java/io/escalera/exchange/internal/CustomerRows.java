@@ -39,6 +39,6 @@ final class CustomerRows {
 
     private static CustomerImport.StagedCustomer rejected(TabularFile.Line line, String code, String name, String reason, String detail) {
         return new CustomerImport.StagedCustomer(line.number(), code, name, null, null, null, null, null, null, reason,
-                detail == null ? null : detail.substring(0, Math.min(200, detail.length())));
+                ImportValues.detail(detail));
     }
 }

@@ -1,5 +1,6 @@
 package io.escalera.exchange.internal;
 
+import io.escalera.customer.BulkImport;
 import io.escalera.customer.CustomerImport;
 import io.escalera.customer.ImportReject;
 import io.escalera.customer.ImportSummary;
@@ -41,7 +42,9 @@ public interface ImportTarget {
         private final Map<ImportKind, ImportTarget> targets;
 
         Targets(OrderImport orders, CustomerImport customers) {
-            this.targets = Map.of(ImportKind.ORDERS, new Orders(orders), ImportKind.CUSTOMERS, new Customers(customers));
+            this.targets = Map.of(
+                    ImportKind.ORDERS, new Of<>(orders, columns -> new OrderRows(columns)::read),
+                    ImportKind.CUSTOMERS, new Of<>(customers, columns -> new CustomerRows(columns)::read));
         }
 
         public ImportTarget of(ImportKind kind) {
@@ -77,27 +80,15 @@ public interface ImportTarget {
         }
     }
 
-    record Orders(OrderImport orders) implements ImportTarget {
+    /** A module's import service, with the reader that turns a file's lines into its rows. */
+    record Of<R>(BulkImport<R> service, Function<ImportColumns, Function<TabularFile.Line, R>> reader) implements ImportTarget {
         public Stager stager(List<String> headers, Map<String, String> mapping) {
-            OrderRows rows = new OrderRows(ImportColumns.of(headers, mapping));
-            return new ChunkStager<>(rows::read, orders::stage);
+            return new ChunkStager<>(reader.apply(ImportColumns.of(headers, mapping)), service::stage);
         }
-        public ImportSummary check(long importId) { return orders.check(importId); }
-        public ImportSummary commit(long importId) { return orders.commit(importId); }
-        public List<ImportReject> rejects(long importId, long offset, int limit) { return orders.rejects(importId, offset, limit); }
-        public void forgetAccepted(long importId) { orders.forgetAccepted(importId); }
-        public void discard(long importId) { orders.discard(importId); }
-    }
-
-    record Customers(CustomerImport customers) implements ImportTarget {
-        public Stager stager(List<String> headers, Map<String, String> mapping) {
-            CustomerRows rows = new CustomerRows(ImportColumns.of(headers, mapping));
-            return new ChunkStager<>(rows::read, customers::stage);
-        }
-        public ImportSummary check(long importId) { return customers.check(importId); }
-        public ImportSummary commit(long importId) { return customers.commit(importId); }
-        public List<ImportReject> rejects(long importId, long offset, int limit) { return customers.rejects(importId, offset, limit); }
-        public void forgetAccepted(long importId) { customers.forgetAccepted(importId); }
-        public void discard(long importId) { customers.discard(importId); }
+        public ImportSummary check(long importId) { return service.check(importId); }
+        public ImportSummary commit(long importId) { return service.commit(importId); }
+        public List<ImportReject> rejects(long importId, long offset, int limit) { return service.rejects(importId, offset, limit); }
+        public void forgetAccepted(long importId) { service.forgetAccepted(importId); }
+        public void discard(long importId) { service.discard(importId); }
     }
 }

@@ -51,6 +51,11 @@ public final class ImportValues {
         }
     }
 
+    /** A rejected row's detail as the staging tables keep it: at most 200 characters. */
+    static String detail(String detail) {
+        return detail == null ? null : detail.substring(0, Math.min(200, detail.length()));
+    }
+
     static String text(String cell, int maxLength, String field) throws BadValue {
         if (cell == null || cell.isBlank()) {
             return null;

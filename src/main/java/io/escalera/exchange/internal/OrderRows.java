@@ -48,7 +48,7 @@ final class OrderRows {
     private static OrderImport.StagedOrder rejected(TabularFile.Line line, String externalId, String customerCode, String reason,
                                                     String detail) {
         return new OrderImport.StagedOrder(line.number(), externalId, customerCode, null, null, null, null, null, null, null,
-                null, null, null, null, reason, detail == null ? null : detail.substring(0, Math.min(200, detail.length())));
+                null, null, null, null, reason, ImportValues.detail(detail));
     }
 
     private String cell(TabularFile.Line line, String field) {
