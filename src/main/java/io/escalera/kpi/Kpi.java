@@ -32,6 +32,12 @@ public enum Kpi {
     RETURN_RATE(Format.PERCENT, false, 0.0, 1.0),
     AVERAGE_TICKET(Format.MONEY, true, 0.0, null),
     COMPENSATION_COST(Format.MONEY, false, 0.0, null),
+    /** Customer KPIs: counted under the customer's home unit, for no channel (see CustomerFacts). */
+    REPEAT_PURCHASE(Format.PERCENT, true, 0.0, 1.0),
+    PURCHASE_FREQUENCY(Format.DECIMAL, true, 0.0, null),
+    // won-back customers are active at the end without being new, so retention can pass 100 %
+    RETENTION(Format.PERCENT, true, 0.0, null),
+    CHURN(Format.PERCENT, false, 0.0, 1.0),
     LOOP_CLOSURE(Format.PERCENT, true, 0.0, 1.0),
     RECOVERY_RATE(Format.PERCENT, true, 0.0, 1.0),
     /** Comes with the value module; absent until then. */
@@ -45,6 +51,9 @@ public enum Kpi {
     CONVERSION_TO_CUSTOMER(Format.PERCENT, true, 0.0, 1.0),
     CONVERSION_TO_CLIENT(Format.PERCENT, true, 0.0, 1.0),
     CONVERSION_TO_ADVOCATE(Format.PERCENT, true, 0.0, 1.0);
+
+    /** The KPIs of what customers do, read from the customer facts rather than the channel facts. */
+    public static final java.util.Set<Kpi> CUSTOMER_KPIS = java.util.EnumSet.of(REPEAT_PURCHASE, PURCHASE_FREQUENCY, RETENTION, CHURN);
 
     /** The ladder conversions, from the bottom rung up. */
     public static final java.util.List<Kpi> LADDER_CONVERSIONS = java.util.List.of(CONVERSION_TO_SHOPPER, CONVERSION_TO_CUSTOMER,
@@ -115,6 +124,11 @@ public enum Kpi {
             case RETURN_RATE -> ratio(sums, 1, "returned", "gross");
             case AVERAGE_TICKET -> ratio(sums, 1, "net", "orders");
             case COMPENSATION_COST -> sums.containsKey("compensation") ? sum(sums, "compensation") : 0.0;
+            case REPEAT_PURCHASE -> ratio(sums, 1, "repeat_buyers", "buyers");
+            case PURCHASE_FREQUENCY -> ratio(sums, 1, "customer_orders", "active_end");
+            case RETENTION -> sum(sums, "active_start") == 0 ? null
+                    : (sum(sums, "active_end") - sum(sums, "new_customers")) / sum(sums, "active_start");
+            case CHURN -> ratio(sums, 1, "lapsed", "active_start");
             case LOOP_CLOSURE -> ratio(sums, 1, "loop_closed_in_sla", "loop_opened");
             case RECOVERY_RATE -> ratio(sums, 1, "loop_recovered", "loop_known");
             case AVERAGE_ECONOMIC_VALUE, AVERAGE_STRATEGIC_VALUE, SILENT_DECLINERS, CONVERSION_TO_SHOPPER, CONVERSION_TO_CUSTOMER,

@@ -29,6 +29,7 @@ public class KpiService {
     static final int TREND_PERIODS = 12;
 
     private final KpiFacts facts;
+    private final io.escalera.kpi.internal.CustomerFacts customerFacts;
     private final io.escalera.kpi.internal.KpiDrillDown drillDown;
     private final io.escalera.kpi.internal.KpiTargetStore targets;
     private final UnitScopes scopes;
@@ -39,7 +40,7 @@ public class KpiService {
     private final java.util.concurrent.locks.ReentrantLock rebuilding = new java.util.concurrent.locks.ReentrantLock();
     private final org.springframework.transaction.support.TransactionTemplate readCommitted;
 
-    KpiService(KpiFacts facts, io.escalera.kpi.internal.KpiDrillDown drillDown, io.escalera.kpi.internal.KpiTargetStore targets, UnitScopes scopes, SignedInUsers signedIn, Clock clock,
+    KpiService(KpiFacts facts, io.escalera.kpi.internal.CustomerFacts customerFacts, io.escalera.kpi.internal.KpiDrillDown drillDown, io.escalera.kpi.internal.KpiTargetStore targets, UnitScopes scopes, SignedInUsers signedIn, Clock clock,
                io.escalera.value.ValueService values, io.escalera.loyalty.LadderReports ladder,
                org.springframework.transaction.PlatformTransactionManager transactions) {
         this.readCommitted = new org.springframework.transaction.support.TransactionTemplate(transactions);
@@ -47,6 +48,7 @@ public class KpiService {
         this.values = values;
         this.ladder = ladder;
         this.facts = facts;
+        this.customerFacts = customerFacts;
         this.drillDown = drillDown;
         this.targets = targets;
         this.scopes = scopes;
@@ -76,9 +78,10 @@ public class KpiService {
         List<Kpi> kpis = board.kpis();
         List<Map<Kpi, Double>> trendValues;
         Map<Kpi, Double> yearEarlier;
+        io.escalera.kpi.internal.CustomerFacts.Ledger customers = customerLedger(kpis, period.to(), filter, units);
         if (period.kind() == KpiPeriod.Kind.CUSTOM) {
-            trendValues = trend.stream().map(t -> values(kpis, t, filter, units)).toList();
-            yearEarlier = values(kpis, period.yearEarlier(), filter, units);
+            trendValues = trend.stream().map(t -> values(kpis, t, filter, units, customers)).toList();
+            yearEarlier = values(kpis, period.yearEarlier(), filter, units, customers);
         } else {
             // whole months: every period of the trend and the year earlier from one read of the monthly roll-up
             KpiPeriod yearBefore = period.yearEarlier();
@@ -91,6 +94,9 @@ public class KpiService {
                 Map<String, BigDecimal> sums = new java.util.HashMap<>();
                 for (java.time.YearMonth m = java.time.YearMonth.from(q.from()); !m.isAfter(java.time.YearMonth.from(q.to())); m = m.plusMonths(1)) {
                     months.getOrDefault(m, Map.of()).forEach((measure, value) -> sums.merge(measure, value, BigDecimal::add));
+                }
+                if (customers != null) {
+                    sums.putAll(customers.measures(q));
                 }
                 Map<String, TreeMap<Long, Long>> minutes = withMinutes.contains(q) ? facts.minutes(q.from(), q.to(), filter, units) : Map.of();
                 Map<Kpi, Double> values = new java.util.EnumMap<>(Kpi.class);
@@ -234,19 +240,29 @@ public class KpiService {
     List<Double> history(Kpi kpi, KpiPeriod last, int periods, KpiFilter filter, Set<Long> units) {
         List<Double> values = new ArrayList<>();
         KpiPeriod p = last;
+        io.escalera.kpi.internal.CustomerFacts.Ledger customers = customerLedger(List.of(kpi), last.to(), filter, units);
         for (int i = 0; i < periods; i++) {
-            values.addFirst(values(List.of(kpi), p, filter, units).get(kpi));
+            values.addFirst(values(List.of(kpi), p, filter, units, customers).get(kpi));
             p = p.previous();
         }
         return values;
     }
 
-    private Map<Kpi, Double> values(List<Kpi> kpis, KpiPeriod period, KpiFilter filter, Set<Long> units) {
+    private Map<Kpi, Double> values(List<Kpi> kpis, KpiPeriod period, KpiFilter filter, Set<Long> units,
+                                    io.escalera.kpi.internal.CustomerFacts.Ledger customers) {
         Map<String, BigDecimal> sums = facts.sums(period.from(), period.to(), filter, units);
+        if (customers != null) {
+            sums.putAll(customers.measures(period));
+        }
         Map<String, TreeMap<Long, Long>> minutes = needsMinutes(kpis) ? facts.minutes(period.from(), period.to(), filter, units) : Map.of();
         Map<Kpi, Double> values = new java.util.EnumMap<>(Kpi.class);
         kpis.forEach(kpi -> values.put(kpi, kpi.valueOf(sums, minutes)));
         return values;
+    }
+
+    /** The customer facts up to {@code lastDay}, when one of the KPIs reads them (null otherwise). */
+    private io.escalera.kpi.internal.CustomerFacts.Ledger customerLedger(List<Kpi> kpis, LocalDate lastDay, KpiFilter filter, Set<Long> units) {
+        return kpis.stream().anyMatch(Kpi.CUSTOMER_KPIS::contains) ? customerFacts.ledger(lastDay, filter, units) : null;
     }
 
     private static boolean needsMinutes(List<Kpi> kpis) {

@@ -64,6 +64,7 @@ class KpiServiceTest {
 
     @Autowired KpiService kpis;
     @Autowired KpiFacts facts;
+    @Autowired io.escalera.kpi.internal.CustomerFacts customerFacts;
     @Autowired OrderService orders;
     @Autowired FeedbackService feedback;
     @Autowired ComplaintService complaints;
@@ -256,19 +257,25 @@ class KpiServiceTest {
         assertThat(byUnit.get(manager.unitId()).get(Kpi.OTIF)).isCloseTo(1 / 3.0, within(1e-9));
     }
 
+    /** Repeat purchase counts calendar periods only (a customer's first and second order in one). */
+    private List<Double> values(Board board, KpiPeriod period) {
+        return kpis.board(board, store, period).stream().map(t -> t.kpi() == Kpi.REPEAT_PURCHASE ? null : t.value()).toList();
+    }
+
     @Test
     void aCustomPeriodOverTheSameDaysReadsTheDailyFactsToTheSameValues() {
         testUsers.signIn(manager);
         for (Board board : Board.values()) {
-            List<Double> monthly = kpis.board(board, store, month).stream().map(KpiTile::value).toList();
-            List<Double> daily = kpis.board(board, store, KpiPeriod.custom(month.from(), month.to())).stream().map(KpiTile::value).toList();
-            assertThat(daily).as(board.name()).isEqualTo(monthly);
+            assertThat(values(board, KpiPeriod.custom(month.from(), month.to()))).as(board.name()).isEqualTo(values(board, month));
         }
         KpiPeriod year = KpiPeriod.of(KpiPeriod.Kind.YEAR, month.from());
         for (Board board : Board.values()) {
-            assertThat(kpis.board(board, store, year).stream().map(KpiTile::value).toList()).as("a year: " + board)
-                    .isEqualTo(kpis.board(board, store, KpiPeriod.custom(year.from(), year.to())).stream().map(KpiTile::value).toList());
+            assertThat(values(board, year)).as("a year: " + board).isEqualTo(values(board, KpiPeriod.custom(year.from(), year.to())));
         }
+        // the hand-made customer's four orders on one day of the month: a repeat buyer of the month
+        assertThat(board(Board.COMMERCE).get(Kpi.REPEAT_PURCHASE)).isEqualTo(1.0);
+        assertThat(kpis.board(Board.COMMERCE, store, KpiPeriod.custom(month.from(), month.to()))).filteredOn(t -> t.kpi() == Kpi.REPEAT_PURCHASE)
+                .singleElement().satisfies(t -> assertThat(t.value()).as("no calendar period, no repeat rate").isNull());
     }
 
     @Test
@@ -357,6 +364,117 @@ class KpiServiceTest {
         // the hand-made store had no follow-up closed in time, and nobody came back after their unhappy answer
         assertThat(board(Board.VOICE).get(Kpi.LOOP_CLOSURE)).isEqualTo(0.0);
         assertThat(board(Board.VOICE).get(Kpi.RECOVERY_RATE)).isEqualTo(0.0);
+    }
+
+    /**
+     * Customers of another store around month M (F = its first day; "today" is F+19), worked out by hand:
+     * <pre>
+     * ANA   F−2 months+3, F+4, F+7, F+15 → buyer and repeat buyer in M, three orders in it; active at start and end
+     * BEN   F+2 (his first order), F+12  → new, buyer and repeat buyer, two orders
+     * CARL  F−364 only                   → active at the start, lapses on F+2 (366 days later)
+     * IDA   F−360 only                   → active at the start, lapses on F+6
+     * KAI   F−366 only                   → active on F−1 (its 365th day), lapses on F, the first day of M
+     * HUGO  F−340 only                   → active at the start; lapses on F+26, after today: still active
+     * DORA  F−400, F−10                  → lapsed on F−34, active again from F−10: active at start and end
+     * EVA   F−500, F+5                   → lapsed long before M, won back in M: a buyer, not new
+     * </pre>
+     * buyers 3 (Ana, Ben, Eva), repeat 2 → 2/3 · orders 6, active at the end 5 (Ana, Ben, Hugo, Dora, Eva) →
+     * frequency 6/5 · active at the start 6 (Ana, Carl, Ida, Kai, Hugo, Dora), new 1 → retention (5 − 1) / 6 ·
+     * lapsed in M up to today 3 (Carl, Ida, Kai) → churn 3/6.
+     */
+    @Test
+    void repeatPurchaseFrequencyRetentionAndChurnOfAHandMadeStore() {
+        UserAccount other = testUsers.newUser(Role.MANAGER);
+        LocalDate first = month.from();
+        CustomerDetails ana = testCustomers.newCustomer(other.unitId());
+        CustomerDetails ben = testCustomers.newCustomer(other.unitId());
+        CustomerDetails carl = testCustomers.newCustomer(other.unitId());
+        CustomerDetails ida = testCustomers.newCustomer(other.unitId());
+        CustomerDetails hugo = testCustomers.newCustomer(other.unitId());
+        CustomerDetails kai = testCustomers.newCustomer(other.unitId());
+        CustomerDetails dora = testCustomers.newCustomer(other.unitId());
+        CustomerDetails eva = testCustomers.newCustomer(other.unitId());
+        testCustomers.newOrder(ana, first.minusMonths(2).plusDays(3), "10");
+        testCustomers.newOrder(ana, first.plusDays(4), "10");
+        var anasSecond = testCustomers.newOrder(ana, first.plusDays(7), "10");
+        testCustomers.newOrder(ana, first.plusDays(15), "10");
+        testCustomers.newOrder(ben, first.plusDays(2), "10");
+        var bensSecond = testCustomers.newOrder(ben, first.plusDays(12), "10");
+        var carlsLast = testCustomers.newOrder(carl, first.minusDays(364), "10");
+        var idasLast = testCustomers.newOrder(ida, first.minusDays(360), "10");
+        testCustomers.newOrder(hugo, first.minusDays(340), "10");
+        var kaisLast = testCustomers.newOrder(kai, first.minusDays(366), "10");
+        testCustomers.newOrder(dora, first.minusDays(400), "10");
+        testCustomers.newOrder(dora, first.minusDays(10), "10");
+        testCustomers.newOrder(eva, first.minusDays(500), "10");
+        testCustomers.newOrder(eva, first.plusDays(5), "10");
+        SystemUser.call(() -> kpis.rebuild(first.minusDays(500), month.to()));
+
+        testUsers.signIn(other);
+        KpiFilter otherStore = new KpiFilter(other.unitId(), false, null);
+        Map<Kpi, Double> commerce = kpis.board(Board.COMMERCE, otherStore, month).stream().filter(t -> t.value() != null)
+                .collect(Collectors.toMap(KpiTile::kpi, KpiTile::value));
+        assertThat(commerce.get(Kpi.REPEAT_PURCHASE)).isCloseTo(2 / 3.0, within(1e-9));
+        assertThat(commerce.get(Kpi.PURCHASE_FREQUENCY)).isCloseTo(6 / 5.0, within(1e-9));
+        assertThat(commerce.get(Kpi.RETENTION)).isCloseTo(4 / 6.0, within(1e-9));
+        assertThat(commerce.get(Kpi.CHURN)).isCloseTo(0.5, within(1e-9));
+        // the records behind: the second orders; Ida, Carl and Kai, lost on F+6, F+2 and F
+        assertThat(kpis.records(Board.COMMERCE, Kpi.REPEAT_PURCHASE, otherStore, month, 0, 50)).extracting(KpiRecord::id)
+                .containsExactly(bensSecond.id(), anasSecond.id());
+        assertThat(kpis.records(Board.COMMERCE, Kpi.CHURN, otherStore, month, 0, 50))
+                .extracting(KpiRecord::id, KpiRecord::customerId, r -> r.at().toLocalDate())
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(idasLast.id(), ida.id(), first.plusDays(6)),
+                        org.assertj.core.groups.Tuple.tuple(carlsLast.id(), carl.id(), first.plusDays(2)),
+                        org.assertj.core.groups.Tuple.tuple(kaisLast.id(), kai.id(), first));
+        assertThat(kpis.records(Board.COMMERCE, Kpi.PURCHASE_FREQUENCY, otherStore, month, 0, 50)).hasSize(6);
+        // a range of days has no calendar buyers, but active customers at both ends
+        Map<Kpi, Double> custom = kpis.board(Board.COMMERCE, otherStore, KpiPeriod.custom(month.from(), month.to())).stream()
+                .filter(t -> t.value() != null).collect(Collectors.toMap(KpiTile::kpi, KpiTile::value));
+        assertThat(custom).doesNotContainKey(Kpi.REPEAT_PURCHASE);
+        assertThat(custom.get(Kpi.PURCHASE_FREQUENCY)).isCloseTo(6 / 5.0, within(1e-9));
+        assertThat(custom.get(Kpi.RETENTION)).isCloseTo(4 / 6.0, within(1e-9));
+        assertThat(custom.get(Kpi.CHURN)).isCloseTo(0.5, within(1e-9));
+        // customers belong to no channel
+        assertThat(kpis.board(Board.COMMERCE, new KpiFilter(other.unitId(), false, "WEB"), month))
+                .filteredOn(t -> Kpi.CUSTOMER_KPIS.contains(t.kpi())).hasSize(4).allSatisfy(t -> assertThat(t.value()).isNull());
+    }
+
+    /**
+     * The full rebuild folds every customer's orders in one pass; a day's refresh runs the SQL definition: both give
+     * the same facts, equal to that SQL over the base tables.
+     */
+    @Test
+    void theCustomerFactsOfTheFullRebuildEqualThoseOfDayByDayRefreshesAndOfTheBaseTables() {
+        UserAccount other = testUsers.newUser(Role.MANAGER);
+        LocalDate first = month.from();
+        java.util.Random random = new java.util.Random(7);
+        for (int c = 0; c < 12; c++) {
+            CustomerDetails customer = testCustomers.newCustomer(other.unitId());
+            for (int o = random.nextInt(6); o > 0; o--) {
+                testCustomers.newOrder(customer, first.minusDays(random.nextInt(800)).plusDays(19), "10");
+            }
+        }
+        KpiFilter otherStore = new KpiFilter(other.unitId(), false, null);
+        java.util.Set<Long> units = java.util.Set.of(other.unitId());
+        LocalDate from = first.minusDays(800);
+        LocalDate to = first.plusDays(19);
+        SystemUser.call(() -> kpis.rebuild(from, to));
+        Map<String, BigDecimal> folded = customerFacts.sums(from, to, otherStore, units);
+        assertThat(folded).containsKeys("customer_orders", "buyers_month", "repeat_year", "new_customers", "spells_started", "lapsed");
+        assertThat(folded).isEqualTo(customerFacts.rawSums(from, to, otherStore, units));
+        List<String> foldedRows = storedRows(other.unitId());
+        assertThat(foldedRows).hasSizeGreaterThan(30);
+        // six days at a time: short ranges are refreshed by the SQL
+        for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(6)) {
+            customerFacts.rebuild(day, day.plusDays(5).isAfter(to) ? to : day.plusDays(5));
+        }
+        assertThat(storedRows(other.unitId())).isEqualTo(foldedRows);
+    }
+
+    /** Every stored customer fact of a unit, day by day. */
+    private List<String> storedRows(long unitId) {
+        return jdbc.sql("SELECT CONCAT(day, ' ', tier, ' ', measure, ' ', value) FROM kpi_customer_daily WHERE unit_id = ? ORDER BY day, tier, measure")
+                .param(unitId).query(String.class).list();
     }
 
     @Test

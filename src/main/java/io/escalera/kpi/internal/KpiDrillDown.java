@@ -18,9 +18,11 @@ import java.util.Set;
 public class KpiDrillDown {
 
     private final JdbcClient jdbc;
+    private final java.time.Clock clock;
 
-    KpiDrillDown(JdbcClient jdbc) {
+    KpiDrillDown(JdbcClient jdbc, java.time.Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     /**
@@ -32,6 +34,9 @@ public class KpiDrillDown {
         Map<String, Object> params = new HashMap<>();
         params.put("from", Timestamp.valueOf(from.atStartOfDay()));
         params.put("to", Timestamp.valueOf(to.plusDays(1).atStartOfDay()));
+        params.put("fromDay", java.sql.Date.valueOf(from));
+        params.put("toDay", java.sql.Date.valueOf(to));
+        params.put("today", java.sql.Date.valueOf(LocalDate.now(clock)));
         params.put("limit", limit);
         params.put("offset", offset);
         if (filter.channel() != null) {
@@ -64,6 +69,28 @@ public class KpiDrillDown {
                     WHERE i.direction = 'IN' AND i.occurred_at >= :from AND i.occurred_at < :to""" + UnitCondition.and("i.unit_id", units)
                     + (filter.channel() == null ? "" : " AND i.channel = :channel") + tierCondition("i.customer_id", filter)
                     + " ORDER BY i.occurred_at DESC, i.id DESC";
+            case PURCHASE_FREQUENCY -> customerLevel("""
+                    SELECT 'order', x.id, TIMESTAMP(x.order_date), x.customer_id, c.external_code, c.name, 'kpi.record.order',
+                           CONCAT(x.gross_amount - x.discount)
+                    FROM customer_order x JOIN customer c ON c.id = x.customer_id
+                    WHERE x.order_date >= :fromDay AND x.order_date <= :toDay""", "", "ORDER BY x.order_date DESC, x.id DESC", filter, units);
+            // the order that made each customer a repeat buyer: their second in the period
+            case REPEAT_PURCHASE -> customerLevel("""
+                    SELECT 'order', x.id, TIMESTAMP(x.order_date), x.customer_id, c.external_code, c.name, 'kpi.record.repeat', CONCAT(x.rn)
+                    FROM (SELECT o.id, o.customer_id, o.order_date,
+                                 ROW_NUMBER() OVER (PARTITION BY o.customer_id ORDER BY o.order_date, o.id) AS rn
+                          FROM customer_order o WHERE o.order_date >= :fromDay AND o.order_date <= :toDay) x
+                    JOIN customer c ON c.id = x.customer_id
+                    WHERE x.rn = 2""", "", "ORDER BY x.order_date DESC, x.id DESC", filter, units);
+            // the customers lost in the period (up to today): their last order, 366 days before the day they lapsed
+            case CHURN, RETENTION -> customerLevel("""
+                    SELECT 'order', MAX(x.id), TIMESTAMP(x.order_date + INTERVAL 366 DAY), x.customer_id, c.external_code, c.name,
+                           'kpi.record.lapsed', CONCAT(x.order_date)
+                    FROM customer_order x JOIN customer c ON c.id = x.customer_id
+                    WHERE x.order_date >= :fromDay - INTERVAL 366 DAY AND x.order_date <= LEAST(:toDay, :today) - INTERVAL 366 DAY
+                      AND NOT EXISTS (SELECT 1 FROM customer_order n WHERE n.customer_id = x.customer_id
+                                      AND n.order_date > x.order_date AND n.order_date <= x.order_date + INTERVAL 365 DAY)""",
+                    " GROUP BY x.customer_id, x.order_date, c.external_code, c.name", "ORDER BY x.order_date DESC, x.customer_id DESC", filter, units);
             case LOOP_CLOSURE, RECOVERY_RATE -> {
                 // the unhappy answers whose follow-ups the rate counts: all of them for closure, those of known
                 // customers for recovery (recovery needs a customer to come back)
@@ -108,6 +135,15 @@ public class KpiDrillDown {
         return jdbc.sql(sql + " LIMIT :limit OFFSET :offset").params(params)
                 .query((rs, n) -> new io.escalera.kpi.KpiRecord(rs.getString(1), rs.getLong(2), rs.getTimestamp(3).toLocalDateTime(),
                         (Long) rs.getObject(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8))).list();
+    }
+
+    /**
+     * A customer KPI's records: under the customer's home unit, and none for a channel (customers belong to none), as
+     * the customer facts count them.
+     */
+    private static String customerLevel(String select, String groupBy, String order, KpiFilter filter, Set<Long> units) {
+        return select + UnitCondition.and("c.home_unit_id", units) + (filter.channel() == null ? "" : " AND 1 = 0")
+                + tierCondition("x.customer_id", filter) + groupBy + " " + order;
     }
 
     /** The records of customers in the filter's tier, as the tiered facts counted them (the same snapshot). */

@@ -180,6 +180,7 @@ public class KpiFacts {
     private final JdbcClient jdbc;
     private final java.time.Clock clock;
     private final CustomerSegmentFilters segments;
+    private final CustomerFacts customers;
     /**
      * Minute histograms of periods that have ended, kept a few minutes: they are the heaviest read of a board (a
      * year holds hundreds of thousands of distinct case minutes) and change only when their days are rebuilt.
@@ -191,20 +192,24 @@ public class KpiFacts {
 
     static final java.time.Duration CLOSED_PERIOD_CACHE = java.time.Duration.ofMinutes(10);
 
-    KpiFacts(JdbcClient jdbc, java.time.Clock clock, CustomerSegmentFilters segments) {
+    KpiFacts(JdbcClient jdbc, java.time.Clock clock, CustomerSegmentFilters segments, CustomerFacts customers) {
         this.jdbc = jdbc;
+        this.customers = customers;
         this.segments = segments;
         this.clock = clock;
     }
 
     /** Replaces the facts of the days in [from, to], over every customer and per tier. @return rows written */
     public int rebuild(LocalDate from, LocalDate to) {
-        return rebuild(Slice.ALL, from, to) + rebuild(Slice.TIER, from, to);
+        return rebuild(Slice.ALL, from, to) + rebuild(Slice.TIER, from, to) + customers.rebuild(from, to);
     }
 
-    /** Replaces the facts over every customer of the days in [from, to] (the nightly rebuild). @return rows written */
+    /**
+     * Replaces the facts over every customer of the days in [from, to] (the nightly rebuild), and the customer facts
+     * (whose tiers only regroup what every customer adds). @return rows written
+     */
     public int rebuildUntiered(LocalDate from, LocalDate to) {
-        return rebuild(Slice.ALL, from, to);
+        return rebuild(Slice.ALL, from, to) + customers.rebuild(from, to);
     }
 
     /**
@@ -213,7 +218,7 @@ public class KpiFacts {
      */
     public int rebuildTiered(LocalDate from, LocalDate to) {
         segments.snapshot(io.escalera.customer.CustomerSegments.VALUE_TIERS, "kpi_customer_tier");
-        return rebuild(Slice.TIER, from, to);
+        return rebuild(Slice.TIER, from, to) + customers.rebuild(from, to);
     }
 
     private int rebuild(Slice slice, LocalDate from, LocalDate to) {

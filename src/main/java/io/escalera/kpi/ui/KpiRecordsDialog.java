@@ -33,6 +33,7 @@ class KpiRecordsDialog extends CustomerListDialog<KpiRecord> {
             case "kpi.record.compensation" -> args[0] = getTranslation("compensation.type." + args[0]);
             case "kpi.record.resolved-first", "kpi.record.not-resolved-first" -> args[0] = getTranslation("channel." + args[0]);
             case "kpi.record.stage" -> args[0] = getTranslation("stage." + args[0]);
+            case "kpi.record.lapsed" -> args[0] = Formats.date(java.time.LocalDate.parse(args[0]), getLocale());
             default -> {
             }
         }
