@@ -31,6 +31,7 @@ class KpiBenchmarks {
 
     @Autowired KpiService kpis;
     @Autowired KpiFacts facts;
+    @Autowired io.escalera.kpi.internal.CustomerFacts customerFacts;
     @Autowired JdbcClient jdbc;
 
     private final BenchmarkTable table = new BenchmarkTable("KPI boards");
@@ -83,6 +84,9 @@ class KpiBenchmarks {
         double worstRatio = Double.MAX_VALUE;
         long worstSummary = 0;
         long worstRaw = 0;
+        double worstCustomerRatio = Double.MAX_VALUE;
+        long worstCustomerSummary = 0;
+        long worstCustomerRaw = 0;
         boolean allEqual = true;
         StringBuilder detail = new StringBuilder();
         for (Map.Entry<String, KpiPeriod> period : periods.entrySet()) {
@@ -116,6 +120,20 @@ class KpiBenchmarks {
                 long rawMicros = (System.nanoTime() - t) / 1000;
                 boolean equal = sums.equals(rawSums) && minutes.equals(rawMinutes)
                         && facts.scores(p.from(), p.to(), f, units).equals(facts.rawScores(p.from(), p.to(), f, units));
+                // the customer KPIs: running sums of their facts vs distinct customers counted from the orders
+                t = System.nanoTime();
+                Map<String, BigDecimal> customerSums = customerFacts.ledger(p.to(), f, units).measures(p);
+                long customerSummaryMicros = (System.nanoTime() - t) / 1000;
+                t = System.nanoTime();
+                Map<String, BigDecimal> customerRaw = customerFacts.rawMeasures(p, f, units);
+                long customerRawMicros = (System.nanoTime() - t) / 1000;
+                equal &= customerSums.equals(customerRaw);
+                sums.putAll(customerSums);
+                rawSums.putAll(customerRaw);
+                double customerRatio = (double) customerRawMicros / Math.max(1, customerSummaryMicros);
+                worstCustomerRatio = Math.min(worstCustomerRatio, customerRatio);
+                worstCustomerSummary = Math.max(worstCustomerSummary, customerSummaryMicros / 1000);
+                worstCustomerRaw = Math.max(worstCustomerRaw, customerRawMicros / 1000);
                 for (Kpi kpi : Kpi.values()) {
                     equal &= java.util.Objects.equals(kpi.valueOf(sums, minutes), kpi.valueOf(rawSums, rawMinutes));
                 }
@@ -125,8 +143,9 @@ class KpiBenchmarks {
                 worstSummary = Math.max(worstSummary, summaryMicros / 1000);
                 worstRaw = Math.max(worstRaw, rawMicros / 1000);
                 worstRatio = Math.min(worstRatio, ratio);
-                detail.append(String.format(Locale.ROOT, "%s, %s: board %d ms (again %d ms), summary %.1f ms vs raw %.0f ms (%.0f×)%s; ",
-                        period.getKey(), filter.getKey(), boardMillis, warmMillis, summaryMicros / 1000.0, rawMicros / 1000.0, ratio, equal ? "" : " NOT EQUAL"));
+                detail.append(String.format(Locale.ROOT, "%s, %s: board %d ms (again %d ms), summary %.1f ms vs raw %.0f ms (%.0f×), customer KPIs %.1f ms vs %.0f ms (%.0f×)%s; ",
+                        period.getKey(), filter.getKey(), boardMillis, warmMillis, summaryMicros / 1000.0, rawMicros / 1000.0, ratio,
+                        customerSummaryMicros / 1000.0, customerRawMicros / 1000.0, customerRatio, equal ? "" : " NOT EQUAL"));
             }
         }
         table.add("slowest board, first view (12-period trend + year earlier; nothing cached) of 4 boards × 4 periods × 5 filters",
@@ -134,6 +153,9 @@ class KpiBenchmarks {
         table.add("slowest board viewed again (ended periods' histograms cached)", worstWarm + " ms", "—", true);
         table.add("KPIs of one period from the summary vs from the base tables (nothing cached), smallest ratio of 20",
                 String.format(Locale.ROOT, "%.0f× (slowest summary %d ms, slowest raw %d ms)", worstRatio, worstSummary, worstRaw), "≥ 10×", worstRatio >= 10);
+        table.add("customer KPIs (repeat purchase, frequency, retention, churn) from their facts vs distinct customers counted from the orders, smallest ratio of 20",
+                String.format(Locale.ROOT, "%.0f× (slowest facts %d ms, slowest raw %d ms)", worstCustomerRatio, worstCustomerSummary, worstCustomerRaw),
+                "≥ 10×", worstCustomerRatio >= 10);
         table.add("summary results equal to the base-table results (every measure, histogram, score distribution and KPI)", allEqual ? "equal" : "NOT EQUAL", "equal", allEqual);
         table.note(detail.toString());
         table.printAndWrite("kpi.md");

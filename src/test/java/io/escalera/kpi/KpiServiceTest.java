@@ -434,6 +434,14 @@ class KpiServiceTest {
         assertThat(custom.get(Kpi.PURCHASE_FREQUENCY)).isCloseTo(6 / 5.0, within(1e-9));
         assertThat(custom.get(Kpi.RETENTION)).isCloseTo(4 / 6.0, within(1e-9));
         assertThat(custom.get(Kpi.CHURN)).isCloseTo(0.5, within(1e-9));
+        // the running sums of the facts = distinct customers counted from the orders, for the month and the range
+        java.util.Set<Long> units = java.util.Set.of(other.unitId());
+        for (KpiPeriod period : List.of(month, KpiPeriod.custom(month.from(), month.to()), month.previous(), KpiPeriod.of(KpiPeriod.Kind.YEAR, first))) {
+            assertThat(customerFacts.ledger(month.to(), otherStore, units).measures(period)).as(period.toString())
+                    .isEqualTo(customerFacts.rawMeasures(period, otherStore, units));
+        }
+        assertThat(customerFacts.rawMeasures(month, otherStore, units)).containsEntry("active_start", BigDecimal.valueOf(6))
+                .containsEntry("active_end", BigDecimal.valueOf(5)).containsEntry("lapsed", BigDecimal.valueOf(3));
         // customers belong to no channel
         assertThat(kpis.board(Board.COMMERCE, new KpiFilter(other.unitId(), false, "WEB"), month))
                 .filteredOn(t -> Kpi.CUSTOMER_KPIS.contains(t.kpi())).hasSize(4).allSatisfy(t -> assertThat(t.value()).isNull());

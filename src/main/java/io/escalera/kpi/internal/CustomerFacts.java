@@ -172,6 +172,52 @@ public class CustomerFacts {
         return sums;
     }
 
+    /**
+     * What {@link Ledger#measures} answers for a period, counted straight from the orders another way — distinct
+     * customers per period instead of per-day facts (the benchmark's raw side, and a check of the running sums): buyers
+     * and repeat buyers of the period, customers with an order in the 365 days up to a day, lapsed customers.
+     */
+    public Map<String, BigDecimal> rawMeasures(KpiPeriod period, KpiFilter filter, Set<Long> units) {
+        Map<String, BigDecimal> measures = new HashMap<>();
+        if (filter.channel() != null) {
+            return measures;
+        }
+        LocalDate end = period.to().isAfter(today()) ? today() : period.to();
+        Map<String, Object> params = new HashMap<>();
+        params.put("from", Date.valueOf(period.from()));
+        params.put("end", Date.valueOf(end));
+        String where = filterSql("c.home_unit_id", "COALESCE(t.segment_key, '-')", filter, units, params);
+        String customers = " JOIN customer c ON c.id = x.customer_id LEFT JOIN kpi_customer_tier t ON t.customer_id = x.customer_id WHERE 1 = 1" + where;
+        jdbc.sql("""
+                        SELECT COUNT(*), COALESCE(SUM(x.n >= 2), 0), COALESCE(SUM(x.n), 0),
+                               COALESCE(SUM(NOT EXISTS (SELECT 1 FROM customer_order e WHERE e.customer_id = x.customer_id AND e.order_date < :from)), 0)
+                        FROM (SELECT o.customer_id, COUNT(*) AS n FROM customer_order o WHERE o.order_date BETWEEN :from AND :end
+                              GROUP BY o.customer_id) x""" + customers)
+                .params(params).query((org.springframework.jdbc.core.RowCallbackHandler) rs -> {
+                    if (period.kind() != KpiPeriod.Kind.CUSTOM) {
+                        measures.put("buyers", BigDecimal.valueOf(rs.getLong(1)));
+                        measures.put("repeat_buyers", BigDecimal.valueOf(rs.getLong(2)));
+                    }
+                    measures.put("customer_orders", BigDecimal.valueOf(rs.getLong(3)));
+                    measures.put("new_customers", BigDecimal.valueOf(rs.getLong(4)));
+                });
+        measures.put("lapsed", BigDecimal.valueOf(jdbc.sql("""
+                        SELECT COUNT(*) FROM (SELECT DISTINCT o.customer_id, o.order_date FROM customer_order o
+                              WHERE o.order_date BETWEEN :from - INTERVAL 366 DAY AND :end - INTERVAL 366 DAY
+                                AND NOT EXISTS (SELECT 1 FROM customer_order n WHERE n.customer_id = o.customer_id
+                                                AND n.order_date > o.order_date AND n.order_date <= o.order_date + INTERVAL 365 DAY)) x"""
+                + customers).params(params).query(Long.class).single()));
+        for (Map.Entry<String, LocalDate> active : Map.of("active_start", period.from().minusDays(1), "active_end", end).entrySet()) {
+            Map<String, Object> dayParams = new HashMap<>(params);
+            dayParams.put("day", Date.valueOf(active.getValue()));
+            measures.put(active.getKey(), BigDecimal.valueOf(jdbc.sql("""
+                    SELECT COUNT(*) FROM (SELECT DISTINCT o.customer_id FROM customer_order o
+                          WHERE o.order_date BETWEEN :day - INTERVAL 365 DAY AND :day) x""" + customers)
+                    .params(dayParams).query(Long.class).single()));
+        }
+        return measures;
+    }
+
     /** The stored per-day sums over [from, to], as {@link #rawSums} computes them. */
     public Map<String, BigDecimal> sums(LocalDate from, LocalDate to, KpiFilter filter, Set<Long> units) {
         Map<String, BigDecimal> sums = new HashMap<>();
@@ -292,9 +338,13 @@ public class CustomerFacts {
     }
 
     private static String filterSql(String alias, KpiFilter filter, Set<Long> units, Map<String, Object> params) {
-        StringBuilder where = new StringBuilder(UnitCondition.and(alias + ".unit_id", units));
+        return filterSql(alias + ".unit_id", alias + ".tier", filter, units, params);
+    }
+
+    private static String filterSql(String unitColumn, String tierColumn, KpiFilter filter, Set<Long> units, Map<String, Object> params) {
+        StringBuilder where = new StringBuilder(UnitCondition.and(unitColumn, units));
         if (filter.tier() != null) {
-            where.append(" AND ").append(alias).append(".tier = :tier");
+            where.append(" AND ").append(tierColumn).append(" = :tier");
             params.put("tier", filter.tier().segmentKey());
         }
         return where.toString();
