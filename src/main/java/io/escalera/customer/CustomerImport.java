@@ -1,5 +1,8 @@
 package io.escalera.customer;
 
+import io.escalera.shared.imports.BulkImport;
+import io.escalera.shared.imports.ImportReject;
+import io.escalera.shared.imports.ImportSummary;
 import io.escalera.customer.internal.CustomerImportStore;
 import io.escalera.customer.internal.Phones;
 import io.escalera.security.SignedInUsers;

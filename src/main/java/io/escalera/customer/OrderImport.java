@@ -1,5 +1,8 @@
 package io.escalera.customer;
 
+import io.escalera.shared.imports.BulkImport;
+import io.escalera.shared.imports.ImportReject;
+import io.escalera.shared.imports.ImportSummary;
 import io.escalera.customer.internal.OrderImportStore;
 import io.escalera.security.SignedInUsers;
 import io.escalera.security.UnitScopes;

@@ -4,5 +4,5 @@
  * value and KPI modules read both together through this module's API and events.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Customers and orders",
-        allowedDependencies = {"shared", "shared :: ui", "shared :: jdbc", "security", "admin"})
+        allowedDependencies = {"shared", "shared :: ui", "shared :: jdbc", "shared :: imports", "security", "admin"})
 package io.escalera.customer;

@@ -26,7 +26,20 @@ public enum ImportKind {
             new ImportField("birthDate", false, "birth date", "birthday", "date of birth", "fecha nacimiento", "fecha de nacimiento"),
             new ImportField("unitCode", true, "unit", "unit code", "home unit", "store", "tienda", "unidad"),
             new ImportField("acquisitionChannel", false, "acquisition channel", "channel", "source", "canal", "canal de captacion"),
-            new ImportField("surveyConsent", false, "survey consent", "consent", "consentimiento", "acepta encuestas")));
+            new ImportField("surveyConsent", false, "survey consent", "consent", "consentimiento", "acepta encuestas"))),
+    INTERACTIONS(List.of(
+            new ImportField("interactionId", true, "interaction id", "contact id", "id", "ticket", "id contacto", "id interaccion"),
+            new ImportField("customerCode", true, "customer code", "customer", "customer id", "codigo cliente", "cliente"),
+            new ImportField("occurredAt", true, "occurred at", "date", "time", "date time", "when", "fecha", "fecha hora", "cuando"),
+            new ImportField("contactChannel", true, "channel", "contact channel", "canal", "canal de contacto"),
+            new ImportField("direction", false, "direction", "in out", "inbound outbound", "direccion", "sentido"),
+            new ImportField("reason", true, "reason", "contact reason", "topic", "motivo", "tema"),
+            new ImportField("summary", true, "summary", "notes", "description", "resumen", "notas", "descripcion"),
+            new ImportField("minutes", false, "minutes", "duration", "handling time", "minutos", "duracion"),
+            new ImportField("resolvedFirstContact", false, "resolved first contact", "first contact resolution", "fcr",
+                    "resuelto primer contacto", "resuelto"),
+            new ImportField("unitCode", true, "unit", "unit code", "store", "tienda", "unidad", "codigo unidad"),
+            new ImportField("handledBy", false, "handled by", "agent", "employee", "atendido por", "agente", "empleado")));
 
     private final List<ImportField> fields;
 
@@ -36,6 +49,15 @@ public enum ImportKind {
 
     public List<ImportField> fields() {
         return fields;
+    }
+
+    /** The field that identifies a row (shown with a rejected line), and the one it refers to or is named by. */
+    public String keyField() {
+        return fields.get(0).key();
+    }
+
+    public String referenceField() {
+        return fields.get(1).key();
     }
 
     /** A field of the import and the column headers it is recognised by (besides its own name), in English and Spanish. */

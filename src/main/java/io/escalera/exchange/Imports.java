@@ -1,7 +1,7 @@
 package io.escalera.exchange;
 
-import io.escalera.customer.ImportReject;
-import io.escalera.customer.ImportSummary;
+import io.escalera.shared.imports.ImportReject;
+import io.escalera.shared.imports.ImportSummary;
 import io.escalera.exchange.internal.ImportRunner;
 import io.escalera.exchange.internal.ImportTarget;
 import io.escalera.exchange.internal.ImportValues;

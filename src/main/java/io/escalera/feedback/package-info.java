@@ -4,6 +4,6 @@
  * Contributes the answers to the customer 360 (timeline, latest NPS) and publishes {@link FeedbackEvents}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Voice of the customer",
-        allowedDependencies = {"shared", "shared :: ui", "shared :: jdbc", "security", "customer", "customer :: ui", "interaction",
+        allowedDependencies = {"shared", "shared :: ui", "shared :: jdbc", "shared :: imports", "security", "customer", "customer :: ui", "interaction",
                 "complaint", "complaint :: ui"})
 package io.escalera.feedback;

@@ -11,4 +11,11 @@ public final class InteractionEvents {
     public record InteractionLogged(long interactionId, long customerId, InteractionChannel channel, Direction direction,
                                     Instant at, boolean resolvedFirstContact) {
     }
+
+    /**
+     * Contacts imported in bulk (one event for the whole file, not one per row): the days they fall on, first and
+     * last (old days of changed contacts included), and how many were created and changed.
+     */
+    public record InteractionsImported(long importId, java.time.LocalDate from, java.time.LocalDate to, long created, long updated) {
+    }
 }

@@ -3,5 +3,5 @@
  * serve. Contributes to the customer 360 (timeline entries, a "log interaction" action) and to the header.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Interactions",
-        allowedDependencies = {"shared", "shared :: ui", "shared :: jdbc", "security", "admin", "customer", "customer :: ui"})
+        allowedDependencies = {"shared", "shared :: ui", "shared :: jdbc", "shared :: imports", "security", "admin", "customer", "customer :: ui"})
 package io.escalera.interaction;

@@ -1,7 +1,7 @@
 package io.escalera.exchange;
 
-import io.escalera.customer.ImportReject;
-import io.escalera.customer.ImportSummary;
+import io.escalera.shared.imports.ImportReject;
+import io.escalera.shared.imports.ImportSummary;
 import io.escalera.admin.UnitKind;
 import io.escalera.customer.CustomerDetails;
 import io.escalera.customer.OrderExport;
@@ -40,6 +40,8 @@ class ImportsTest {
     @Autowired TestUsers testUsers;
     @Autowired TestCustomers testCustomers;
     @Autowired JdbcClient jdbc;
+    @Autowired java.time.Clock clock;
+    @Autowired io.escalera.interaction.InteractionService interactionService;
 
     @AfterEach
     void signOutOnceTheFactsCaughtUp() throws InterruptedException {
@@ -64,7 +66,11 @@ class ImportsTest {
     }
 
     private ImportJob run(String fileName, byte[] content) throws InterruptedException {
-        ImportJob job = imports.upload(ImportKind.ORDERS, fileName, new ByteArrayInputStream(content));
+        return run(ImportKind.ORDERS, fileName, content);
+    }
+
+    private ImportJob run(ImportKind kind, String fileName, byte[] content) throws InterruptedException {
+        ImportJob job = imports.upload(kind, fileName, new ByteArrayInputStream(content));
         imports.check(job.id(), imports.layout(job.id()).mapping());
         return await(job.id(), ImportJob.Status.CHECKED);
     }
@@ -153,6 +159,84 @@ class ImportsTest {
         imports.commit(again.id());
         await(again.id(), ImportJob.Status.DONE);
         assertThat(orderByExternalId(o1).version()).isEqualTo(first.version());
+    }
+
+    @Test
+    void aContactCentresFileOfInteractionsIsCheckedLineByLineThenImportedOnceAndMatchedByItsIds() throws Exception {
+        Shop shop = shop();
+        String c1 = id(), c2 = id();
+        String unit = shop.unitCode();
+        String ana = shop.ana().externalCode();
+        String future = LocalDate.now().plusDays(2) + " 09:00";
+        String header = "Contact id,Customer,Date,Channel,Direction,Reason,Summary,Minutes,FCR,Store,Agent";
+        List<String> lines = List.of(
+                c1 + "," + ana + ",2026-03-05 10:15,phone,in,Order status,Where is my parcel,7,yes," + unit + ",Lucía",
+                c2 + "," + shop.ben().externalCode() + ",05/03/2026 16:40,correo,saliente,Billing,Sent the invoice again,,," + unit + ",",
+                id() + "," + ana + ",2026-03-05 25:00,phone,in,Order status,Bad time,1,no," + unit + ",",
+                id() + ",NOPE-1,2026-03-05 10:00,phone,in,Order status,Unknown customer,1,no," + unit + ",",
+                id() + "," + ana + ",2026-03-05 10:00,phone,in,The weather,Unknown reason,1,no," + unit + ",",
+                id() + "," + ana + ",2026-03-05 10:00,phone,in,Order status,Too long,2000,no," + unit + ",",
+                c1 + "," + ana + ",2026-03-05 11:00,phone,in,Order status,Same id again,1,no," + unit + ",",
+                id() + "," + ana + ",2026-03-05 10:00,phone,in,Order status,Another store,1,no," + shop.otherUnitCode() + ",",
+                id() + "," + ana + "," + future + ",phone,in,Order status,Not yet,1,no," + unit + ",",
+                id() + "," + ana + ",2026-03-05 10:00,pigeon,in,Order status,Bad channel,1,no," + unit + ",",
+                id() + "," + ana + ",2026-03-05 10:00,phone,sideways,Order status,Bad direction,1,no," + unit + ",",
+                id() + "," + ana + ",2026-03-05 10:00,phone,in,Order status,,1,no," + unit + ",");
+        byte[] file = (header + "\n" + String.join("\n", lines)).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+        ImportJob checked = run(ImportKind.INTERACTIONS, "contacts.csv", file);
+        assertThat(List.of(checked.created(), checked.updated(), checked.rejected())).containsExactly(2L, 0L, 10L);
+        assertThat(imports.rejects(checked.id(), 0, 100)).extracting(ImportReject::line, ImportReject::reasonKey).containsExactly(
+                tuple(4, "import.format.bad-date"),
+                tuple(5, "import.reject.unknown-customer"),
+                tuple(6, "import.reject.unknown-reason"),
+                tuple(7, "import.reject.bad-minutes"),
+                tuple(8, "import.reject.duplicate-in-file"),
+                tuple(9, "import.reject.unit-out-of-scope"),
+                tuple(10, "import.reject.future-date"),
+                tuple(11, "import.format.bad-contact-channel"),
+                tuple(12, "import.format.bad-direction"),
+                tuple(13, "import.format.missing"));
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM interaction WHERE external_id IN (?, ?)").params(c1, c2).query(Long.class).single())
+                .as("a dry run writes no contact").isZero();
+
+        imports.commit(checked.id());
+        await(checked.id(), ImportJob.Status.DONE);
+        Map<String, Object> first = contact(c1);
+        assertThat(first).containsEntry("customer_id", shop.ana().id()).containsEntry("channel", "PHONE").containsEntry("direction", "IN")
+                .containsEntry("minutes", 7).containsEntry("resolved_first_contact", true).containsEntry("handled_by_name", "Lucía")
+                .containsEntry("handled_by", shop.manager().username()).containsEntry("unit_id", shop.manager().unitId())
+                .containsEntry("reason", "Order status").containsEntry("version", 0L);
+        assertThat(((java.sql.Timestamp) first.get("occurred_at")).toInstant())
+                .isEqualTo(java.time.LocalDateTime.of(2026, 3, 5, 10, 15).atZone(clock.getZone()).toInstant());
+        assertThat(contact(c2)).containsEntry("channel", "EMAIL").containsEntry("direction", "OUT").containsEntry("minutes", 0)
+                .containsEntry("resolved_first_contact", false).containsEntry("handled_by_name", shop.manager().displayName())
+                .containsEntry("reason", "Billing");
+        long firstId = jdbc.sql("SELECT id FROM interaction WHERE external_id = ?").param(c1).query(Long.class).single();
+        assertThat(interactionService.get(firstId).summary()).as("read like a logged contact").isEqualTo("Where is my parcel");
+        assertThat(interactionService.costToServe(shop.ana().id())).as("its minutes are part of the cost to serve")
+                .isEqualByComparingTo(interactionService.costPerMinute().multiply(java.math.BigDecimal.valueOf(7)));
+
+        // the same file again: nothing changes; one contact edited in the source system: changed in place
+        ImportJob again = run(ImportKind.INTERACTIONS, "contacts.csv", file);
+        assertThat(List.of(again.created(), again.updated(), again.unchanged())).containsExactly(0L, 0L, 2L);
+        imports.commit(again.id());
+        await(again.id(), ImportJob.Status.DONE);
+        byte[] edited = (header + "\n" + lines.get(0).replace(",7,yes,", ",9,yes,")).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        ImportJob changed = run(ImportKind.INTERACTIONS, "contacts-edited.csv", edited);
+        assertThat(List.of(changed.created(), changed.updated(), changed.unchanged())).containsExactly(0L, 1L, 0L);
+        imports.commit(changed.id());
+        await(changed.id(), ImportJob.Status.DONE);
+        assertThat(contact(c1)).containsEntry("minutes", 9).containsEntry("version", 1L);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM interaction WHERE external_id = ?").param(c1).query(Long.class).single()).isEqualTo(1);
+    }
+
+    private Map<String, Object> contact(String externalId) {
+        return jdbc.sql("""
+                        SELECT i.customer_id, i.occurred_at, i.channel, i.direction, i.minutes, i.resolved_first_contact, i.handled_by,
+                               i.handled_by_name, i.unit_id, r.name AS reason, i.version
+                        FROM interaction i JOIN interaction_reason r ON r.id = i.reason_id WHERE i.external_id = ?""")
+                .param(externalId).query().singleRow();
     }
 
     @Test

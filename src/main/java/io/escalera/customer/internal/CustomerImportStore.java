@@ -1,8 +1,9 @@
 package io.escalera.customer.internal;
 
+import io.escalera.shared.imports.ImportStaging;
 import io.escalera.customer.CustomerImport;
-import io.escalera.customer.ImportReject;
-import io.escalera.customer.ImportSummary;
+import io.escalera.shared.imports.ImportReject;
+import io.escalera.shared.imports.ImportSummary;
 import io.escalera.shared.jdbc.RowWriter;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;

@@ -1,7 +1,8 @@
 package io.escalera.customer.internal;
 
-import io.escalera.customer.ImportReject;
-import io.escalera.customer.ImportSummary;
+import io.escalera.shared.imports.ImportStaging;
+import io.escalera.shared.imports.ImportReject;
+import io.escalera.shared.imports.ImportSummary;
 import io.escalera.customer.OrderImport;
 import io.escalera.shared.jdbc.RowWriter;
 import org.springframework.jdbc.core.simple.JdbcClient;

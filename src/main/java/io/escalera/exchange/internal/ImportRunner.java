@@ -1,7 +1,7 @@
 package io.escalera.exchange.internal;
 
-import io.escalera.customer.ImportReject;
-import io.escalera.customer.ImportSummary;
+import io.escalera.shared.imports.ImportReject;
+import io.escalera.shared.imports.ImportSummary;
 import io.escalera.exchange.ImportJob;
 import io.escalera.exchange.ImportKind;
 import io.escalera.shared.AuditLog;

@@ -1,9 +1,9 @@
 package io.escalera.exchange.internal;
 
-import io.escalera.customer.BulkImport;
+import io.escalera.shared.imports.BulkImport;
 import io.escalera.customer.CustomerImport;
-import io.escalera.customer.ImportReject;
-import io.escalera.customer.ImportSummary;
+import io.escalera.shared.imports.ImportReject;
+import io.escalera.shared.imports.ImportSummary;
 import io.escalera.customer.OrderImport;
 import io.escalera.exchange.ImportKind;
 import org.springframework.stereotype.Component;
@@ -41,10 +41,11 @@ public interface ImportTarget {
     class Targets {
         private final Map<ImportKind, ImportTarget> targets;
 
-        Targets(OrderImport orders, CustomerImport customers) {
+        Targets(OrderImport orders, CustomerImport customers, io.escalera.interaction.InteractionImport interactions, java.time.Clock clock) {
             this.targets = Map.of(
                     ImportKind.ORDERS, new Of<>(orders, columns -> new OrderRows(columns)::read),
-                    ImportKind.CUSTOMERS, new Of<>(customers, columns -> new CustomerRows(columns)::read));
+                    ImportKind.CUSTOMERS, new Of<>(customers, columns -> new CustomerRows(columns)::read),
+                    ImportKind.INTERACTIONS, new Of<>(interactions, columns -> new InteractionRows(columns, clock.getZone())::read));
         }
 
         public ImportTarget of(ImportKind kind) {

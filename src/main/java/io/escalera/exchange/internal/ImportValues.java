@@ -171,6 +171,85 @@ public final class ImportValues {
         };
     }
 
+    private static final java.util.regex.Pattern EXCEL_MOMENT = java.util.regex.Pattern.compile("\\d{5}\\.\\d+");
+    private static final java.util.regex.Pattern TIME = java.util.regex.Pattern.compile("(\\d{1,2}):(\\d{2})(?::(\\d{2})(?:[.,]\\d+)?)?");
+
+    /**
+     * A moment: a date as {@link #date} reads it with an optional time of day after a space or a 'T' (H:mm or
+     * H:mm:ss; no time is midnight), or an Excel day number with a fraction of the day; local time in {@code zone}.
+     */
+    static java.time.Instant moment(String cell, java.time.ZoneId zone) throws BadValue {
+        if (cell == null || cell.isBlank()) {
+            return null;
+        }
+        String value = cell.strip();
+        if (EXCEL_MOMENT.matcher(value).matches()) {
+            double days = Double.parseDouble(value);
+            long seconds = Math.round((days - Math.floor(days)) * 86_400);
+            return EXCEL_EPOCH.plusDays((long) Math.floor(days)).atStartOfDay(zone).plusSeconds(seconds).toInstant();
+        }
+        int split = value.indexOf('T') == 10 ? 10 : value.indexOf(' ');
+        LocalDate day = date(split < 0 ? value : value.substring(0, split));
+        java.time.LocalTime time = java.time.LocalTime.MIDNIGHT;
+        if (split >= 0) {
+            java.util.regex.Matcher m = TIME.matcher(value.substring(split + 1).strip());
+            if (!m.matches() || Integer.parseInt(m.group(1)) > 23 || Integer.parseInt(m.group(2)) > 59
+                    || m.group(3) != null && Integer.parseInt(m.group(3)) > 59) {
+                throw new BadValue("import.format.bad-date", value);
+            }
+            time = java.time.LocalTime.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
+                    m.group(3) == null ? 0 : Integer.parseInt(m.group(3)));
+        }
+        return day.atTime(time).atZone(zone).toInstant();
+    }
+
+    /** A whole number (a plain one, or "12.0" as spreadsheets write it). */
+    static Integer whole(String cell) throws BadValue {
+        if (cell == null || cell.isBlank()) {
+            return null;
+        }
+        String value = cell.strip();
+        if (!value.matches("-?\\d{1,9}(\\.0+)?")) {
+            throw new BadValue("import.format.bad-number", value);
+        }
+        int dot = value.indexOf('.');
+        return Integer.parseInt(dot < 0 ? value : value.substring(0, dot));
+    }
+
+    /** A contact channel, by its name or its Spanish name. */
+    static io.escalera.interaction.InteractionChannel contactChannel(String cell) throws BadValue {
+        if (cell == null || cell.isBlank()) {
+            return null;
+        }
+        String plain = plain(cell);
+        for (io.escalera.interaction.InteractionChannel channel : io.escalera.interaction.InteractionChannel.values()) {
+            if (plain(channel.name()).equals(plain)) {
+                return channel;
+            }
+        }
+        return switch (plain) {
+            case "telefono", "llamada", "call" -> io.escalera.interaction.InteractionChannel.PHONE;
+            case "correo", "correoelectronico", "mail" -> io.escalera.interaction.InteractionChannel.EMAIL;
+            case "redessociales", "redes" -> io.escalera.interaction.InteractionChannel.SOCIAL;
+            case "tienda", "store", "enpersona" -> io.escalera.interaction.InteractionChannel.IN_STORE;
+            case "aplicacion" -> io.escalera.interaction.InteractionChannel.APP;
+            case "otro" -> io.escalera.interaction.InteractionChannel.OTHER;
+            default -> throw new BadValue("import.format.bad-contact-channel", cell.strip());
+        };
+    }
+
+    /** Who started the contact: in (the customer) or out (us), in English or Spanish. */
+    static io.escalera.interaction.Direction direction(String cell) throws BadValue {
+        if (cell == null || cell.isBlank()) {
+            return null;
+        }
+        return switch (plain(cell)) {
+            case "in", "inbound", "incoming", "entrante", "entrada", "e" -> io.escalera.interaction.Direction.IN;
+            case "out", "outbound", "outgoing", "saliente", "salida", "s" -> io.escalera.interaction.Direction.OUT;
+            default -> throw new BadValue("import.format.bad-direction", cell.strip());
+        };
+    }
+
     /** Lower case, without accents, spaces, dashes or underscores: how headers and words are compared. */
     public static String plain(String text) {
         String folded = Normalizer.normalize(text.strip().toLowerCase(Locale.ROOT), Normalizer.Form.NFD).replaceAll("\\p{M}", "");

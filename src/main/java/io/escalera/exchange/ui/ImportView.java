@@ -21,8 +21,8 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.UploadHandler;
-import io.escalera.customer.ImportReject;
-import io.escalera.customer.ImportSummary;
+import io.escalera.shared.imports.ImportReject;
+import io.escalera.shared.imports.ImportSummary;
 import io.escalera.customer.OrderImport;
 import io.escalera.exchange.ImportJob;
 import io.escalera.exchange.ImportKind;
@@ -304,11 +304,11 @@ public class ImportView extends VerticalLayout implements LocalizedTitle {
 
     /** A rejected row's own id (order id, customer code) and what it refers to (the customer, the name). */
     private String keyHeader() {
-        return getTranslation(job.kind() == ImportKind.ORDERS ? "import.field.externalId" : "import.field.externalCode");
+        return getTranslation("import.field." + job.kind().keyField());
     }
 
     private String referenceHeader() {
-        return getTranslation(job.kind() == ImportKind.ORDERS ? "import.field.customerCode" : "import.field.name");
+        return getTranslation("import.field." + job.kind().referenceField());
     }
 
     private Button discardButton() {

@@ -113,6 +113,16 @@ class KpiFreshness {
         }
     }
 
+    /** Contacts imported in bulk: the facts of the days they touch (first-contact resolution), rebuilt once. */
+    @org.springframework.scheduling.annotation.Async
+    @org.springframework.transaction.event.TransactionalEventListener
+    void on(InteractionEvents.InteractionsImported imported) {
+        if (imported.from() != null) {
+            int rows = SystemUser.call(() -> kpis.rebuild(imported.from(), imported.to()));
+            log.info("KPI facts of {} to {} rebuilt after a contact import: {} rows", imported.from(), imported.to(), rows);
+        }
+    }
+
     /** Rebuilds of the tiered facts, one after the other, off the thread of the value run that asked for them. */
     private final java.util.concurrent.ExecutorService tierRebuilds = java.util.concurrent.Executors.newSingleThreadExecutor(
             Thread.ofPlatform().name("kpi-tier-facts").daemon().factory());

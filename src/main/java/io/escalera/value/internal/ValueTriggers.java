@@ -39,6 +39,13 @@ class ValueTriggers {
         SystemUser.run(values::recomputeAll);
     }
 
+    /** Contacts imported in bulk (they are part of the cost to serve): one run. */
+    @org.springframework.scheduling.annotation.Async
+    @org.springframework.transaction.event.TransactionalEventListener
+    void on(io.escalera.interaction.InteractionEvents.InteractionsImported imported) {
+        SystemUser.run(values::recomputeAll);
+    }
+
     /** Customers imported in bulk (birth dates and channels feed the value): one run. */
     @org.springframework.scheduling.annotation.Async
     @org.springframework.transaction.event.TransactionalEventListener

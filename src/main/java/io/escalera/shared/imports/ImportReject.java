@@ -1,4 +1,4 @@
-package io.escalera.customer;
+package io.escalera.shared.imports;
 
 /**
  * A rejected row of an import: its line in the file, why (a message key, with a detail such as the bad value), and

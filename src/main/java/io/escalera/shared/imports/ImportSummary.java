@@ -1,4 +1,4 @@
-package io.escalera.customer;
+package io.escalera.shared.imports;
 
 /** What an import's check (or commit) decided for its rows: created, changed, left as they are, rejected. */
 public record ImportSummary(long created, long updated, long unchanged, long rejected) {

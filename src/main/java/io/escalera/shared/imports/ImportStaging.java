@@ -1,7 +1,5 @@
-package io.escalera.customer.internal;
+package io.escalera.shared.imports;
 
-import io.escalera.customer.ImportReject;
-import io.escalera.customer.ImportSummary;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.util.List;
@@ -10,9 +8,9 @@ import java.util.List;
  * What every import's staging table shares: rows keyed by (import_id, line) with an outcome (CREATE, UPDATE,
  * UNCHANGED, REJECT), a reason and a detail, and two key columns to show with a rejected row.
  */
-record ImportStaging(JdbcClient jdbc, String table, String keyColumn, String referenceColumn) {
+public record ImportStaging(JdbcClient jdbc, String table, String keyColumn, String referenceColumn) {
 
-    ImportSummary summary(long importId) {
+    public ImportSummary summary(long importId) {
         long[] counts = new long[4];
         jdbc.sql("SELECT outcome, COUNT(*) FROM " + table + " WHERE import_id = ? GROUP BY outcome").param(importId)
                 .query(rs -> {
@@ -25,7 +23,7 @@ record ImportStaging(JdbcClient jdbc, String table, String keyColumn, String ref
         return new ImportSummary(counts[0], counts[1], counts[2], counts[3]);
     }
 
-    List<ImportReject> rejects(long importId, long offset, int limit) {
+    public List<ImportReject> rejects(long importId, long offset, int limit) {
         return jdbc.sql("SELECT line, reason, detail, " + keyColumn + ", " + referenceColumn + " FROM " + table
                         + " WHERE import_id = ? AND outcome = 'REJECT' ORDER BY line LIMIT ? OFFSET ?")
                 .params(importId, limit, offset)
@@ -34,18 +32,18 @@ record ImportStaging(JdbcClient jdbc, String table, String keyColumn, String ref
     }
 
     /** Unstages the rows that were written (the rejected ones stay for the report), in slices. */
-    void forgetAccepted(long importId) {
+    public void forgetAccepted(long importId) {
         while (jdbc.sql("DELETE FROM " + table + " WHERE import_id = ? AND outcome <> 'REJECT' LIMIT 50000").param(importId).update() > 0) {
             // slices keep each transaction small
         }
     }
 
-    void discard(long importId) {
+    public void discard(long importId) {
         jdbc.sql("DELETE FROM " + table + " WHERE import_id = ?").param(importId).update();
     }
 
     /** Adds rows (values in {@code columns} order) to the staging table, by LOAD DATA where allowed. */
-    void write(javax.sql.DataSource dataSource, List<String> columns, List<Object[]> rows) {
+    public void write(javax.sql.DataSource dataSource, List<String> columns, List<Object[]> rows) {
         java.sql.Connection connection = org.springframework.jdbc.datasource.DataSourceUtils.getConnection(dataSource);
         try (io.escalera.shared.jdbc.RowWriter writer = io.escalera.shared.jdbc.RowWriters.forTable(connection,
                 io.escalera.shared.jdbc.RowWriters.loadDataAllowed(connection), table, columns)) {
@@ -60,12 +58,12 @@ record ImportStaging(JdbcClient jdbc, String table, String keyColumn, String ref
     }
 
     /** "the column's unit is not one of these" as SQL, or FALSE when every unit is allowed. */
-    static String outOfScope(String column, java.util.Set<Long> units) {
+    public static String outOfScope(String column, java.util.Set<Long> units) {
         return units == null ? "FALSE" : "NOT (" + io.escalera.shared.jdbc.UnitCondition.in(column, units) + ")";
     }
 
     /** The CASE expressions of the rules (condition, reason, detail), first broken rule wins. */
-    static String[] cases(String[][] rules) {
+    public static String[] cases(String[][] rules) {
         StringBuilder reason = new StringBuilder("CASE");
         StringBuilder detail = new StringBuilder("CASE");
         StringBuilder rejected = new StringBuilder("(FALSE");

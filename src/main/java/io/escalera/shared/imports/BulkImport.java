@@ -1,4 +1,4 @@
-package io.escalera.customer;
+package io.escalera.shared.imports;
 
 import java.util.List;
 

@@ -1,0 +1,120 @@
+package io.escalera.interaction.internal;
+
+import io.escalera.interaction.InteractionImport;
+import io.escalera.shared.imports.ImportReject;
+import io.escalera.shared.imports.ImportStaging;
+import io.escalera.shared.imports.ImportSummary;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import javax.sql.DataSource;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Set;
+
+/** The SQL of a contact import: staging, the set-based checks, and the writes. */
+@Repository
+public class InteractionImportStore {
+
+    private static final List<String> STAGE_COLUMNS = List.of("import_id", "line", "external_id", "customer_code", "occurred_at",
+            "channel", "direction", "reason_name", "summary", "minutes", "resolved_first_contact", "unit_code", "handled_by_name",
+            "outcome", "reason", "detail");
+
+    private final JdbcClient jdbc;
+    private final DataSource dataSource;
+    private final ImportStaging staging;
+
+    InteractionImportStore(JdbcClient jdbc, DataSource dataSource) {
+        this.jdbc = jdbc;
+        this.dataSource = dataSource;
+        this.staging = new ImportStaging(jdbc, "interaction_import_row", "external_id", "customer_code");
+    }
+
+    public void stage(long importId, List<InteractionImport.StagedInteraction> rows) {
+        staging.write(dataSource, STAGE_COLUMNS, rows.stream().map(r -> new Object[]{importId, r.line(), r.externalId(),
+                r.customerCode(), r.occurredAt() == null ? null : Timestamp.from(r.occurredAt()),
+                r.channel() == null ? null : r.channel().name(), r.direction() == null ? null : r.direction().name(),
+                r.reasonName(), r.summary(), r.minutes(), r.resolvedFirstContact(), r.unitCode(), r.handledByName(),
+                r.reasonKey() == null ? null : "REJECT", r.reasonKey(), r.detail()}).toList());
+    }
+
+    /** Decides every row's outcome in one pass (first broken rule rejects); rows rejected while read keep their reason. */
+    public ImportSummary check(long importId, Set<Long> units, Instant now) {
+        String[][] rules = {
+                {"d.first_line IS NOT NULL", "import.reject.duplicate-in-file", "CONCAT('line ', d.first_line)"},
+                {"c.id IS NULL", "import.reject.unknown-customer", "r.customer_code"},
+                {"u.id IS NULL", "import.reject.unknown-unit", "r.unit_code"},
+                {ImportStaging.outOfScope("u.id", units), "import.reject.unit-out-of-scope", "r.unit_code"},
+                {"ir.id IS NULL", "import.reject.unknown-reason", "r.reason_name"},
+                {"r.minutes < 0 OR r.minutes > 1440", "import.reject.bad-minutes", "CAST(r.minutes AS CHAR)"},
+                {"r.occurred_at > '" + Timestamp.from(now) + "'", "import.reject.future-date", "CAST(r.occurred_at AS CHAR)"},
+                {"i.id IS NOT NULL AND i.customer_id <> c.id", "import.reject.record-of-another-customer", "r.external_id"},
+                {"i.id IS NOT NULL AND " + ImportStaging.outOfScope("i.unit_id", units), "import.reject.record-out-of-scope", "r.external_id"}};
+        String[] cases = ImportStaging.cases(rules);
+        String same = """
+                i.occurred_at <=> r.occurred_at AND i.channel <=> r.channel AND i.direction <=> r.direction
+                AND i.reason_id <=> ir.id AND i.summary <=> r.summary AND i.minutes <=> r.minutes
+                AND i.resolved_first_contact <=> r.resolved_first_contact AND i.unit_id <=> u.id
+                AND i.handled_by_name <=> r.handled_by_name""";
+        jdbc.sql("""
+                UPDATE interaction_import_row r
+                LEFT JOIN (SELECT external_id, MIN(line) AS first_line FROM interaction_import_row
+                           WHERE import_id = ? AND (reason IS NULL OR reason NOT LIKE 'import.format.%%')
+                           GROUP BY external_id HAVING COUNT(*) > 1) d ON d.external_id = r.external_id AND r.line > d.first_line
+                LEFT JOIN customer c ON c.external_code = r.customer_code
+                LEFT JOIN unit u ON u.code = r.unit_code
+                LEFT JOIN interaction_reason ir ON ir.name = r.reason_name
+                LEFT JOIN interaction i ON i.external_id = r.external_id
+                SET r.customer_id = c.id, r.unit_id = u.id, r.reason_id = ir.id, r.existing_id = i.id,
+                    r.outcome = CASE WHEN %s THEN 'REJECT' WHEN i.id IS NULL THEN 'CREATE' WHEN %s THEN 'UNCHANGED' ELSE 'UPDATE' END,
+                    r.reason = %s,
+                    r.detail = %s
+                WHERE r.import_id = ? AND (r.reason IS NULL OR r.reason NOT LIKE 'import.format.%%')"""
+                .formatted(cases[0], same, cases[1], cases[2])).params(importId, importId).update();
+        return staging.summary(importId);
+    }
+
+    public List<ImportReject> rejects(long importId, long offset, int limit) {
+        return staging.rejects(importId, offset, limit);
+    }
+
+    /** The first and last day (in the zone) the import touches, old days of changed contacts included; nulls when none. */
+    public LocalDate[] affectedDays(long importId, ZoneId zone) {
+        return jdbc.sql("""
+                        SELECT MIN(LEAST(r.occurred_at, COALESCE(i.occurred_at, r.occurred_at))),
+                               MAX(GREATEST(r.occurred_at, COALESCE(i.occurred_at, r.occurred_at)))
+                        FROM interaction_import_row r LEFT JOIN interaction i ON i.id = r.existing_id
+                        WHERE r.import_id = ? AND r.outcome IN ('CREATE', 'UPDATE')""")
+                .param(importId).query((rs, n) -> new LocalDate[]{
+                        rs.getTimestamp(1) == null ? null : LocalDate.ofInstant(rs.getTimestamp(1).toInstant(), zone),
+                        rs.getTimestamp(2) == null ? null : LocalDate.ofInstant(rs.getTimestamp(2).toInstant(), zone)}).single();
+    }
+
+    /** Writes the rows checked CREATE or UPDATE (after {@link #check} in the same transaction). */
+    public void apply(long importId, String by, Instant now) {
+        jdbc.sql("""
+                UPDATE interaction i JOIN interaction_import_row r ON r.existing_id = i.id
+                SET i.occurred_at = r.occurred_at, i.channel = r.channel, i.direction = r.direction, i.reason_id = r.reason_id,
+                    i.summary = r.summary, i.minutes = r.minutes, i.resolved_first_contact = r.resolved_first_contact,
+                    i.unit_id = r.unit_id, i.handled_by_name = r.handled_by_name, i.version = i.version + 1
+                WHERE r.import_id = ? AND r.outcome = 'UPDATE'""").param(importId).update();
+        jdbc.sql("""
+                INSERT INTO interaction (id, external_id, customer_id, occurred_at, channel, direction, reason_id, summary,
+                                         resolved_first_contact, minutes, handled_by, handled_by_name, unit_id, created_at, version)
+                SELECT NEXTVAL(interaction_seq), external_id, customer_id, occurred_at, channel, direction, reason_id, summary,
+                       resolved_first_contact, minutes, ?, handled_by_name, unit_id, ?, 0
+                FROM interaction_import_row WHERE import_id = ? AND outcome = 'CREATE' ORDER BY line""")
+                .params(by, Timestamp.from(now), importId).update();
+    }
+
+    public void forgetAccepted(long importId) {
+        staging.forgetAccepted(importId);
+    }
+
+    public void discard(long importId) {
+        staging.discard(importId);
+    }
+}
