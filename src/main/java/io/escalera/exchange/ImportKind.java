@@ -39,7 +39,16 @@ public enum ImportKind {
             new ImportField("resolvedFirstContact", false, "resolved first contact", "first contact resolution", "fcr",
                     "resuelto primer contacto", "resuelto"),
             new ImportField("unitCode", true, "unit", "unit code", "store", "tienda", "unidad", "codigo unidad"),
-            new ImportField("handledBy", false, "handled by", "agent", "employee", "atendido por", "agente", "empleado")));
+            new ImportField("handledBy", false, "handled by", "agent", "employee", "atendido por", "agente", "empleado"))),
+    FEEDBACK(List.of(
+            new ImportField("answerId", true, "answer id", "response id", "survey response id", "id", "id respuesta"),
+            new ImportField("customerCode", false, "customer code", "customer", "customer id", "codigo cliente", "cliente"),
+            new ImportField("answeredAt", true, "answered at", "date", "response date", "fecha", "fecha respuesta"),
+            new ImportField("kind", true, "kind", "survey", "type", "metric", "tipo", "encuesta", "metrica"),
+            new ImportField("score", true, "score", "rating", "answer", "puntuacion", "nota", "valoracion"),
+            new ImportField("comment", false, "comment", "verbatim", "text", "comentario", "texto"),
+            new ImportField("unitCode", false, "unit", "unit code", "store", "tienda", "unidad", "codigo unidad"),
+            new ImportField("orderId", false, "order id", "order", "id pedido", "pedido")));
 
     private final List<ImportField> fields;
 

@@ -20,4 +20,11 @@ public final class FeedbackEvents {
     /** The loop was closed with an unhappy customer: its follow-up (opened at {@code openedAt}) is done. */
     public record FollowUpClosed(long followUpId, Long customerId, FollowUpOutcome outcome, Instant openedAt, boolean withinSla) {
     }
+
+    /**
+     * Answers imported in bulk (one event for the file): the days they fall on, first and last (old days of changed
+     * answers included), and how many were created and changed. Imported answers are history: they open no follow-up.
+     */
+    public record FeedbackImported(long importId, java.time.LocalDate from, java.time.LocalDate to, long created, long updated) {
+    }
 }

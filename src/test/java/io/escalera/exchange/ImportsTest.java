@@ -231,6 +231,66 @@ class ImportsTest {
         assertThat(jdbc.sql("SELECT COUNT(*) FROM interaction WHERE external_id = ?").param(c1).query(Long.class).single()).isEqualTo(1);
     }
 
+    @Test
+    void surveyAnswersFromAnotherToolAreCheckedThenImportedOnceWithoutOpeningFollowUps() throws Exception {
+        Shop shop = shop();
+        String a1 = id(), a2 = id();
+        String ana = shop.ana().externalCode();
+        String anasOrder = testCustomers.newOrder(shop.ana(), LocalDate.of(2026, 3, 1), "40").externalId();
+        String future = LocalDate.now().plusDays(2).toString();
+        String csv = String.join("\n",
+                "Response id;Customer;Date;Survey;Score;Comment;Store;Order",
+                a1 + ";" + ana + ";2026-03-05 12:00;NPS;10;Great service;;" + anasOrder,
+                a2 + ";;2026-03-06;csat;2;;" + shop.unitCode() + ";",
+                id() + ";" + ana + ";2026-03-05;NPS;11;;;",
+                id() + ";" + ana + ";2026-03-05;XYZ;5;;;",
+                id() + ";NOPE-1;2026-03-05;NPS;5;;;",
+                id() + ";;2026-03-05;CES;3;;;",
+                a1 + ";" + ana + ";2026-03-05;NPS;9;;;",
+                id() + ";" + ana + ";" + future + ";NPS;9;;;",
+                id() + ";" + ana + ";2026-03-05;NPS;9;;;NOPE-ORDER",
+                id() + ";" + shop.ben().externalCode() + ";2026-03-05;NPS;9;;;" + anasOrder,
+                id() + ";" + ana + ";;NPS;9;;;",
+                id() + ";" + ana + ";2026-03-05;NPS;9;;" + shop.otherUnitCode() + ";");
+        byte[] file = csv.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+        ImportJob checked = run(ImportKind.FEEDBACK, "answers.csv", file);
+        assertThat(List.of(checked.created(), checked.updated(), checked.rejected())).containsExactly(2L, 0L, 10L);
+        assertThat(imports.rejects(checked.id(), 0, 100)).extracting(ImportReject::line, ImportReject::reasonKey).containsExactly(
+                tuple(4, "import.reject.score-out-of-range"),
+                tuple(5, "import.format.bad-survey-kind"),
+                tuple(6, "import.reject.unknown-customer"),
+                tuple(7, "import.reject.unit-out-of-scope"),
+                tuple(8, "import.reject.duplicate-in-file"),
+                tuple(9, "import.reject.future-date"),
+                tuple(10, "import.reject.unknown-order"),
+                tuple(11, "import.reject.order-of-another-customer"),
+                tuple(12, "import.format.missing"),
+                tuple(13, "import.reject.unit-out-of-scope"));
+
+        imports.commit(checked.id());
+        await(checked.id(), ImportJob.Status.DONE);
+        Map<String, Object> promoter = answer(a1);
+        assertThat(promoter).containsEntry("customer_id", shop.ana().id()).containsEntry("unit_id", shop.manager().unitId())
+                .containsEntry("kind", "NPS").containsEntry("comment", "Great service").containsEntry("source", "IMPORT")
+                .containsEntry("touchpoint", "AFTER_PURCHASE").containsEntry("recorded_by_name", shop.manager().displayName());
+        assertThat(((Number) promoter.get("score")).intValue()).isEqualTo(10);
+        assertThat(((java.sql.Timestamp) promoter.get("answered_at")).toInstant())
+                .isEqualTo(java.time.LocalDateTime.of(2026, 3, 5, 12, 0).atZone(clock.getZone()).toInstant());
+        assertThat(answer(a2)).containsEntry("customer_id", null).containsEntry("kind", "CSAT").containsEntry("touchpoint", "RELATIONSHIP")
+                .containsEntry("unit_id", shop.manager().unitId());
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM feedback_follow_up u JOIN feedback f ON f.id = u.feedback_id WHERE f.external_id = ?")
+                .param(a2).query(Long.class).single()).as("an imported unhappy answer is history: no follow-up").isZero();
+
+        ImportJob again = run(ImportKind.FEEDBACK, "answers.csv", file);
+        assertThat(List.of(again.created(), again.updated(), again.unchanged())).containsExactly(0L, 0L, 2L);
+    }
+
+    private Map<String, Object> answer(String externalId) {
+        return jdbc.sql("SELECT customer_id, unit_id, answered_at, kind, score, comment, source, touchpoint, recorded_by_name FROM feedback WHERE external_id = ?")
+                .param(externalId).query().singleRow();
+    }
+
     private Map<String, Object> contact(String externalId) {
         return jdbc.sql("""
                         SELECT i.customer_id, i.occurred_at, i.channel, i.direction, i.minutes, i.resolved_first_contact, i.handled_by,

@@ -123,6 +123,16 @@ class KpiFreshness {
         }
     }
 
+    /** Answers imported in bulk: the facts of the days they touch, rebuilt once. */
+    @org.springframework.scheduling.annotation.Async
+    @org.springframework.transaction.event.TransactionalEventListener
+    void on(FeedbackEvents.FeedbackImported imported) {
+        if (imported.from() != null) {
+            int rows = SystemUser.call(() -> kpis.rebuild(imported.from(), imported.to()));
+            log.info("KPI facts of {} to {} rebuilt after an answer import: {} rows", imported.from(), imported.to(), rows);
+        }
+    }
+
     /** Rebuilds of the tiered facts, one after the other, off the thread of the value run that asked for them. */
     private final java.util.concurrent.ExecutorService tierRebuilds = java.util.concurrent.Executors.newSingleThreadExecutor(
             Thread.ofPlatform().name("kpi-tier-facts").daemon().factory());

@@ -38,6 +38,13 @@ class LadderTriggers {
         SystemUser.call(loyalty::recomputeAll);
     }
 
+    /** Answers imported in bulk (a promoter's score can make an advocate): every stage again, once. */
+    @org.springframework.scheduling.annotation.Async
+    @org.springframework.transaction.event.TransactionalEventListener
+    void on(io.escalera.feedback.FeedbackEvents.FeedbackImported imported) {
+        SystemUser.call(loyalty::recomputeAll);
+    }
+
     /** Customers imported in bulk: their first stages (and changed ones) in one run. */
     @org.springframework.scheduling.annotation.Async
     @org.springframework.transaction.event.TransactionalEventListener

@@ -46,6 +46,13 @@ class ValueTriggers {
         SystemUser.run(values::recomputeAll);
     }
 
+    /** Answers imported in bulk (low scores feed the risk score): one run. */
+    @org.springframework.scheduling.annotation.Async
+    @org.springframework.transaction.event.TransactionalEventListener
+    void on(io.escalera.feedback.FeedbackEvents.FeedbackImported imported) {
+        SystemUser.run(values::recomputeAll);
+    }
+
     /** Customers imported in bulk (birth dates and channels feed the value): one run. */
     @org.springframework.scheduling.annotation.Async
     @org.springframework.transaction.event.TransactionalEventListener

@@ -1,0 +1,61 @@
+package io.escalera.exchange.internal;
+
+import io.escalera.feedback.FeedbackImport;
+import io.escalera.feedback.FeedbackKind;
+
+import java.time.Instant;
+import java.time.ZoneId;
+
+/** Turns a file's line into an answer row, by the mapping of fields to column headers; a bad value rejects the row. */
+final class FeedbackRows {
+
+    private final ImportColumns columns;
+    private final ZoneId zone;
+
+    FeedbackRows(ImportColumns columns, ZoneId zone) {
+        this.columns = columns;
+        this.zone = zone;
+    }
+
+    FeedbackImport.StagedAnswer read(TabularFile.Line line) {
+        String id = null;
+        String customerCode = null;
+        try {
+            id = ImportValues.text(columns.cell(line, "answerId"), 40, "answerId");
+            customerCode = ImportValues.text(columns.cell(line, "customerCode"), 40, "customerCode");
+            Instant answeredAt = ImportValues.moment(columns.cell(line, "answeredAt"), zone);
+            FeedbackKind kind = kind(columns.cell(line, "kind"));
+            Integer score = ImportValues.whole(columns.cell(line, "score"));
+            String comment = ImportValues.text(columns.cell(line, "comment"), 2000, "comment");
+            String unitCode = ImportValues.text(columns.cell(line, "unitCode"), 30, "unitCode");
+            String orderId = ImportValues.text(columns.cell(line, "orderId"), 40, "orderId");
+            String missing = id == null ? "answerId" : answeredAt == null ? "answeredAt" : kind == null ? "kind" : score == null ? "score" : null;
+            if (missing != null) {
+                return rejected(line, id, customerCode, "import.format.missing", missing);
+            }
+            return new FeedbackImport.StagedAnswer(line.number(), id, customerCode, answeredAt, kind, score, comment, unitCode, orderId,
+                    null, null);
+        } catch (ImportValues.BadValue e) {
+            return rejected(line, id, customerCode, e.reasonKey, e.value);
+        }
+    }
+
+    /** NPS, CSAT or CES, as their names (any case, with or without dashes). */
+    private static FeedbackKind kind(String cell) throws ImportValues.BadValue {
+        if (cell == null || cell.isBlank()) {
+            return null;
+        }
+        String plain = ImportValues.plain(cell);
+        for (FeedbackKind kind : FeedbackKind.values()) {
+            if (ImportValues.plain(kind.name()).equals(plain)) {
+                return kind;
+            }
+        }
+        throw new ImportValues.BadValue("import.format.bad-survey-kind", cell.strip());
+    }
+
+    private static FeedbackImport.StagedAnswer rejected(TabularFile.Line line, String id, String customerCode, String reason, String detail) {
+        return new FeedbackImport.StagedAnswer(line.number(), id, customerCode, null, null, null, null, null, null, reason,
+                ImportValues.detail(detail));
+    }
+}
