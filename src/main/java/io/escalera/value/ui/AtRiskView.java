@@ -75,6 +75,7 @@ public class AtRiskView extends VerticalLayout implements LocalizedTitle {
         silentOnly.setLabel(getTranslation("value.at-risk.silent-only"));
         counts.setId("at-risk-counts");
         HorizontalLayout filters = new HorizontalLayout(units, silentOnly, counts);
+        io.escalera.shared.ui.StreamingDownload.exportLinks(this, "at-risk", this::export).forEach(filters::add);
         filters.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         units.addChangeListener(this::refresh);
         silentOnly.addValueChangeListener(e -> refresh());
@@ -185,6 +186,26 @@ public class AtRiskView extends VerticalLayout implements LocalizedTitle {
                 new Paragraph(getTranslation("value.back-test.intro")), new HorizontalLayout(run, recompute), summary, backTests);
         box.setPadding(false);
         return box;
+    }
+
+    private static final int EXPORT_PAGE = 5_000;
+
+    /** The whole worklist with the unit and "silent only" filters of the moment of the click, page after page. */
+    private void export(io.escalera.shared.TableWriter.Format format, java.io.OutputStream out) {
+        boolean silent = silentOnly.getValue();
+        Long unitId = units.unitId();
+        boolean allUnits = units.allUnits();
+        try (io.escalera.shared.TableWriter writer = io.escalera.shared.TableWriter.of(format, out, getTranslation("nav.at-risk"))) {
+            writer.row(List.of(getTranslation("customer.name"), getTranslation("customer.unit"), getTranslation("value.header.risk"),
+                    getTranslation("value.at-risk.reasons"), getTranslation("value.economic"), getTranslation("value.strategic"),
+                    getTranslation("value.header.tier"), getTranslation("value.header.rfm"), getTranslation("value.at-risk.flagged"),
+                    getTranslation("value.at-risk.worked")));
+            io.escalera.shared.Pages.forEach(EXPORT_PAGE, (offset, limit) -> values.atRisk(silent, unitId, allUnits, offset, limit),
+                    c -> writer.row(java.util.Arrays.asList(c.name(), c.unitName(), c.riskScore(),
+                            RiskReasonText.describe(c.riskReasons(), getLocale(), i18n), c.economicValue(), c.strategicValue(),
+                            c.tier() == null ? null : c.tier().name(), c.rfmSegment() == null ? null : getTranslation("rfm." + c.rfmSegment()),
+                            c.flaggedOn(), c.lastWorkedBy() == null ? null : c.lastWorkedBy() + " · " + Formats.dateTime(c.lastWorkedAt(), getLocale()))));
+        }
     }
 
     private void failed(Throwable error) {

@@ -109,6 +109,17 @@ class ValueViewsTest {
         Grid<ValuedCustomer> grid = window.find(Grid.class).withId("at-risk-grid").single();
         assertThat(window.test(grid).size()).isEqualTo(1);
         assertThat(window.test(grid).getCellText(0, 3)).startsWith("overdue 9.5× their usual gap; purchases −100 %");
+        // the worklist as XLSX, read back: the one customer, with the reasons in words and the values as numbers
+        byte[] xlsx = io.escalera.support.Downloads.fetch(window.find(com.vaadin.flow.component.html.Anchor.class)
+                .withId("at-risk-export-xlsx").single());
+        try (org.dhatim.fastexcel.reader.ReadableWorkbook book = new org.dhatim.fastexcel.reader.ReadableWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
+            java.util.List<org.dhatim.fastexcel.reader.Row> rows = book.getFirstSheet().read();
+            assertThat(rows).hasSize(2);
+            assertThat(rows.get(0).getCell(2).getText()).isEqualTo("Risk");
+            assertThat(rows.get(1).getCell(0).getText()).isEqualTo(leaving.name());
+            assertThat(rows.get(1).getCell(3).getText()).startsWith("overdue 9.5× their usual gap; purchases −100 %");
+            assertThat(rows.get(1).getCell(2).getType()).isEqualTo(org.dhatim.fastexcel.reader.CellType.NUMBER);
+        }
         window.test(grid).clickRow(0);
         assertThat(window.find(Button.class).withId("log-interaction").all()).hasSize(1);
         window.test(window.find(Button.class).withId("at-risk-open-customer").single()).click();
