@@ -87,6 +87,24 @@ public class FeedbackService {
                 offset, limit);
     }
 
+    /** The answers list: the user's units' answers, newest first, by kind and days [from, to] when given. */
+    @RolesAllowed({"MANAGER", "EXECUTIVE", "ADMIN"})
+    @Transactional(readOnly = true)
+    public List<AnswerRow> answers(FeedbackKind kind, java.time.LocalDate from, java.time.LocalDate to, long offset, int limit) {
+        return store.answers(scopes.unitsForList(null, false), kind, startOf(from), startOf(to == null ? null : to.plusDays(1)), offset, limit);
+    }
+
+    /** Every answer of {@link #answers}, streamed to the sink (exports). */
+    @RolesAllowed({"MANAGER", "EXECUTIVE", "ADMIN"})
+    @Transactional(readOnly = true)
+    public void forEachAnswer(FeedbackKind kind, java.time.LocalDate from, java.time.LocalDate to, java.util.function.Consumer<AnswerRow> sink) {
+        store.forEachAnswer(scopes.unitsForList(null, false), kind, startOf(from), startOf(to == null ? null : to.plusDays(1)), sink);
+    }
+
+    private Instant startOf(java.time.LocalDate day) {
+        return day == null ? null : day.atStartOfDay(clock.getZone()).toInstant();
+    }
+
     private Feedback record(FeedbackForm form, FeedbackSource source) {
         AuthenticatedUser user = signedIn.require();
         CustomerDetails customer = form.getCustomerId() == null ? null : customers.find(form.getCustomerId()).orElse(null);

@@ -100,6 +100,7 @@ class RouteAccessMatrixTest {
         ALLOWED.put(io.escalera.admin.ui.ApiTokensView.class, EnumSet.of(Role.ADMIN));
         ALLOWED.put(io.escalera.exchange.ui.WebhooksView.class, EnumSet.of(Role.ADMIN));
         ALLOWED.put(io.escalera.exchange.ui.ImportView.class, EnumSet.of(Role.MANAGER, Role.ADMIN));
+        ALLOWED.put(io.escalera.feedback.ui.AnswersView.class, EnumSet.of(Role.MANAGER, Role.EXECUTIVE, Role.ADMIN));
     }
 
     @Autowired ApplicationContext spring;

@@ -23,13 +23,18 @@ public class TestAnswers {
 
     /** An NPS answer for the customer, without changing who is signed in on this thread. */
     public void nps(CustomerDetails customer, int score) {
+        answer(customer, FeedbackKind.NPS, score);
+    }
+
+    /** An answer of the kind for the customer, recorded by a colleague of their unit, without changing who is signed in. */
+    public void answer(CustomerDetails customer, FeedbackKind kind, int score) {
         SecurityContext previous = SecurityContextHolder.getContext();
         SecurityContextHolder.setContext(SecurityContextHolder.createEmptyContext());
         try {
             testUsers.signIn(testUsers.newUserIn(Role.STAFF, customer.homeUnitId()));
             FeedbackForm form = new FeedbackForm();
             form.setCustomerId(customer.id());
-            form.setKind(FeedbackKind.NPS);
+            form.setKind(kind);
             form.setScore(score);
             feedback.record(form);
         } finally {

@@ -47,7 +47,10 @@ public class FeedbackStore {
 
     private final JdbcClient jdbc;
 
-    FeedbackStore(JdbcClient jdbc) {
+    private final org.springframework.jdbc.core.JdbcTemplate jdbcTemplate;
+
+    FeedbackStore(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate jdbcTemplate) {
+        this.jdbcTemplate = jdbcTemplate;
         this.jdbc = jdbc;
     }
 
@@ -107,6 +110,47 @@ public class FeedbackStore {
         params.add(offset);
         return jdbc.sql(FEEDBACK + where + " ORDER BY answered_at DESC, id DESC LIMIT ? OFFSET ?").params(params)
                 .query(FEEDBACK_ROW).list();
+    }
+
+    private static final String ANSWER = """
+            SELECT f.id, f.answered_at, f.kind, f.score, f.comment, f.source, f.touchpoint, f.customer_id, c.name
+            FROM feedback f LEFT JOIN customer c ON c.id = f.customer_id""";
+    private static final RowMapper<io.escalera.feedback.AnswerRow> ANSWER_ROW = (rs, n) -> new io.escalera.feedback.AnswerRow(
+            rs.getLong(1), rs.getTimestamp(2).toInstant(), FeedbackKind.valueOf(rs.getString(3)), rs.getInt(4), rs.getString(5),
+            FeedbackSource.valueOf(rs.getString(6)), Touchpoint.valueOf(rs.getString(7)), longOrNull(rs, 8), rs.getString(9));
+
+    /** Answers of the units (null: all), newest first, by kind and period [from, to) when given, with the customer's name. */
+    public List<io.escalera.feedback.AnswerRow> answers(Set<Long> units, FeedbackKind kind, Instant from, Instant to, long offset, int limit) {
+        List<Object> params = new java.util.ArrayList<>();
+        String sql = ANSWER + answerConditions(units, kind, from, to, params) + " ORDER BY f.answered_at DESC, f.id DESC LIMIT ? OFFSET ?";
+        params.add(limit);
+        params.add(offset);
+        return jdbc.sql(sql).params(params).query(ANSWER_ROW).list();
+    }
+
+    /** The same answers, every one, streamed (exports: no OFFSET paging through a million answers). */
+    public void forEachAnswer(Set<Long> units, FeedbackKind kind, Instant from,
+                              Instant to, java.util.function.Consumer<io.escalera.feedback.AnswerRow> sink) {
+        List<Object> params = new java.util.ArrayList<>();
+        String sql = ANSWER + answerConditions(units, kind, from, to, params) + " ORDER BY f.answered_at DESC, f.id DESC";
+        io.escalera.shared.jdbc.StreamingQuery.forEach(jdbcTemplate, sql, params, ANSWER_ROW, sink);
+    }
+
+    private static String answerConditions(Set<Long> units, FeedbackKind kind, Instant from, Instant to, List<Object> params) {
+        StringBuilder where = new StringBuilder(" WHERE 1 = 1").append(UnitCondition.and("f.unit_id", units));
+        if (kind != null) {
+            where.append(" AND f.kind = ?");
+            params.add(kind.name());
+        }
+        if (from != null) {
+            where.append(" AND f.answered_at >= ?");
+            params.add(Timestamp.from(from));
+        }
+        if (to != null) {
+            where.append(" AND f.answered_at < ?");
+            params.add(Timestamp.from(to));
+        }
+        return where.toString();
     }
 
     public Optional<Feedback> latest(long customerId, FeedbackKind kind) {
