@@ -32,7 +32,7 @@ public enum Kpi {
     RETURN_RATE(Format.PERCENT, false, 0.0, 1.0),
     AVERAGE_TICKET(Format.MONEY, true, 0.0, null),
     COMPENSATION_COST(Format.MONEY, false, 0.0, null),
-    /** Customer KPIs: counted under the customer's home unit, for no channel (see CustomerFacts). */
+    /** Customer KPIs: counted under the customer's home unit, for no channel (see CustomerActivityFacts). */
     REPEAT_PURCHASE(Format.PERCENT, true, 0.0, 1.0),
     PURCHASE_FREQUENCY(Format.DECIMAL, true, 0.0, null),
     // won-back customers are active at the end without being new, so retention can pass 100 %

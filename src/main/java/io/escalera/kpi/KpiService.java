@@ -29,7 +29,7 @@ public class KpiService {
     static final int TREND_PERIODS = 12;
 
     private final KpiFacts facts;
-    private final io.escalera.kpi.internal.CustomerFacts customerFacts;
+    private final io.escalera.kpi.internal.CustomerActivityFacts activityFacts;
     private final io.escalera.kpi.internal.KpiDrillDown drillDown;
     private final io.escalera.kpi.internal.KpiTargetStore targets;
     private final UnitScopes scopes;
@@ -40,7 +40,7 @@ public class KpiService {
     private final java.util.concurrent.locks.ReentrantLock rebuilding = new java.util.concurrent.locks.ReentrantLock();
     private final org.springframework.transaction.support.TransactionTemplate readCommitted;
 
-    KpiService(KpiFacts facts, io.escalera.kpi.internal.CustomerFacts customerFacts, io.escalera.kpi.internal.KpiDrillDown drillDown, io.escalera.kpi.internal.KpiTargetStore targets, UnitScopes scopes, SignedInUsers signedIn, Clock clock,
+    KpiService(KpiFacts facts, io.escalera.kpi.internal.CustomerActivityFacts activityFacts, io.escalera.kpi.internal.KpiDrillDown drillDown, io.escalera.kpi.internal.KpiTargetStore targets, UnitScopes scopes, SignedInUsers signedIn, Clock clock,
                io.escalera.value.ValueService values, io.escalera.loyalty.LadderReports ladder,
                org.springframework.transaction.PlatformTransactionManager transactions) {
         this.readCommitted = new org.springframework.transaction.support.TransactionTemplate(transactions);
@@ -48,7 +48,7 @@ public class KpiService {
         this.values = values;
         this.ladder = ladder;
         this.facts = facts;
-        this.customerFacts = customerFacts;
+        this.activityFacts = activityFacts;
         this.drillDown = drillDown;
         this.targets = targets;
         this.scopes = scopes;
@@ -78,7 +78,7 @@ public class KpiService {
         List<Kpi> kpis = board.kpis();
         List<Map<Kpi, Double>> trendValues;
         Map<Kpi, Double> yearEarlier;
-        io.escalera.kpi.internal.CustomerFacts.Ledger customers = customerLedger(kpis, period.to(), filter, units);
+        io.escalera.kpi.internal.CustomerActivityFacts.Ledger customers = customerLedger(kpis, period.to(), filter, units);
         if (period.kind() == KpiPeriod.Kind.CUSTOM) {
             trendValues = trend.stream().map(t -> values(kpis, t, filter, units, customers)).toList();
             yearEarlier = values(kpis, period.yearEarlier(), filter, units, customers);
@@ -87,9 +87,9 @@ public class KpiService {
             KpiPeriod yearBefore = period.yearEarlier();
             java.time.YearMonth first = java.time.YearMonth.from(trend.getFirst().from().isBefore(yearBefore.from()) ? trend.getFirst().from() : yearBefore.from());
             Map<java.time.YearMonth, Map<String, BigDecimal>> months = facts.monthlySums(first, java.time.YearMonth.from(period.to()), filter, units);
-            // percentiles need histograms: read for this period, the one before and the year earlier only
-            // (for a year, the period before is the year earlier)
-            Set<KpiPeriod> withMinutes = needsMinutes(kpis) ? new java.util.HashSet<>(List.of(period, period.previous(), yearBefore)) : Set.of();
+            // percentiles of every period from the monthly histograms, read once (a year board: its whole trend)
+            Map<java.time.YearMonth, Map<String, TreeMap<Long, Long>>> monthMinutes = needsMinutes(kpis)
+                    ? facts.monthlyMinutes(first, java.time.YearMonth.from(period.to()), filter, units) : Map.of();
             java.util.function.Function<KpiPeriod, Map<Kpi, Double>> valuesOf = q -> {
                 Map<String, BigDecimal> sums = new java.util.HashMap<>();
                 for (java.time.YearMonth m = java.time.YearMonth.from(q.from()); !m.isAfter(java.time.YearMonth.from(q.to())); m = m.plusMonths(1)) {
@@ -98,9 +98,13 @@ public class KpiService {
                 if (customers != null) {
                     sums.putAll(customers.measures(q));
                 }
-                Map<String, TreeMap<Long, Long>> minutes = withMinutes.contains(q) ? facts.minutes(q.from(), q.to(), filter, units) : Map.of();
+                Map<String, TreeMap<Long, Long>> minutes = new java.util.HashMap<>();
+                for (java.time.YearMonth m = java.time.YearMonth.from(q.from()); !m.isAfter(java.time.YearMonth.from(q.to())); m = m.plusMonths(1)) {
+                    monthMinutes.getOrDefault(m, Map.of()).forEach((measure, histogram) -> histogram.forEach((value, cases) ->
+                            minutes.computeIfAbsent(measure, k -> new TreeMap<>()).merge(value, cases, Long::sum)));
+                }
                 Map<Kpi, Double> values = new java.util.EnumMap<>(Kpi.class);
-                kpis.forEach(kpi -> values.put(kpi, kpi.format() == Kpi.Format.MINUTES && !withMinutes.contains(q) ? null : kpi.valueOf(sums, minutes)));
+                kpis.forEach(kpi -> values.put(kpi, kpi.valueOf(sums, minutes)));
                 return values;
             };
             trendValues = trend.stream().map(valuesOf).toList();
@@ -240,7 +244,7 @@ public class KpiService {
     List<Double> history(Kpi kpi, KpiPeriod last, int periods, KpiFilter filter, Set<Long> units) {
         List<Double> values = new ArrayList<>();
         KpiPeriod p = last;
-        io.escalera.kpi.internal.CustomerFacts.Ledger customers = customerLedger(List.of(kpi), last.to(), filter, units);
+        io.escalera.kpi.internal.CustomerActivityFacts.Ledger customers = customerLedger(List.of(kpi), last.to(), filter, units);
         for (int i = 0; i < periods; i++) {
             values.addFirst(values(List.of(kpi), p, filter, units, customers).get(kpi));
             p = p.previous();
@@ -249,7 +253,7 @@ public class KpiService {
     }
 
     private Map<Kpi, Double> values(List<Kpi> kpis, KpiPeriod period, KpiFilter filter, Set<Long> units,
-                                    io.escalera.kpi.internal.CustomerFacts.Ledger customers) {
+                                    io.escalera.kpi.internal.CustomerActivityFacts.Ledger customers) {
         Map<String, BigDecimal> sums = facts.sums(period.from(), period.to(), filter, units);
         if (customers != null) {
             sums.putAll(customers.measures(period));
@@ -261,8 +265,8 @@ public class KpiService {
     }
 
     /** The customer facts up to {@code lastDay}, when one of the KPIs reads them (null otherwise). */
-    private io.escalera.kpi.internal.CustomerFacts.Ledger customerLedger(List<Kpi> kpis, LocalDate lastDay, KpiFilter filter, Set<Long> units) {
-        return kpis.stream().anyMatch(Kpi.CUSTOMER_KPIS::contains) ? customerFacts.ledger(lastDay, filter, units) : null;
+    private io.escalera.kpi.internal.CustomerActivityFacts.Ledger customerLedger(List<Kpi> kpis, LocalDate lastDay, KpiFilter filter, Set<Long> units) {
+        return kpis.stream().anyMatch(Kpi.CUSTOMER_KPIS::contains) ? activityFacts.ledger(lastDay, filter, units) : null;
     }
 
     private static boolean needsMinutes(List<Kpi> kpis) {

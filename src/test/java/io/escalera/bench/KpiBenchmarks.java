@@ -31,7 +31,7 @@ class KpiBenchmarks {
 
     @Autowired KpiService kpis;
     @Autowired KpiFacts facts;
-    @Autowired io.escalera.kpi.internal.CustomerFacts customerFacts;
+    @Autowired io.escalera.kpi.internal.CustomerActivityFacts activityFacts;
     @Autowired JdbcClient jdbc;
 
     private final BenchmarkTable table = new BenchmarkTable("KPI boards");
@@ -122,16 +122,19 @@ class KpiBenchmarks {
                         && facts.scores(p.from(), p.to(), f, units).equals(facts.rawScores(p.from(), p.to(), f, units));
                 // the customer KPIs: running sums of their facts vs distinct customers counted from the orders
                 t = System.nanoTime();
-                Map<String, BigDecimal> customerSums = customerFacts.ledger(p.to(), f, units).measures(p);
+                Map<String, BigDecimal> customerSums = activityFacts.ledger(p.to(), f, units).measures(p);
                 long customerSummaryMicros = (System.nanoTime() - t) / 1000;
                 t = System.nanoTime();
-                Map<String, BigDecimal> customerRaw = customerFacts.rawMeasures(p, f, units);
+                Map<String, BigDecimal> customerRaw = activityFacts.rawMeasures(p, f, units);
                 long customerRawMicros = (System.nanoTime() - t) / 1000;
                 equal &= customerSums.equals(customerRaw);
                 sums.putAll(customerSums);
                 rawSums.putAll(customerRaw);
                 double customerRatio = (double) customerRawMicros / Math.max(1, customerSummaryMicros);
-                worstCustomerRatio = Math.min(worstCustomerRatio, customerRatio);
+                if (f.channel() == null) {
+                    // with a sales channel the customer KPIs are absent on both sides: nothing to time
+                    worstCustomerRatio = Math.min(worstCustomerRatio, customerRatio);
+                }
                 worstCustomerSummary = Math.max(worstCustomerSummary, customerSummaryMicros / 1000);
                 worstCustomerRaw = Math.max(worstCustomerRaw, customerRawMicros / 1000);
                 for (Kpi kpi : Kpi.values()) {
@@ -153,7 +156,7 @@ class KpiBenchmarks {
         table.add("slowest board viewed again (ended periods' histograms cached)", worstWarm + " ms", "—", true);
         table.add("KPIs of one period from the summary vs from the base tables (nothing cached), smallest ratio of 20",
                 String.format(Locale.ROOT, "%.0f× (slowest summary %d ms, slowest raw %d ms)", worstRatio, worstSummary, worstRaw), "≥ 10×", worstRatio >= 10);
-        table.add("customer KPIs (repeat purchase, frequency, retention, churn) from their facts vs distinct customers counted from the orders, smallest ratio of 20",
+        table.add("customer KPIs (repeat purchase, frequency, retention, churn) from their facts vs distinct customers counted from the orders, smallest ratio of 16 (no channel filter: absent there)",
                 String.format(Locale.ROOT, "%.0f× (slowest facts %d ms, slowest raw %d ms)", worstCustomerRatio, worstCustomerSummary, worstCustomerRaw),
                 "≥ 10×", worstCustomerRatio >= 10);
         table.add("summary results equal to the base-table results (every measure, histogram, score distribution and KPI)", allEqual ? "equal" : "NOT EQUAL", "equal", allEqual);

@@ -41,6 +41,7 @@ class ImportsTest {
     @Autowired TestCustomers testCustomers;
     @Autowired JdbcClient jdbc;
     @Autowired java.time.Clock clock;
+    @Autowired io.escalera.exchange.internal.ImportRunner runner;
     @Autowired io.escalera.interaction.InteractionService interactionService;
 
     @AfterEach
@@ -289,6 +290,29 @@ class ImportsTest {
     private Map<String, Object> answer(String externalId) {
         return jdbc.sql("SELECT customer_id, unit_id, answered_at, kind, score, comment, source, touchpoint, recorded_by_name FROM feedback WHERE external_id = ?")
                 .param(externalId).query().singleRow();
+    }
+
+    @Test
+    void anImportLeftRunningByANodeThatStoppedIsMarkedFailedAndCanThenBeDiscarded() throws Exception {
+        shop();
+        byte[] file = "Pedido;Cliente\n".getBytes();
+        ImportJob stuck = imports.upload(ImportKind.ORDERS, "stuck.csv", new ByteArrayInputStream(file));
+        ImportJob alive = imports.upload(ImportKind.ORDERS, "alive.csv", new ByteArrayInputStream(file));
+        // one node stopped ten minutes ago mid-commit; another is still checking (heartbeat 30 s ago)
+        jdbc.sql("UPDATE import_job SET status = 'COMMITTING', heartbeat_at = NOW(3) - INTERVAL 10 MINUTE WHERE id = ?").param(stuck.id()).update();
+        jdbc.sql("UPDATE import_job SET status = 'CHECKING', heartbeat_at = NOW(3) - INTERVAL 30 SECOND WHERE id = ?").param(alive.id()).update();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> imports.discard(stuck.id())).as("a running job is not discarded")
+                .isInstanceOf(io.escalera.shared.ActionRefusedException.class);
+
+        assertThat(runner.failAbandonedJobs()).isPositive();
+
+        assertThat(imports.job(stuck.id())).satisfies(job -> {
+            assertThat(job.status()).isEqualTo(ImportJob.Status.FAILED);
+            assertThat(job.error()).isEqualTo("import.failed.abandoned");
+        });
+        assertThat(imports.job(alive.id()).status()).as("its node is alive").isEqualTo(ImportJob.Status.CHECKING);
+        assertThat(imports.discard(stuck.id()).status()).isEqualTo(ImportJob.Status.DISCARDED);
+        jdbc.sql("UPDATE import_job SET status = 'FAILED' WHERE id = ?").param(alive.id()).update();
     }
 
     private Map<String, Object> contact(String externalId) {

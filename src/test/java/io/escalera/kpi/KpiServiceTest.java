@@ -64,7 +64,7 @@ class KpiServiceTest {
 
     @Autowired KpiService kpis;
     @Autowired KpiFacts facts;
-    @Autowired io.escalera.kpi.internal.CustomerFacts customerFacts;
+    @Autowired io.escalera.kpi.internal.CustomerActivityFacts activityFacts;
     @Autowired OrderService orders;
     @Autowired FeedbackService feedback;
     @Autowired ComplaintService complaints;
@@ -291,6 +291,19 @@ class KpiServiceTest {
     }
 
     @Test
+    void percentileSparklinesCarryEveryPeriodOfTheTrend() {
+        testUsers.signIn(manager);
+        // two months after M: M is neither the period, the one before, nor the year earlier — its median still shows
+        KpiPeriod later = KpiPeriod.of(KpiPeriod.Kind.MONTH, month.from().plusMonths(2));
+        KpiTile median = kpis.board(Board.SERVICE, store, later).stream().filter(t -> t.kpi() == Kpi.FIRST_RESPONSE_MEDIAN).findFirst().orElseThrow();
+        assertThat(median.trend()).hasSize(12);
+        assertThat(median.trend().get(9)).isEqualTo(15.0);
+        KpiTile p90 = kpis.board(Board.SERVICE, store, KpiPeriod.of(KpiPeriod.Kind.QUARTER, month.from().plusMonths(6)))
+                .stream().filter(t -> t.kpi() == Kpi.RESOLUTION_P90).findFirst().orElseThrow();
+        assertThat(p90.trend().get(9)).as("the quarter holding M, two quarters back").isEqualTo(60.0);
+    }
+
+    @Test
     void theExecutiveBoardShowsTheLadderConversionsOfTheUnitsCustomersToday() throws Exception {
         io.escalera.support.AfterCommitListeners.await(jdbc, "io.escalera.loyalty.internal.LadderTriggers");
         testUsers.signIn(manager);
@@ -437,10 +450,10 @@ class KpiServiceTest {
         // the running sums of the facts = distinct customers counted from the orders, for the month and the range
         java.util.Set<Long> units = java.util.Set.of(other.unitId());
         for (KpiPeriod period : List.of(month, KpiPeriod.custom(month.from(), month.to()), month.previous(), KpiPeriod.of(KpiPeriod.Kind.YEAR, first))) {
-            assertThat(customerFacts.ledger(month.to(), otherStore, units).measures(period)).as(period.toString())
-                    .isEqualTo(customerFacts.rawMeasures(period, otherStore, units));
+            assertThat(activityFacts.ledger(month.to(), otherStore, units).measures(period)).as(period.toString())
+                    .isEqualTo(activityFacts.rawMeasures(period, otherStore, units));
         }
-        assertThat(customerFacts.rawMeasures(month, otherStore, units)).containsEntry("active_start", BigDecimal.valueOf(6))
+        assertThat(activityFacts.rawMeasures(month, otherStore, units)).containsEntry("active_start", BigDecimal.valueOf(6))
                 .containsEntry("active_end", BigDecimal.valueOf(5)).containsEntry("lapsed", BigDecimal.valueOf(3));
         // customers belong to no channel
         assertThat(kpis.board(Board.COMMERCE, new KpiFilter(other.unitId(), false, "WEB"), month))
@@ -467,14 +480,14 @@ class KpiServiceTest {
         LocalDate from = first.minusDays(800);
         LocalDate to = first.plusDays(19);
         SystemUser.call(() -> kpis.rebuild(from, to));
-        Map<String, BigDecimal> folded = customerFacts.sums(from, to, otherStore, units);
+        Map<String, BigDecimal> folded = activityFacts.sums(from, to, otherStore, units);
         assertThat(folded).containsKeys("customer_orders", "buyers_month", "repeat_year", "new_customers", "spells_started", "lapsed");
-        assertThat(folded).isEqualTo(customerFacts.rawSums(from, to, otherStore, units));
+        assertThat(folded).isEqualTo(activityFacts.rawSums(from, to, otherStore, units));
         List<String> foldedRows = storedRows(other.unitId());
         assertThat(foldedRows).hasSizeGreaterThan(30);
         // six days at a time: short ranges are refreshed by the SQL
         for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(6)) {
-            customerFacts.rebuild(day, day.plusDays(5).isAfter(to) ? to : day.plusDays(5));
+            activityFacts.rebuild(day, day.plusDays(5).isAfter(to) ? to : day.plusDays(5));
         }
         assertThat(storedRows(other.unitId())).isEqualTo(foldedRows);
     }

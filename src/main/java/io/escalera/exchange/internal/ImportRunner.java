@@ -35,6 +35,12 @@ public class ImportRunner {
     private final AuditLog auditLog;
     private final Clock clock;
     private final ExecutorService executor = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("import").daemon().factory());
+    /** The jobs this node runs or has queued: it keeps their heartbeat. */
+    private final java.util.Set<Long> active = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /** A job whose heartbeat is older than this was left by a node that stopped. */
+    static final int ABANDONED_AFTER_SECONDS = 120;
+    static final String ABANDONED = "import.failed.abandoned";
 
     ImportRunner(ImportStore jobs, ImportTarget.Targets targets, AuditLog auditLog, Clock clock) {
         this.jobs = jobs;
@@ -45,12 +51,41 @@ public class ImportRunner {
 
     /** Queues the dry run of a job (already moved to CHECKING), as the current user. */
     public void startCheck(ImportJob job, Map<String, String> mapping) {
-        executor.submit(new DelegatingSecurityContextRunnable(() -> check(job, mapping)));
+        run(job, () -> check(job, mapping));
     }
 
     /** Queues the commit of a job (already moved to COMMITTING), as the current user. */
     public void startCommit(ImportJob job) {
-        executor.submit(new DelegatingSecurityContextRunnable(() -> commit(job)));
+        run(job, () -> commit(job));
+    }
+
+    private void run(ImportJob job, Runnable work) {
+        active.add(job.id());
+        executor.submit(new DelegatingSecurityContextRunnable(() -> {
+            try {
+                work.run();
+            } finally {
+                active.remove(job.id());
+            }
+        }));
+    }
+
+    @org.springframework.scheduling.annotation.Scheduled(fixedDelayString = "PT20S")
+    void beat() {
+        jobs.heartbeat(java.util.List.copyOf(active));
+    }
+
+    /**
+     * Marks failed the jobs left running by a node that stopped (no heartbeat for two minutes), on whichever node
+     * notices first: they can then be checked again or discarded. @return how many
+     */
+    @org.springframework.scheduling.annotation.Scheduled(fixedDelayString = "PT1M", initialDelayString = "PT1M")
+    public int failAbandonedJobs() {
+        int failed = jobs.failAbandoned(ABANDONED_AFTER_SECONDS, ABANDONED);
+        if (failed > 0) {
+            log.warn("{} import(s) left running by a node that stopped were marked failed", failed);
+        }
+        return failed;
     }
 
     /** Reads the file with the mapping, stages every row, and runs the dry run. */

@@ -58,8 +58,24 @@ public class ImportStore {
 
     /** Moves a job from one status to another; false when it was not in {@code from} (someone else moved it). */
     public boolean move(long id, ImportJob.Status from, ImportJob.Status to, String mapping) {
-        return jdbc.sql("UPDATE import_job SET status = ?, progress = 0, error = NULL, mapping = COALESCE(?, mapping) WHERE id = ? AND status = ?")
+        return jdbc.sql("UPDATE import_job SET status = ?, progress = 0, error = NULL, mapping = COALESCE(?, mapping), heartbeat_at = NOW(3)"
+                        + " WHERE id = ? AND status = ?")
                 .params(to.name(), mapping, id, from.name()).update() == 1;
+    }
+
+    /** The node running (or queueing) these jobs is alive: the database's own clock, the same for every node. */
+    public void heartbeat(java.util.Collection<Long> ids) {
+        if (!ids.isEmpty()) {
+            jdbc.sql("UPDATE import_job SET heartbeat_at = NOW(3) WHERE id IN (:ids)").param("ids", ids).update();
+        }
+    }
+
+    /** Marks failed the running jobs without a heartbeat for {@code seconds} (their node stopped). @return how many */
+    public int failAbandoned(int seconds, String error) {
+        return jdbc.sql("""
+                        UPDATE import_job SET status = 'FAILED', error = ?, finished_at = NOW(3)
+                        WHERE status IN ('CHECKING', 'COMMITTING') AND (heartbeat_at IS NULL OR heartbeat_at < NOW(3) - INTERVAL ? SECOND)""")
+                .params(error, seconds).update();
     }
 
     public void progress(long id, long rowsRead, double progress) {

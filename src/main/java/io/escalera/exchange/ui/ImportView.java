@@ -252,7 +252,7 @@ public class ImportView extends VerticalLayout implements LocalizedTitle {
         step.removeAll();
         Button retry = new Button(getTranslation("import.retry"), e -> showMapping());
         step.add(new H3(getTranslation("import.step.failed", job.fileName())), new Paragraph(getTranslation("import.failed.nothing")),
-                new Paragraph(job.error() == null ? "" : job.error()), new HorizontalLayout(retry, discardButton()));
+                new Paragraph(job.error() == null ? "" : job.error().startsWith("import.") ? getTranslation(job.error()) : job.error()), new HorizontalLayout(retry, discardButton()));
     }
 
     private Span counts() {

@@ -38,7 +38,7 @@ import java.util.TreeMap;
  * over the order-history index (the SQL's per-order look-back costs minutes at ten million orders).
  */
 @Component
-public class CustomerFacts {
+public class CustomerActivityFacts {
 
     static final List<String> MEASURES = List.of("customer_orders", "buyers_month", "repeat_month", "buyers_quarter",
             "repeat_quarter", "buyers_year", "repeat_year", "new_customers", "spells_started", "lapsed");
@@ -93,7 +93,7 @@ public class CustomerFacts {
     private final JdbcTemplate jdbcTemplate;
     private final Clock clock;
 
-    CustomerFacts(JdbcClient jdbc, JdbcTemplate jdbcTemplate, Clock clock) {
+    CustomerActivityFacts(JdbcClient jdbc, JdbcTemplate jdbcTemplate, Clock clock) {
         this.jdbc = jdbc;
         this.jdbcTemplate = jdbcTemplate;
         this.clock = clock;
@@ -129,7 +129,7 @@ public class CustomerFacts {
     private int insertByFold(LocalDate from, LocalDate to) {
         LocalDate lastLapse = to.isAfter(today()) ? today() : to;
         Map<Cell, long[]> cells = new HashMap<>();
-        CustomerFold fold = new CustomerFold(from, to, lastLapse, (day, unit, tier, measure, value) ->
+        CustomerActivityFold fold = new CustomerActivityFold(from, to, lastLapse, (day, unit, tier, measure, value) ->
                 cells.computeIfAbsent(new Cell(day, unit, tier), k -> new long[MEASURES.size()])[measure] += value);
         StreamingQuery.forEach(jdbcTemplate, """
                         SELECT STRAIGHT_JOIN o.customer_id, c.home_unit_id, COALESCE(t.segment_key, '-'), o.order_date

@@ -5,10 +5,10 @@ import java.time.temporal.IsoFields;
 import java.util.Arrays;
 
 /**
- * The customer facts of {@link CustomerFacts} from each customer's order days in date order (all customers, one after
+ * The customer facts of {@link CustomerActivityFacts} from each customer's order days in date order (all customers, one after
  * the other): the same counts as its SQL, kept for the days in [from, to], lapses up to {@code lastLapse} (today).
  */
-final class CustomerFold {
+final class CustomerActivityFold {
 
     interface Sink {
         void add(LocalDate day, long unitId, String tier, int measure, long value);
@@ -29,7 +29,7 @@ final class CustomerFold {
     private int[] orders = new int[16];
     private int count;
 
-    CustomerFold(LocalDate from, LocalDate to, LocalDate lastLapse, Sink sink) {
+    CustomerActivityFold(LocalDate from, LocalDate to, LocalDate lastLapse, Sink sink) {
         this.from = from;
         this.to = to;
         this.lastLapse = lastLapse;
