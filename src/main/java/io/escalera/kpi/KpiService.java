@@ -87,9 +87,9 @@ public class KpiService {
             KpiPeriod yearBefore = period.yearEarlier();
             java.time.YearMonth first = java.time.YearMonth.from(trend.getFirst().from().isBefore(yearBefore.from()) ? trend.getFirst().from() : yearBefore.from());
             Map<java.time.YearMonth, Map<String, BigDecimal>> months = facts.monthlySums(first, java.time.YearMonth.from(period.to()), filter, units);
-            // percentiles of every period from the monthly histograms, read once (a year board: its whole trend)
-            Map<java.time.YearMonth, Map<String, TreeMap<Long, Long>>> monthMinutes = needsMinutes(kpis)
-                    ? facts.monthlyMinutes(first, java.time.YearMonth.from(period.to()), filter, units) : Map.of();
+            // percentiles need histograms: read for this period, the one before and the year earlier only
+            // (for a year, the period before is the year earlier)
+            Set<KpiPeriod> withMinutes = needsMinutes(kpis) ? new java.util.HashSet<>(List.of(period, period.previous(), yearBefore)) : Set.of();
             java.util.function.Function<KpiPeriod, Map<Kpi, Double>> valuesOf = q -> {
                 Map<String, BigDecimal> sums = new java.util.HashMap<>();
                 for (java.time.YearMonth m = java.time.YearMonth.from(q.from()); !m.isAfter(java.time.YearMonth.from(q.to())); m = m.plusMonths(1)) {
@@ -98,13 +98,9 @@ public class KpiService {
                 if (customers != null) {
                     sums.putAll(customers.measures(q));
                 }
-                Map<String, TreeMap<Long, Long>> minutes = new java.util.HashMap<>();
-                for (java.time.YearMonth m = java.time.YearMonth.from(q.from()); !m.isAfter(java.time.YearMonth.from(q.to())); m = m.plusMonths(1)) {
-                    monthMinutes.getOrDefault(m, Map.of()).forEach((measure, histogram) -> histogram.forEach((value, cases) ->
-                            minutes.computeIfAbsent(measure, k -> new TreeMap<>()).merge(value, cases, Long::sum)));
-                }
+                Map<String, TreeMap<Long, Long>> minutes = withMinutes.contains(q) ? facts.minutes(q.from(), q.to(), filter, units) : Map.of();
                 Map<Kpi, Double> values = new java.util.EnumMap<>(Kpi.class);
-                kpis.forEach(kpi -> values.put(kpi, kpi.valueOf(sums, minutes)));
+                kpis.forEach(kpi -> values.put(kpi, kpi.format() == Kpi.Format.MINUTES && !withMinutes.contains(q) ? null : kpi.valueOf(sums, minutes)));
                 return values;
             };
             trendValues = trend.stream().map(valuesOf).toList();

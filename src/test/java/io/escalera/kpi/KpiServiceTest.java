@@ -291,19 +291,6 @@ class KpiServiceTest {
     }
 
     @Test
-    void percentileSparklinesCarryEveryPeriodOfTheTrend() {
-        testUsers.signIn(manager);
-        // two months after M: M is neither the period, the one before, nor the year earlier — its median still shows
-        KpiPeriod later = KpiPeriod.of(KpiPeriod.Kind.MONTH, month.from().plusMonths(2));
-        KpiTile median = kpis.board(Board.SERVICE, store, later).stream().filter(t -> t.kpi() == Kpi.FIRST_RESPONSE_MEDIAN).findFirst().orElseThrow();
-        assertThat(median.trend()).hasSize(12);
-        assertThat(median.trend().get(9)).isEqualTo(15.0);
-        KpiTile p90 = kpis.board(Board.SERVICE, store, KpiPeriod.of(KpiPeriod.Kind.QUARTER, month.from().plusMonths(6)))
-                .stream().filter(t -> t.kpi() == Kpi.RESOLUTION_P90).findFirst().orElseThrow();
-        assertThat(p90.trend().get(9)).as("the quarter holding M, two quarters back").isEqualTo(60.0);
-    }
-
-    @Test
     void theExecutiveBoardShowsTheLadderConversionsOfTheUnitsCustomersToday() throws Exception {
         io.escalera.support.AfterCommitListeners.await(jdbc, "io.escalera.loyalty.internal.LadderTriggers");
         testUsers.signIn(manager);

@@ -42,23 +42,21 @@ public class KpiFacts {
      * run, kept in {@code kpi_customer_tier} so that facts and drill-downs agree).
      */
     enum Slice {
-        ALL("kpi_daily", "kpi_minutes", "kpi_monthly", "kpi_minutes_monthly", "kpi_scores", "", ""),
-        TIER("kpi_tier_daily", "kpi_tier_minutes", "kpi_tier_monthly", "kpi_tier_minutes_monthly", "kpi_tier_scores", "tier, ", ", tier");
+        ALL("kpi_daily", "kpi_minutes", "kpi_monthly", "kpi_scores", "", ""),
+        TIER("kpi_tier_daily", "kpi_tier_minutes", "kpi_tier_monthly", "kpi_tier_scores", "tier, ", ", tier");
 
         final String daily;
         final String minutes;
         final String monthly;
-        final String monthlyMinutes;
         final String scores;
         /** the tier column first in the monthly roll-up; after the channel in the facts */
         final String leadingColumn;
         final String column;
 
-        Slice(String daily, String minutes, String monthly, String monthlyMinutes, String scores, String leadingColumn, String column) {
+        Slice(String daily, String minutes, String monthly, String scores, String leadingColumn, String column) {
             this.daily = daily;
             this.minutes = minutes;
             this.monthly = monthly;
-            this.monthlyMinutes = monthlyMinutes;
             this.scores = scores;
             this.leadingColumn = leadingColumn;
             this.column = column;
@@ -248,11 +246,6 @@ public class KpiFacts {
                         + slice.leadingColumn + "DATE_FORMAT(day, '%Y-%m-01'), unit_id, channel, measure, SUM(value) FROM " + slice.daily
                         + " WHERE day BETWEEN ? AND ? GROUP BY " + (slice == Slice.ALL ? "1, 2, 3, 4" : "1, 2, 3, 4, 5"))
                 .params(firstMonth, Date.valueOf(to.withDayOfMonth(to.lengthOfMonth()))).update();
-        jdbc.sql("DELETE FROM " + slice.monthlyMinutes + " WHERE month BETWEEN ? AND ?").params(firstMonth, lastMonth).update();
-        jdbc.sql("INSERT INTO " + slice.monthlyMinutes + " (" + slice.leadingColumn + "month, unit_id, channel, measure, minutes, cases) SELECT "
-                        + slice.leadingColumn + "DATE_FORMAT(day, '%Y-%m-01'), unit_id, channel, measure, minutes, SUM(cases) FROM " + slice.minutes
-                        + " WHERE day BETWEEN ? AND ? GROUP BY " + (slice == Slice.ALL ? "1, 2, 3, 4, 5" : "1, 2, 3, 4, 5, 6"))
-                .params(firstMonth, Date.valueOf(to.withDayOfMonth(to.lengthOfMonth()))).update();
         return rows;
     }
 
@@ -322,62 +315,13 @@ public class KpiFacts {
 
     /** Minute histograms per unit, from the summary table. */
     public Map<Long, Map<String, TreeMap<Long, Long>>> minutesByUnit(LocalDate from, LocalDate to, KpiFilter filter, Set<Long> units) {
-        Map<Long, Map<String, TreeMap<Long, Long>>> histograms = new TreeMap<>();
-        forEachMinutesPart(from, to, filter, units, (table, where, params) ->
-                jdbc.sql("SELECT d.unit_id, d.measure, d.minutes, SUM(d.cases) FROM " + table + " d WHERE " + where + " GROUP BY d.unit_id, d.measure, d.minutes")
-                        .params(params).query((rs, n) -> histograms.computeIfAbsent(rs.getLong(1), k -> new HashMap<>())
-                                .computeIfAbsent(rs.getString(2), k -> new TreeMap<>()).merge(rs.getLong(3), rs.getLong(4), Long::sum)).list());
-        return histograms;
-    }
-
-    private interface MinutesPart {
-        void read(String table, String where, Map<String, Object> params);
-    }
-
-    /**
-     * Reads the minute histograms of [from, to] in parts: the whole months from the monthly roll-up, the days before
-     * the first whole month and after the last from the daily table.
-     */
-    private void forEachMinutesPart(LocalDate from, LocalDate to, KpiFilter filter, Set<Long> units, MinutesPart part) {
-        Slice slice = Slice.of(filter);
-        LocalDate firstWhole = from.getDayOfMonth() == 1 ? from : from.withDayOfMonth(1).plusMonths(1);
-        LocalDate lastWhole = to.getDayOfMonth() == to.lengthOfMonth() ? to : to.withDayOfMonth(1).minusDays(1);
-        if (firstWhole.isAfter(lastWhole)) {
-            dailyPart(slice, from, to, filter, units, part);
-            return;
-        }
-        if (from.isBefore(firstWhole)) {
-            dailyPart(slice, from, firstWhole.minusDays(1), filter, units, part);
-        }
-        Map<String, Object> params = new HashMap<>();
-        params.put("firstMonth", Date.valueOf(firstWhole));
-        params.put("lastMonth", Date.valueOf(lastWhole.withDayOfMonth(1)));
-        part.read(slice.monthlyMinutes, "d.month BETWEEN :firstMonth AND :lastMonth" + filterSql("d", filter, units, params), params);
-        if (to.isAfter(lastWhole)) {
-            dailyPart(slice, lastWhole.plusDays(1), to, filter, units, part);
-        }
-    }
-
-    private static void dailyPart(Slice slice, LocalDate from, LocalDate to, KpiFilter filter, Set<Long> units, MinutesPart part) {
         Map<String, Object> params = days(from, to);
-        part.read(slice.minutes, "d.day BETWEEN :firstDay AND :lastDay" + filterSql("d", filter, units, params), params);
-    }
-
-    /**
-     * Minute histograms per month over whole months [fromMonth, toMonth] (month → measure → minutes → cases), from the
-     * monthly roll-up in one read: the percentiles of every period of a board's trend.
-     */
-    public Map<java.time.YearMonth, Map<String, TreeMap<Long, Long>>> monthlyMinutes(java.time.YearMonth fromMonth, java.time.YearMonth toMonth,
-                                                                                    KpiFilter filter, Set<Long> units) {
-        Map<String, Object> params = new HashMap<>();
-        params.put("firstMonth", Date.valueOf(fromMonth.atDay(1)));
-        params.put("lastMonth", Date.valueOf(toMonth.atDay(1)));
         String where = filterSql("d", filter, units, params);
-        Map<java.time.YearMonth, Map<String, TreeMap<Long, Long>>> histograms = new TreeMap<>();
-        jdbc.sql("SELECT d.month, d.measure, d.minutes, SUM(d.cases) FROM " + Slice.of(filter).monthlyMinutes
-                        + " d WHERE d.month BETWEEN :firstMonth AND :lastMonth" + where + " GROUP BY d.month, d.measure, d.minutes")
-                .params(params).query((rs, n) -> histograms.computeIfAbsent(java.time.YearMonth.from(rs.getDate(1).toLocalDate()), k -> new HashMap<>())
-                        .computeIfAbsent(rs.getString(2), k -> new TreeMap<>()).put(rs.getLong(3), rs.getLong(4))).list();
+        Map<Long, Map<String, TreeMap<Long, Long>>> histograms = new TreeMap<>();
+        jdbc.sql("SELECT d.unit_id, d.measure, d.minutes, SUM(d.cases) FROM " + Slice.of(filter).minutes + " d WHERE d.day BETWEEN :firstDay AND :lastDay" + where
+                        + " GROUP BY d.unit_id, d.measure, d.minutes")
+                .params(params).query((rs, n) -> histograms.computeIfAbsent(rs.getLong(1), k -> new HashMap<>())
+                        .computeIfAbsent(rs.getString(2), k -> new TreeMap<>()).merge(rs.getLong(3), rs.getLong(4), Long::sum)).list();
         return histograms;
     }
 
@@ -400,11 +344,12 @@ public class KpiFacts {
     }
 
     private Map<String, TreeMap<Long, Long>> readMinutes(LocalDate from, LocalDate to, KpiFilter filter, Set<Long> units) {
+        Map<String, Object> params = days(from, to);
+        String where = filterSql("d", filter, units, params);
         Map<String, TreeMap<Long, Long>> histograms = new HashMap<>();
-        forEachMinutesPart(from, to, filter, units, (table, where, params) ->
-                jdbc.sql("SELECT d.measure, d.minutes, SUM(d.cases) FROM " + table + " d WHERE " + where + " GROUP BY d.measure, d.minutes")
-                        .params(params).query((rs, n) -> histograms.computeIfAbsent(rs.getString(1), k -> new TreeMap<>())
-                                .merge(rs.getLong(2), rs.getLong(3), Long::sum)).list());
+        jdbc.sql("SELECT d.measure, d.minutes, SUM(d.cases) FROM " + Slice.of(filter).minutes + " d WHERE d.day BETWEEN :firstDay AND :lastDay" + where + " GROUP BY d.measure, d.minutes")
+                .params(params).query((rs, n) -> histograms.computeIfAbsent(rs.getString(1), k -> new TreeMap<>())
+                        .merge(rs.getLong(2), rs.getLong(3), Long::sum)).list();
         return histograms;
     }
 
