@@ -68,7 +68,7 @@ public class FeedbackImport implements BulkImport<FeedbackImport.StagedAnswer> {
     @Transactional
     public ImportSummary commit(long importId) {
         ImportSummary summary = store.check(importId, scopes.visibleUnits().orElse(null), clock.instant());
-        LocalDate[] days = store.affectedDays(importId, clock.getZone());
+        LocalDate[] days = store.affectedDays(importId);
         store.apply(importId, signedIn.authenticated().map(u -> u.displayName()).orElse(signedIn.actorName()));
         if (summary.created() + summary.updated() > 0) {
             events.publishEvent(new FeedbackEvents.FeedbackImported(importId, days[0], days[1], summary.created(), summary.updated()));

@@ -73,7 +73,7 @@ public class InteractionImport implements BulkImport<InteractionImport.StagedInt
     @Transactional
     public ImportSummary commit(long importId) {
         ImportSummary summary = store.check(importId, scopes.visibleUnits().orElse(null), clock.instant());
-        LocalDate[] days = store.affectedDays(importId, clock.getZone());
+        LocalDate[] days = store.affectedDays(importId);
         store.apply(importId, signedIn.actorName(), clock.instant());
         if (summary.created() + summary.updated() > 0) {
             events.publishEvent(new InteractionEvents.InteractionsImported(importId, days[0], days[1], summary.created(), summary.updated()));

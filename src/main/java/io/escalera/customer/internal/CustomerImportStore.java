@@ -72,12 +72,8 @@ public class CustomerImportStore {
                 AND c.survey_consent <=> r.survey_consent""";
         jdbc.sql("""
                 UPDATE customer_import_row r
-                LEFT JOIN (SELECT external_code, MIN(line) AS first_line FROM customer_import_row
-                           WHERE import_id = ? AND (reason IS NULL OR reason NOT LIKE 'import.format.%%')
-                           GROUP BY external_code HAVING COUNT(*) > 1) d ON d.external_code = r.external_code AND r.line > d.first_line
-                LEFT JOIN (SELECT email, MIN(line) AS first_line FROM customer_import_row
-                           WHERE import_id = ? AND email IS NOT NULL AND (reason IS NULL OR reason NOT LIKE 'import.format.%%')
-                           GROUP BY email HAVING COUNT(*) > 1) m ON m.email = r.email AND r.line > m.first_line
+                %s
+                %s
                 LEFT JOIN customer c ON c.external_code = r.external_code
                 LEFT JOIN customer e ON e.email = r.email
                 LEFT JOIN unit u ON u.code = r.unit_code
@@ -86,7 +82,8 @@ public class CustomerImportStore {
                     r.reason = %s,
                     r.detail = %s
                 WHERE r.import_id = ? AND (r.reason IS NULL OR r.reason NOT LIKE 'import.format.%%')"""
-                .formatted(cases[0], same, cases[1], cases[2])).params(importId, importId, importId).update();
+                .formatted(staging.earlierLineJoin("external_code", "d"), staging.earlierLineJoin("email", "m"), cases[0], same, cases[1], cases[2]))
+                .params(importId, importId, importId).update();
         return staging.summary(importId);
     }
 

@@ -74,9 +74,7 @@ public class OrderImportStore {
                 AND o.categories <=> r.categories""";
         jdbc.sql("""
                 UPDATE order_import_row r
-                LEFT JOIN (SELECT external_id, MIN(line) AS first_line FROM order_import_row
-                           WHERE import_id = ? AND (reason IS NULL OR reason NOT LIKE 'import.format.%%')
-                           GROUP BY external_id HAVING COUNT(*) > 1) d ON d.external_id = r.external_id AND r.line > d.first_line
+                %s
                 LEFT JOIN customer c ON c.external_code = r.customer_code
                 LEFT JOIN unit u ON u.code = r.unit_code
                 LEFT JOIN customer_order o ON o.external_id = r.external_id
@@ -85,7 +83,7 @@ public class OrderImportStore {
                     r.reason = %s,
                     r.detail = %s
                 WHERE r.import_id = ? AND (r.reason IS NULL OR r.reason NOT LIKE 'import.format.%%')"""
-                .formatted(cases[0], same, cases[1], cases[2])).params(importId, importId).update();
+                .formatted(staging.earlierLineJoin("external_id", "d"), cases[0], same, cases[1], cases[2])).params(importId, importId).update();
         return summary(importId);
     }
 
@@ -99,14 +97,7 @@ public class OrderImportStore {
 
     /** The first and last order date the import touches (old dates of changed orders included); nulls when none. */
     public LocalDate[] affectedDates(long importId) {
-        return jdbc.sql("""
-                        SELECT MIN(LEAST(r.order_date, COALESCE(o.order_date, r.order_date))),
-                               MAX(GREATEST(r.order_date, COALESCE(o.order_date, r.order_date)))
-                        FROM order_import_row r LEFT JOIN customer_order o ON o.id = r.existing_id
-                        WHERE r.import_id = ? AND r.outcome IN ('CREATE', 'UPDATE')""")
-                .param(importId).query((rs, n) -> new LocalDate[]{
-                        rs.getDate(1) == null ? null : rs.getDate(1).toLocalDate(),
-                        rs.getDate(2) == null ? null : rs.getDate(2).toLocalDate()}).single();
+        return staging.affectedDays(importId, "order_date", "customer_order");
     }
 
     /** Writes the rows checked CREATE or UPDATE (call after {@link #check} in the same transaction). */

@@ -11,7 +11,6 @@ import javax.sql.DataSource;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Set;
 
@@ -65,9 +64,7 @@ public class FeedbackImportStore {
                 AND f.unit_id <=> COALESCE(u.id, c.home_unit_id) AND f.order_id <=> o.id""";
         jdbc.sql("""
                 UPDATE feedback_import_row r
-                LEFT JOIN (SELECT external_id, MIN(line) AS first_line FROM feedback_import_row
-                           WHERE import_id = ? AND (reason IS NULL OR reason NOT LIKE 'import.format.%%')
-                           GROUP BY external_id HAVING COUNT(*) > 1) d ON d.external_id = r.external_id AND r.line > d.first_line
+                %s
                 LEFT JOIN customer c ON c.external_code = r.customer_code
                 LEFT JOIN unit u ON u.code = r.unit_code
                 LEFT JOIN customer_order o ON o.external_id = r.order_external_id
@@ -77,7 +74,7 @@ public class FeedbackImportStore {
                     r.reason = %s,
                     r.detail = %s
                 WHERE r.import_id = ? AND (r.reason IS NULL OR r.reason NOT LIKE 'import.format.%%')"""
-                .formatted(cases[0], same, cases[1], cases[2])).params(importId, importId).update();
+                .formatted(staging.earlierLineJoin("external_id", "d"), cases[0], same, cases[1], cases[2])).params(importId, importId).update();
         return staging.summary(importId);
     }
 
@@ -85,16 +82,9 @@ public class FeedbackImportStore {
         return staging.rejects(importId, offset, limit);
     }
 
-    /** The first and last day (in the zone) the import touches, old days of changed answers included; nulls when none. */
-    public LocalDate[] affectedDays(long importId, ZoneId zone) {
-        return jdbc.sql("""
-                        SELECT MIN(LEAST(r.answered_at, COALESCE(f.answered_at, r.answered_at))),
-                               MAX(GREATEST(r.answered_at, COALESCE(f.answered_at, r.answered_at)))
-                        FROM feedback_import_row r LEFT JOIN feedback f ON f.id = r.existing_id
-                        WHERE r.import_id = ? AND r.outcome IN ('CREATE', 'UPDATE')""")
-                .param(importId).query((rs, n) -> new LocalDate[]{
-                        rs.getTimestamp(1) == null ? null : LocalDate.ofInstant(rs.getTimestamp(1).toInstant(), zone),
-                        rs.getTimestamp(2) == null ? null : LocalDate.ofInstant(rs.getTimestamp(2).toInstant(), zone)}).single();
+    /** The first and last day the import touches, old days of changed answers included; nulls when none. */
+    public LocalDate[] affectedDays(long importId) {
+        return staging.affectedDays(importId, "answered_at", "feedback");
     }
 
     /** Writes the rows checked CREATE or UPDATE (after {@link #check} in the same transaction). */

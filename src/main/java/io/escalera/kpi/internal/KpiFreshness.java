@@ -107,29 +107,27 @@ class KpiFreshness {
     @org.springframework.scheduling.annotation.Async
     @org.springframework.transaction.event.TransactionalEventListener
     void on(CustomerEvents.OrdersImported imported) {
-        if (imported.from() != null) {
-            int rows = SystemUser.call(() -> kpis.rebuild(imported.from(), imported.to()));
-            log.info("KPI facts of {} to {} rebuilt after an import: {} rows", imported.from(), imported.to(), rows);
-        }
+        rebuildImported("orders", imported.from(), imported.to());
     }
 
     /** Contacts imported in bulk: the facts of the days they touch (first-contact resolution), rebuilt once. */
     @org.springframework.scheduling.annotation.Async
     @org.springframework.transaction.event.TransactionalEventListener
     void on(InteractionEvents.InteractionsImported imported) {
-        if (imported.from() != null) {
-            int rows = SystemUser.call(() -> kpis.rebuild(imported.from(), imported.to()));
-            log.info("KPI facts of {} to {} rebuilt after a contact import: {} rows", imported.from(), imported.to(), rows);
-        }
+        rebuildImported("contacts", imported.from(), imported.to());
     }
 
     /** Answers imported in bulk: the facts of the days they touch, rebuilt once. */
     @org.springframework.scheduling.annotation.Async
     @org.springframework.transaction.event.TransactionalEventListener
     void on(FeedbackEvents.FeedbackImported imported) {
-        if (imported.from() != null) {
-            int rows = SystemUser.call(() -> kpis.rebuild(imported.from(), imported.to()));
-            log.info("KPI facts of {} to {} rebuilt after an answer import: {} rows", imported.from(), imported.to(), rows);
+        rebuildImported("answers", imported.from(), imported.to());
+    }
+
+    private void rebuildImported(String what, LocalDate from, LocalDate to) {
+        if (from != null) {
+            int rows = SystemUser.call(() -> kpis.rebuild(from, to));
+            log.info("KPI facts of {} to {} rebuilt after an import of {}: {} rows", from, to, what, rows);
         }
     }
 

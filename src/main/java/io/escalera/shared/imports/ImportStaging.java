@@ -57,6 +57,31 @@ public record ImportStaging(JdbcClient jdbc, String table, String keyColumn, Str
         }
     }
 
+    /**
+     * The join that finds the rows whose key appeared on an earlier line of the same import (as {@code alias}, with
+     * its {@code first_line}); rows rejected while read are left out. Takes one parameter: the import id.
+     */
+    public String earlierLineJoin(String keyColumn, String alias) {
+        return "LEFT JOIN (SELECT " + keyColumn + ", MIN(line) AS first_line FROM " + table + " WHERE import_id = ? AND " + keyColumn
+                + " IS NOT NULL AND (reason IS NULL OR reason NOT LIKE 'import.format.%') GROUP BY " + keyColumn + " HAVING COUNT(*) > 1) "
+                + alias + " ON " + alias + "." + keyColumn + " = r." + keyColumn + " AND r.line > " + alias + ".first_line";
+    }
+
+    /**
+     * The first and last day the rows to create or change fall on — the old day of a changed record included — by a
+     * date or time column of the staged rows and of the records ({@code recordTable}, matched by {@code existing_id});
+     * nulls when there is none.
+     */
+    public java.time.LocalDate[] affectedDays(long importId, String column, String recordTable) {
+        String c = column;
+        return jdbc.sql("SELECT DATE(MIN(LEAST(r." + c + ", COALESCE(x." + c + ", r." + c + ")))), DATE(MAX(GREATEST(r." + c + ", COALESCE(x."
+                        + c + ", r." + c + ")))) FROM " + table + " r LEFT JOIN " + recordTable + " x ON x.id = r.existing_id"
+                        + " WHERE r.import_id = ? AND r.outcome IN ('CREATE', 'UPDATE')")
+                .param(importId).query((rs, n) -> new java.time.LocalDate[]{
+                        rs.getDate(1) == null ? null : rs.getDate(1).toLocalDate(),
+                        rs.getDate(2) == null ? null : rs.getDate(2).toLocalDate()}).single();
+    }
+
     /** "the column's unit is not one of these" as SQL, or FALSE when every unit is allowed. */
     public static String outOfScope(String column, java.util.Set<Long> units) {
         return units == null ? "FALSE" : "NOT (" + io.escalera.shared.jdbc.UnitCondition.in(column, units) + ")";
