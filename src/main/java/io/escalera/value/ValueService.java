@@ -136,12 +136,23 @@ public class ValueService {
         recompute(rules());
     }
 
+    /**
+     * Full runs one at a time on this node: two at once (an import's catch-up during the nightly run) would each swap
+     * in its table while the other still reads the one it replaced, and one of them failed.
+     */
+    private final java.util.concurrent.locks.ReentrantLock recomputing = new java.util.concurrent.locks.ReentrantLock();
+
     private void recompute(ValueRules rules) {
-        ValueStore.Inputs inputs = inputs(rules);
-        Set<Long> missed = store.recomputeAll(inputs, today(), clock.instant());
-        // events that arrived while the run computed were applied to the table it replaced: each again, in a
-        // transaction of its own as update() has
-        missed.forEach(id -> ownTransaction.executeWithoutResult(status -> store.update(id, inputs, today(), clock.instant())));
+        recomputing.lock();
+        try {
+            ValueStore.Inputs inputs = inputs(rules);
+            Set<Long> missed = store.recomputeAll(inputs, today(), clock.instant());
+            // events that arrived while the run computed were applied to the table it replaced: each again, in a
+            // transaction of its own as update() has
+            missed.forEach(id -> ownTransaction.executeWithoutResult(status -> store.update(id, inputs, today(), clock.instant())));
+        } finally {
+            recomputing.unlock();
+        }
         events.publishEvent(new io.escalera.customer.CustomerSegments.SegmentsRecomputed(clock.instant()));
     }
 
