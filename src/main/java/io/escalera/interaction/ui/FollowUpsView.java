@@ -53,7 +53,26 @@ public class FollowUpsView extends VerticalLayout implements LocalizedTitle {
         grid.addItemDoubleClickListener(e -> getUI().ifPresent(ui -> ui.navigate(CustomerView.class, e.getItem().customerId())));
         grid.setSizeFull();
         wholeUnit.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
-        add(wholeUnit, grid);
+        com.vaadin.flow.component.orderedlayout.HorizontalLayout top = new com.vaadin.flow.component.orderedlayout.HorizontalLayout(wholeUnit);
+        top.setDefaultVerticalComponentAlignment(com.vaadin.flow.component.orderedlayout.FlexComponent.Alignment.BASELINE);
+        io.escalera.shared.ui.StreamingDownload.exportLinks(this, "follow-ups-due", (format, out) -> export(interactions, wholeUnit.getValue(), format, out))
+                .forEach(top::add);
+        add(top, grid);
+    }
+
+    private static final int EXPORT_PAGE = 5_000;
+
+    /** The worklist as on screen (mine or the unit's), page after page. */
+    private void export(InteractionService interactions, boolean wholeUnit, io.escalera.shared.TableWriter.Format format, java.io.OutputStream out) {
+        try (io.escalera.shared.TableWriter writer = io.escalera.shared.TableWriter.of(format, out, getTranslation("nav.follow-ups"))) {
+            writer.row(java.util.List.of(getTranslation("interaction.follow-up"), getTranslation("follow-ups.status"),
+                    getTranslation("interaction.customer"), getTranslation("interaction.reason"), getTranslation("interaction.summary"),
+                    getTranslation("interaction.handled-by")));
+            io.escalera.shared.Pages.forEach(EXPORT_PAGE, (offset, limit) -> interactions.followUpsDue(wholeUnit, offset, limit),
+                    r -> writer.row(java.util.Arrays.asList(r.followUpOn(),
+                            getTranslation(r.followUpOn().isBefore(LocalDate.now()) ? "follow-ups.overdue" : "follow-ups.today"),
+                            r.customerName(), r.reason(), r.summary(), r.handledByName())));
+        }
     }
 
     @Override
