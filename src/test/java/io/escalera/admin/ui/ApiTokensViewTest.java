@@ -12,21 +12,17 @@ import io.escalera.admin.Unit;
 import io.escalera.admin.UnitKind;
 import io.escalera.security.ApiToken;
 import io.escalera.security.Role;
-import io.escalera.support.BrowserlessApp;
 import io.escalera.support.EscaleraTest;
 import io.escalera.support.TestUsers;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.LocalDate;
 import java.util.HexFormat;
-import java.util.Locale;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,26 +31,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 @EscaleraTest
 class ApiTokensViewTest {
 
-    @Autowired ApplicationContext spring;
     @Autowired TestUsers testUsers;
     @Autowired JdbcClient jdbc;
 
-    private BrowserlessApp app;
+    @org.junit.jupiter.api.extension.RegisterExtension
+    final io.escalera.support.BrowserlessWindows windows = new io.escalera.support.BrowserlessWindows();
     private BrowserlessUIContext window;
     private long unitId;
 
     @BeforeEach
     void openTheTokensScreenAsAdmin() {
-        app = new BrowserlessApp(spring);
-        window = app.windowOf(testUsers.authenticationOf(testUsers.newUser(Role.ADMIN)));
-        window.getUI().setLocale(Locale.ENGLISH);
+        window = windows.signedIn(testUsers.newUser(Role.ADMIN));
         unitId = testUsers.newUnit(UnitKind.STORE);
         window.navigate(ApiTokensView.class);
-    }
-
-    @AfterEach
-    void close() {
-        app.close();
     }
 
     @Test

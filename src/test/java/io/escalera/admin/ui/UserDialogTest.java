@@ -13,16 +13,12 @@ import io.escalera.security.Role;
 import io.escalera.security.SystemUser;
 import io.escalera.security.UserAccount;
 import io.escalera.security.UserAdministration;
-import io.escalera.support.BrowserlessApp;
 import io.escalera.support.EscaleraTest;
 import io.escalera.support.TestUsers;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationContext;
 
-import java.util.Locale;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,29 +27,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 @EscaleraTest
 class UserDialogTest {
 
-    @Autowired ApplicationContext spring;
     @Autowired TestUsers testUsers;
     @Autowired UserAdministration users;
     @Autowired UnitService units;
 
-    private BrowserlessApp app;
+    @org.junit.jupiter.api.extension.RegisterExtension
+    final io.escalera.support.BrowserlessWindows windows = new io.escalera.support.BrowserlessWindows();
     private BrowserlessUIContext window;
     private Unit store;
 
     @BeforeEach
     void openUsersScreenAsAdmin() {
-        app = new BrowserlessApp(spring);
-        window = app.windowOf(testUsers.authenticationOf(testUsers.newUser(Role.ADMIN)));
-        window.getUI().setLocale(Locale.ENGLISH);
+        window = windows.signedIn(testUsers.newUser(Role.ADMIN));
         long unitId = testUsers.newUnit(UnitKind.STORE);
         store = SystemUser.call(() -> units.get(unitId).orElseThrow());
         window.navigate(UsersView.class);
         window.test(window.find(Button.class).withId("new-button").single()).click();
-    }
-
-    @AfterEach
-    void close() {
-        app.close();
     }
 
     @Test

@@ -14,19 +14,15 @@ import io.escalera.customer.ui.CustomerView;
 import io.escalera.interaction.Reason;
 import io.escalera.security.Role;
 import io.escalera.security.UserAccount;
-import io.escalera.support.BrowserlessApp;
 import io.escalera.support.EscaleraTest;
 import io.escalera.support.TestComplaints;
 import io.escalera.support.TestCustomers;
 import io.escalera.support.TestUsers;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -36,29 +32,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 @EscaleraTest
 class ComplaintScreensTest {
 
-    @Autowired ApplicationContext spring;
     @Autowired TestUsers testUsers;
     @Autowired TestCustomers testCustomers;
     @Autowired TestComplaints testComplaints;
     @Autowired ComplaintService complaints;
 
-    private BrowserlessApp app;
+    @org.junit.jupiter.api.extension.RegisterExtension
+    final io.escalera.support.BrowserlessWindows windows = new io.escalera.support.BrowserlessWindows();
 
-    @AfterEach
-    void close() {
-        if (app != null) {
-            app.close();
-        }
-        SecurityContextHolder.clearContext();
-    }
 
     @Test
     void theCasePageOffersOnlyTheMovesTheUserMayMakeNow() {
         UserAccount staff = testUsers.newUser(Role.STAFF);
         UserAccount executive = testUsers.newUser(Role.EXECUTIVE);
         ComplaintDetails complaint = testComplaints.openFor(testCustomers.newCustomer(staff.unitId()));
-        app = new BrowserlessApp(spring);
-
         BrowserlessUIContext staffWindow = window(staff);
         staffWindow.navigate("complaints/case/" + complaint.id(), ComplaintView.class);
         assertThat(actionIds(staffWindow)).containsExactlyInAnyOrder("action-take");
@@ -81,7 +68,6 @@ class ComplaintScreensTest {
         UserAccount manager = testUsers.newUser(Role.MANAGER);
         UserAccount otherManager = testUsers.newUserIn(Role.MANAGER, manager.unitId());
         ComplaintDetails complaint = testComplaints.openFor(testCustomers.newCustomer(manager.unitId()));
-        app = new BrowserlessApp(spring);
         BrowserlessUIContext window = window(manager);
         window.navigate("complaints/case/" + complaint.id(), ComplaintView.class);
 
@@ -103,7 +89,6 @@ class ComplaintScreensTest {
     void thisIsAComplaintLogsTheCallThenOpensACasePrefilledFromIt() {
         UserAccount staff = testUsers.newUser(Role.STAFF);
         CustomerDetails customer = testCustomers.newCustomer(staff.unitId());
-        app = new BrowserlessApp(spring);
         BrowserlessUIContext window = window(staff);
         window.navigate("customers/" + customer.id(), CustomerView.class);
         window.test(window.find(Button.class).withId("log-interaction").single()).click();
@@ -133,9 +118,7 @@ class ComplaintScreensTest {
     }
 
     private BrowserlessUIContext window(UserAccount user) {
-        BrowserlessUIContext window = app.windowOf(testUsers.authenticationOf(user));
-        window.getUI().setLocale(Locale.ENGLISH);
-        return window;
+        return windows.signedIn(user);
     }
 
     private static Set<String> actionIds(BrowserlessUIContext window) {
@@ -149,7 +132,6 @@ class ComplaintScreensTest {
         UserAccount manager = testUsers.newUser(Role.MANAGER);
         ComplaintDetails first = testComplaints.openFor(testCustomers.newCustomer(manager.unitId()));
         ComplaintDetails second = testComplaints.openFor(testCustomers.newCustomer(manager.unitId()));
-        app = new BrowserlessApp(spring);
         BrowserlessUIContext window = window(manager);
         window.navigate(ComplaintsView.class);
         // a manager starts on "mine" (none): the export follows the queue on screen, so the unit's queue is chosen

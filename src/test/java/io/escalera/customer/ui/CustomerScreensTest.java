@@ -10,17 +10,13 @@ import io.escalera.customer.CustomerDetails;
 import io.escalera.security.Role;
 import io.escalera.security.UserAccount;
 import io.escalera.shared.ui.PageNotAvailableView;
-import io.escalera.support.BrowserlessApp;
 import io.escalera.support.EscaleraTest;
 import io.escalera.support.TestCustomers;
 import io.escalera.support.TestUsers;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationContext;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,18 +25,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 @EscaleraTest
 class CustomerScreensTest {
 
-    @Autowired ApplicationContext spring;
     @Autowired TestUsers testUsers;
     @Autowired TestCustomers testCustomers;
 
-    private BrowserlessApp app;
+    @org.junit.jupiter.api.extension.RegisterExtension
+    final io.escalera.support.BrowserlessWindows windows = new io.escalera.support.BrowserlessWindows();
 
-    @AfterEach
-    void close() {
-        if (app != null) {
-            app.close();
-        }
-    }
 
     @Test
     void typingTheEmailOfAnExistingCustomerShowsThemAsAPossibleDuplicate() {
@@ -79,9 +69,7 @@ class CustomerScreensTest {
     }
 
     private BrowserlessUIContext open(UserAccount user) {
-        app = new BrowserlessApp(spring);
-        BrowserlessUIContext window = app.windowOf(testUsers.authenticationOf(user));
-        window.getUI().setLocale(Locale.ENGLISH);
+        BrowserlessUIContext window = windows.signedIn(user);
         return window;
     }
 

@@ -19,20 +19,16 @@ import io.escalera.exchange.Imports;
 import io.escalera.security.Role;
 import io.escalera.security.UserAccount;
 import io.escalera.support.AfterCommitListeners;
-import io.escalera.support.BrowserlessApp;
 import io.escalera.support.EscaleraTest;
 import io.escalera.support.TestCustomers;
 import io.escalera.support.TestUsers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.context.SecurityContextHolder;
 
 import java.io.ByteArrayInputStream;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,23 +37,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 @EscaleraTest
 class ImportViewTest {
 
-    @Autowired ApplicationContext spring;
     @Autowired TestUsers testUsers;
     @Autowired TestCustomers testCustomers;
     @Autowired Imports imports;
     @Autowired JdbcClient jdbc;
 
-    private BrowserlessApp app;
+    @org.junit.jupiter.api.extension.RegisterExtension
+    final io.escalera.support.BrowserlessWindows windows = new io.escalera.support.BrowserlessWindows();
 
     @AfterEach
     void close() throws InterruptedException {
         for (String module : List.of("io.escalera.loyalty", "io.escalera.value", "io.escalera.kpi")) {
             AfterCommitListeners.await(jdbc, module);
         }
-        if (app != null) {
-            app.close();
-        }
-        SecurityContextHolder.clearContext();
     }
 
     @Test
@@ -73,9 +65,7 @@ class ImportViewTest {
         testUsers.signIn(manager);
         ImportJob uploaded = imports.upload(ImportKind.ORDERS, "shop.csv", new ByteArrayInputStream(csv.getBytes()));
 
-        app = new BrowserlessApp(spring);
-        BrowserlessUIContext window = app.windowOf(testUsers.authenticationOf(manager));
-        window.getUI().setLocale(Locale.ENGLISH);
+        BrowserlessUIContext window = windows.signedIn(manager);
         window.navigate(ImportView.class);
         Grid<ImportJob> recent = window.find(Grid.class).all().stream().filter(g -> g.getId().isEmpty()).findFirst().orElseThrow();
         assertThat(recent.getListDataView().getItems().map(ImportJob::id)).contains(uploaded.id());

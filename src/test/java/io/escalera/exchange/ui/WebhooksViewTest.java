@@ -10,17 +10,13 @@ import io.escalera.exchange.WebhookEvent;
 import io.escalera.exchange.Webhooks;
 import io.escalera.security.Role;
 import io.escalera.security.SystemUser;
-import io.escalera.support.BrowserlessApp;
 import io.escalera.support.EscaleraTest;
 import io.escalera.support.TestUsers;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationContext;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 
@@ -30,24 +26,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 @EscaleraTest
 class WebhooksViewTest {
 
-    @Autowired ApplicationContext spring;
     @Autowired TestUsers testUsers;
     @Autowired Webhooks webhooks;
 
-    private BrowserlessApp app;
+    @org.junit.jupiter.api.extension.RegisterExtension
+    final io.escalera.support.BrowserlessWindows windows = new io.escalera.support.BrowserlessWindows();
     private BrowserlessUIContext window;
 
     @BeforeEach
     void openAsAdmin() {
-        app = new BrowserlessApp(spring);
-        window = app.windowOf(testUsers.authenticationOf(testUsers.newUser(Role.ADMIN)));
-        window.getUI().setLocale(Locale.ENGLISH);
+        window = windows.signedIn(testUsers.newUser(Role.ADMIN));
         window.navigate(WebhooksView.class);
-    }
-
-    @AfterEach
-    void close() {
-        app.close();
     }
 
     @Test

@@ -9,21 +9,16 @@ import io.escalera.feedback.AnswerRow;
 import io.escalera.feedback.FeedbackKind;
 import io.escalera.security.Role;
 import io.escalera.security.UserAccount;
-import io.escalera.support.BrowserlessApp;
 import io.escalera.support.Downloads;
 import io.escalera.support.EscaleraTest;
 import io.escalera.support.TestAnswers;
 import io.escalera.support.TestCustomers;
 import io.escalera.support.TestUsers;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationContext;
-import org.springframework.security.core.context.SecurityContextHolder;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Locale;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,20 +26,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 @EscaleraTest
 class AnswersViewTest {
 
-    @Autowired ApplicationContext spring;
     @Autowired TestUsers testUsers;
     @Autowired TestCustomers testCustomers;
     @Autowired TestAnswers answers;
 
-    private BrowserlessApp app;
+    @org.junit.jupiter.api.extension.RegisterExtension
+    final io.escalera.support.BrowserlessWindows windows = new io.escalera.support.BrowserlessWindows();
 
-    @AfterEach
-    void close() {
-        if (app != null) {
-            app.close();
-        }
-        SecurityContextHolder.clearContext();
-    }
 
     @Test
     @SuppressWarnings("unchecked")
@@ -55,9 +43,7 @@ class AnswersViewTest {
         answers.answer(ana, FeedbackKind.NPS, 3);
         answers.answer(ana, FeedbackKind.CSAT, 5);
         answers.answer(testCustomers.newCustomer(testUsers.newUser(Role.MANAGER).unitId()), FeedbackKind.NPS, 10);
-        app = new BrowserlessApp(spring);
-        BrowserlessUIContext window = app.windowOf(testUsers.authenticationOf(manager));
-        window.getUI().setLocale(Locale.ENGLISH);
+        BrowserlessUIContext window = windows.signedIn(manager);
         window.navigate(AnswersView.class);
 
         Grid<AnswerRow> grid = window.find(Grid.class).withId("answers-grid").single();

@@ -9,21 +9,17 @@ import io.escalera.interaction.InteractionForm;
 import io.escalera.interaction.InteractionService;
 import io.escalera.security.Role;
 import io.escalera.security.UserAccount;
-import io.escalera.support.BrowserlessApp;
 import io.escalera.support.Downloads;
 import io.escalera.support.EscaleraTest;
 import io.escalera.support.TestCustomers;
 import io.escalera.support.TestUsers;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Locale;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,20 +27,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 @EscaleraTest
 class FollowUpsViewTest {
 
-    @Autowired ApplicationContext spring;
     @Autowired TestUsers testUsers;
     @Autowired TestCustomers testCustomers;
     @Autowired InteractionService interactions;
 
-    private BrowserlessApp app;
+    @org.junit.jupiter.api.extension.RegisterExtension
+    final io.escalera.support.BrowserlessWindows windows = new io.escalera.support.BrowserlessWindows();
 
-    @AfterEach
-    void close() {
-        if (app != null) {
-            app.close();
-        }
-        SecurityContextHolder.clearContext();
-    }
 
     @Test
     void myFollowUpsDueExportWithTheirCustomerAndSummary() throws Exception {
@@ -69,9 +58,7 @@ class FollowUpsViewTest {
         interactions.log(later);
         SecurityContextHolder.clearContext();
 
-        app = new BrowserlessApp(spring);
-        BrowserlessUIContext window = app.windowOf(testUsers.authenticationOf(staff));
-        window.getUI().setLocale(Locale.ENGLISH);
+        BrowserlessUIContext window = windows.signedIn(staff);
         window.navigate(FollowUpsView.class);
         byte[] csv = Downloads.fetch(window.find(Anchor.class).withId("follow-ups-due-export-csv").single());
 

@@ -12,18 +12,13 @@ import io.escalera.security.Role;
 import io.escalera.security.SystemUser;
 import io.escalera.security.UserAccount;
 import io.escalera.shared.ui.EChart;
-import io.escalera.support.BrowserlessApp;
 import io.escalera.support.EscaleraTest;
 import io.escalera.support.TestCustomers;
 import io.escalera.support.TestUsers;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationContext;
-import org.springframework.security.core.context.SecurityContextHolder;
 
 import java.time.LocalDate;
-import java.util.Locale;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,21 +26,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 @EscaleraTest
 class KpiBoardsViewTest {
 
-    @Autowired ApplicationContext spring;
     @Autowired TestUsers testUsers;
     @Autowired TestCustomers testCustomers;
     @Autowired io.escalera.support.TestAnswers answers;
     @Autowired KpiService kpis;
 
-    private BrowserlessApp app;
+    @org.junit.jupiter.api.extension.RegisterExtension
+    final io.escalera.support.BrowserlessWindows windows = new io.escalera.support.BrowserlessWindows();
 
-    @AfterEach
-    void close() {
-        if (app != null) {
-            app.close();
-        }
-        SecurityContextHolder.clearContext();
-    }
 
     @Test
     void aBarOfTheNpsDistributionOpensTheAnswersWithThatScore() {
@@ -57,9 +45,7 @@ class KpiBoardsViewTest {
         LocalDate today = LocalDate.now();
         SystemUser.call(() -> kpis.rebuild(today, today));
 
-        app = new BrowserlessApp(spring);
-        BrowserlessUIContext window = app.windowOf(testUsers.authenticationOf(manager));
-        window.getUI().setLocale(Locale.ENGLISH);
+        BrowserlessUIContext window = windows.signedIn(manager);
         window.navigate("kpi", KpiBoardsView.class);
         window.find(Tabs.class).single().setSelectedTab(window.find(Tab.class).withId("board-voice").single());
         Div nps = window.find(Div.class).withId("distribution-NPS").single();

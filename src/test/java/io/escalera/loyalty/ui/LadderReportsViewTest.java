@@ -14,19 +14,14 @@ import io.escalera.security.UnitDirectory;
 import io.escalera.security.UserAccount;
 import io.escalera.shared.ui.EChart;
 import io.escalera.support.AfterCommitListeners;
-import io.escalera.support.BrowserlessApp;
 import io.escalera.support.EscaleraTest;
 import io.escalera.support.TestCustomers;
 import io.escalera.support.TestUsers;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.context.SecurityContextHolder;
 
 import java.time.LocalDate;
-import java.util.Locale;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,20 +29,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 @EscaleraTest
 class LadderReportsViewTest {
 
-    @Autowired ApplicationContext spring;
     @Autowired TestUsers testUsers;
     @Autowired TestCustomers testCustomers;
     @Autowired JdbcClient jdbc;
 
-    private BrowserlessApp app;
+    @org.junit.jupiter.api.extension.RegisterExtension
+    final io.escalera.support.BrowserlessWindows windows = new io.escalera.support.BrowserlessWindows();
 
-    @AfterEach
-    void close() {
-        if (app != null) {
-            app.close();
-        }
-        SecurityContextHolder.clearContext();
-    }
 
     @Test
     void aClickOnTheClientBarListsTheClientsAndOpensOne() throws Exception {
@@ -59,9 +47,7 @@ class LadderReportsViewTest {
         }
         testCustomers.newOrder(shopper, LocalDate.now().minusDays(3), "20.00");
         AfterCommitListeners.await(jdbc, "io.escalera.loyalty.internal.LadderTriggers");
-        app = new BrowserlessApp(spring);
-        BrowserlessUIContext window = app.windowOf(testUsers.authenticationOf(manager));
-        window.getUI().setLocale(Locale.ENGLISH);
+        BrowserlessUIContext window = windows.signedIn(manager);
         window.navigate("loyalty", LadderReportsView.class);
 
         @SuppressWarnings("unchecked")
@@ -83,9 +69,7 @@ class LadderReportsViewTest {
     @Test
     void everyTabDrawsItsChartOrSaysThereIsNothing() {
         UserAccount manager = testUsers.newUser(Role.MANAGER);
-        app = new BrowserlessApp(spring);
-        BrowserlessUIContext window = app.windowOf(testUsers.authenticationOf(manager));
-        window.getUI().setLocale(Locale.ENGLISH);
+        BrowserlessUIContext window = windows.signedIn(manager);
         window.navigate("loyalty", LadderReportsView.class);
         Tabs tabs = window.find(Tabs.class).single();
 

@@ -13,22 +13,17 @@ import io.escalera.security.Role;
 import io.escalera.security.SystemUser;
 import io.escalera.security.UserAccount;
 import io.escalera.support.AfterCommitListeners;
-import io.escalera.support.BrowserlessApp;
 import io.escalera.support.EscaleraTest;
 import io.escalera.support.TestCustomers;
 import io.escalera.support.TestUsers;
 import io.escalera.value.ValueService;
 import io.escalera.value.ValuedCustomer;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.context.SecurityContextHolder;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.Locale;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -36,7 +31,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @EscaleraTest
 class ValueViewsTest {
 
-    @Autowired ApplicationContext spring;
     @Autowired TestUsers testUsers;
     @Autowired TestCustomers testCustomers;
     @Autowired ValueService values;
@@ -44,20 +38,12 @@ class ValueViewsTest {
     @Autowired JdbcClient jdbc;
     @Autowired io.escalera.kpi.KpiService kpis;
 
-    private BrowserlessApp app;
+    @org.junit.jupiter.api.extension.RegisterExtension
+    final io.escalera.support.BrowserlessWindows windows = new io.escalera.support.BrowserlessWindows();
 
-    @AfterEach
-    void close() {
-        if (app != null) {
-            app.close();
-        }
-        SecurityContextHolder.clearContext();
-    }
 
     private BrowserlessUIContext open(UserAccount user) {
-        app = new BrowserlessApp(spring);
-        BrowserlessUIContext window = app.windowOf(testUsers.authenticationOf(user));
-        window.getUI().setLocale(Locale.ENGLISH);
+        BrowserlessUIContext window = windows.signedIn(user);
         return window;
     }
 
