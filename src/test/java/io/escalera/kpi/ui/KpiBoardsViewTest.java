@@ -63,4 +63,28 @@ class KpiBoardsViewTest {
         // a kind nobody answered says so instead of drawing an empty chart
         assertThat(window.find(Div.class).withId("distribution-CES").single().getChildren().noneMatch(EChart.class::isInstance)).isTrue();
     }
+
+    @Test
+    void theCommerceBoardShowsTheCustomerKpisAndTheRepeatRateOpensTheSecondOrders() {
+        UserAccount manager = testUsers.newUser(Role.MANAGER);
+        CustomerDetails twice = testCustomers.newCustomer(manager.unitId());
+        CustomerDetails once = testCustomers.newCustomer(manager.unitId());
+        LocalDate today = LocalDate.now();
+        testCustomers.newOrder(twice, today, "20");
+        testCustomers.newOrder(twice, today, "30");
+        testCustomers.newOrder(once, today, "40");
+        SystemUser.call(() -> kpis.rebuild(today, today));
+
+        BrowserlessUIContext window = windows.signedIn(manager);
+        window.navigate("kpi", KpiBoardsView.class);
+        window.find(Tabs.class).single().setSelectedTab(window.find(Tab.class).withId("board-commerce").single());
+        for (String kpi : java.util.List.of("REPEAT_PURCHASE", "PURCHASE_FREQUENCY", "RETENTION", "CHURN")) {
+            assertThat(window.find(Div.class).withId("tile-" + kpi).all()).as(kpi).hasSize(1);
+        }
+        // two buyers this month, one of them twice: 50 %; three orders by two active customers: 1.5
+        assertThat(window.find(Div.class).withId("tile-REPEAT_PURCHASE").single().getElement().getTextRecursively()).contains("50");
+        assertThat(window.find(Div.class).withId("tile-PURCHASE_FREQUENCY").single().getElement().getTextRecursively()).contains("1.5");
+        window.test(window.find(com.vaadin.flow.component.button.Button.class).withId("records-REPEAT_PURCHASE").single()).click();
+        assertThat(window.test(window.find(Grid.class).withId("kpi-records").single()).getCellText(0, 4)).isEqualTo("Second order in the period");
+    }
 }
