@@ -81,10 +81,7 @@ public class FeedbackService {
     @Transactional(readOnly = true)
     public List<Feedback> list(Long customerId, FeedbackKind kind, java.time.LocalDate from, java.time.LocalDate to,
                                long offset, int limit) {
-        java.time.ZoneId zone = clock.getZone();
-        return store.list(scopes.unitsForList(null, false), customerId, kind,
-                from == null ? null : from.atStartOfDay(zone).toInstant(), to == null ? null : to.atStartOfDay(zone).toInstant(),
-                offset, limit);
+        return store.list(scopes.unitsForList(null, false), customerId, kind, startOf(from), startOf(to), offset, limit);
     }
 
     /** The answers list: the user's units' answers, newest first, by kind and days [from, to] when given. */

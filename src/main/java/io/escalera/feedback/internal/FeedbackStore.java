@@ -88,24 +88,8 @@ public class FeedbackStore {
 
     /** Answers of the given units (null: every unit), newest first, narrowed to a customer, a kind and a period. */
     public List<Feedback> list(Set<Long> units, Long customerId, FeedbackKind kind, Instant from, Instant to, long offset, int limit) {
-        StringBuilder where = new StringBuilder(" WHERE 1 = 1").append(UnitCondition.and("unit_id", units));
         List<Object> params = new java.util.ArrayList<>();
-        if (customerId != null) {
-            where.append(" AND customer_id = ?");
-            params.add(customerId);
-        }
-        if (kind != null) {
-            where.append(" AND kind = ?");
-            params.add(kind.name());
-        }
-        if (from != null) {
-            where.append(" AND answered_at >= ?");
-            params.add(Timestamp.from(from));
-        }
-        if (to != null) {
-            where.append(" AND answered_at < ?");
-            params.add(Timestamp.from(to));
-        }
+        String where = conditions("", units, customerId, kind, from, to, params);
         params.add(limit);
         params.add(offset);
         return jdbc.sql(FEEDBACK + where + " ORDER BY answered_at DESC, id DESC LIMIT ? OFFSET ?").params(params)
@@ -122,7 +106,7 @@ public class FeedbackStore {
     /** Answers of the units (null: all), newest first, by kind and period [from, to) when given, with the customer's name. */
     public List<io.escalera.feedback.AnswerRow> answers(Set<Long> units, FeedbackKind kind, Instant from, Instant to, long offset, int limit) {
         List<Object> params = new java.util.ArrayList<>();
-        String sql = ANSWER + answerConditions(units, kind, from, to, params) + " ORDER BY f.answered_at DESC, f.id DESC LIMIT ? OFFSET ?";
+        String sql = ANSWER + conditions("f.", units, null, kind, from, to, params) + " ORDER BY f.answered_at DESC, f.id DESC LIMIT ? OFFSET ?";
         params.add(limit);
         params.add(offset);
         return jdbc.sql(sql).params(params).query(ANSWER_ROW).list();
@@ -132,22 +116,31 @@ public class FeedbackStore {
     public void forEachAnswer(Set<Long> units, FeedbackKind kind, Instant from,
                               Instant to, java.util.function.Consumer<io.escalera.feedback.AnswerRow> sink) {
         List<Object> params = new java.util.ArrayList<>();
-        String sql = ANSWER + answerConditions(units, kind, from, to, params) + " ORDER BY f.answered_at DESC, f.id DESC";
+        String sql = ANSWER + conditions("f.", units, null, kind, from, to, params) + " ORDER BY f.answered_at DESC, f.id DESC";
         io.escalera.shared.jdbc.StreamingQuery.forEach(jdbcTemplate, sql, params, ANSWER_ROW, sink);
     }
 
-    private static String answerConditions(Set<Long> units, FeedbackKind kind, Instant from, Instant to, List<Object> params) {
-        StringBuilder where = new StringBuilder(" WHERE 1 = 1").append(UnitCondition.and("f.unit_id", units));
+    /**
+     * The WHERE of an answer list — the units (null: every unit), and a customer, a kind and a period [from, to) when
+     * given — on the feedback columns prefixed by {@code column} ("" or "f."); the values go to {@code params}.
+     */
+    private static String conditions(String column, Set<Long> units, Long customerId, FeedbackKind kind, Instant from, Instant to,
+                                     List<Object> params) {
+        StringBuilder where = new StringBuilder(" WHERE 1 = 1").append(UnitCondition.and(column + "unit_id", units));
+        if (customerId != null) {
+            where.append(" AND ").append(column).append("customer_id = ?");
+            params.add(customerId);
+        }
         if (kind != null) {
-            where.append(" AND f.kind = ?");
+            where.append(" AND ").append(column).append("kind = ?");
             params.add(kind.name());
         }
         if (from != null) {
-            where.append(" AND f.answered_at >= ?");
+            where.append(" AND ").append(column).append("answered_at >= ?");
             params.add(Timestamp.from(from));
         }
         if (to != null) {
-            where.append(" AND f.answered_at < ?");
+            where.append(" AND ").append(column).append("answered_at < ?");
             params.add(Timestamp.from(to));
         }
         return where.toString();
