@@ -24,7 +24,7 @@ final class FeedbackRows {
             id = ImportValues.text(columns.cell(line, "answerId"), 40, "answerId");
             customerCode = ImportValues.text(columns.cell(line, "customerCode"), 40, "customerCode");
             Instant answeredAt = ImportValues.moment(columns.cell(line, "answeredAt"), zone);
-            FeedbackKind kind = kind(columns.cell(line, "kind"));
+            FeedbackKind kind = ImportValues.named(columns.cell(line, "kind"), FeedbackKind.values(), java.util.Map.of(), "import.format.bad-survey-kind");
             Integer score = ImportValues.whole(columns.cell(line, "score"));
             String comment = ImportValues.text(columns.cell(line, "comment"), 2000, "comment");
             String unitCode = ImportValues.text(columns.cell(line, "unitCode"), 30, "unitCode");
@@ -38,20 +38,6 @@ final class FeedbackRows {
         } catch (ImportValues.BadValue e) {
             return rejected(line, id, customerCode, e.reasonKey, e.value);
         }
-    }
-
-    /** NPS, CSAT or CES, as their names (any case, with or without dashes). */
-    private static FeedbackKind kind(String cell) throws ImportValues.BadValue {
-        if (cell == null || cell.isBlank()) {
-            return null;
-        }
-        String plain = ImportValues.plain(cell);
-        for (FeedbackKind kind : FeedbackKind.values()) {
-            if (ImportValues.plain(kind.name()).equals(plain)) {
-                return kind;
-            }
-        }
-        throw new ImportValues.BadValue("import.format.bad-survey-kind", cell.strip());
     }
 
     private static FeedbackImport.StagedAnswer rejected(TabularFile.Line line, String id, String customerCode, String reason, String detail) {

@@ -133,42 +133,39 @@ public final class ImportValues {
         };
     }
 
-    static SalesChannel channel(String cell) throws BadValue {
+    /**
+     * A value of an enumeration, by its name or one of its other names (English or Spanish), compared the way headers
+     * are ({@link #plain}); null for an empty cell, else a bad value with {@code reasonKey}.
+     */
+    static <E extends Enum<E>> E named(String cell, E[] values, Map<String, E> aliases, String reasonKey) throws BadValue {
         if (cell == null || cell.isBlank()) {
             return null;
         }
         String plain = plain(cell);
-        for (SalesChannel channel : SalesChannel.values()) {
-            if (channel.name().toLowerCase(Locale.ROOT).equals(plain)) {
-                return channel;
+        for (E value : values) {
+            if (plain(value.name()).equals(plain)) {
+                return value;
             }
         }
-        SalesChannel spanish = CHANNELS.get(plain);
-        if (spanish == null) {
-            throw new BadValue("import.format.bad-channel", cell.strip());
+        E alias = aliases.get(plain);
+        if (alias == null) {
+            throw new BadValue(reasonKey, cell.strip());
         }
-        return spanish;
+        return alias;
     }
 
+    static SalesChannel channel(String cell) throws BadValue {
+        return named(cell, SalesChannel.values(), CHANNELS, "import.format.bad-channel");
+    }
+
+    private static final Map<String, io.escalera.customer.AcquisitionChannel> ACQUISITION_CHANNELS = Map.of(
+            "tienda", io.escalera.customer.AcquisitionChannel.STORE, "online", io.escalera.customer.AcquisitionChannel.WEB,
+            "telefono", io.escalera.customer.AcquisitionChannel.PHONE, "aplicacion", io.escalera.customer.AcquisitionChannel.APP,
+            "recomendacion", io.escalera.customer.AcquisitionChannel.REFERRAL, "referido", io.escalera.customer.AcquisitionChannel.REFERRAL,
+            "otro", io.escalera.customer.AcquisitionChannel.OTHER);
+
     static io.escalera.customer.AcquisitionChannel acquisitionChannel(String cell) throws BadValue {
-        if (cell == null || cell.isBlank()) {
-            return null;
-        }
-        String plain = plain(cell);
-        for (io.escalera.customer.AcquisitionChannel channel : io.escalera.customer.AcquisitionChannel.values()) {
-            if (channel.name().toLowerCase(Locale.ROOT).equals(plain)) {
-                return channel;
-            }
-        }
-        return switch (plain) {
-            case "tienda" -> io.escalera.customer.AcquisitionChannel.STORE;
-            case "online" -> io.escalera.customer.AcquisitionChannel.WEB;
-            case "telefono" -> io.escalera.customer.AcquisitionChannel.PHONE;
-            case "aplicacion" -> io.escalera.customer.AcquisitionChannel.APP;
-            case "recomendacion", "referido" -> io.escalera.customer.AcquisitionChannel.REFERRAL;
-            case "otro" -> io.escalera.customer.AcquisitionChannel.OTHER;
-            default -> throw new BadValue("import.format.bad-channel", cell.strip());
-        };
+        return named(cell, io.escalera.customer.AcquisitionChannel.values(), ACQUISITION_CHANNELS, "import.format.bad-channel");
     }
 
     private static final java.util.regex.Pattern EXCEL_MOMENT = java.util.regex.Pattern.compile("\\d{5}\\.\\d+");
@@ -216,38 +213,30 @@ public final class ImportValues {
         return Integer.parseInt(dot < 0 ? value : value.substring(0, dot));
     }
 
+    private static final Map<String, io.escalera.interaction.InteractionChannel> CONTACT_CHANNELS = Map.ofEntries(
+            Map.entry("telefono", io.escalera.interaction.InteractionChannel.PHONE), Map.entry("llamada", io.escalera.interaction.InteractionChannel.PHONE),
+            Map.entry("call", io.escalera.interaction.InteractionChannel.PHONE), Map.entry("correo", io.escalera.interaction.InteractionChannel.EMAIL),
+            Map.entry("correoelectronico", io.escalera.interaction.InteractionChannel.EMAIL), Map.entry("mail", io.escalera.interaction.InteractionChannel.EMAIL),
+            Map.entry("redessociales", io.escalera.interaction.InteractionChannel.SOCIAL), Map.entry("redes", io.escalera.interaction.InteractionChannel.SOCIAL),
+            Map.entry("tienda", io.escalera.interaction.InteractionChannel.IN_STORE), Map.entry("store", io.escalera.interaction.InteractionChannel.IN_STORE),
+            Map.entry("enpersona", io.escalera.interaction.InteractionChannel.IN_STORE), Map.entry("aplicacion", io.escalera.interaction.InteractionChannel.APP),
+            Map.entry("otro", io.escalera.interaction.InteractionChannel.OTHER));
+
     /** A contact channel, by its name or its Spanish name. */
     static io.escalera.interaction.InteractionChannel contactChannel(String cell) throws BadValue {
-        if (cell == null || cell.isBlank()) {
-            return null;
-        }
-        String plain = plain(cell);
-        for (io.escalera.interaction.InteractionChannel channel : io.escalera.interaction.InteractionChannel.values()) {
-            if (plain(channel.name()).equals(plain)) {
-                return channel;
-            }
-        }
-        return switch (plain) {
-            case "telefono", "llamada", "call" -> io.escalera.interaction.InteractionChannel.PHONE;
-            case "correo", "correoelectronico", "mail" -> io.escalera.interaction.InteractionChannel.EMAIL;
-            case "redessociales", "redes" -> io.escalera.interaction.InteractionChannel.SOCIAL;
-            case "tienda", "store", "enpersona" -> io.escalera.interaction.InteractionChannel.IN_STORE;
-            case "aplicacion" -> io.escalera.interaction.InteractionChannel.APP;
-            case "otro" -> io.escalera.interaction.InteractionChannel.OTHER;
-            default -> throw new BadValue("import.format.bad-contact-channel", cell.strip());
-        };
+        return named(cell, io.escalera.interaction.InteractionChannel.values(), CONTACT_CHANNELS, "import.format.bad-contact-channel");
     }
+
+    private static final Map<String, io.escalera.interaction.Direction> DIRECTIONS = Map.ofEntries(
+            Map.entry("inbound", io.escalera.interaction.Direction.IN), Map.entry("incoming", io.escalera.interaction.Direction.IN),
+            Map.entry("entrante", io.escalera.interaction.Direction.IN), Map.entry("entrada", io.escalera.interaction.Direction.IN),
+            Map.entry("e", io.escalera.interaction.Direction.IN), Map.entry("outbound", io.escalera.interaction.Direction.OUT),
+            Map.entry("outgoing", io.escalera.interaction.Direction.OUT), Map.entry("saliente", io.escalera.interaction.Direction.OUT),
+            Map.entry("salida", io.escalera.interaction.Direction.OUT), Map.entry("s", io.escalera.interaction.Direction.OUT));
 
     /** Who started the contact: in (the customer) or out (us), in English or Spanish. */
     static io.escalera.interaction.Direction direction(String cell) throws BadValue {
-        if (cell == null || cell.isBlank()) {
-            return null;
-        }
-        return switch (plain(cell)) {
-            case "in", "inbound", "incoming", "entrante", "entrada", "e" -> io.escalera.interaction.Direction.IN;
-            case "out", "outbound", "outgoing", "saliente", "salida", "s" -> io.escalera.interaction.Direction.OUT;
-            default -> throw new BadValue("import.format.bad-direction", cell.strip());
-        };
+        return named(cell, io.escalera.interaction.Direction.values(), DIRECTIONS, "import.format.bad-direction");
     }
 
     /** Lower case, without accents, spaces, dashes or underscores: how headers and words are compared. */
