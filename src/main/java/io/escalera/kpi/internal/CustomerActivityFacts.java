@@ -3,7 +3,6 @@ package io.escalera.kpi.internal;
 import io.escalera.kpi.KpiFilter;
 import io.escalera.kpi.KpiPeriod;
 import io.escalera.shared.jdbc.StreamingQuery;
-import io.escalera.shared.jdbc.UnitCondition;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -186,7 +185,7 @@ public class CustomerActivityFacts {
         Map<String, Object> params = new HashMap<>();
         params.put("from", Date.valueOf(period.from()));
         params.put("end", Date.valueOf(end));
-        String where = filterSql("c.home_unit_id", "COALESCE(t.segment_key, '-')", filter, units, params);
+        String where = KpiFacts.conditions("c.home_unit_id", null, "COALESCE(t.segment_key, '-')", filter, units, params);
         String customers = " JOIN customer c ON c.id = x.customer_id LEFT JOIN kpi_customer_tier t ON t.customer_id = x.customer_id WHERE 1 = 1" + where;
         jdbc.sql("""
                         SELECT COUNT(*), COALESCE(SUM(x.n >= 2), 0), COALESCE(SUM(x.n), 0),
@@ -337,16 +336,8 @@ public class CustomerActivityFacts {
         return params;
     }
 
+    /** The filter on the customer facts' own columns: they have no channel (a channel filter returns none before). */
     private static String filterSql(String alias, KpiFilter filter, Set<Long> units, Map<String, Object> params) {
-        return filterSql(alias + ".unit_id", alias + ".tier", filter, units, params);
-    }
-
-    private static String filterSql(String unitColumn, String tierColumn, KpiFilter filter, Set<Long> units, Map<String, Object> params) {
-        StringBuilder where = new StringBuilder(UnitCondition.and(unitColumn, units));
-        if (filter.tier() != null) {
-            where.append(" AND ").append(tierColumn).append(" = :tier");
-            params.put("tier", filter.tier().segmentKey());
-        }
-        return where.toString();
+        return KpiFacts.conditions(alias + ".unit_id", null, alias + ".tier", filter, units, params);
     }
 }

@@ -394,13 +394,22 @@ public class KpiFacts {
     }
 
     private static String filterSql(String alias, KpiFilter filter, Set<Long> units, Map<String, Object> params) {
-        StringBuilder where = new StringBuilder(UnitCondition.and(alias + ".unit_id", units));
-        if (filter.channel() != null) {
-            where.append(" AND ").append(alias).append(".channel = :channel");
+        return conditions(alias + ".unit_id", alias + ".channel", alias + ".tier", filter, units, params);
+    }
+
+    /**
+     * A board filter as SQL conditions (" AND …") on the given unit, channel and tier columns, its values put in
+     * {@code params}; a null channel column leaves the channel out (facts that have none).
+     */
+    static String conditions(String unitColumn, String channelColumn, String tierColumn, KpiFilter filter, Set<Long> units,
+                             Map<String, Object> params) {
+        StringBuilder where = new StringBuilder(UnitCondition.and(unitColumn, units));
+        if (channelColumn != null && filter.channel() != null) {
+            where.append(" AND ").append(channelColumn).append(" = :channel");
             params.put("channel", filter.channel());
         }
         if (filter.tier() != null) {
-            where.append(" AND ").append(alias).append(".tier = :tier");
+            where.append(" AND ").append(tierColumn).append(" = :tier");
             params.put("tier", filter.tier().segmentKey());
         }
         return where.toString();
