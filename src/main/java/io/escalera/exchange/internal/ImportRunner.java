@@ -16,8 +16,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Runs imports off the request thread, one at a time on this node (they are heavy), as the user who started them:
@@ -35,6 +38,8 @@ public class ImportRunner {
     private final AuditLog auditLog;
     private final Clock clock;
     private final ExecutorService executor = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("import").daemon().factory());
+    /** Writes a chunk of staged rows while the job's thread reads the next one (two cores: about twice as fast). */
+    private final ExecutorService stagingWriter = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("import-staging").daemon().factory());
     /** The jobs this node runs or has queued: it keeps their heartbeat. */
     private final java.util.Set<Long> active = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
@@ -93,27 +98,13 @@ public class ImportRunner {
         try {
             ImportTarget target = targets.of(job.kind());
             target.discard(job.id());
-            Path file = Path.of(jobs.storedAs(job.id()));
-            TabularFile table = TabularFile.open(file, job.fileName());
-            long estimate = table.xlsx() ? -1 : Math.max(1, countLines(file) - 1);
-            ImportTarget.Stager stager = target.stager(table.headers(), mapping);
-            long read = 0;
-            try (TabularFile.Rows rows = table.rows()) {
-                if (rows.hasNext()) {
-                    rows.next();
-                }
-                while (rows.hasNext()) {
-                    stager.add(rows.next());
-                    read++;
-                    if (stager.pending() == CHUNK) {
-                        stager.flush(job.id());
-                        jobs.progress(job.id(), read, estimate < 0 ? 0.4 : Math.min(0.8, 0.8 * read / estimate));
-                    }
-                }
-                stager.flush(job.id());
-            }
+            long started = System.nanoTime();
+            long read = stage(job, target, mapping);
+            long staged = System.nanoTime();
             jobs.progress(job.id(), read, 0.8);
             ImportSummary summary = target.check(job.id());
+            log.info("Import {} ({}): {} rows read and staged in {} ms, checked in {} ms", job.id(), job.fileName(), read,
+                    (staged - started) / 1_000_000, (System.nanoTime() - staged) / 1_000_000);
             jobs.finished(job.id(), ImportJob.Status.CHECKED, summary.created(), summary.updated(), summary.unchanged(),
                     summary.rejected(), clock.instant());
             auditLog.record("IMPORT_CHECKED", "import", job.fileName(), describe(job.kind(), summary));
@@ -123,11 +114,50 @@ public class ImportRunner {
         }
     }
 
+    /**
+     * Reads the file in chunks; each chunk is written to the staging table on the staging thread while this one reads
+     * the next (at most one chunk in flight). @return the rows read
+     */
+    private long stage(ImportJob job, ImportTarget target, Map<String, String> mapping) throws Exception {
+        Path file = Path.of(jobs.storedAs(job.id()));
+        TabularFile table = TabularFile.open(file, job.fileName());
+        long estimate = table.xlsx() ? -1 : Math.max(1, countLines(file) - 1);
+        ImportTarget.Stager stager = target.stager(table.headers(), mapping);
+        Future<?> writing = CompletableFuture.completedFuture(null);
+        long read = 0;
+        try (TabularFile.Rows rows = table.rows()) {
+            if (rows.hasNext()) {
+                rows.next();
+            }
+            while (rows.hasNext()) {
+                stager.add(rows.next());
+                read++;
+                if (stager.pending() == CHUNK) {
+                    writing.get();
+                    writing = stagingWriter.submit(new DelegatingSecurityContextRunnable(stager.take(job.id())));
+                    jobs.progress(job.id(), read, estimate < 0 ? 0.4 : Math.min(0.8, 0.8 * read / estimate));
+                }
+            }
+            writing.get();
+            stager.take(job.id()).run();
+        } finally {
+            // a failed read waits for the chunk in flight, so that nothing is staged after the job is marked failed
+            try {
+                writing.get();
+            } catch (ExecutionException ignored) {
+                // reported by the get() above
+            }
+        }
+        return read;
+    }
+
     /** Writes the good rows in one transaction: all of them or, on any failure, none. */
     private void commit(ImportJob job) {
         try {
             ImportTarget target = targets.of(job.kind());
+            long started = System.nanoTime();
             ImportSummary summary = target.commit(job.id());
+            log.info("Import {} ({}) committed in {} ms", job.id(), job.fileName(), (System.nanoTime() - started) / 1_000_000);
             jobs.finished(job.id(), ImportJob.Status.DONE, summary.created(), summary.updated(), summary.unchanged(),
                     summary.rejected(), clock.instant());
             auditLog.record("IMPORT_COMMITTED", "import", job.fileName(), describe(job.kind(), summary));

@@ -29,12 +29,13 @@ public interface ImportTarget {
     void discard(long importId);
 
     interface Stager {
-        /** Reads one line (a bad value becomes a rejected row) and keeps it until {@link #flush}. */
+        /** Reads one line (a bad value becomes a rejected row) and keeps it until {@link #take}. */
         void add(TabularFile.Line line);
 
         int pending();
 
-        void flush(long importId);
+        /** Hands over the rows read so far: the returned work stages them (it may run on another thread). */
+        Runnable take(long importId);
     }
 
     @Component
@@ -77,9 +78,10 @@ public interface ImportTarget {
         }
 
         @Override
-        public void flush(long importId) {
-            stage.accept(importId, List.copyOf(chunk));
+        public Runnable take(long importId) {
+            List<T> rows = List.copyOf(chunk);
             chunk.clear();
+            return () -> stage.accept(importId, rows);
         }
     }
 
