@@ -382,6 +382,33 @@ class ImportsTest {
     }
 
     @Test
+    void aFileLongerThanOneChunkIsStagedWholeWithItsLineNumbersAndDuplicatesAcrossChunks() throws Exception {
+        Shop shop = shop();
+        int rows = 45_001; // three chunks of the runner: 20,000 + 20,000 + 5,001, the next written while one is read
+        String prefix = id() + "-";
+        StringBuilder csv = new StringBuilder("externalId,customerCode,orderDate,unitCode,grossAmount\n");
+        for (int i = 0; i < rows; i++) {
+            int line = i + 2;
+            String externalId = line == 44_000 ? prefix + 3 : prefix + line;
+            String date = line == 12 ? "2026-02-30" : "2026-01-10";
+            String amount = line == 30_002 ? "-1" : "10";
+            csv.append(externalId).append(',').append(shop.ana().externalCode()).append(',').append(date).append(',')
+                    .append(shop.unitCode()).append(',').append(amount).append('\n');
+        }
+
+        ImportJob checked = run("long.csv", csv.toString().getBytes());
+
+        assertThat(checked.rowsRead()).isEqualTo(rows);
+        assertThat(List.of(checked.created(), checked.rejected())).containsExactly((long) rows - 3, 3L);
+        assertThat(imports.rejects(checked.id(), 0, 10)).extracting(ImportReject::line, ImportReject::reasonKey, ImportReject::detail)
+                .containsExactly(
+                        tuple(12, "import.format.bad-date", "2026-02-30"),
+                        tuple(30_002, "import.reject.negative-amount", null),
+                        tuple(44_000, "import.reject.duplicate-in-file", "line 3"));
+        imports.discard(checked.id());
+    }
+
+    @Test
     void aFailureWhileWritingLeavesNothingOfTheFileIn() throws Exception {
         Shop shop = shop();
         OrderRow existing = testCustomers.newOrder(shop.ana(), LocalDate.now().minusDays(10), "50.00");
