@@ -347,7 +347,10 @@ public class KpiFacts {
         Map<String, Object> params = days(from, to);
         String where = filterSql("d", filter, units, params);
         Map<String, TreeMap<Long, Long>> histograms = new HashMap<>();
-        jdbc.sql("SELECT d.measure, d.minutes, SUM(d.cases) FROM " + Slice.of(filter).minutes + " d WHERE d.day BETWEEN :firstDay AND :lastDay" + where + " GROUP BY d.measure, d.minutes")
+        // grouped by the measure's bytes: a year's histogram keyed by the collated text outgrew the in-memory temporary
+        // table and went to disk (a year over all units 0.3-0.5 s; 0.2 s so)
+        jdbc.sql("SELECT MIN(d.measure), d.minutes, SUM(d.cases) FROM " + Slice.of(filter).minutes + " d WHERE d.day BETWEEN :firstDay AND :lastDay"
+                        + where + " GROUP BY CAST(d.measure AS BINARY), d.minutes")
                 .params(params).query((rs, n) -> histograms.computeIfAbsent(rs.getString(1), k -> new TreeMap<>())
                         .merge(rs.getLong(2), rs.getLong(3), Long::sum)).list();
         return histograms;
