@@ -29,6 +29,7 @@ public class KpiService {
     static final int TREND_PERIODS = 12;
 
     private final KpiFacts facts;
+    private final io.escalera.kpi.internal.PercentileMemo memo;
     private final io.escalera.kpi.internal.CustomerActivityFacts activityFacts;
     private final io.escalera.kpi.internal.KpiDrillDown drillDown;
     private final io.escalera.kpi.internal.KpiTargetStore targets;
@@ -42,7 +43,8 @@ public class KpiService {
 
     KpiService(KpiFacts facts, io.escalera.kpi.internal.CustomerActivityFacts activityFacts, io.escalera.kpi.internal.KpiDrillDown drillDown, io.escalera.kpi.internal.KpiTargetStore targets, UnitScopes scopes, SignedInUsers signedIn, Clock clock,
                io.escalera.value.ValueService values, io.escalera.loyalty.LadderReports ladder,
-               org.springframework.transaction.PlatformTransactionManager transactions) {
+               org.springframework.transaction.PlatformTransactionManager transactions, io.escalera.kpi.internal.PercentileMemo memo) {
+        this.memo = memo;
         this.readCommitted = new org.springframework.transaction.support.TransactionTemplate(transactions);
         readCommitted.setIsolationLevel(org.springframework.transaction.TransactionDefinition.ISOLATION_READ_COMMITTED);
         this.values = values;
@@ -87,9 +89,20 @@ public class KpiService {
             KpiPeriod yearBefore = period.yearEarlier();
             java.time.YearMonth first = java.time.YearMonth.from(trend.getFirst().from().isBefore(yearBefore.from()) ? trend.getFirst().from() : yearBefore.from());
             Map<java.time.YearMonth, Map<String, BigDecimal>> months = facts.monthlySums(first, java.time.YearMonth.from(period.to()), filter, units);
-            // percentiles need histograms: read for this period, the one before and the year earlier only
-            // (for a year, the period before is the year earlier)
-            Set<KpiPeriod> withMinutes = needsMinutes(kpis) ? new java.util.HashSet<>(List.of(period, period.previous(), yearBefore)) : Set.of();
+            // percentiles need histograms: those of ended periods kept per scope are read from the memo; the rest are
+            // read for this period, the one before and the year earlier (for a year, the period before is the year
+            // earlier), and computed in the background for the other periods of the sparkline
+            boolean percentiles = needsMinutes(kpis);
+            String scope = io.escalera.kpi.internal.PercentileMemo.scope(filter, units);
+            long since = memo.generation();
+            List<KpiPeriod> all = new ArrayList<>(trend);
+            all.add(yearBefore);
+            Map<KpiPeriod, Map<Kpi, Double>> kept = percentiles ? memo.read(scope, all) : Map.of();
+            Set<KpiPeriod> withMinutes = new java.util.HashSet<>();
+            if (percentiles) {
+                withMinutes.addAll(List.of(period, period.previous(), yearBefore));
+                withMinutes.removeAll(kept.keySet());
+            }
             java.util.function.Function<KpiPeriod, Map<Kpi, Double>> valuesOf = q -> {
                 Map<String, BigDecimal> sums = new java.util.HashMap<>();
                 for (java.time.YearMonth m = java.time.YearMonth.from(q.from()); !m.isAfter(java.time.YearMonth.from(q.to())); m = m.plusMonths(1)) {
@@ -98,11 +111,21 @@ public class KpiService {
                 if (customers != null) {
                     sums.putAll(customers.measures(q));
                 }
-                Map<String, TreeMap<Long, Long>> minutes = withMinutes.contains(q) ? facts.minutes(q.from(), q.to(), filter, units) : Map.of();
+                Map<Kpi, Double> minuteValues = kept.getOrDefault(q, Map.of());
+                if (withMinutes.contains(q)) {
+                    minuteValues = io.escalera.kpi.internal.PercentileMemo.valuesOf(facts.minutes(q.from(), q.to(), filter, units));
+                    memo.keepLater(scope, filter.tier() != null, q, minuteValues, since);
+                }
                 Map<Kpi, Double> values = new java.util.EnumMap<>(Kpi.class);
-                kpis.forEach(kpi -> values.put(kpi, kpi.format() == Kpi.Format.MINUTES && !withMinutes.contains(q) ? null : kpi.valueOf(sums, minutes)));
+                for (Kpi kpi : kpis) {
+                    values.put(kpi, kpi.format() == Kpi.Format.MINUTES ? minuteValues.get(kpi) : kpi.valueOf(sums, Map.of()));
+                }
                 return values;
             };
+            if (percentiles) {
+                memo.fillLater(scope, filter.tier() != null, trend.stream().filter(q -> !kept.containsKey(q) && !withMinutes.contains(q)).toList(),
+                        q -> facts.readMinutes(q.from(), q.to(), filter, units));
+            }
             trendValues = trend.stream().map(valuesOf).toList();
             yearEarlier = valuesOf.apply(yearBefore);
         }

@@ -64,6 +64,7 @@ class KpiServiceTest {
 
     @Autowired KpiService kpis;
     @Autowired KpiFacts facts;
+    @Autowired io.escalera.kpi.internal.PercentileMemo percentiles;
     @Autowired io.escalera.kpi.internal.CustomerActivityFacts activityFacts;
     @Autowired OrderService orders;
     @Autowired FeedbackService feedback;
@@ -288,6 +289,68 @@ class KpiServiceTest {
         KpiTile nps = executive.stream().filter(t -> t.kpi() == Kpi.NPS).findFirst().orElseThrow();
         assertThat(nps.previous()).as("nothing was answered the month before").isNull();
         assertThat(nps.trend()).hasSize(12).last().isEqualTo(25.0);
+    }
+
+    @Test
+    void percentileSparklinesShowEveryEndedPeriodOnceKeptUntilTheirMonthsMinuteFactsChange() throws Exception {
+        testUsers.signIn(manager);
+        Duration later = Duration.ofDays(250); // M and the quarter holding it have ended
+        clock.advance(later);
+        try {
+            SystemUser.call(() -> kpis.rebuild(month.from(), month.to()));
+            // two months after M: M is neither the period, the one before nor the year earlier
+            KpiPeriod twoMonthsOn = KpiPeriod.of(KpiPeriod.Kind.MONTH, month.from().plusMonths(2));
+            assertThat(trend(twoMonthsOn, Kpi.FIRST_RESPONSE_MEDIAN).get(9)).as("first view: computed in the background").isNull();
+            awaitKeptPercentiles();
+            assertThat(trend(twoMonthsOn, Kpi.FIRST_RESPONSE_MEDIAN)).hasSize(12).element(9).isEqualTo(15.0);
+            assertThat(trend(twoMonthsOn, Kpi.RESOLUTION_MEDIAN).get(9)).isEqualTo(60.0);
+
+            KpiPeriod quarterLater = KpiPeriod.of(KpiPeriod.Kind.QUARTER, month.from().plusMonths(6));
+            trend(quarterLater, Kpi.RESOLUTION_P90);
+            awaitKeptPercentiles();
+            assertThat(trend(quarterLater, Kpi.RESOLUTION_P90).get(9)).as("the quarter holding M, two quarters back").isEqualTo(60.0);
+
+            // the nightly rebuild writes M's facts again unchanged: what is kept stays
+            long kept = keptRows(month.from());
+            assertThat(kept).isGreaterThanOrEqualTo(8);
+            SystemUser.call(() -> kpis.rebuild(month.from(), month.to()));
+            assertThat(keptRows(month.from())).isEqualTo(kept);
+
+            // a correction of a case resolved in M changes M's minute facts: the month and the quarter holding it are
+            // forgotten, then computed again with the new value
+            long resolved = jdbc.sql("SELECT id FROM complaint_case WHERE unit_id = ? AND resolution_minutes = 60").param(manager.unitId())
+                    .query(Long.class).single();
+            jdbc.sql("UPDATE complaint_case SET resolution_minutes = 90 WHERE id = ?").param(resolved).update();
+            try {
+                SystemUser.call(() -> kpis.rebuild(month.from(), month.to()));
+                assertThat(keptRows(month.from())).isZero();
+                assertThat(trend(twoMonthsOn, Kpi.RESOLUTION_MEDIAN).get(9)).isNull();
+                awaitKeptPercentiles();
+                assertThat(trend(twoMonthsOn, Kpi.RESOLUTION_MEDIAN).get(9)).isEqualTo(90.0);
+            } finally {
+                jdbc.sql("UPDATE complaint_case SET resolution_minutes = 60 WHERE id = ?").param(resolved).update();
+                SystemUser.call(() -> kpis.rebuild(month.from(), month.to()));
+            }
+        } finally {
+            clock.advance(later.negated());
+        }
+    }
+
+    private List<Double> trend(KpiPeriod period, Kpi kpi) {
+        return kpis.board(Board.SERVICE, store, period).stream().filter(t -> t.kpi() == kpi).findFirst().orElseThrow().trend();
+    }
+
+    private void awaitKeptPercentiles() throws InterruptedException {
+        for (int i = 0; i < 200 && !percentiles.idle(); i++) {
+            Thread.sleep(50);
+        }
+        assertThat(percentiles.idle()).isTrue();
+    }
+
+    /** Kept percentile rows of the periods holding the day, over every scope without a tier. */
+    private long keptRows(LocalDate day) {
+        return jdbc.sql("SELECT COUNT(*) FROM kpi_period_percentile WHERE tiered = FALSE AND period_from <= ? AND period_to >= ?")
+                .params(java.sql.Date.valueOf(day), java.sql.Date.valueOf(day)).query(Long.class).single();
     }
 
     @Test

@@ -192,8 +192,12 @@ public class KpiFacts {
 
     static final java.time.Duration CLOSED_PERIOD_CACHE = java.time.Duration.ofMinutes(10);
 
-    KpiFacts(JdbcClient jdbc, java.time.Clock clock, CustomerSegmentFilters segments, CustomerActivityFacts customers) {
+    private final PercentileMemo percentiles;
+
+    KpiFacts(JdbcClient jdbc, java.time.Clock clock, CustomerSegmentFilters segments, CustomerActivityFacts customers,
+             PercentileMemo percentiles) {
         this.jdbc = jdbc;
+        this.percentiles = percentiles;
         this.customers = customers;
         this.segments = segments;
         this.clock = clock;
@@ -225,6 +229,7 @@ public class KpiFacts {
         closedPeriods.clear();
         Date first = Date.valueOf(from);
         Date last = Date.valueOf(to);
+        Map<java.time.YearMonth, String> minutesBefore = minuteChecksums(slice, first, last);
         jdbc.sql("DELETE FROM " + slice.daily + " WHERE day BETWEEN ? AND ?").params(first, last).update();
         jdbc.sql("DELETE FROM " + slice.minutes + " WHERE day BETWEEN ? AND ?").params(first, last).update();
         jdbc.sql("DELETE FROM " + slice.scores + " WHERE day BETWEEN ? AND ?").params(first, last).update();
@@ -246,12 +251,32 @@ public class KpiFacts {
                         + slice.leadingColumn + "DATE_FORMAT(day, '%Y-%m-01'), unit_id, channel, measure, SUM(value) FROM " + slice.daily
                         + " WHERE day BETWEEN ? AND ? GROUP BY " + (slice == Slice.ALL ? "1, 2, 3, 4" : "1, 2, 3, 4, 5"))
                 .params(firstMonth, Date.valueOf(to.withDayOfMonth(to.lengthOfMonth()))).update();
+        // after the new facts are in: the kept percentiles of months whose minutes changed are dropped, and those being
+        // computed from the old facts are not kept
+        Map<java.time.YearMonth, String> minutesAfter = minuteChecksums(slice, first, last);
+        java.util.Set<java.time.YearMonth> changed = new java.util.TreeSet<>(minutesBefore.keySet());
+        changed.addAll(minutesAfter.keySet());
+        changed.removeIf(month -> java.util.Objects.equals(minutesBefore.get(month), minutesAfter.get(month)));
+        percentiles.rebuilt(slice == Slice.TIER, changed);
         return rows;
     }
 
-    /** Forgets the cached histograms of ended periods (the benchmark measures first views with it). */
+    /** A checksum of the minute facts of each month in [first, last]: a rebuild that writes the same rows keeps it. */
+    private Map<java.time.YearMonth, String> minuteChecksums(Slice slice, Date first, Date last) {
+        Map<java.time.YearMonth, String> sums = new HashMap<>();
+        jdbc.sql("SELECT EXTRACT(YEAR_MONTH FROM day), CONCAT_WS('/', COUNT(*), SUM(cases), SUM(minutes * cases), BIT_XOR(CRC32(CONCAT_WS('|', day, unit_id, channel, measure, minutes, cases"
+                        + slice.column + ")))) FROM " + slice.minutes + " WHERE day BETWEEN ? AND ? GROUP BY 1")
+                .params(first, last).query(rs -> {
+                    int yearMonth = rs.getInt(1);
+                    sums.put(java.time.YearMonth.of(yearMonth / 100, yearMonth % 100), rs.getString(2));
+                });
+        return sums;
+    }
+
+    /** Forgets the cached histograms and kept percentiles of ended periods (the benchmark measures first views with it). */
     public void forgetCachedHistograms() {
         closedPeriods.clear();
+        percentiles.forgetAll();
     }
 
     /** Sums per month and measure over whole months [fromMonth, toMonth], from the monthly roll-up. */
@@ -343,7 +368,8 @@ public class KpiFacts {
         return cached.histograms();
     }
 
-    private Map<String, TreeMap<Long, Long>> readMinutes(LocalDate from, LocalDate to, KpiFilter filter, Set<Long> units) {
+    /** Minute histograms over the days and filter, read now (not kept in the cache of ended periods). */
+    public Map<String, TreeMap<Long, Long>> readMinutes(LocalDate from, LocalDate to, KpiFilter filter, Set<Long> units) {
         Map<String, Object> params = days(from, to);
         String where = filterSql("d", filter, units, params);
         Map<String, TreeMap<Long, Long>> histograms = new HashMap<>();

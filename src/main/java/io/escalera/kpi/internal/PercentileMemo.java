@@ -1,0 +1,187 @@
+package io.escalera.kpi.internal;
+
+import io.escalera.kpi.Kpi;
+import io.escalera.kpi.KpiFilter;
+import io.escalera.kpi.KpiPeriod;
+import jakarta.annotation.PreDestroy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Date;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+
+/**
+ * The percentile KPIs (median and p90 minutes) of ended periods, per board scope, kept in
+ * {@code kpi_period_percentile}: a percentile cannot be added up from days or units, and reading the minute
+ * histograms of a sparkline's twelve periods at every view takes seconds at scale. A board reads the periods it finds
+ * here and has the missing ones computed in the background, one at a time. A rebuild that changes the minute facts of
+ * a month forgets the periods that cover it; the nightly rebuild of every day, which mostly writes the same facts
+ * again, so keeps them.
+ */
+@Component
+public class PercentileMemo {
+
+    /** The KPIs kept: all four are computed from the same histograms and written together. */
+    public static final List<Kpi> KPIS = java.util.Arrays.stream(Kpi.values()).filter(k -> k.format() == Kpi.Format.MINUTES).toList();
+
+    private static final Logger log = LoggerFactory.getLogger(PercentileMemo.class);
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final ExecutorService background = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("kpi-percentiles").daemon().factory());
+    private final Set<String> queued = ConcurrentHashMap.newKeySet();
+    /** Moves on at every forget: a value computed from histograms read before it is not written. */
+    private final AtomicLong generation = new AtomicLong();
+
+    PercentileMemo(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** The scope of a board (units, channel, tier), as the key of its rows. */
+    public static String scope(KpiFilter filter, Set<Long> units) {
+        String text = filter.channel() + "|" + filter.tier() + "|" + (units == null ? "*" : new TreeSet<>(units));
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The four percentile KPIs of a period's minute histograms. */
+    public static Map<Kpi, Double> valuesOf(Map<String, TreeMap<Long, Long>> minutes) {
+        Map<Kpi, Double> values = new EnumMap<>(Kpi.class);
+        KPIS.forEach(kpi -> values.put(kpi, kpi.valueOf(Map.of(), minutes)));
+        return values;
+    }
+
+    public long generation() {
+        return generation.get();
+    }
+
+    /** Whether a period has ended (only those are kept: the current one still changes). */
+    public boolean ended(KpiPeriod period) {
+        return period.to().isBefore(LocalDate.now(clock));
+    }
+
+    /** The kept values of those of the periods found, by period. */
+    public Map<KpiPeriod, Map<Kpi, Double>> read(String scope, Collection<KpiPeriod> periods) {
+        List<KpiPeriod> ended = periods.stream().filter(this::ended).distinct().toList();
+        if (ended.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, KpiPeriod> byDays = new HashMap<>();
+        List<Object> params = new ArrayList<>(List.of(scope));
+        StringBuilder any = new StringBuilder();
+        for (KpiPeriod period : ended) {
+            byDays.put(period.from() + "|" + period.to(), period);
+            any.append(any.isEmpty() ? "" : " OR ").append("(period_from = ? AND period_to = ?)");
+            params.add(Date.valueOf(period.from()));
+            params.add(Date.valueOf(period.to()));
+        }
+        Map<KpiPeriod, Map<Kpi, Double>> found = new HashMap<>();
+        jdbc.sql("SELECT period_from, period_to, kpi, value FROM kpi_period_percentile WHERE scope = ? AND (" + any + ")")
+                .params(params).query(rs -> {
+                    KpiPeriod period = byDays.get(rs.getDate(1).toLocalDate() + "|" + rs.getDate(2).toLocalDate());
+                    double value = rs.getDouble(4);
+                    found.computeIfAbsent(period, p -> new EnumMap<>(Kpi.class)).put(Kpi.valueOf(rs.getString(3)), rs.wasNull() ? null : value);
+                });
+        return found;
+    }
+
+    /**
+     * Keeps an ended period's values, unless facts were rebuilt since {@code since} (a {@link #generation()}).
+     * {@code tiered}: computed from the facts per tier.
+     */
+    public void write(String scope, boolean tiered, KpiPeriod period, Map<Kpi, Double> values, long since) {
+        if (!ended(period) || generation.get() != since) {
+            return;
+        }
+        List<Object> params = new ArrayList<>();
+        StringBuilder rows = new StringBuilder();
+        for (Kpi kpi : KPIS) {
+            rows.append(rows.isEmpty() ? "" : ", ").append("(?, ?, ?, ?, ?, ?)");
+            params.addAll(java.util.Arrays.asList(scope, Date.valueOf(period.from()), Date.valueOf(period.to()), kpi.name(), tiered, values.get(kpi)));
+        }
+        jdbc.sql("INSERT IGNORE INTO kpi_period_percentile (scope, period_from, period_to, kpi, tiered, value) VALUES " + rows)
+                .params(params).update();
+    }
+
+    /** Keeps values a board has just computed, in the background (a board reads in a read-only transaction). */
+    public void keepLater(String scope, boolean tiered, KpiPeriod period, Map<Kpi, Double> values, long since) {
+        later(scope, period, () -> write(scope, tiered, period, values, since));
+    }
+
+    /** Computes and keeps the periods' values in the background, each once, from {@code minutes} (their histograms). */
+    public void fillLater(String scope, boolean tiered, Collection<KpiPeriod> periods,
+                          Function<KpiPeriod, Map<String, TreeMap<Long, Long>>> minutes) {
+        long since = generation.get();
+        for (KpiPeriod period : periods) {
+            later(scope, period, () -> write(scope, tiered, period, valuesOf(minutes.apply(period)), since));
+        }
+    }
+
+    private void later(String scope, KpiPeriod period, Runnable work) {
+        String key = scope + "|" + period.from() + "|" + period.to();
+        if (ended(period) && queued.add(key)) {
+            background.execute(() -> {
+                try {
+                    work.run();
+                } catch (RuntimeException e) {
+                    log.warn("Percentiles of {} to {} could not be kept", period.from(), period.to(), e);
+                } finally {
+                    queued.remove(key);
+                }
+            });
+        }
+    }
+
+    /**
+     * After a rebuild of the facts (over every customer or per tier): values being computed from the facts before it
+     * are not kept, and the kept periods covering a month whose minute facts changed are forgotten.
+     */
+    public void rebuilt(boolean tiered, Collection<java.time.YearMonth> changedMonths) {
+        generation.incrementAndGet();
+        for (java.time.YearMonth month : changedMonths) {
+            jdbc.sql("DELETE FROM kpi_period_percentile WHERE tiered = ? AND period_from <= ? AND period_to >= ?")
+                    .params(tiered, Date.valueOf(month.atEndOfMonth()), Date.valueOf(month.atDay(1))).update();
+        }
+    }
+
+    /** Forgets everything kept (the benchmark measures first views with it). */
+    public void forgetAll() {
+        generation.incrementAndGet();
+        jdbc.sql("DELETE FROM kpi_period_percentile").update();
+    }
+
+    /** Whether no period is waiting to be computed (for tests and the benchmark). */
+    public boolean idle() {
+        return queued.isEmpty();
+    }
+
+    @PreDestroy
+    void stop() {
+        background.shutdownNow();
+    }
+}
