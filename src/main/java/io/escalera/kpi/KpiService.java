@@ -38,13 +38,15 @@ public class KpiService {
     private final Clock clock;
     private final io.escalera.value.ValueService values;
     private final io.escalera.loyalty.LadderReports ladder;
-    private final java.util.concurrent.locks.ReentrantLock rebuilding = new java.util.concurrent.locks.ReentrantLock();
+    private final io.escalera.kpi.internal.FactsLock factsLock;
     private final org.springframework.transaction.support.TransactionTemplate readCommitted;
 
     KpiService(KpiFacts facts, io.escalera.kpi.internal.CustomerActivityFacts activityFacts, io.escalera.kpi.internal.KpiDrillDown drillDown, io.escalera.kpi.internal.KpiTargetStore targets, UnitScopes scopes, SignedInUsers signedIn, Clock clock,
                io.escalera.value.ValueService values, io.escalera.loyalty.LadderReports ladder,
-               org.springframework.transaction.PlatformTransactionManager transactions, io.escalera.kpi.internal.PercentileMemo memo) {
+               org.springframework.transaction.PlatformTransactionManager transactions, io.escalera.kpi.internal.PercentileMemo memo,
+               io.escalera.kpi.internal.FactsLock factsLock) {
         this.memo = memo;
+        this.factsLock = factsLock;
         this.readCommitted = new org.springframework.transaction.support.TransactionTemplate(transactions);
         readCommitted.setIsolationLevel(org.springframework.transaction.TransactionDefinition.ISOLATION_READ_COMMITTED);
         this.values = values;
@@ -139,6 +141,12 @@ public class KpiService {
         return kpis.stream().map(kpi -> new KpiTile(kpi, now.get(kpi), previous.get(kpi), yearEarlier.get(kpi),
                 trendValues.stream().map(v -> v.get(kpi)).toList(),
                 periodTargets.stream().filter(t -> t.kpi() == kpi).findFirst().orElse(null))).toList();
+    }
+
+    /** Whether percentile sparkline points are still being computed in the background (a board shown now may lack some). */
+    @RolesAllowed({"STAFF", "MANAGER", "EXECUTIVE", "ADMIN"})
+    public boolean sparklinesPending() {
+        return !memo.idle();
     }
 
     /**
@@ -333,12 +341,14 @@ public class KpiService {
      * and then insert the same rows twice.
      */
     private int exclusively(java.util.function.IntSupplier rebuild) {
-        rebuilding.lock();
-        try {
-            Integer rows = readCommitted.execute(status -> rebuild.getAsInt());
-            return rows == null ? 0 : rows;
-        } finally {
-            rebuilding.unlock();
-        }
+        return factsLock.exclusively(() -> {
+            try {
+                Integer rows = readCommitted.execute(status -> rebuild.getAsInt());
+                return rows == null ? 0 : rows;
+            } finally {
+                // committed (or rolled back): percentiles a board read before now are not kept
+                memo.afterRebuild();
+            }
+        });
     }
 }

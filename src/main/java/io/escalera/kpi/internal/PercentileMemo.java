@@ -51,12 +51,14 @@ public class PercentileMemo {
     private final Clock clock;
     private final ExecutorService background = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("kpi-percentiles").daemon().factory());
     private final Set<String> queued = ConcurrentHashMap.newKeySet();
-    /** Moves on at every forget: a value computed from histograms read before it is not written. */
+    /** Moves on after every rebuild: a value a board computed from histograms read before it is not kept. */
     private final AtomicLong generation = new AtomicLong();
+    private final FactsLock factsLock;
 
-    PercentileMemo(JdbcClient jdbc, Clock clock) {
+    PercentileMemo(JdbcClient jdbc, Clock clock, FactsLock factsLock) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.factsLock = factsLock;
     }
 
     /** The scope of a board (units, channel, tier), as the key of its rows. */
@@ -110,14 +112,7 @@ public class PercentileMemo {
         return found;
     }
 
-    /**
-     * Keeps an ended period's values, unless facts were rebuilt since {@code since} (a {@link #generation()}).
-     * {@code tiered}: computed from the facts per tier.
-     */
-    public void write(String scope, boolean tiered, KpiPeriod period, Map<Kpi, Double> values, long since) {
-        if (!ended(period) || generation.get() != since) {
-            return;
-        }
+    private void write(String scope, boolean tiered, KpiPeriod period, Map<Kpi, Double> values) {
         List<Object> params = new ArrayList<>();
         StringBuilder rows = new StringBuilder();
         for (Kpi kpi : KPIS) {
@@ -128,17 +123,26 @@ public class PercentileMemo {
                 .params(params).update();
     }
 
-    /** Keeps values a board has just computed, in the background (a board reads in a read-only transaction). */
+    /**
+     * Keeps values a board has just computed, in the background (a board reads in a read-only transaction), unless
+     * facts were rebuilt since {@code since} (a {@link #generation()} taken before the board read them).
+     */
     public void keepLater(String scope, boolean tiered, KpiPeriod period, Map<Kpi, Double> values, long since) {
-        later(scope, period, () -> write(scope, tiered, period, values, since));
+        later(scope, period, () -> {
+            if (generation.get() == since) {
+                write(scope, tiered, period, values);
+            }
+        });
     }
 
-    /** Computes and keeps the periods' values in the background, each once, from {@code minutes} (their histograms). */
+    /**
+     * Computes and keeps the periods' values in the background, each once, from {@code minutes} (their histograms),
+     * read and written with no rebuild running on this node.
+     */
     public void fillLater(String scope, boolean tiered, Collection<KpiPeriod> periods,
                           Function<KpiPeriod, Map<String, TreeMap<Long, Long>>> minutes) {
-        long since = generation.get();
         for (KpiPeriod period : periods) {
-            later(scope, period, () -> write(scope, tiered, period, valuesOf(minutes.apply(period)), since));
+            later(scope, period, () -> write(scope, tiered, period, valuesOf(minutes.apply(period))));
         }
     }
 
@@ -147,7 +151,10 @@ public class PercentileMemo {
         if (ended(period) && queued.add(key)) {
             background.execute(() -> {
                 try {
-                    work.run();
+                    factsLock.exclusively(() -> {
+                        work.run();
+                        return null;
+                    });
                 } catch (RuntimeException e) {
                     log.warn("Percentiles of {} to {} could not be kept", period.from(), period.to(), e);
                 } finally {
@@ -158,15 +165,19 @@ public class PercentileMemo {
     }
 
     /**
-     * After a rebuild of the facts (over every customer or per tier): values being computed from the facts before it
-     * are not kept, and the kept periods covering a month whose minute facts changed are forgotten.
+     * In a rebuild of the facts (over every customer or per tier), after the new facts are written: forgets the kept
+     * periods covering a month whose minute facts changed (in the rebuild's transaction).
      */
     public void rebuilt(boolean tiered, Collection<java.time.YearMonth> changedMonths) {
-        generation.incrementAndGet();
         for (java.time.YearMonth month : changedMonths) {
             jdbc.sql("DELETE FROM kpi_period_percentile WHERE tiered = ? AND period_from <= ? AND period_to >= ?")
                     .params(tiered, Date.valueOf(month.atEndOfMonth()), Date.valueOf(month.atDay(1))).update();
         }
+    }
+
+    /** After a rebuild has committed or failed. */
+    public void afterRebuild() {
+        generation.incrementAndGet();
     }
 
     /** Forgets everything kept (the benchmark measures first views with it). */

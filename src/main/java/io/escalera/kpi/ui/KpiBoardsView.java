@@ -72,6 +72,8 @@ public class KpiBoardsView extends VerticalLayout implements LocalizedTitle {
     private final FlexLayout distributions = new FlexLayout();
     private final HorizontalLayout toolbar = new HorizontalLayout();
     private List<KpiTile> shown = List.of();
+    /** While sparkline points of the board are computed in the background: the page polls, then shows them. */
+    private com.vaadin.flow.shared.Registration sparklinePolling;
     private final Tab compareTab = new Tab();
     private final java.util.Map<Long, String> unitNames = new java.util.HashMap<>();
 
@@ -166,6 +168,7 @@ public class KpiBoardsView extends VerticalLayout implements LocalizedTitle {
     }
 
     private void refresh() {
+        stopSparklinePolling();
         tiles.removeAll();
         distributions.removeAll();
         toolbar.removeAll();
@@ -182,6 +185,9 @@ public class KpiBoardsView extends VerticalLayout implements LocalizedTitle {
         }
         shown = kpis.board(board, filter(), period);
         shown.forEach(tile -> tiles.add(tile(tile, period)));
+        if (kpis.sparklinesPending()) {
+            awaitSparklines();
+        }
         if (board == Board.VOICE) {
             showDistributions(period);
         }
@@ -193,6 +199,32 @@ public class KpiBoardsView extends VerticalLayout implements LocalizedTitle {
         String file = "kpi-" + board.name().toLowerCase() + "-" + period.from() + (tier.getValue() == null ? "" : "-tier-" + tier.getValue());
         toolbar.add(CsvDownload.link(getTranslation("ladder-reports.export"), file + ".csv", () -> csv),
                 io.escalera.shared.ui.XlsxDownload.link(getTranslation("kpi.export-xlsx"), file + ".xlsx", getTranslation("kpi.board." + board), () -> csv));
+    }
+
+    private void awaitSparklines() {
+        com.vaadin.flow.component.UI ui = com.vaadin.flow.component.UI.getCurrent();
+        int[] polls = {0};
+        ui.setPollInterval(1000);
+        sparklinePolling = ui.addPollListener(e -> {
+            if (!kpis.sparklinesPending()) {
+                refresh();
+            } else if (++polls[0] >= 60) {
+                stopSparklinePolling();
+            }
+        });
+    }
+
+    private void stopSparklinePolling() {
+        if (sparklinePolling != null) {
+            sparklinePolling.remove();
+            sparklinePolling = null;
+            getUI().ifPresent(ui -> ui.setPollInterval(-1));
+        }
+    }
+
+    @Override
+    protected void onDetach(com.vaadin.flow.component.DetachEvent detachEvent) {
+        stopSparklinePolling();
     }
 
     /** Score range of each kind, and the colour of a score: unhappy red, neutral grey, happy green. */

@@ -30,10 +30,48 @@ class KpiBoardsViewTest {
     @Autowired TestCustomers testCustomers;
     @Autowired io.escalera.support.TestAnswers answers;
     @Autowired KpiService kpis;
+    @Autowired io.escalera.complaint.ComplaintService complaints;
+    @Autowired io.escalera.support.TestClock clock;
 
     @org.junit.jupiter.api.extension.RegisterExtension
     final io.escalera.support.BrowserlessWindows windows = new io.escalera.support.BrowserlessWindows();
 
+
+    @Test
+    void theServiceBoardDrawsThePercentileSparklinePointsOnceComputedInTheBackground() throws InterruptedException {
+        UserAccount manager = testUsers.newUser(Role.MANAGER);
+        CustomerDetails customer = testCustomers.newCustomer(manager.unitId());
+        // a case answered three months ago: neither this month, the one before, nor a year ago
+        java.time.Duration back = java.time.Duration.ofDays(92);
+        clock.advance(back.negated());
+        try {
+            testUsers.signIn(manager);
+            var opened = complaints.open(io.escalera.support.TestComplaints.form(customer, io.escalera.complaint.Severity.MEDIUM));
+            opened = complaints.take(opened.id(), opened.version());
+            complaints.move(opened.id(), opened.version(), io.escalera.complaint.ComplaintStatus.IN_PROGRESS);
+            org.springframework.security.core.context.SecurityContextHolder.clearContext();
+        } finally {
+            clock.advance(back);
+        }
+        LocalDate answered = LocalDate.now().minusDays(92);
+        SystemUser.call(() -> kpis.rebuild(answered, answered));
+
+        BrowserlessUIContext window = windows.signedIn(manager);
+        window.navigate("kpi", KpiBoardsView.class);
+        window.find(Tabs.class).single().setSelectedTab(window.find(Tab.class).withId("board-service").single());
+        assertThat(sparkline(window, "tile-FIRST_RESPONSE_MEDIAN")).as("no point yet: the tile draws none").isEmpty();
+
+        for (int i = 0; i < 200 && kpis.sparklinesPending(); i++) {
+            Thread.sleep(50);
+        }
+        com.vaadin.flow.component.UI ui = com.vaadin.flow.component.UI.getCurrent();
+        ComponentUtil.fireEvent(ui, new com.vaadin.flow.component.PollEvent(ui, true));
+        assertThat(sparkline(window, "tile-FIRST_RESPONSE_MEDIAN")).as("drawn after the page polled").isPresent();
+    }
+
+    private static java.util.Optional<EChart> sparkline(BrowserlessUIContext window, String tileId) {
+        return window.find(Div.class).withId(tileId).single().getChildren().filter(EChart.class::isInstance).map(EChart.class::cast).findFirst();
+    }
 
     @Test
     void aBarOfTheNpsDistributionOpensTheAnswersWithThatScore() {
