@@ -72,6 +72,7 @@ public class KpiService {
         if (!boards().contains(board)) {
             throw new AccessDeniedException("board " + board);
         }
+        memo.foreground();
         Set<Long> units = scopes.unitsForList(filter.unitId(), filter.allUnits());
         List<KpiPeriod> trend = new ArrayList<>();
         KpiPeriod p = period;
@@ -124,12 +125,13 @@ public class KpiService {
                 }
                 return values;
             };
+            trendValues = trend.stream().map(valuesOf).toList();
+            yearEarlier = valuesOf.apply(yearBefore);
+            memo.foreground();
             if (percentiles) {
                 memo.fillLater(scope, filter.tier() != null, trend.stream().filter(q -> !kept.containsKey(q) && !withMinutes.contains(q)).toList(),
                         q -> facts.readMinutes(q.from(), q.to(), filter, units));
             }
-            trendValues = trend.stream().map(valuesOf).toList();
-            yearEarlier = valuesOf.apply(yearBefore);
         }
         Map<Kpi, Double> now = new java.util.EnumMap<>(trendValues.getLast());
         addValueSnapshot(kpis, period, filter, now);

@@ -303,6 +303,7 @@ class KpiServiceTest {
             assertThat(trend(twoMonthsOn, Kpi.FIRST_RESPONSE_MEDIAN).get(9)).as("first view: computed in the background").isNull();
             awaitKeptPercentiles();
             assertThat(trend(twoMonthsOn, Kpi.FIRST_RESPONSE_MEDIAN)).hasSize(12).element(9).isEqualTo(15.0);
+            assertThat(trend(twoMonthsOn, Kpi.FIRST_RESPONSE_MEDIAN).get(8)).as("kept for the month before M: no case, no value").isNull();
             assertThat(trend(twoMonthsOn, Kpi.RESOLUTION_MEDIAN).get(9)).isEqualTo(60.0);
 
             KpiPeriod quarterLater = KpiPeriod.of(KpiPeriod.Kind.QUARTER, month.from().plusMonths(6));

@@ -62,7 +62,7 @@ public class ImportView extends VerticalLayout implements LocalizedTitle {
     private final VerticalLayout step = new VerticalLayout();
     private final Grid<ImportJob> recent = new Grid<>();
     private ImportJob job;
-    private com.vaadin.flow.shared.Registration polling;
+    private final io.escalera.shared.ui.PagePolling polling = new io.escalera.shared.ui.PagePolling();
 
     public ImportView(Imports imports) {
         this.imports = imports;
@@ -190,33 +190,22 @@ public class ImportView extends VerticalLayout implements LocalizedTitle {
         Span status = new Span();
         step.add(new H3(getTranslation("import.running." + job.status(), job.fileName())), progress, status,
                 new Paragraph(getTranslation("import.running.leave")));
-        UI ui = UI.getCurrent();
-        stopPolling();
-        ui.setPollInterval(700);
-        polling = ui.addPollListener(e -> {
+        polling.start(700, e -> {
             job = imports.job(job.id());
             progress.setValue(Math.max(0, Math.min(1, job.progress())));
             status.setText(getTranslation("import.rows-read", Formats.number(job.rowsRead(), getLocale())));
             if (!job.status().running()) {
-                stopPolling();
+                polling.stop();
                 refreshRecent();
                 open(job);
             }
         });
     }
 
-    private void stopPolling() {
-        if (polling != null) {
-            polling.remove();
-            polling = null;
-            getUI().ifPresent(ui -> ui.setPollInterval(-1));
-        }
-    }
-
     @Override
     protected void onDetach(com.vaadin.flow.component.DetachEvent detachEvent) {
         // the import goes on without the page; opened again from the list below
-        stopPolling();
+        polling.stop();
     }
 
     private void showChecked() {

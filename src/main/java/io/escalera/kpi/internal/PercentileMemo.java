@@ -54,6 +54,8 @@ public class PercentileMemo {
     /** Moves on after every rebuild: a value a board computed from histograms read before it is not kept. */
     private final AtomicLong generation = new AtomicLong();
     private final FactsLock factsLock;
+    private static final long QUIET_NANOS = 700_000_000L;
+    private volatile long lastForeground = System.nanoTime() - QUIET_NANOS;
 
     PercentileMemo(JdbcClient jdbc, Clock clock, FactsLock factsLock) {
         this.jdbc = jdbc;
@@ -106,8 +108,10 @@ public class PercentileMemo {
         jdbc.sql("SELECT period_from, period_to, kpi, value FROM kpi_period_percentile WHERE scope = ? AND (" + any + ")")
                 .params(params).query(rs -> {
                     KpiPeriod period = byDays.get(rs.getDate(1).toLocalDate() + "|" + rs.getDate(2).toLocalDate());
+                    Kpi kpi = Kpi.valueOf(rs.getString(3));
                     double value = rs.getDouble(4);
-                    found.computeIfAbsent(period, p -> new EnumMap<>(Kpi.class)).put(Kpi.valueOf(rs.getString(3)), rs.wasNull() ? null : value);
+                    // a period without cases has no percentile: null, not 0
+                    found.computeIfAbsent(period, p -> new EnumMap<>(Kpi.class)).put(kpi, rs.wasNull() ? null : value);
                 });
         return found;
     }
@@ -146,17 +150,28 @@ public class PercentileMemo {
         }
     }
 
+    /** A board is being read: the background waits until boards have been quiet for a moment. */
+    public void foreground() {
+        lastForeground = System.nanoTime();
+    }
+
     private void later(String scope, KpiPeriod period, Runnable work) {
         String key = scope + "|" + period.from() + "|" + period.to();
         if (ended(period) && queued.add(key)) {
             background.execute(() -> {
                 try {
+                    // boards first: the points are computed once the boards on this node are quiet
+                    while (System.nanoTime() - lastForeground < QUIET_NANOS) {
+                        Thread.sleep(100);
+                    }
                     factsLock.exclusively(() -> {
                         work.run();
                         return null;
                     });
                 } catch (RuntimeException e) {
                     log.warn("Percentiles of {} to {} could not be kept", period.from(), period.to(), e);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
                 } finally {
                     queued.remove(key);
                 }

@@ -73,7 +73,8 @@ public class KpiBoardsView extends VerticalLayout implements LocalizedTitle {
     private final HorizontalLayout toolbar = new HorizontalLayout();
     private List<KpiTile> shown = List.of();
     /** While sparkline points of the board are computed in the background: the page polls, then shows them. */
-    private com.vaadin.flow.shared.Registration sparklinePolling;
+    private final io.escalera.shared.ui.PagePolling sparklinePolling = new io.escalera.shared.ui.PagePolling();
+    private boolean redrawingSparklines;
     private final Tab compareTab = new Tab();
     private final java.util.Map<Long, String> unitNames = new java.util.HashMap<>();
 
@@ -168,7 +169,7 @@ public class KpiBoardsView extends VerticalLayout implements LocalizedTitle {
     }
 
     private void refresh() {
-        stopSparklinePolling();
+        sparklinePolling.stop();
         tiles.removeAll();
         distributions.removeAll();
         toolbar.removeAll();
@@ -185,9 +186,10 @@ public class KpiBoardsView extends VerticalLayout implements LocalizedTitle {
         }
         shown = kpis.board(board, filter(), period);
         shown.forEach(tile -> tiles.add(tile(tile, period)));
-        if (kpis.sparklinesPending()) {
+        if (kpis.sparklinesPending() && !redrawingSparklines) {
             awaitSparklines();
         }
+        redrawingSparklines = false;
         if (board == Board.VOICE) {
             showDistributions(period);
         }
@@ -202,29 +204,21 @@ public class KpiBoardsView extends VerticalLayout implements LocalizedTitle {
     }
 
     private void awaitSparklines() {
-        com.vaadin.flow.component.UI ui = com.vaadin.flow.component.UI.getCurrent();
         int[] polls = {0};
-        ui.setPollInterval(1000);
-        sparklinePolling = ui.addPollListener(e -> {
+        sparklinePolling.start(1000, e -> {
             if (!kpis.sparklinesPending()) {
+                // once: a board whose points could not be kept does not redraw for ever
+                redrawingSparklines = true;
                 refresh();
             } else if (++polls[0] >= 60) {
-                stopSparklinePolling();
+                sparklinePolling.stop();
             }
         });
     }
 
-    private void stopSparklinePolling() {
-        if (sparklinePolling != null) {
-            sparklinePolling.remove();
-            sparklinePolling = null;
-            getUI().ifPresent(ui -> ui.setPollInterval(-1));
-        }
-    }
-
     @Override
     protected void onDetach(com.vaadin.flow.component.DetachEvent detachEvent) {
-        stopSparklinePolling();
+        sparklinePolling.stop();
     }
 
     /** Score range of each kind, and the colour of a score: unhappy red, neutral grey, happy green. */
