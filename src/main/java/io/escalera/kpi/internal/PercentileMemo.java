@@ -46,6 +46,8 @@ public class PercentileMemo {
     public static final List<Kpi> KPIS = java.util.Arrays.stream(Kpi.values()).filter(k -> k.format() == Kpi.Format.MINUTES).toList();
 
     private static final Logger log = LoggerFactory.getLogger(PercentileMemo.class);
+    /** How long the boards of the node must have been quiet before the background computes. */
+    private static final long QUIET_NANOS = 700_000_000L;
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -54,7 +56,6 @@ public class PercentileMemo {
     /** Moves on after every rebuild: a value a board computed from histograms read before it is not kept. */
     private final AtomicLong generation = new AtomicLong();
     private final FactsLock factsLock;
-    private static final long QUIET_NANOS = 700_000_000L;
     private volatile long lastForeground = System.nanoTime() - QUIET_NANOS;
 
     PercentileMemo(JdbcClient jdbc, Clock clock, FactsLock factsLock) {
