@@ -251,8 +251,8 @@ public class KpiFacts {
                         + slice.leadingColumn + "DATE_FORMAT(day, '%Y-%m-01'), unit_id, channel, measure, SUM(value) FROM " + slice.daily
                         + " WHERE day BETWEEN ? AND ? GROUP BY " + (slice == Slice.ALL ? "1, 2, 3, 4" : "1, 2, 3, 4, 5"))
                 .params(firstMonth, Date.valueOf(to.withDayOfMonth(to.lengthOfMonth()))).update();
-        // after the new facts are in: the kept percentiles of months whose minutes changed are dropped, and those being
-        // computed from the old facts are not kept
+        // after the new facts are in: the kept percentiles of months whose minutes changed are dropped (no percentile is
+        // being kept meanwhile: rebuilds and the keeping share the facts lock)
         Map<java.time.YearMonth, String> minutesAfter = minuteChecksums(slice, first, last);
         java.util.Set<java.time.YearMonth> changed = new java.util.TreeSet<>(minutesBefore.keySet());
         changed.addAll(minutesAfter.keySet());
