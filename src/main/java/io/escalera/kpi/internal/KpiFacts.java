@@ -355,7 +355,7 @@ public class KpiFacts {
         if (!to.isBefore(LocalDate.now(clock))) {
             return readMinutes(from, to, filter, units);
         }
-        String key = from + "|" + to + "|" + filter.channel() + "|" + filter.tier() + "|" + (units == null ? "*" : new java.util.TreeSet<>(units));
+        String key = from + "|" + to + "|" + PercentileMemo.scopeText(filter, units);
         java.time.Instant now = clock.instant();
         CachedHistograms cached = closedPeriods.get(key);
         if (cached == null || cached.until().isBefore(now)) {

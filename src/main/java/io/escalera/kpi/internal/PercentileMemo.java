@@ -64,14 +64,18 @@ public class PercentileMemo {
         this.factsLock = factsLock;
     }
 
-    /** The scope of a board (units, channel, tier), as the key of its rows. */
+    /** The scope of a board (units, channel, tier), as the key of its rows: its {@link #scopeText} hashed. */
     public static String scope(KpiFilter filter, Set<Long> units) {
-        String text = filter.channel() + "|" + filter.tier() + "|" + (units == null ? "*" : new TreeSet<>(units));
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(scopeText(filter, units).getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The scope of a board as text (channel, tier, the units in order, or * for all). */
+    static String scopeText(KpiFilter filter, Set<Long> units) {
+        return filter.channel() + "|" + filter.tier() + "|" + (units == null ? "*" : new TreeSet<>(units));
     }
 
     /** The four percentile KPIs of a period's minute histograms. */
