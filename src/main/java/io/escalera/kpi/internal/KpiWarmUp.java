@@ -23,8 +23,8 @@ import java.util.concurrent.TimeUnit;
  * executive of the day does not pay for a cold server: measured at 1 M customers / 10 M orders, a board's first view
  * on a freshly started server took 0.9–1.4 s (pages of the facts not yet in the buffer pool, the code not yet
  * compiled), the same board ≤ 0.3 s afterwards. The year and the quarter views read the monthly roll-up and the
- * minute histograms of the last three years, which covers what month and quarter views read; the tiers are read
- * once each on the executive board. The percentile sparkline points this leaves to the background are kept, so the
+ * minute histograms of the last three years, which covers what month and quarter views read; the facts per value
+ * tier are read by a year's boards of each tier. The percentile sparkline points this leaves to the background are kept, so the
  * warm-up also prepares the sparklines of the boards over every unit.
  */
 @Component
@@ -66,8 +66,10 @@ public class KpiWarmUp {
                 SystemUser.call(() -> kpis.scoreDistributions(everyUnit, period));
             }
             for (ValueTier tier : ValueTier.values()) {
-                SystemUser.call(() -> kpis.board(Board.EXECUTIVE, everyUnit.withTier(tier), KpiPeriod.of(KpiPeriod.Kind.YEAR, today)));
-                views++;
+                for (Board board : Board.values()) {
+                    SystemUser.call(() -> kpis.board(board, everyUnit.withTier(tier), KpiPeriod.of(KpiPeriod.Kind.YEAR, today)));
+                    views++;
+                }
             }
             log.info("KPI boards warmed up: {} views in {} ms", views, (System.nanoTime() - start) / 1_000_000);
         } catch (RuntimeException e) {
