@@ -1,22 +1,48 @@
 package io.escalera.kpi;
 
+import io.escalera.kpi.internal.CustomerActivityFacts;
+import io.escalera.kpi.internal.FactsLock;
+import io.escalera.kpi.internal.KpiDrillDown;
 import io.escalera.kpi.internal.KpiFacts;
+import io.escalera.kpi.internal.KpiTargetStore;
+import io.escalera.kpi.internal.PercentileMemo;
+import io.escalera.loyalty.LadderFilter;
+import io.escalera.loyalty.LadderReport;
+import io.escalera.loyalty.LadderReports;
+import io.escalera.loyalty.LadderSegment;
+import io.escalera.loyalty.Stage;
 import io.escalera.security.Role;
 import io.escalera.security.SignedInUsers;
 import io.escalera.security.UnitScopes;
+import io.escalera.value.ValueService;
 import jakarta.annotation.security.RolesAllowed;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import java.util.function.IntSupplier;
 
 /**
  * The boards' numbers, read from the daily facts. EXECUTIVE and ADMIN read every board over every unit; MANAGER their
@@ -27,28 +53,30 @@ import java.util.TreeMap;
 public class KpiService {
 
     static final int TREND_PERIODS = 12;
+    private static final long SLOW_BOARD_MILLIS = 1_000;
+    private static final Logger log = LoggerFactory.getLogger(KpiService.class);
 
     private final KpiFacts facts;
-    private final io.escalera.kpi.internal.PercentileMemo memo;
-    private final io.escalera.kpi.internal.CustomerActivityFacts activityFacts;
-    private final io.escalera.kpi.internal.KpiDrillDown drillDown;
-    private final io.escalera.kpi.internal.KpiTargetStore targets;
+    private final PercentileMemo memo;
+    private final CustomerActivityFacts activityFacts;
+    private final KpiDrillDown drillDown;
+    private final KpiTargetStore targets;
     private final UnitScopes scopes;
     private final SignedInUsers signedIn;
     private final Clock clock;
-    private final io.escalera.value.ValueService values;
-    private final io.escalera.loyalty.LadderReports ladder;
-    private final io.escalera.kpi.internal.FactsLock factsLock;
-    private final org.springframework.transaction.support.TransactionTemplate readCommitted;
+    private final ValueService values;
+    private final LadderReports ladder;
+    private final FactsLock factsLock;
+    private final TransactionTemplate readCommitted;
 
-    KpiService(KpiFacts facts, io.escalera.kpi.internal.CustomerActivityFacts activityFacts, io.escalera.kpi.internal.KpiDrillDown drillDown, io.escalera.kpi.internal.KpiTargetStore targets, UnitScopes scopes, SignedInUsers signedIn, Clock clock,
-               io.escalera.value.ValueService values, io.escalera.loyalty.LadderReports ladder,
-               org.springframework.transaction.PlatformTransactionManager transactions, io.escalera.kpi.internal.PercentileMemo memo,
-               io.escalera.kpi.internal.FactsLock factsLock) {
+    KpiService(KpiFacts facts, CustomerActivityFacts activityFacts, KpiDrillDown drillDown, KpiTargetStore targets, UnitScopes scopes, SignedInUsers signedIn, Clock clock,
+               ValueService values, LadderReports ladder,
+               PlatformTransactionManager transactions, PercentileMemo memo,
+               FactsLock factsLock) {
         this.memo = memo;
         this.factsLock = factsLock;
-        this.readCommitted = new org.springframework.transaction.support.TransactionTemplate(transactions);
-        readCommitted.setIsolationLevel(org.springframework.transaction.TransactionDefinition.ISOLATION_READ_COMMITTED);
+        this.readCommitted = new TransactionTemplate(transactions);
+        readCommitted.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
         this.values = values;
         this.ladder = ladder;
         this.facts = facts;
@@ -73,6 +101,7 @@ public class KpiService {
             throw new AccessDeniedException("board " + board);
         }
         memo.foreground();
+        Steps steps = new Steps();
         Set<Long> units = scopes.unitsForList(filter.unitId(), filter.allUnits());
         List<KpiPeriod> trend = new ArrayList<>();
         KpiPeriod p = period;
@@ -83,32 +112,35 @@ public class KpiService {
         List<Kpi> kpis = board.kpis();
         List<Map<Kpi, Double>> trendValues;
         Map<Kpi, Double> yearEarlier;
-        io.escalera.kpi.internal.CustomerActivityFacts.Ledger customers = customerLedger(kpis, period.to(), filter, units);
+        CustomerActivityFacts.Ledger customers = customerLedger(kpis, period.to(), filter, units);
+        steps.done("customer facts");
         if (period.kind() == KpiPeriod.Kind.CUSTOM) {
             trendValues = trend.stream().map(t -> values(kpis, t, filter, units, customers)).toList();
             yearEarlier = values(kpis, period.yearEarlier(), filter, units, customers);
         } else {
             // whole months: every period of the trend and the year earlier from one read of the monthly roll-up
             KpiPeriod yearBefore = period.yearEarlier();
-            java.time.YearMonth first = java.time.YearMonth.from(trend.getFirst().from().isBefore(yearBefore.from()) ? trend.getFirst().from() : yearBefore.from());
-            Map<java.time.YearMonth, Map<String, BigDecimal>> months = facts.monthlySums(first, java.time.YearMonth.from(period.to()), filter, units);
+            YearMonth first = YearMonth.from(trend.getFirst().from().isBefore(yearBefore.from()) ? trend.getFirst().from() : yearBefore.from());
+            Map<YearMonth, Map<String, BigDecimal>> months = facts.monthlySums(first, YearMonth.from(period.to()), filter, units);
+            steps.done("monthly sums");
             // percentiles need histograms: those of ended periods kept per scope are read from the memo; the rest are
             // read for this period, the one before and the year earlier (for a year, the period before is the year
             // earlier), and computed in the background for the other periods of the sparkline
             boolean percentiles = needsMinutes(kpis);
-            String scope = io.escalera.kpi.internal.PercentileMemo.scope(filter, units);
+            String scope = PercentileMemo.scope(filter, units);
             long since = memo.generation();
             List<KpiPeriod> all = new ArrayList<>(trend);
             all.add(yearBefore);
             Map<KpiPeriod, Map<Kpi, Double>> kept = percentiles ? memo.read(scope, all) : Map.of();
-            Set<KpiPeriod> withMinutes = new java.util.HashSet<>();
+            steps.done("kept percentiles");
+            Set<KpiPeriod> withMinutes = new HashSet<>();
             if (percentiles) {
                 withMinutes.addAll(List.of(period, period.previous(), yearBefore));
                 withMinutes.removeAll(kept.keySet());
             }
-            java.util.function.Function<KpiPeriod, Map<Kpi, Double>> valuesOf = q -> {
-                Map<String, BigDecimal> sums = new java.util.HashMap<>();
-                for (java.time.YearMonth m = java.time.YearMonth.from(q.from()); !m.isAfter(java.time.YearMonth.from(q.to())); m = m.plusMonths(1)) {
+            Function<KpiPeriod, Map<Kpi, Double>> valuesOf = q -> {
+                Map<String, BigDecimal> sums = new HashMap<>();
+                for (YearMonth m = YearMonth.from(q.from()); !m.isAfter(YearMonth.from(q.to())); m = m.plusMonths(1)) {
                     months.getOrDefault(m, Map.of()).forEach((measure, value) -> sums.merge(measure, value, BigDecimal::add));
                 }
                 if (customers != null) {
@@ -116,10 +148,10 @@ public class KpiService {
                 }
                 Map<Kpi, Double> minuteValues = kept.getOrDefault(q, Map.of());
                 if (withMinutes.contains(q)) {
-                    minuteValues = io.escalera.kpi.internal.PercentileMemo.valuesOf(facts.minutes(q.from(), q.to(), filter, units));
+                    minuteValues = PercentileMemo.valuesOf(facts.minutes(q.from(), q.to(), filter, units));
                     memo.keepLater(scope, filter.tier() != null, q, minuteValues, since);
                 }
-                Map<Kpi, Double> values = new java.util.EnumMap<>(Kpi.class);
+                Map<Kpi, Double> values = new EnumMap<>(Kpi.class);
                 for (Kpi kpi : kpis) {
                     values.put(kpi, kpi.format() == Kpi.Format.MINUTES ? minuteValues.get(kpi) : kpi.valueOf(sums, Map.of()));
                 }
@@ -133,16 +165,44 @@ public class KpiService {
                         q -> facts.readMinutes(q.from(), q.to(), filter, units));
             }
         }
-        Map<Kpi, Double> now = new java.util.EnumMap<>(trendValues.getLast());
+        steps.done("trend (with histograms)");
+        Map<Kpi, Double> now = new EnumMap<>(trendValues.getLast());
         addValueSnapshot(kpis, period, filter, now);
+        steps.done("value and ladder snapshot");
         Map<Kpi, Double> previous = trendValues.get(TREND_PERIODS - 2);
         KpiFilter targetScope = ownUnitWhenNotChosen(filter);
         // a target is set for every customer of its scope: a tier's numbers are not measured against it
         List<KpiTarget> periodTargets = filter.tier() != null ? List.of()
                 : targets.ofPeriod(period).stream().filter(t -> t.appliesTo(targetScope)).toList();
+        steps.done("targets");
+        if (steps.millis() > SLOW_BOARD_MILLIS) {
+            log.warn("Slow {} board: {} ms for {} {} ({})", board, steps.millis(), period, filter, steps);
+        }
         return kpis.stream().map(kpi -> new KpiTile(kpi, now.get(kpi), previous.get(kpi), yearEarlier.get(kpi),
                 trendValues.stream().map(v -> v.get(kpi)).toList(),
                 periodTargets.stream().filter(t -> t.kpi() == kpi).findFirst().orElse(null))).toList();
+    }
+
+    /** The time of each step of a board, logged when the board misses its 1 s target, to tell which step did. */
+    private static final class Steps {
+        private final long start = System.nanoTime();
+        private long last = start;
+        private final StringBuilder text = new StringBuilder();
+
+        void done(String step) {
+            long now = System.nanoTime();
+            text.append(text.isEmpty() ? "" : ", ").append(step).append(' ').append((now - last) / 1_000_000).append(" ms");
+            last = now;
+        }
+
+        long millis() {
+            return (System.nanoTime() - start) / 1_000_000;
+        }
+
+        @Override
+        public String toString() {
+            return text.toString();
+        }
     }
 
     /** Whether percentile sparkline points are still being computed in the background (a board shown now may lack some). */
@@ -167,7 +227,7 @@ public class KpiService {
             now.put(Kpi.SILENT_DECLINERS, (double) averages.silentDecliners());
         });
         // the ladder funnel of the units' customers now (a tier: as the ladder's cells count it)
-        io.escalera.loyalty.LadderReport.Funnel funnel = ladder.funnel(ladderFilter(filter));
+        LadderReport.Funnel funnel = ladder.funnel(ladderFilter(filter));
         for (int rung = 0; rung < Kpi.LADDER_CONVERSIONS.size(); rung++) {
             now.put(Kpi.LADDER_CONVERSIONS.get(rung), funnel.rungs().get(rung).conversionToNext());
         }
@@ -190,11 +250,11 @@ public class KpiService {
      * silent decliners, or the customers who reached the next rung (a ladder conversion).
      */
     private List<KpiRecord> snapshotRecords(Kpi kpi, KpiFilter filter, long offset, int limit) {
-        java.time.LocalDateTime now = java.time.LocalDateTime.now(clock);
+        LocalDateTime now = LocalDateTime.now(clock);
         int rung = Kpi.LADDER_CONVERSIONS.indexOf(kpi);
         if (rung >= 0) {
-            io.escalera.loyalty.Stage next = io.escalera.loyalty.Stage.values()[rung + 1];
-            return ladder.customers(ladderFilter(filter), new io.escalera.loyalty.LadderSegment.Reached(next), offset, limit)
+            Stage next = Stage.values()[rung + 1];
+            return ladder.customers(ladderFilter(filter), new LadderSegment.Reached(next), offset, limit)
                     .stream().map(c -> new KpiRecord("customer", c.customerId(), c.since() == null ? now : c.since().atStartOfDay(),
                             c.customerId(), c.code(), c.name(), "kpi.record.stage", c.stage().name())).toList();
         }
@@ -203,16 +263,16 @@ public class KpiService {
                 .map(v -> new KpiRecord("customer", v.customerId(), v.flaggedOn() == null ? now : v.flaggedOn().atStartOfDay(),
                         v.customerId(), null, v.name(), silent ? "kpi.record.at-risk" : "kpi.record.value",
                         silent ? String.valueOf(v.riskScore())
-                                : v.economicValue().setScale(2, java.math.RoundingMode.HALF_UP).toPlainString() + "|"
-                                + v.strategicValue().setScale(2, java.math.RoundingMode.HALF_UP).toPlainString())).toList();
+                                : v.economicValue().setScale(2, RoundingMode.HALF_UP).toPlainString() + "|"
+                                + v.strategicValue().setScale(2, RoundingMode.HALF_UP).toPlainString())).toList();
     }
 
     /**
      * The board's filter as the ladder reads it: the same units and tier; no channel, as a sales channel is not an
      * acquisition channel (the conversions are absent with one).
      */
-    private static io.escalera.loyalty.LadderFilter ladderFilter(KpiFilter filter) {
-        return new io.escalera.loyalty.LadderFilter(filter.unitId(), filter.allUnits(), null, null, null,
+    private static LadderFilter ladderFilter(KpiFilter filter) {
+        return new LadderFilter(filter.unitId(), filter.allUnits(), null, null, null,
                 filter.tier() == null ? null : filter.tier().segmentKey());
     }
 
@@ -257,9 +317,9 @@ public class KpiService {
         Map<Long, Map<String, BigDecimal>> sums = facts.sumsByUnit(period.from(), period.to(), filter, units);
         Map<Long, Map<String, TreeMap<Long, Long>>> minutes = needsMinutes(kpis)
                 ? facts.minutesByUnit(period.from(), period.to(), filter, units) : Map.of();
-        Map<Long, Map<Kpi, Double>> byUnit = new java.util.TreeMap<>();
+        Map<Long, Map<Kpi, Double>> byUnit = new TreeMap<>();
         sums.forEach((unit, unitSums) -> {
-            Map<Kpi, Double> values = new java.util.EnumMap<>(Kpi.class);
+            Map<Kpi, Double> values = new EnumMap<>(Kpi.class);
             kpis.forEach(kpi -> values.put(kpi, kpi.valueOf(unitSums, minutes.getOrDefault(unit, Map.of()))));
             byUnit.put(unit, values);
         });
@@ -273,7 +333,7 @@ public class KpiService {
     List<Double> history(Kpi kpi, KpiPeriod last, int periods, KpiFilter filter, Set<Long> units) {
         List<Double> values = new ArrayList<>();
         KpiPeriod p = last;
-        io.escalera.kpi.internal.CustomerActivityFacts.Ledger customers = customerLedger(List.of(kpi), last.to(), filter, units);
+        CustomerActivityFacts.Ledger customers = customerLedger(List.of(kpi), last.to(), filter, units);
         for (int i = 0; i < periods; i++) {
             values.addFirst(values(List.of(kpi), p, filter, units, customers).get(kpi));
             p = p.previous();
@@ -282,19 +342,19 @@ public class KpiService {
     }
 
     private Map<Kpi, Double> values(List<Kpi> kpis, KpiPeriod period, KpiFilter filter, Set<Long> units,
-                                    io.escalera.kpi.internal.CustomerActivityFacts.Ledger customers) {
+                                    CustomerActivityFacts.Ledger customers) {
         Map<String, BigDecimal> sums = facts.sums(period.from(), period.to(), filter, units);
         if (customers != null) {
             sums.putAll(customers.measures(period));
         }
         Map<String, TreeMap<Long, Long>> minutes = needsMinutes(kpis) ? facts.minutes(period.from(), period.to(), filter, units) : Map.of();
-        Map<Kpi, Double> values = new java.util.EnumMap<>(Kpi.class);
+        Map<Kpi, Double> values = new EnumMap<>(Kpi.class);
         kpis.forEach(kpi -> values.put(kpi, kpi.valueOf(sums, minutes)));
         return values;
     }
 
     /** The customer facts up to {@code lastDay}, when one of the KPIs reads them (null otherwise). */
-    private io.escalera.kpi.internal.CustomerActivityFacts.Ledger customerLedger(List<Kpi> kpis, LocalDate lastDay, KpiFilter filter, Set<Long> units) {
+    private CustomerActivityFacts.Ledger customerLedger(List<Kpi> kpis, LocalDate lastDay, KpiFilter filter, Set<Long> units) {
         return kpis.stream().anyMatch(Kpi.CUSTOMER_KPIS::contains) ? activityFacts.ledger(lastDay, filter, units) : null;
     }
 
@@ -308,7 +368,7 @@ public class KpiService {
      * cases and answers being written meanwhile. @return rows
      */
     @RolesAllowed("ADMIN")
-    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.NOT_SUPPORTED)
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public int rebuild() {
         return exclusively(() -> everyDay(facts::rebuildUntiered));
     }
@@ -319,20 +379,20 @@ public class KpiService {
      * @return rows
      */
     @RolesAllowed("ADMIN")
-    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.NOT_SUPPORTED)
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public int rebuildTiered() {
         return exclusively(() -> everyDay(facts::rebuildTiered));
     }
 
     /** Rebuilds the facts of some days, over every customer and per tier (after the events of those days). */
     @RolesAllowed("ADMIN")
-    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.NOT_SUPPORTED)
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public int rebuild(LocalDate from, LocalDate to) {
         return exclusively(() -> facts.rebuild(from, to));
     }
 
     /** A rebuild of every day from the first with data to today; none when there is no data. */
-    private int everyDay(java.util.function.BiFunction<LocalDate, LocalDate, Integer> rebuild) {
+    private int everyDay(BiFunction<LocalDate, LocalDate, Integer> rebuild) {
         LocalDate first = facts.firstDay();
         return first == null ? 0 : rebuild.apply(first, LocalDate.now(clock));
     }
@@ -342,7 +402,7 @@ public class KpiService {
      * of the same day (today's refresh during the nightly one) would each delete what the other has not committed yet
      * and then insert the same rows twice.
      */
-    private int exclusively(java.util.function.IntSupplier rebuild) {
+    private int exclusively(IntSupplier rebuild) {
         return factsLock.exclusively(() -> {
             try {
                 Integer rows = readCommitted.execute(status -> rebuild.getAsInt());
