@@ -2,13 +2,16 @@ package io.escalera.complaint.internal;
 
 import io.escalera.complaint.ComplaintService;
 import io.escalera.security.SystemUser;
+import io.escalera.shared.ClusterJobs;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
-/** Every minute (configurable), marks SLA breaches and records them in the cases' history. */
+import java.time.Duration;
+
+/** Every minute (configurable), marks SLA breaches and records them in the cases' history (on one node at a time). */
 @Component
 @ConditionalOnProperty(name = "escalera.complaint.breach-job", havingValue = "true", matchIfMissing = true)
 class SlaBreachJob {
@@ -16,16 +19,20 @@ class SlaBreachJob {
     private static final Logger log = LoggerFactory.getLogger(SlaBreachJob.class);
 
     private final ComplaintService complaints;
+    private final ClusterJobs jobs;
 
-    SlaBreachJob(ComplaintService complaints) {
+    SlaBreachJob(ComplaintService complaints, ClusterJobs jobs) {
         this.complaints = complaints;
+        this.jobs = jobs;
     }
 
     @Scheduled(fixedDelayString = "${escalera.complaint.breach-check-interval:PT1M}", initialDelayString = "PT30S")
     void markBreaches() {
-        int marked = SystemUser.call(complaints::markBreaches);
-        if (marked > 0) {
-            log.info("Marked {} SLA breach(es) on complaint cases", marked);
-        }
+        jobs.runAlone("complaint.sla-breaches", Duration.ofMinutes(10), () -> {
+            int marked = SystemUser.call(complaints::markBreaches);
+            if (marked > 0) {
+                log.info("Marked {} SLA breach(es) on complaint cases", marked);
+            }
+        });
     }
 }

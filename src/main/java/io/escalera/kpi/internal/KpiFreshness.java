@@ -187,7 +187,7 @@ class KpiFreshness {
     }
 }
 
-/** Every night, every day's facts are rebuilt from the base tables (edits without events, SLA moves). */
+/** Every night, every day's facts are rebuilt from the base tables (edits without events, SLA moves), on one node. */
 @Component
 @ConditionalOnProperty(name = "escalera.kpi.nightly-rebuild", havingValue = "true", matchIfMissing = true)
 class NightlyKpiRebuild {
@@ -195,15 +195,19 @@ class NightlyKpiRebuild {
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(NightlyKpiRebuild.class);
 
     private final KpiService kpis;
+    private final io.escalera.shared.ClusterJobs jobs;
 
-    NightlyKpiRebuild(KpiService kpis) {
+    NightlyKpiRebuild(KpiService kpis, io.escalera.shared.ClusterJobs jobs) {
         this.kpis = kpis;
+        this.jobs = jobs;
     }
 
     @Scheduled(cron = "${escalera.kpi.rebuild-cron:0 40 2 * * *}")
     void rebuild() {
-        long start = System.nanoTime();
-        int rows = SystemUser.call(kpis::rebuild);
-        log.info("KPI facts rebuilt: {} rows in {} s", rows, (System.nanoTime() - start) / 1_000_000_000);
+        jobs.runAlone("kpi.nightly-rebuild", java.time.Duration.ofHours(6), () -> {
+            long start = System.nanoTime();
+            int rows = SystemUser.call(kpis::rebuild);
+            log.info("KPI facts rebuilt: {} rows in {} s", rows, (System.nanoTime() - start) / 1_000_000_000);
+        });
     }
 }

@@ -86,7 +86,7 @@ class LadderTriggers {
     }
 }
 
-/** The nightly full recompute (time alone moves customers: overdue, lapsed). */
+/** The nightly full recompute (time alone moves customers: overdue, lapsed), on one node. */
 @Component
 @ConditionalOnProperty(name = "escalera.loyalty.nightly-recompute", havingValue = "true", matchIfMissing = true)
 class NightlyLadderRecompute {
@@ -94,14 +94,18 @@ class NightlyLadderRecompute {
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(NightlyLadderRecompute.class);
 
     private final LoyaltyService loyalty;
+    private final io.escalera.shared.ClusterJobs jobs;
 
-    NightlyLadderRecompute(LoyaltyService loyalty) {
+    NightlyLadderRecompute(LoyaltyService loyalty, io.escalera.shared.ClusterJobs jobs) {
         this.loyalty = loyalty;
+        this.jobs = jobs;
     }
 
     @Scheduled(cron = "${escalera.loyalty.recompute-cron:0 10 2 * * *}")
     void recompute() {
-        int changed = SystemUser.call(loyalty::recomputeAll);
-        log.info("Ladder recomputed: {} customer(s) changed stage", changed);
+        jobs.runAlone("loyalty.nightly-recompute", java.time.Duration.ofHours(6), () -> {
+            int changed = SystemUser.call(loyalty::recomputeAll);
+            log.info("Ladder recomputed: {} customer(s) changed stage", changed);
+        });
     }
 }
