@@ -24,15 +24,27 @@ class KpiWarmUpTest {
 
         // the four boards for the year and the quarter, and for the year of each value tier
         assertThat(warmUp.warmUp()).isEqualTo((2 + io.escalera.value.ValueTier.values().length) * Board.values().length);
-        for (int i = 0; i < 200 && !percentiles.idle(); i++) {
-            Thread.sleep(50);
+        awaitKeptPercentiles();
+        // the values a board computes itself (the previous and the year-earlier periods) are not kept when a rebuild
+        // committed meanwhile — the refresh of days touched by earlier tests may: then the next warm-up keeps them
+        for (int again = 0; again < 3 && keptOfEveryUnit() < 22; again++) {
+            warmUp.warmUp();
+            awaitKeptPercentiles();
         }
 
         // every ended period of the two sparklines is kept for the scope of every unit: 11 years and 11 quarters
-        String everyUnit = PercentileMemo.scope(KpiFilter.everything(), null);
-        long kept = jdbc.sql("SELECT COUNT(DISTINCT period_from, period_to) FROM kpi_period_percentile WHERE scope = ? AND tiered = FALSE")
-                .param(everyUnit).query(Long.class).single();
-        assertThat(kept).isEqualTo(22);
+        assertThat(keptOfEveryUnit()).isEqualTo(22);
         assertThat(warmUp.awaitStarted(1, TimeUnit.MILLISECONDS)).as("off in the tests: nothing started with the server").isFalse();
+    }
+
+    private long keptOfEveryUnit() {
+        return jdbc.sql("SELECT COUNT(DISTINCT period_from, period_to) FROM kpi_period_percentile WHERE scope = ? AND tiered = FALSE")
+                .param(PercentileMemo.scope(KpiFilter.everything(), null)).query(Long.class).single();
+    }
+
+    private void awaitKeptPercentiles() throws InterruptedException {
+        for (int i = 0; i < 200 && !percentiles.idle(); i++) {
+            Thread.sleep(50);
+        }
     }
 }
