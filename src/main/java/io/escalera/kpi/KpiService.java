@@ -400,17 +400,16 @@ public class KpiService {
     /**
      * One rebuild at a time, each in its own read-committed transaction, the lock held until it commits: two rebuilds
      * of the same day (today's refresh during the nightly one) would each delete what the other has not committed yet
-     * and then insert the same rows twice.
+     * and then insert the same rows twice. Within a node the facts lock orders them; across nodes the generation row,
+     * which each rebuild moves on first and holds until it commits (percentiles read before are then not kept).
      */
     private int exclusively(IntSupplier rebuild) {
         return factsLock.exclusively(() -> {
-            try {
-                Integer rows = readCommitted.execute(status -> rebuild.getAsInt());
-                return rows == null ? 0 : rows;
-            } finally {
-                // committed (or rolled back): percentiles a board read before now are not kept
-                memo.afterRebuild();
-            }
+            Integer rows = readCommitted.execute(status -> {
+                memo.rebuildStarted();
+                return rebuild.getAsInt();
+            });
+            return rows == null ? 0 : rows;
         });
     }
 }

@@ -337,6 +337,37 @@ class KpiServiceTest {
         }
     }
 
+    @Test
+    void aRebuildOnAnotherNodeIsSeenByThisNodesHistogramCacheAndNoValueReadBeforeItIsKept() throws Exception {
+        testUsers.signIn(manager);
+        Duration later = Duration.ofDays(250); // M has ended: its histograms are cached, its percentiles kept
+        clock.advance(later);
+        try {
+            SystemUser.call(() -> kpis.rebuild(month.from(), month.to()));
+            assertThat(trend(month, Kpi.RESOLUTION_MEDIAN).getLast()).isEqualTo(60.0);
+            awaitKeptPercentiles();
+            long readBefore = percentiles.generation();
+
+            // another node rebuilds M after a correction (60 → 90 minutes): it writes M's minute facts, forgets M's
+            // kept percentiles and moves the generation on — nothing of it runs on this node
+            jdbc.sql("UPDATE kpi_minutes SET minutes = 90 WHERE unit_id = ? AND measure = 'resolution' AND minutes = 60 AND day BETWEEN ? AND ?")
+                    .params(manager.unitId(), java.sql.Date.valueOf(month.from()), java.sql.Date.valueOf(month.to())).update();
+            jdbc.sql("DELETE FROM kpi_period_percentile WHERE tiered = FALSE AND period_from <= ? AND period_to >= ?")
+                    .params(java.sql.Date.valueOf(month.to()), java.sql.Date.valueOf(month.from())).update();
+            jdbc.sql("UPDATE kpi_facts_generation SET generation = generation + 1 WHERE id = 1").update();
+
+            // a value this node computed from the facts before that rebuild is not kept
+            percentiles.keepLater("a board read before", false, month, Map.of(Kpi.RESOLUTION_MEDIAN, 60.0), readBefore);
+            awaitKeptPercentiles();
+            assertThat(keptRows(month.from())).isZero();
+            // and this node's cached histogram of M (read by the first view) is not used: M is read again
+            assertThat(trend(month, Kpi.RESOLUTION_MEDIAN).getLast()).isEqualTo(90.0);
+        } finally {
+            SystemUser.call(() -> kpis.rebuild(month.from(), month.to()));
+            clock.advance(later.negated());
+        }
+    }
+
     private List<Double> trend(KpiPeriod period, Kpi kpi) {
         return kpis.board(Board.SERVICE, store, period).stream().filter(t -> t.kpi() == kpi).findFirst().orElseThrow().trend();
     }

@@ -355,7 +355,8 @@ public class KpiFacts {
         if (!to.isBefore(LocalDate.now(clock))) {
             return readMinutes(from, to, filter, units);
         }
-        String key = from + "|" + to + "|" + PercentileMemo.scopeText(filter, units);
+        // keyed by the facts' generation: a rebuild on another node makes this node read the histograms again
+        String key = percentiles.generation() + "|" + from + "|" + to + "|" + PercentileMemo.scopeText(filter, units);
         java.time.Instant now = clock.instant();
         CachedHistograms cached = closedPeriods.get(key);
         if (cached == null || cached.until().isBefore(now)) {

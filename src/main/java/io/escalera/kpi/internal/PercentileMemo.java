@@ -8,6 +8,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -28,7 +30,7 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 /**
@@ -52,16 +54,19 @@ public class PercentileMemo {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final ExecutorService background = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("kpi-percentiles").daemon().factory());
-    private final Set<String> queued = ConcurrentHashMap.newKeySet();
-    /** Moves on after every rebuild: a value a board computed from histograms read before it is not kept. */
-    private final AtomicLong generation = new AtomicLong();
+    /** The newest work waiting per scope and period. */
+    private final Map<String, Runnable> queued = new ConcurrentHashMap<>();
+    private final AtomicInteger inFlight = new AtomicInteger();
     private final FactsLock factsLock;
     private volatile long lastForeground = System.nanoTime() - QUIET_NANOS;
 
-    PercentileMemo(JdbcClient jdbc, Clock clock, FactsLock factsLock) {
+    private final TransactionTemplate transaction;
+
+    PercentileMemo(JdbcClient jdbc, Clock clock, FactsLock factsLock, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.factsLock = factsLock;
+        this.transaction = new TransactionTemplate(transactions);
     }
 
     /** The scope of a board (units, channel, tier), as the key of its rows: its {@link #scopeText} hashed. */
@@ -85,8 +90,20 @@ public class PercentileMemo {
         return values;
     }
 
+    /**
+     * The generation of the facts, as the current transaction sees them (a board's reads share its snapshot). Every
+     * rebuild, on any node, moves it on: a value computed from facts of an earlier generation is not kept.
+     */
     public long generation() {
-        return generation.get();
+        return jdbc.sql("SELECT generation FROM kpi_facts_generation WHERE id = 1").query(Long.class).single();
+    }
+
+    /**
+     * First thing in a rebuild's transaction: moves the generation on, and keeps its row locked until the rebuild
+     * commits — a value being kept meanwhile (on any node) waits for it, then finds the generation moved.
+     */
+    public void rebuildStarted() {
+        jdbc.sql("UPDATE kpi_facts_generation SET generation = generation + 1 WHERE id = 1").update();
     }
 
     /** Whether a period has ended (only those are kept: the current one still changes). */
@@ -121,7 +138,17 @@ public class PercentileMemo {
         return found;
     }
 
-    private void write(String scope, boolean tiered, KpiPeriod period, Map<Kpi, Double> values) {
+    /** Writes the values unless the facts were rebuilt since {@code since}, checked under a shared lock of the generation. */
+    private void write(String scope, boolean tiered, KpiPeriod period, Map<Kpi, Double> values, long since) {
+        transaction.executeWithoutResult(status -> {
+            long now = jdbc.sql("SELECT generation FROM kpi_facts_generation WHERE id = 1 LOCK IN SHARE MODE").query(Long.class).single();
+            if (now == since) {
+                insert(scope, tiered, period, values);
+            }
+        });
+    }
+
+    private void insert(String scope, boolean tiered, KpiPeriod period, Map<Kpi, Double> values) {
         List<Object> params = new ArrayList<>();
         StringBuilder rows = new StringBuilder();
         for (Kpi kpi : KPIS) {
@@ -137,21 +164,20 @@ public class PercentileMemo {
      * facts were rebuilt since {@code since} (a {@link #generation()} taken before the board read them).
      */
     public void keepLater(String scope, boolean tiered, KpiPeriod period, Map<Kpi, Double> values, long since) {
-        later(scope, period, () -> {
-            if (generation.get() == since) {
-                write(scope, tiered, period, values);
-            }
-        });
+        later(scope, period, () -> write(scope, tiered, period, values, since));
     }
 
     /**
      * Computes and keeps the periods' values in the background, each once, from {@code minutes} (their histograms),
-     * read and written with no rebuild running on this node.
+     * with no rebuild running on this node; not kept when a rebuild on another node committed meanwhile.
      */
     public void fillLater(String scope, boolean tiered, Collection<KpiPeriod> periods,
                           Function<KpiPeriod, Map<String, TreeMap<Long, Long>>> minutes) {
         for (KpiPeriod period : periods) {
-            later(scope, period, () -> write(scope, tiered, period, valuesOf(minutes.apply(period))));
+            later(scope, period, () -> {
+                long since = generation();
+                write(scope, tiered, period, valuesOf(minutes.apply(period)), since);
+            });
         }
     }
 
@@ -160,28 +186,38 @@ public class PercentileMemo {
         lastForeground = System.nanoTime();
     }
 
+    /**
+     * Runs the work for a period in the background once the boards are quiet; a newer request for the same period and
+     * scope replaces one still waiting (which may hold values read before a rebuild and would then keep nothing).
+     */
     private void later(String scope, KpiPeriod period, Runnable work) {
         String key = scope + "|" + period.from() + "|" + period.to();
-        if (ended(period) && queued.add(key)) {
-            background.execute(() -> {
-                try {
-                    // boards first: the points are computed once the boards on this node are quiet
-                    while (System.nanoTime() - lastForeground < QUIET_NANOS) {
-                        Thread.sleep(100);
-                    }
-                    factsLock.exclusively(() -> {
-                        work.run();
-                        return null;
-                    });
-                } catch (RuntimeException e) {
-                    log.warn("Percentiles of {} to {} could not be kept", period.from(), period.to(), e);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                } finally {
-                    queued.remove(key);
-                }
-            });
+        if (!ended(period) || queued.put(key, work) != null) {
+            return;
         }
+        inFlight.incrementAndGet();
+        background.execute(() -> {
+            try {
+                // boards first: the points are computed once the boards on this node are quiet
+                while (System.nanoTime() - lastForeground < QUIET_NANOS) {
+                    Thread.sleep(100);
+                }
+                factsLock.exclusively(() -> {
+                    Runnable newest = queued.remove(key);
+                    if (newest != null) {
+                        newest.run();
+                    }
+                    return null;
+                });
+            } catch (RuntimeException e) {
+                log.warn("Percentiles of {} to {} could not be kept", period.from(), period.to(), e);
+            } catch (InterruptedException e) {
+                queued.remove(key);
+                Thread.currentThread().interrupt();
+            } finally {
+                inFlight.decrementAndGet();
+            }
+        });
     }
 
     /**
@@ -195,20 +231,15 @@ public class PercentileMemo {
         }
     }
 
-    /** After a rebuild has committed or failed. */
-    public void afterRebuild() {
-        generation.incrementAndGet();
-    }
-
     /** Forgets everything kept (the benchmark measures first views with it). */
     public void forgetAll() {
-        generation.incrementAndGet();
+        rebuildStarted();
         jdbc.sql("DELETE FROM kpi_period_percentile").update();
     }
 
     /** Whether no period is waiting to be computed (for tests and the benchmark). */
     public boolean idle() {
-        return queued.isEmpty();
+        return inFlight.get() == 0;
     }
 
     @PreDestroy
