@@ -227,7 +227,7 @@ public class KpiService {
             now.put(Kpi.SILENT_DECLINERS, (double) averages.silentDecliners());
         });
         // the ladder funnel of the units' customers now (a tier: as the ladder's cells count it)
-        LadderReport.Funnel funnel = ladder.funnel(ladderFilter(filter));
+        LadderReport.Funnel funnel = ladder.funnelWithoutClimbDays(ladderFilter(filter));
         for (int rung = 0; rung < Kpi.LADDER_CONVERSIONS.size(); rung++) {
             now.put(Kpi.LADDER_CONVERSIONS.get(rung), funnel.rungs().get(rung).conversionToNext());
         }

@@ -37,6 +37,11 @@ public class LadderReports {
         return queries.funnel(filter, units(filter));
     }
 
+    /** The funnel's counts and conversions, without the median days between rungs (read faster: the KPI board's). */
+    public LadderReport.Funnel funnelWithoutClimbDays(LadderFilter filter) {
+        return queries.funnelWithoutClimbDays(filter, units(filter));
+    }
+
     /** Every change of stage recorded between the two days (both included). */
     public LadderReport.Movement movement(LadderFilter filter, LocalDate from, LocalDate to) {
         checkPeriod(from, to);

@@ -141,6 +141,20 @@ class LadderReportsTest {
     }
 
     @Test
+    void theFunnelWithoutClimbDaysHasTheSameCountsAndConversionsFromTheMilestoneCellsAlone() {
+        LadderReport.Funnel full = reports.funnel(store);
+        LadderReport.Funnel quick = reports.funnelWithoutClimbDays(store);
+
+        assertThat(quick.customers()).isEqualTo(full.customers()).isEqualTo(7);
+        assertThat(quick.lapsed()).isEqualTo(full.lapsed());
+        assertThat(quick.rungs()).extracting(LadderReport.Rung::stage, LadderReport.Rung::now, LadderReport.Rung::everReached,
+                        LadderReport.Rung::conversionToNext)
+                .containsExactlyElementsOf(full.rungs().stream().map(r -> org.assertj.core.groups.Tuple.tuple(r.stage(), r.now(),
+                        r.everReached(), r.conversionToNext())).toList());
+        assertThat(quick.rungs()).extracting(LadderReport.Rung::medianDaysToNext).containsOnlyNulls();
+    }
+
+    @Test
     void movementCountsEveryChangeBetweenTwoDaysByKind() {
         LadderReport.Movement movement = reports.movement(store, today.minusDays(1), today);
 

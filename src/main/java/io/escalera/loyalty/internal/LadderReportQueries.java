@@ -99,15 +99,23 @@ public class LadderReportQueries {
      * days, grouped into small histograms; counts, conversions and exact medians are read from them.
      */
     public LadderReport.Funnel funnel(LadderFilter filter, java.util.Set<Long> units) {
-        return funnel(filter, units, fromCells(filter));
+        return funnel(filter, units, fromCells(filter), true);
+    }
+
+    /**
+     * The funnel without the median days between rungs: from the cells, only the milestones are read (one cell in
+     * twenty; the others are the climbs' day histograms).
+     */
+    public LadderReport.Funnel funnelWithoutClimbDays(LadderFilter filter, java.util.Set<Long> units) {
+        return funnel(filter, units, fromCells(filter), false);
     }
 
     /** The funnel counted from the stage rows, whatever the filter: the reference the cells must equal. */
     public LadderReport.Funnel funnelFromStageRows(LadderFilter filter, java.util.Set<Long> units) {
-        return funnel(filter, units, false);
+        return funnel(filter, units, false, true);
     }
 
-    private LadderReport.Funnel funnel(LadderFilter filter, java.util.Set<Long> units, boolean fromCells) {
+    private LadderReport.Funnel funnel(LadderFilter filter, java.util.Set<Long> units, boolean fromCells, boolean climbDays) {
         List<Object> params = new ArrayList<>();
         if (fromCells && filter.segment() != null) {
             params.add(filter.segment());
@@ -117,10 +125,10 @@ public class LadderReportQueries {
         long[] reached = new long[RUNGS.size()];
         Map<Integer, TreeMap<Long, Long>> climbs = new TreeMap<>();
         String sql = fromCells
-                // the counted cells: a few thousand rows, whatever the number of customers
+                // the counted cells (per unit, channel, month and climb days: about 500,000 at a million customers)
                 ? (filter.segment() == null ? "SELECT k, v, SUM(customers) FROM ladder_funnel_cell WHERE "
                         : "SELECT k, v, SUM(customers) FROM ladder_funnel_segment_cell WHERE segment_key = ? AND ")
-                        + cellWhere(filter, units, params) + " GROUP BY k, v"
+                        + (climbDays ? "" : "k = 4 AND ") + cellWhere(filter, units, params) + " GROUP BY k, v"
                                 // the stage rows first: left to itself the optimizer starts from the five climbs and reads a customer
                 // segment five times over (10 s for value tier C instead of 3)
                 : "SELECT STRAIGHT_JOIN " + FunnelCells.KV + ", COUNT(*) " + FunnelCells.FROM + " WHERE " + where + " GROUP BY c.k, v";
@@ -143,7 +151,7 @@ public class LadderReportQueries {
         List<LadderReport.Rung> rungs = new ArrayList<>();
         for (int i = 0; i < RUNGS.size(); i++) {
             Double conversion = i + 1 < RUNGS.size() && reached[i] > 0 ? (double) reached[i + 1] / reached[i] : null;
-            TreeMap<Long, Long> climb = climbs.get(i);
+            TreeMap<Long, Long> climb = climbDays ? climbs.get(i) : null;
             rungs.add(new LadderReport.Rung(RUNGS.get(i), now.getOrDefault(RUNGS.get(i), 0L), reached[i], conversion,
                     climb == null ? null : io.escalera.shared.Histograms.median(climb)));
         }
