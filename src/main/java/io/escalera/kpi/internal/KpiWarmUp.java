@@ -21,8 +21,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Opens every board once over every unit when the server has started, in the background, so that the first
  * executive of the day does not pay for a cold server: measured at 1 M customers / 10 M orders, a board's first view
- * on a freshly started server took 0.9–1.4 s (pages of the facts not yet in the buffer pool, the code not yet
- * compiled), the same board ≤ 0.3 s afterwards. The year and the quarter views read the monthly roll-up and the
+ * on a freshly started server took up to 1.4 s over every unit and 5.3 s for a value tier's year (pages of the facts
+ * not yet in the buffer pool, the code not yet compiled), the same boards ≤ 0.3 s afterwards. The year and the quarter views read the monthly roll-up and the
  * minute histograms of the last three years, which covers what month and quarter views read; the facts per value
  * tier are read by a year's boards of each tier. The percentile sparkline points this leaves to the background are kept, so the
  * warm-up also prepares the sparklines of the boards over every unit.

@@ -192,10 +192,14 @@ public class PercentileMemo {
      */
     private void later(String scope, KpiPeriod period, Runnable work) {
         String key = scope + "|" + period.from() + "|" + period.to();
-        if (!ended(period) || queued.put(key, work) != null) {
+        if (!ended(period)) {
             return;
         }
-        inFlight.incrementAndGet();
+        inFlight.incrementAndGet(); // before the work is visible: idle() never reports a waiting period as done
+        if (queued.put(key, work) != null) {
+            inFlight.decrementAndGet(); // the task already waiting for this period runs the newest work
+            return;
+        }
         background.execute(() -> {
             try {
                 // boards first: the points are computed once the boards on this node are quiet
