@@ -15,8 +15,8 @@ import java.util.UUID;
 
 /**
  * A row per job in {@code job_lock}: a node takes it with one conditional UPDATE (only when free or expired), by the
- * database's clock, and frees it when the work ends. Each statement commits on its own, so the lock is visible to the
- * other nodes while the work runs.
+ * database's clock, and frees it when the work ends. Taking and freeing each commit in a transaction of their own, so
+ * the lock is visible to the other nodes while the work runs.
  */
 @Component
 class JdbcClusterJobs implements ClusterJobs {
