@@ -128,7 +128,8 @@ class NightlyValueRecompute {
     void firstRun() {
         if (!store.everComputed()) {
             log.info("Customer values were never computed: computing them now, in the background");
-            Thread.ofPlatform().daemon().name("value-first-run").start(() -> SystemUser.run(values::recomputeAll));
+            // several nodes starting together: one of them computes (the same lock as the nightly run)
+            Thread.ofPlatform().daemon().name("value-first-run").start(this::recompute);
         }
     }
 
