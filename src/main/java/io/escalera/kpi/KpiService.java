@@ -406,7 +406,7 @@ public class KpiService {
     private int exclusively(IntSupplier rebuild) {
         return factsLock.exclusively(() -> {
             Integer rows = readCommitted.execute(status -> {
-                memo.rebuildStarted();
+                memo.moveGenerationOn();
                 return rebuild.getAsInt();
             });
             return rows == null ? 0 : rows;

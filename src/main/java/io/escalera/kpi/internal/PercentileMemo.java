@@ -99,10 +99,10 @@ public class PercentileMemo {
     }
 
     /**
-     * First thing in a rebuild's transaction: moves the generation on, and keeps its row locked until the rebuild
+     * Moves the generation on: first thing in a rebuild's transaction, whose row lock is then held until the rebuild
      * commits — a value being kept meanwhile (on any node) waits for it, then finds the generation moved.
      */
-    public void rebuildStarted() {
+    public void moveGenerationOn() {
         jdbc.sql("UPDATE kpi_facts_generation SET generation = generation + 1 WHERE id = 1").update();
     }
 
@@ -237,7 +237,7 @@ public class PercentileMemo {
 
     /** Forgets everything kept (the benchmark measures first views with it). */
     public void forgetAll() {
-        rebuildStarted();
+        moveGenerationOn();
         jdbc.sql("DELETE FROM kpi_period_percentile").update();
     }
 
