@@ -133,6 +133,7 @@ public class KpiService {
             all.add(yearBefore);
             Map<KpiPeriod, Map<Kpi, Double>> kept = percentiles ? memo.read(scope, all) : Map.of();
             steps.done("kept percentiles");
+            Function<KpiPeriod, Map<String, TreeMap<Long, Long>>> histograms = q -> facts.readMinutes(q.from(), q.to(), filter, units);
             Set<KpiPeriod> withMinutes = new HashSet<>();
             if (percentiles) {
                 withMinutes.addAll(List.of(period, period.previous(), yearBefore));
@@ -149,7 +150,7 @@ public class KpiService {
                 Map<Kpi, Double> minuteValues = kept.getOrDefault(q, Map.of());
                 if (withMinutes.contains(q)) {
                     minuteValues = PercentileMemo.valuesOf(facts.minutes(q.from(), q.to(), filter, units));
-                    memo.keepLater(scope, filter.tier() != null, q, minuteValues, since);
+                    memo.keepLater(scope, filter.tier() != null, q, minuteValues, since, histograms);
                 }
                 Map<Kpi, Double> values = new EnumMap<>(Kpi.class);
                 for (Kpi kpi : kpis) {
@@ -162,7 +163,7 @@ public class KpiService {
             memo.foreground();
             if (percentiles) {
                 memo.fillLater(scope, filter.tier() != null, trend.stream().filter(q -> !kept.containsKey(q) && !withMinutes.contains(q)).toList(),
-                        q -> facts.readMinutes(q.from(), q.to(), filter, units));
+                        histograms);
             }
         }
         steps.done("trend (with histograms)");

@@ -160,25 +160,31 @@ public class PercentileMemo {
     }
 
     /**
-     * Keeps values a board has just computed, in the background (a board reads in a read-only transaction), unless
-     * facts were rebuilt since {@code since} (a {@link #generation()} taken before the board read them).
+     * Keeps values a board has just computed, in the background (a board reads in a read-only transaction). When the
+     * facts were rebuilt since {@code since} (a {@link #generation()} taken before the board read them) — any day's
+     * refresh moves it — the values are computed again from {@code minutes} (their histograms) instead.
      */
-    public void keepLater(String scope, boolean tiered, KpiPeriod period, Map<Kpi, Double> values, long since) {
-        later(scope, period, () -> write(scope, tiered, period, values, since));
+    public void keepLater(String scope, boolean tiered, KpiPeriod period, Map<Kpi, Double> values, long since,
+                          Function<KpiPeriod, Map<String, TreeMap<Long, Long>>> minutes) {
+        later(scope, period, () -> keep(scope, tiered, period, values, since, minutes));
     }
 
-    /**
-     * Computes and keeps the periods' values in the background, each once, from {@code minutes} (their histograms),
-     * with no rebuild running on this node; not kept when a rebuild on another node committed meanwhile.
-     */
+    /** Computes and keeps the periods' values in the background, each once, from {@code minutes} (their histograms). */
     public void fillLater(String scope, boolean tiered, Collection<KpiPeriod> periods,
                           Function<KpiPeriod, Map<String, TreeMap<Long, Long>>> minutes) {
         for (KpiPeriod period : periods) {
-            later(scope, period, () -> {
-                long since = generation();
-                write(scope, tiered, period, valuesOf(minutes.apply(period)), since);
-            });
+            later(scope, period, () -> keep(scope, tiered, period, null, -1, minutes));
         }
+    }
+
+    /**
+     * Keeps the values computed at generation {@code since}, or computes them from the facts as they are now (run with
+     * no rebuild on this node: the facts lock); not kept when a rebuild on another node commits meanwhile.
+     */
+    private void keep(String scope, boolean tiered, KpiPeriod period, Map<Kpi, Double> values, long since,
+                      Function<KpiPeriod, Map<String, TreeMap<Long, Long>>> minutes) {
+        long now = generation();
+        write(scope, tiered, period, values != null && now == since ? values : valuesOf(minutes.apply(period)), now);
     }
 
     /** A board is being read: the background waits until boards have been quiet for a moment. */
