@@ -5,6 +5,7 @@ import io.escalera.complaint.internal.CompensationRepository;
 import io.escalera.complaint.internal.ComplaintCaseEntity;
 import io.escalera.complaint.internal.ComplaintCaseRepository;
 import io.escalera.complaint.internal.ComplaintHistoryLog;
+import io.escalera.complaint.internal.CaseLinks;
 import io.escalera.complaint.internal.ComplaintQueries;
 import io.escalera.complaint.internal.RootCauseRepository;
 import io.escalera.complaint.internal.SlaClock;
@@ -65,11 +66,14 @@ public class ComplaintService {
     private final Colleagues colleagues;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final CaseLinks links;
 
     ComplaintService(ComplaintCaseRepository cases, CompensationRepository compensations, RootCauseRepository rootCauses,
                      ComplaintQueries queries, ComplaintHistoryLog history, ComplaintSettings settings,
                      CustomerService customers, OrderService orders, SignedInUsers signedIn, UnitScopes scopes,
-                     UnitDirectory units, Colleagues colleagues, ApplicationEventPublisher events, Clock clock) {
+                     UnitDirectory units, Colleagues colleagues, ApplicationEventPublisher events, Clock clock,
+                     CaseLinks links) {
+        this.links = links;
         this.cases = cases;
         this.compensations = compensations;
         this.rootCauses = rootCauses;
@@ -93,7 +97,7 @@ public class ComplaintService {
     public ComplaintDetails open(ComplaintForm form) {
         AuthenticatedUser user = signedIn.require();
         List<FieldError> errors = new ArrayList<>();
-        CustomerDetails customer = form.getCustomerId() == null ? null : customers.find(form.getCustomerId()).orElse(null);
+        CustomerDetails customer = form.getCustomerId() == null ? null : customers.findForAction(form.getCustomerId()).orElse(null);
         if (customer == null) {
             errors.add(new FieldError("customerId", "complaint.customer.required"));
         }
@@ -111,8 +115,12 @@ public class ComplaintService {
         } else if (form.getDescription().length() > 4000) {
             errors.add(new FieldError("description", "complaint.text.too-long"));
         }
-        if (form.getOrderId() != null && customer != null && !orderBelongsTo(form.getOrderId(), customer.id())) {
+        if (form.getOrderId() != null && customer != null && !links.orderBelongsTo(form.getOrderId(), customer.id())) {
             errors.add(new FieldError("orderId", "complaint.order.not-of-customer"));
+        }
+        if (form.getSourceInteractionId() != null && customer != null
+                && !links.interactionBelongsTo(form.getSourceInteractionId(), customer.id())) {
+            errors.add(new FieldError("sourceInteractionId", "complaint.interaction.not-of-customer"));
         }
         if (!errors.isEmpty()) {
             throw new FieldErrorsException(errors);
@@ -141,19 +149,19 @@ public class ComplaintService {
         return get(saved.getId());
     }
 
-    private boolean orderBelongsTo(long orderId, long customerId) {
-        try {
-            return orders.get(orderId).customerId() == customerId;
-        } catch (NotFoundException e) {
-            return false;
-        }
-    }
-
     @RolesAllowed({"STAFF", "MANAGER", "EXECUTIVE", "ADMIN"})
     @Transactional(readOnly = true)
     public ComplaintDetails get(long id) {
         return queries.details(id, now(), dueSoon()).filter(c -> scopes.canSee(c.unitId()))
                 .orElseThrow(() -> new NotFoundException("complaint", id));
+    }
+
+    /** Whether the case exists, is visible to the user and is the customer's. */
+    @RolesAllowed({"STAFF", "MANAGER", "EXECUTIVE", "ADMIN"})
+    @Transactional(readOnly = true)
+    public boolean belongsTo(long caseId, long customerId) {
+        return queries.details(caseId, now(), dueSoon()).filter(c -> scopes.canSee(c.unitId()))
+                .filter(c -> c.customerId() == customerId).isPresent();
     }
 
     /** A queue, filtered; newest first for the unit's list, most urgent first for the others. */
@@ -207,6 +215,7 @@ public class ComplaintService {
     @RolesAllowed({"STAFF", "MANAGER"})
     @Transactional(readOnly = true)
     public List<OrderRow> linkableOrders(long customerId) {
+        customers.forAction(customerId);
         return orders.ofCustomer(customerId, 0, 50);
     }
 
@@ -225,7 +234,7 @@ public class ComplaintService {
     public Set<CaseAction> allowedActions(ComplaintDetails complaint) {
         Set<CaseAction> actions = EnumSet.noneOf(CaseAction.class);
         AuthenticatedUser user = signedIn.authenticated().orElse(null);
-        if (user == null || (user.role() != Role.STAFF && user.role() != Role.MANAGER)) {
+        if (user == null || (user.role() != Role.STAFF && user.role() != Role.MANAGER) || !scopes.canAct(complaint.unitId())) {
             return actions;
         }
         boolean manager = user.role() == Role.MANAGER;
@@ -266,6 +275,9 @@ public class ComplaintService {
     @Transactional(readOnly = true)
     public List<Colleague> assignableUsers(long id) {
         ComplaintDetails complaint = get(id);
+        if (!scopes.canAct(complaint.unitId())) {
+            throw new NotFoundException("complaint", id);
+        }
         Set<Long> mine = scopes.unitsForList(null, false);
         return colleagues.frontLineOf(mine).stream()
                 .filter(c -> units.selfAndDescendants(c.unitId()).contains(complaint.unitId()))
@@ -419,7 +431,9 @@ public class ComplaintService {
     @Transactional
     public void comment(long id, String text) {
         AuthenticatedUser user = signedIn.require();
-        get(id);
+        if (!scopes.canAct(get(id).unitId())) {
+            throw new NotFoundException("complaint", id);
+        }
         if (!StringUtils.hasText(text)) {
             throw new FieldErrorsException(List.of(new FieldError("comment", "validation.required")));
         }
@@ -437,7 +451,7 @@ public class ComplaintService {
     @Transactional
     public Compensation grantCompensation(long id, CompensationForm form) {
         AuthenticatedUser user = signedIn.require();
-        ComplaintCaseEntity complaint = cases.findById(id).filter(c -> scopes.canSee(c.getUnitId()))
+        ComplaintCaseEntity complaint = cases.findById(id).filter(c -> scopes.canAct(c.getUnitId()))
                 .orElseThrow(() -> new NotFoundException("complaint", id));
         requireWorker(complaint, user);
         if (complaint.getStatus() == ComplaintStatus.CLOSED) {
@@ -488,7 +502,7 @@ public class ComplaintService {
         AuthenticatedUser user = signedIn.require();
         CompensationEntity compensation = compensations.findById(compensationId)
                 .orElseThrow(() -> new NotFoundException("compensation", compensationId));
-        ComplaintCaseEntity complaint = cases.findById(compensation.getCaseId()).filter(c -> scopes.canSee(c.getUnitId()))
+        ComplaintCaseEntity complaint = cases.findById(compensation.getCaseId()).filter(c -> scopes.canAct(c.getUnitId()))
                 .orElseThrow(() -> new NotFoundException("compensation", compensationId));
         if (compensation.getStatus() != CompensationStatus.PENDING_APPROVAL) {
             throw new ActionRefusedException("complaint.compensation.already-decided");
@@ -521,7 +535,7 @@ public class ComplaintService {
     // ---- helpers --------------------------------------------------------------------------------------------------
 
     private ComplaintCaseEntity load(long id, long expectedVersion) {
-        ComplaintCaseEntity complaint = cases.findById(id).filter(c -> scopes.canSee(c.getUnitId()))
+        ComplaintCaseEntity complaint = cases.findById(id).filter(c -> scopes.canAct(c.getUnitId()))
                 .orElseThrow(() -> new NotFoundException("complaint", id));
         if (complaint.getVersion() != expectedVersion) {
             throw new ConcurrentEditException("complaint", id, Objects.requireNonNullElse(complaint.getUpdatedByName(), "?"));

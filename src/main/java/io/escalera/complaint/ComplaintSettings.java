@@ -75,7 +75,7 @@ public class ComplaintSettings {
         return Duration.ofHours(settings.getInt(DUE_SOON_HOURS, 4));
     }
 
-    @RolesAllowed({"MANAGER", "ADMIN"})
+    @RolesAllowed("ADMIN")
     @Transactional
     public void save(Rules rules) {
         List<FieldError> errors = new ArrayList<>();

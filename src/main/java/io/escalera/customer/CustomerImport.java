@@ -84,7 +84,7 @@ public class CustomerImport implements BulkImport<CustomerImport.StagedCustomer>
     /** The dry run: decides every staged row against the database as it is now; changes no customer. */
     @Transactional
     public ImportSummary check(long importId) {
-        return store.check(importId, scopes.visibleUnits().orElse(null), LocalDate.now(clock));
+        return store.check(importId, scopes.actingUnits().orElse(null), LocalDate.now(clock));
     }
 
     @Transactional(readOnly = true)
@@ -95,7 +95,7 @@ public class CustomerImport implements BulkImport<CustomerImport.StagedCustomer>
     /** Checks again and writes every good row in this one transaction; announces the import. */
     @Transactional
     public ImportSummary commit(long importId) {
-        ImportSummary summary = store.check(importId, scopes.visibleUnits().orElse(null), LocalDate.now(clock));
+        ImportSummary summary = store.check(importId, scopes.actingUnits().orElse(null), LocalDate.now(clock));
         String by = signedIn.actorName();
         store.apply(importId, by, clock.instant());
         if (summary.created() + summary.updated() > 0) {

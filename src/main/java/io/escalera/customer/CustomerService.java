@@ -134,11 +134,32 @@ public class CustomerService {
         return toDetails(saved);
     }
 
+    /**
+     * The customer, when the user may act on their records (log, open a case, book an order, record a score): within
+     * the user's home units, never widened. Out of scope is "not found".
+     */
+    @RolesAllowed({"STAFF", "MANAGER", "ADMIN"})
+    @Transactional(readOnly = true)
+    public CustomerDetails forAction(long id) {
+        return toDetails(actable(id));
+    }
+
+    /** As {@link #forAction}, empty when the customer is unknown or out of the user's home units. */
+    @RolesAllowed({"STAFF", "MANAGER", "ADMIN"})
+    @Transactional(readOnly = true)
+    public Optional<CustomerDetails> findForAction(long id) {
+        return customers.findById(id).filter(c -> scopes.canAct(c.getHomeUnitId())).map(this::toDetails);
+    }
+
+    private CustomerEntity actable(long id) {
+        return customers.findById(id).filter(c -> scopes.canAct(c.getHomeUnitId()))
+                .orElseThrow(() -> new NotFoundException("customer", id));
+    }
+
     @RolesAllowed({"STAFF", "MANAGER", "ADMIN"})
     @Transactional
     public CustomerDetails update(long id, CustomerForm form) {
-        CustomerEntity customer = customers.findById(id).filter(c -> scopes.canSee(c.getHomeUnitId()))
-                .orElseThrow(() -> new NotFoundException("customer", id));
+        CustomerEntity customer = actable(id);
         if (customer.getVersion() != form.getVersion()) {
             throw new ConcurrentEditException("customer", customer.getExternalCode(), Objects.requireNonNullElse(customer.getUpdatedBy(), "?"));
         }
@@ -167,6 +188,14 @@ public class CustomerService {
     @Transactional(readOnly = true)
     public List<UnitDirectory.UnitRef> selectableUnits() {
         return units.allUnits().stream().filter(u -> scopes.canSee(u.id()))
+                .sorted((a, b) -> a.code().compareToIgnoreCase(b.code())).toList();
+    }
+
+    /** Units whose records the signed-in user may change (their home units; every unit for an ADMIN). */
+    @RolesAllowed({"STAFF", "MANAGER", "ADMIN"})
+    @Transactional(readOnly = true)
+    public List<UnitDirectory.UnitRef> actableUnits() {
+        return units.allUnits().stream().filter(u -> scopes.canAct(u.id()))
                 .sorted((a, b) -> a.code().compareToIgnoreCase(b.code())).toList();
     }
 
@@ -200,7 +229,7 @@ public class CustomerService {
         if (form.getBirthDate() != null && form.getBirthDate().isAfter(LocalDate.now(clock))) {
             errors.add(new FieldError("birthDate", "customer.birth-date.future"));
         }
-        if (form.getHomeUnitId() == null || units.find(form.getHomeUnitId()).isEmpty() || !scopes.canSee(form.getHomeUnitId())) {
+        if (form.getHomeUnitId() == null || units.find(form.getHomeUnitId()).isEmpty() || !scopes.canAct(form.getHomeUnitId())) {
             errors.add(new FieldError("homeUnitId", "customer.unit.required"));
         }
         if (form.getAcquisitionChannel() == null) {

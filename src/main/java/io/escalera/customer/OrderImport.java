@@ -59,7 +59,7 @@ public class OrderImport implements BulkImport<OrderImport.StagedOrder> {
     /** The dry run: decides every staged row's outcome against the database as it is now; changes no order. */
     @Transactional
     public ImportSummary check(long importId) {
-        return store.check(importId, scopes.visibleUnits().orElse(null), LocalDate.now(clock));
+        return store.check(importId, scopes.actingUnits().orElse(null), LocalDate.now(clock));
     }
 
     @Transactional(readOnly = true)
@@ -74,7 +74,7 @@ public class OrderImport implements BulkImport<OrderImport.StagedOrder> {
      */
     @Transactional
     public ImportSummary commit(long importId) {
-        Set<Long> units = scopes.visibleUnits().orElse(null);
+        Set<Long> units = scopes.actingUnits().orElse(null);
         ImportSummary summary = store.check(importId, units, LocalDate.now(clock));
         LocalDate[] dates = store.affectedDates(importId);
         String by = signedIn.actorName();

@@ -6,6 +6,7 @@ import io.escalera.customer.internal.OrderEntity;
 import io.escalera.customer.internal.OrderQueries;
 import io.escalera.customer.internal.OrderRepository;
 import io.escalera.security.SignedInUsers;
+import io.escalera.security.UnitScopes;
 import io.escalera.shared.AuditLog;
 import io.escalera.shared.ConcurrentEditException;
 import io.escalera.shared.FieldErrorsException;
@@ -23,6 +24,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /** Orders: STAFF record them, MANAGER may also correct them; lists are scoped by unit like customers. */
@@ -38,10 +40,12 @@ public class OrderService {
     private final AuditLog auditLog;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final UnitScopes scopes;
 
     OrderService(OrderRepository orders, OrderQueries queries, UnitFilter unitFilter, CustomerService customerService,
                  UnitService units, SignedInUsers signedIn, AuditLog auditLog,
-                 ApplicationEventPublisher events, Clock clock) {
+                 ApplicationEventPublisher events, Clock clock, UnitScopes scopes) {
+        this.scopes = scopes;
         this.orders = orders;
         this.queries = queries;
         this.unitFilter = unitFilter;
@@ -84,6 +88,14 @@ public class OrderService {
         return order;
     }
 
+    /** Whether the order exists, is visible to the user and is the customer's (an id from a request body is checked so). */
+    @RolesAllowed({"STAFF", "MANAGER", "EXECUTIVE", "ADMIN"})
+    @Transactional(readOnly = true)
+    public boolean belongsTo(long orderId, long customerId) {
+        return queries.byId(orderId, Map.of()).filter(o -> o.customerId() == customerId)
+                .filter(o -> customerService.find(customerId).isPresent()).isPresent();
+    }
+
     @RolesAllowed({"STAFF", "MANAGER", "ADMIN"})
     @Transactional
     public OrderRow create(OrderForm form) {
@@ -103,6 +115,9 @@ public class OrderService {
     @Transactional
     public OrderRow update(long id, OrderForm form) {
         OrderRow current = get(id);
+        if (customerService.findForAction(current.customerId()).isEmpty() || !scopes.canAct(current.unitId())) {
+            throw new NotFoundException("order", id);
+        }
         OrderEntity order = orders.findById(id).orElseThrow(() -> new NotFoundException("order", id));
         if (order.getVersion() != form.getVersion()) {
             throw new ConcurrentEditException("order", order.getExternalId(), Objects.requireNonNullElse(order.getUpdatedBy(), "?"));
@@ -139,7 +154,7 @@ public class OrderService {
                 && orders.existsByExternalId(form.getExternalId())) {
             errors.add(new FieldError("externalId", "order.external-id.taken"));
         }
-        if (form.getCustomerId() == null || customerService.find(form.getCustomerId()).isEmpty()) {
+        if (form.getCustomerId() == null || customerService.findForAction(form.getCustomerId()).isEmpty()) {
             errors.add(new FieldError("customerId", "order.customer.required"));
         }
         if (form.getOrderDate() == null) {
@@ -147,7 +162,7 @@ public class OrderService {
         } else if (form.getOrderDate().isAfter(LocalDate.now(clock))) {
             errors.add(new FieldError("orderDate", "order.date.future"));
         }
-        if (form.getUnitId() == null || units.find(form.getUnitId()).isEmpty()) {
+        if (form.getUnitId() == null || units.find(form.getUnitId()).isEmpty() || !scopes.canAct(form.getUnitId())) {
             errors.add(new FieldError("unitId", "validation.required"));
         }
         if (form.getChannel() == null) {

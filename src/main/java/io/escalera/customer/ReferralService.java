@@ -38,8 +38,8 @@ public class ReferralService {
     @RolesAllowed({"STAFF", "MANAGER", "ADMIN"})
     @Transactional
     public Referral record(long referrerId, long referredId, LocalDate on) {
-        CustomerDetails referrer = customers.get(referrerId);
-        CustomerDetails referred = customers.get(referredId);
+        CustomerDetails referrer = customers.forAction(referrerId);
+        CustomerDetails referred = customers.forAction(referredId);
         if (referrerId == referredId) {
             throw FieldErrorsException.of("referred", "referral.self");
         }

@@ -54,7 +54,7 @@ public class FeedbackImport implements BulkImport<FeedbackImport.StagedAnswer> {
     @Override
     @Transactional
     public ImportSummary check(long importId) {
-        return store.check(importId, scopes.visibleUnits().orElse(null), clock.instant());
+        return store.check(importId, scopes.actingUnits().orElse(null), clock.instant());
     }
 
     @Override
@@ -67,7 +67,7 @@ public class FeedbackImport implements BulkImport<FeedbackImport.StagedAnswer> {
     @Override
     @Transactional
     public ImportSummary commit(long importId) {
-        ImportSummary summary = store.check(importId, scopes.visibleUnits().orElse(null), clock.instant());
+        ImportSummary summary = store.check(importId, scopes.actingUnits().orElse(null), clock.instant());
         LocalDate[] days = store.affectedDays(importId);
         store.apply(importId, signedIn.authenticated().map(u -> u.displayName()).orElse(signedIn.actorName()));
         if (summary.created() + summary.updated() > 0) {

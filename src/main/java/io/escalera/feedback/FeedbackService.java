@@ -2,6 +2,7 @@ package io.escalera.feedback;
 
 import io.escalera.customer.CustomerDetails;
 import io.escalera.customer.CustomerService;
+import io.escalera.feedback.internal.AnswerLinks;
 import io.escalera.feedback.internal.FeedbackStore;
 import io.escalera.security.AuthenticatedUser;
 import io.escalera.security.SignedInUsers;
@@ -41,9 +42,11 @@ public class FeedbackService {
     private final Settings settings;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final AnswerLinks links;
 
     FeedbackService(FeedbackStore store, CustomerService customers, SignedInUsers signedIn, UnitScopes scopes,
-                    Settings settings, ApplicationEventPublisher events, Clock clock) {
+                    Settings settings, ApplicationEventPublisher events, Clock clock, AnswerLinks links) {
+        this.links = links;
         this.store = store;
         this.customers = customers;
         this.signedIn = signedIn;
@@ -104,10 +107,12 @@ public class FeedbackService {
 
     private Feedback record(FeedbackForm form, FeedbackSource source) {
         AuthenticatedUser user = signedIn.require();
-        CustomerDetails customer = form.getCustomerId() == null ? null : customers.find(form.getCustomerId()).orElse(null);
+        CustomerDetails customer = form.getCustomerId() == null ? null : customers.findForAction(form.getCustomerId()).orElse(null);
         List<FieldError> errors = validate(form);
         if (customer == null) {
             errors.add(new FieldError("customerId", "feedback.customer.required"));
+        } else {
+            errors.addAll(links.check(form, customer.id()));
         }
         if (!errors.isEmpty()) {
             throw new FieldErrorsException(errors);
@@ -175,12 +180,18 @@ public class FeedbackService {
                 .orElseThrow(() -> new NotFoundException("follow-up", id));
     }
 
+    /** The follow-up, when the user may act on it: of their home units (one of an anonymous answer: ADMIN only). */
+    private LoopFollowUp actableFollowUp(long id) {
+        return store.followUp(id).filter(f -> f.unitId() == null ? scopes.actsCompanyWide() : scopes.canAct(f.unitId()))
+                .orElseThrow(() -> new NotFoundException("follow-up", id));
+    }
+
     /** A MANAGER (or STAFF of the unit) closes the loop: outcome and notes. */
     @RolesAllowed({"STAFF", "MANAGER"})
     @Transactional
     public LoopFollowUp closeFollowUp(long id, long version, FollowUpOutcome outcome, String notes) {
         AuthenticatedUser user = signedIn.require();
-        LoopFollowUp followUp = followUp(id);
+        LoopFollowUp followUp = actableFollowUp(id);
         if (outcome == null) {
             throw FieldErrorsException.of("outcome", "validation.required");
         }
@@ -212,7 +223,10 @@ public class FeedbackService {
     @RolesAllowed({"STAFF", "MANAGER"})
     @Transactional
     public LoopFollowUp linkComplaint(long id, long version, long complaintId) {
-        followUp(id);
+        LoopFollowUp followUp = actableFollowUp(id);
+        if (followUp.customerId() == null || !links.caseOf(complaintId, followUp.customerId())) {
+            throw FieldErrorsException.of("complaintId", "feedback.link.not-of-customer");
+        }
         if (!store.linkComplaint(id, version, complaintId)) {
             throw new ConcurrentEditException("follow-up", id, "?");
         }

@@ -72,7 +72,7 @@ public class InvitationService {
                 settings.getInt(SurveyService.EXPIRY_DAYS, 30), settings.getInt(FeedbackService.FOLLOW_UP_SLA_HOURS, 48));
     }
 
-    @RolesAllowed({"MANAGER", "ADMIN"})
+    @RolesAllowed("ADMIN")
     @Transactional
     public void saveRules(InvitationRules rules) {
         List<FieldError> errors = new ArrayList<>();
@@ -266,11 +266,11 @@ public class InvitationService {
         return !one.isEmpty() && send(one, false) == 1;
     }
 
-    /** The invitation's expiry, if it is unanswered and of the user's units. */
+    /** The invitation's expiry, if it is unanswered and of the user's home units (they act on it). */
     private Instant visibleInvitation(long invitationId) {
         signedIn.require();
         return jdbc.sql("SELECT unit_id, expires_at FROM survey_invitation WHERE id = ? AND answered_at IS NULL")
-                .param(invitationId).query((rs, n) -> scopes.canSee(rs.getLong(1)) ? rs.getTimestamp(2).toInstant() : null)
+                .param(invitationId).query((rs, n) -> scopes.canAct(rs.getLong(1)) ? rs.getTimestamp(2).toInstant() : null)
                 .optional().orElseThrow(() -> new NotFoundException("invitation", invitationId));
     }
 

@@ -1,5 +1,6 @@
 package io.escalera.feedback;
 
+import io.escalera.feedback.internal.AnswerLinks;
 import io.escalera.shared.jdbc.Rows;
 import io.escalera.customer.CustomerDetails;
 import io.escalera.customer.CustomerService;
@@ -47,9 +48,11 @@ public class SurveyService {
     private final Settings settings;
     private final GeneralSettingsService general;
     private final Clock clock;
+    private final AnswerLinks links;
 
     SurveyService(JdbcClient jdbc, FeedbackService feedback, CustomerService customers, SignedInUsers signedIn,
-                  Settings settings, GeneralSettingsService general, Clock clock) {
+                  Settings settings, GeneralSettingsService general, Clock clock, AnswerLinks links) {
+        this.links = links;
         this.jdbc = jdbc;
         this.feedback = feedback;
         this.customers = customers;
@@ -65,9 +68,13 @@ public class SurveyService {
     public SurveyLink createLink(long customerId, Set<FeedbackKind> kinds, Touchpoint touchpoint, Locale language,
                                  Long orderId, Long complaintId) {
         AuthenticatedUser user = signedIn.require();
-        CustomerDetails customer = customers.get(customerId);
+        CustomerDetails customer = customers.forAction(customerId);
         if (!customer.surveyConsent()) {
             throw FieldErrorsException.of("customerId", "survey.no-consent");
+        }
+        List<FieldErrorsException.FieldError> wrongLinks = links.check(orderId, null, complaintId, customerId);
+        if (!wrongLinks.isEmpty()) {
+            throw new FieldErrorsException(wrongLinks);
         }
         if (kinds == null || kinds.isEmpty()) {
             throw FieldErrorsException.of("kinds", "survey.kinds.required");

@@ -59,7 +59,7 @@ public class InteractionImport implements BulkImport<InteractionImport.StagedInt
     @Override
     @Transactional
     public ImportSummary check(long importId) {
-        return store.check(importId, scopes.visibleUnits().orElse(null), clock.instant());
+        return store.check(importId, scopes.actingUnits().orElse(null), clock.instant());
     }
 
     @Override
@@ -72,7 +72,7 @@ public class InteractionImport implements BulkImport<InteractionImport.StagedInt
     @Override
     @Transactional
     public ImportSummary commit(long importId) {
-        ImportSummary summary = store.check(importId, scopes.visibleUnits().orElse(null), clock.instant());
+        ImportSummary summary = store.check(importId, scopes.actingUnits().orElse(null), clock.instant());
         LocalDate[] days = store.affectedDays(importId);
         store.apply(importId, signedIn.actorName(), clock.instant());
         if (summary.created() + summary.updated() > 0) {

@@ -64,7 +64,7 @@ public class InteractionService {
     public InteractionRow log(InteractionForm form) {
         AuthenticatedUser user = signedIn.require();
         List<FieldError> errors = new ArrayList<>();
-        if (form.getCustomerId() == null || customers.find(form.getCustomerId()).isEmpty()) {
+        if (form.getCustomerId() == null || customers.findForAction(form.getCustomerId()).isEmpty()) {
             errors.add(new FieldError("customerId", "interaction.customer.required"));
         }
         if (form.getReasonId() == null || reasons.findById(form.getReasonId()).filter(r -> !r.isRetired()).isEmpty()) {
@@ -114,12 +114,21 @@ public class InteractionService {
                 .orElseThrow(() -> new NotFoundException("interaction", id));
     }
 
+    /** Whether the interaction exists, is visible to the user and is the customer's. */
+    @RolesAllowed({"STAFF", "MANAGER", "EXECUTIVE", "ADMIN"})
+    @Transactional(readOnly = true)
+    public boolean belongsTo(long interactionId, long customerId) {
+        return queries.byId(interactionId).filter(r -> r.customerId() == customerId)
+                .filter(r -> customers.find(customerId).isPresent()).isPresent();
+    }
+
     /** A new quick-log form, with the channel and reason of the user's latest interaction. */
     @RolesAllowed({"STAFF", "MANAGER"})
     @Transactional(readOnly = true)
     public InteractionForm newForm(Long customerId) {
         InteractionForm form = new InteractionForm();
-        form.setCustomerId(customerId);
+        // a customer the user may not act on is left out, as if unknown
+        form.setCustomerId(customerId == null || customers.findForAction(customerId).isEmpty() ? null : customerId);
         queries.lastChannelAndReason(signedIn.require().username()).ifPresent(last -> {
             form.setChannel(InteractionChannel.valueOf((String) last[0]));
             long reasonId = (Long) last[1];
@@ -161,7 +170,7 @@ public class InteractionService {
     public void markFollowUpDone(long interactionId) {
         AuthenticatedUser user = signedIn.require();
         InteractionEntity interaction = interactions.findById(interactionId)
-                .filter(i -> i.getHandledBy().equals(user.username()) || (user.role() == Role.MANAGER && scopes.canSee(i.getUnitId())))
+                .filter(i -> i.getHandledBy().equals(user.username()) || (user.role() == Role.MANAGER && scopes.canAct(i.getUnitId())))
                 .orElseThrow(() -> new NotFoundException("interaction", interactionId));
         interaction.setFollowUpDoneAt(clock.instant());
         interactions.saveAndFlush(interaction);

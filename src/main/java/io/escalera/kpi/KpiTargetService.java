@@ -4,6 +4,7 @@ import io.escalera.security.SignedInUsers;
 import io.escalera.security.UnitScopes;
 import io.escalera.shared.AuditLog;
 import io.escalera.shared.FieldErrorsException;
+import io.escalera.shared.NotFoundException;
 import io.escalera.shared.FieldErrorsException.FieldError;
 import jakarta.annotation.security.RolesAllowed;
 import org.springframework.stereotype.Service;
@@ -132,9 +133,10 @@ public class KpiTargetService {
             errors.add(new FieldError("owner", "kpi-target.owner-required"));
         }
         if (form.getScope() == null
-                || form.getScope() == KpiTarget.Scope.UNIT && (form.getUnitId() == null || !scopes.canSee(form.getUnitId()))
+                || form.getScope() == KpiTarget.Scope.UNIT && (form.getUnitId() == null || !scopes.canAct(form.getUnitId()))
                 || form.getScope() == KpiTarget.Scope.CHANNEL && !StringUtils.hasText(form.getChannel())
-                || form.getScope() != KpiTarget.Scope.UNIT && !scopes.mayWiden()) {
+                // company-wide targets (all units, or a channel over all units) are ADMIN's
+                || form.getScope() != KpiTarget.Scope.UNIT && !scopes.actsCompanyWide()) {
             errors.add(new FieldError("scope", "kpi-target.scope-invalid"));
         }
         if (!errors.isEmpty()) {
@@ -142,15 +144,20 @@ public class KpiTargetService {
         }
     }
 
+    /** The targets the user may see: company-wide ones, and those of units within their scope. */
     @RolesAllowed({"STAFF", "MANAGER", "EXECUTIVE", "ADMIN"})
     public List<KpiTarget> list() {
-        return store.all();
+        return store.all().stream().filter(t -> t.unitId() == null || scopes.canSee(t.unitId())).toList();
     }
 
+    /** Deletes a target the user may change: one of their home units, or (ADMIN) a company-wide one. */
     @RolesAllowed({"MANAGER", "ADMIN"})
     @Transactional
     public void delete(long id) {
-        store.delete(id);
+        KpiTarget target = store.all().stream().filter(t -> t.id() == id)
+                .filter(t -> t.unitId() == null ? scopes.actsCompanyWide() : scopes.canAct(t.unitId()))
+                .findFirst().orElseThrow(() -> new NotFoundException("kpi-target", id));
+        store.delete(target.id());
         audit.record("KPI_TARGET_DELETED", "kpi_target", String.valueOf(id), null);
     }
 }

@@ -66,7 +66,7 @@ public class LoyaltyService {
     }
 
     /** Saves new rules (validated) and recomputes every stage with them. @return how many customers changed stage */
-    @RolesAllowed({"MANAGER", "ADMIN"})
+    @RolesAllowed("ADMIN")
     @Transactional(isolation = Isolation.READ_COMMITTED)
     public int saveRules(LadderRules rules) {
         validate(rules);

@@ -12,4 +12,9 @@ public record AuthenticatedUser(long id, String username, String displayName, Ro
     public boolean hasRole(Role wanted) {
         return role == wanted;
     }
+
+    /** Whether this is a REST call made with an API token (whose principal id is the token's id, negated). */
+    public boolean isApiToken() {
+        return id < 0;
+    }
 }

@@ -8,9 +8,17 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Which units' records the signed-in user sees. EXECUTIVE and ADMIN see every unit. STAFF and MANAGER see their
- * own unit and the units below it (a regional manager sees the region's stores) by default, and may widen their
- * lists to all units only if their unit is a region or an ADMIN gave them that right.
+ * The one scope rule, enforced here and nowhere else (README "Roles", ARCHITECTURE.md "Unit scope"):
+ * <ul>
+ *   <li>A STAFF or MANAGER user, and every API token whatever its role, reads and acts only on records of their own
+ *       unit and the units below it (their <em>home units</em>).</li>
+ *   <li>Seeing more is a right an ADMIN grants a user explicitly ("may see all units"); having child units never
+ *       implies it. It widens what the user may <em>read</em> (lists, reports, opening a record), never what they may
+ *       write, approve or delete. A token never widens.</li>
+ *   <li>EXECUTIVE and ADMIN users read every unit; ADMIN acts on every unit (EXECUTIVE has no write rights at all).</li>
+ * </ul>
+ * Services ask {@link #canSee} before showing a record and {@link #canAct} before changing one; a record out of scope
+ * is "not found", never "forbidden".
  */
 @Service
 @RolesAllowed({"STAFF", "MANAGER", "EXECUTIVE", "ADMIN"})
@@ -36,22 +44,19 @@ public class UnitScopes {
             // background work running as the system user
             return Optional.empty();
         }
-        return switch (user.get().role()) {
-            case EXECUTIVE, ADMIN -> Optional.empty();
-            case STAFF, MANAGER -> widened && mayWiden() ? Optional.empty() : Optional.of(units.selfAndDescendants(user.get().unitId()));
-        };
+        if (widened && mayWiden(user.get())) {
+            return Optional.empty();
+        }
+        return homeUnits(user.get());
     }
 
-    /** Whether the user may switch their lists from their own unit to all units. */
+    /** Whether the user may switch their lists from their home units to all units. */
     public boolean mayWiden() {
-        return signedIn.authenticated().map(user -> switch (user.role()) {
-            case EXECUTIVE, ADMIN -> true;
-            case STAFF, MANAGER -> user.allUnitsAllowed() || units.selfAndDescendants(user.unitId()).size() > 1;
-        }).orElse(true);
+        return signedIn.authenticated().map(UnitScopes::mayWiden).orElse(true);
     }
 
     /**
-     * The units a list covers: the user's own units, or all units when widened (where allowed), narrowed to a chosen
+     * The units a list covers: the user's home units, or all units when widened (where allowed), narrowed to a chosen
      * unit and the units below it; null means every unit.
      */
     public Set<Long> unitsForList(Long chosenUnit, boolean widened) {
@@ -64,8 +69,40 @@ public class UnitScopes {
         return chosen;
     }
 
-    /** Whether a record of this unit may be opened: within the widest lists the user may see. */
+    /** Whether a record of this unit may be read: within the widest lists the user may see. */
     public boolean canSee(long unitId) {
         return visibleUnits(true).map(visible -> visible.contains(unitId)).orElse(true);
+    }
+
+    /** The units whose records the user may change, or empty when every unit (ADMIN, background work). */
+    public Optional<Set<Long>> actingUnits() {
+        return signedIn.authenticated().flatMap(this::homeUnits);
+    }
+
+    /** Whether a record of this unit may be written, approved or deleted: within the user's home units only. */
+    public boolean canAct(long unitId) {
+        return actingUnits().map(mine -> mine.contains(unitId)).orElse(true);
+    }
+
+    /** Whether the user acts for the whole company (ADMIN, or background work): company-wide rules are theirs. */
+    public boolean actsCompanyWide() {
+        return actingUnits().isEmpty();
+    }
+
+    private Optional<Set<Long>> homeUnits(AuthenticatedUser user) {
+        if (!user.isApiToken() && (user.role() == Role.EXECUTIVE || user.role() == Role.ADMIN)) {
+            return Optional.empty();
+        }
+        return Optional.of(units.selfAndDescendants(user.unitId()));
+    }
+
+    private static boolean mayWiden(AuthenticatedUser user) {
+        if (user.isApiToken()) {
+            return false;
+        }
+        return switch (user.role()) {
+            case EXECUTIVE, ADMIN -> true;
+            case STAFF, MANAGER -> user.allUnitsAllowed();
+        };
     }
 }

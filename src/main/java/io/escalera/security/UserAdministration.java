@@ -109,7 +109,13 @@ public class UserAdministration {
             throw new FieldErrorsException(errors);
         }
         String before = describe(user);
+        boolean rightsChange = user.isEnabled() != form.isEnabled() || user.getRole() != form.getRole()
+                || !user.getUnitId().equals(form.getUnitId()) || user.isAllUnitsAllowed() != form.isAllUnitsAllowed()
+                || !user.getUsername().equals(form.getUsername());
         apply(form, user);
+        if (rightsChange) {
+            user.endSessions();
+        }
         try {
             users.saveAndFlush(user);
         } catch (OptimisticLockingFailureException e) {
@@ -127,6 +133,7 @@ public class UserAdministration {
             throw FieldErrorsException.of("password", key);
         });
         user.setPasswordHash(passwordEncoder.encode(newPassword));
+        user.endSessions();
         user.setUpdatedBy(signedIn.actorName());
         users.saveAndFlush(user);
         auditLog.record("USER_PASSWORD_RESET", "user", user.getUsername(), null);

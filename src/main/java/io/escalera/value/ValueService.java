@@ -83,7 +83,7 @@ public class ValueService {
     }
 
     /** Saves new rules (validated) and recomputes every customer with them. */
-    @RolesAllowed({"MANAGER", "ADMIN"})
+    @RolesAllowed("ADMIN")
     public void saveRules(ValueRules rules) {
         validate(rules);
         settings.put(PREFIX + "margin-rate", rules.marginRate().toPlainString());
@@ -103,7 +103,7 @@ public class ValueService {
     }
 
     /** Checks rules without saving them (the rules screen, before it starts the long save). */
-    @RolesAllowed({"MANAGER", "ADMIN"})
+    @RolesAllowed("ADMIN")
     public void checkRules(ValueRules rules) {
         validate(rules);
     }
@@ -191,7 +191,7 @@ public class ValueService {
     @RolesAllowed({"STAFF", "MANAGER", "ADMIN"})
     @Transactional
     public MarketValue saveMarketValue(long customerId, MarketValueForm form) {
-        customers.get(customerId);
+        customers.forAction(customerId);
         List<FieldError> errors = new ArrayList<>();
         if (form.getShareOfWallet() != null && (form.getShareOfWallet() < 0 || form.getShareOfWallet() > 100)) {
             errors.add(new FieldError("shareOfWallet", "value.market.share-range"));
@@ -269,13 +269,13 @@ public class ValueService {
         return queries.countAtRisk(silentOnly, scopes.unitsForList(unitId, allUnits));
     }
 
-    /** The risk rule checked against history for {@code months} back (every customer, as the rule is the same for all). */
+    /** The risk rule checked against history for {@code months} back, over the customers of the user's home units. */
     @RolesAllowed({"MANAGER", "ADMIN"})
     public BackTest backTest(int months) {
         if (months < 1 || months > 24) {
             throw new FieldErrorsException(List.of(new FieldError("months", "value-rules.range")));
         }
-        return store.backTest(months, today(), rules());
+        return store.backTest(months, today(), rules(), scopes.visibleUnits().orElse(null));
     }
 
     private LocalDate today() {

@@ -1,5 +1,6 @@
 package io.escalera.complaint.ui;
 
+import io.escalera.shared.ui.CompanyWideRules;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.formlayout.FormLayout;
@@ -75,6 +76,7 @@ public class ComplaintSettingsView extends VerticalLayout implements LocalizedTi
         save.setId("complaint-settings-save");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         add(new H3(getTranslation("complaint-settings.sla")), targets, new H3(getTranslation("complaint-settings.other")), other, save);
+        CompanyWideRules.readOnlyUnlessAdmin(this, save);
     }
 
     private static IntegerField hours(String label, Integer value) {

@@ -1,5 +1,6 @@
 package io.escalera.feedback.ui;
 
+import io.escalera.shared.ui.CompanyWideRules;
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -52,6 +53,7 @@ public class InvitationRulesView extends VerticalLayout implements LocalizedTitl
         save.setId("invitation-rules-save");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         add(afterDelivery, afterResolution, new FormLayout(relationship, cap, reminder, expiry, sla), save);
+        CompanyWideRules.readOnlyUnlessAdmin(this, save);
     }
 
     private IntegerField field(String key, int value) {

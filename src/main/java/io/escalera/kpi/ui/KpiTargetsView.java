@@ -125,7 +125,7 @@ public class KpiTargetsView extends VerticalLayout implements LocalizedTitle {
         scope.setItemLabelGenerator(s -> getTranslation("kpi-target.scope." + s));
         ComboBox<UnitDirectory.UnitRef> unit = new ComboBox<>(getTranslation("customers.filter.unit"));
         unit.setId("target-unit");
-        unit.setItems(customers.selectableUnits());
+        unit.setItems(customers.actableUnits());
         unit.setItemLabelGenerator(UnitDirectory.UnitRef::label);
         Set<String> channelNames = new LinkedHashSet<>();
         Arrays.stream(SalesChannel.values()).forEach(c -> channelNames.add(c.name()));
@@ -139,8 +139,12 @@ public class KpiTargetsView extends VerticalLayout implements LocalizedTitle {
             unit.setVisible(e.getValue() == KpiTarget.Scope.UNIT);
             channel.setVisible(e.getValue() == KpiTarget.Scope.CHANNEL);
         });
-        scope.setValue(customers.mayWidenToAllUnits() || signedIn.authenticated().map(u -> u.role().name().equals("ADMIN")).orElse(false)
-                ? KpiTarget.Scope.ALL : KpiTarget.Scope.UNIT);
+        // company-wide targets are ADMIN's: a manager sets targets for their own units
+        boolean admin = signedIn.authenticated().map(u -> u.role().name().equals("ADMIN")).orElse(false);
+        if (!admin) {
+            scope.setItems(KpiTarget.Scope.UNIT);
+        }
+        scope.setValue(admin ? KpiTarget.Scope.ALL : KpiTarget.Scope.UNIT);
         NumberField value = new NumberField(getTranslation("kpi-target.value"));
         value.setId("target-value");
         kpi.addValueChangeListener(e -> value.setHelperText(e.getValue() != null && e.getValue().format() == Kpi.Format.PERCENT

@@ -1,5 +1,6 @@
 package io.escalera.loyalty.ui;
 
+import io.escalera.shared.ui.CompanyWideRules;
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -88,6 +89,7 @@ public class LadderRulesView extends VerticalLayout implements LocalizedTitle {
         overdue.addValueChangeListener(e -> save.setEnabled(false));
         add(new Paragraph(getTranslation("ladder-rules.help")), new FormLayout(window, customer, client, overdue, promoter, referral),
                 new HorizontalLayout(preview, save), moves);
+        CompanyWideRules.readOnlyUnlessAdmin(this, save);
     }
 
     private String describe(String move) {

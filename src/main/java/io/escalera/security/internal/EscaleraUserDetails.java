@@ -26,6 +26,7 @@ public class EscaleraUserDetails implements UserDetails, CredentialsContainer {
     private final long unitId;
     private final boolean enabled;
     private final boolean allUnitsAllowed;
+    private final int sessionStamp;
     private volatile Locale language;
 
     EscaleraUserDetails(UserEntity user) {
@@ -37,6 +38,7 @@ public class EscaleraUserDetails implements UserDetails, CredentialsContainer {
         this.unitId = user.getUnitId();
         this.enabled = user.isEnabled();
         this.allUnitsAllowed = user.isAllUnitsAllowed();
+        this.sessionStamp = user.getSessionStamp();
         this.language = user.getPreferredLanguage() == null ? null : Locale.forLanguageTag(user.getPreferredLanguage());
     }
 
@@ -49,6 +51,7 @@ public class EscaleraUserDetails implements UserDetails, CredentialsContainer {
         this.unitId = unitId;
         this.enabled = true;
         this.allUnitsAllowed = false;
+        this.sessionStamp = 0;
         this.language = Locale.ENGLISH;
     }
 
@@ -92,6 +95,7 @@ public class EscaleraUserDetails implements UserDetails, CredentialsContainer {
     public long unitId() { return unitId; }
     public Locale language() { return language; }
     public boolean allUnitsAllowed() { return allUnitsAllowed; }
+    int sessionStamp() { return sessionStamp; }
 
     void language(Locale language) {
         this.language = language;

@@ -16,6 +16,8 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.time.Clock;
 
@@ -54,8 +56,9 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain securityFilterChain(HttpSecurity http, ThrottlingAuthenticationProvider authenticationProvider)
-            throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, ThrottlingAuthenticationProvider authenticationProvider,
+                                            JdbcClient jdbc) throws Exception {
+        http.addFilterAfter(new AccountSessionGuard(jdbc), SecurityContextHolderFilter.class);
         http.authorizeHttpRequests(requests -> requests
                 .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                 .requestMatchers("/actuator/**").hasRole("ADMIN"));

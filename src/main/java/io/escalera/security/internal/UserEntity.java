@@ -56,6 +56,10 @@ public class UserEntity {
     @Column(name = "updated_by")
     private String updatedBy;
 
+    /** Moved on when the account's rights change: sessions signed in with an older stamp end (see AccountSessionGuard). */
+    @Column(name = "session_stamp", nullable = false)
+    private int sessionStamp;
+
     @Version
     private long version;
 
@@ -74,6 +78,10 @@ public class UserEntity {
     public void setUnitId(Long unitId) { this.unitId = unitId; }
     public boolean isEnabled() { return enabled; }
     public void setEnabled(boolean enabled) { this.enabled = enabled; }
+    public int getSessionStamp() { return sessionStamp; }
+
+    /** Ends every session of this account at its next request (rights changed, or a new password). */
+    public void endSessions() { this.sessionStamp++; }
     public boolean isAllUnitsAllowed() { return allUnitsAllowed; }
     public void setAllUnitsAllowed(boolean allUnitsAllowed) { this.allUnitsAllowed = allUnitsAllowed; }
     public String getPreferredLanguage() { return preferredLanguage; }

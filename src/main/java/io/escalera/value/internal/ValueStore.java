@@ -289,20 +289,25 @@ public class ValueStore {
      * customer (a purchase in the 365 days before the cut-off) whether it was flagged, in customer order
      */
     public Map<Long, Boolean> flaggedOn(LocalDate cutoff, ValueRules rules) {
+        return flaggedOn(cutoff, rules, null);
+    }
+
+    /** As {@link #flaggedOn(LocalDate, ValueRules)}, for customers of these home units only (null: every unit). */
+    public Map<Long, Boolean> flaggedOn(LocalDate cutoff, ValueRules rules, java.util.Set<Long> units) {
         Map<Long, Boolean> flagged = new java.util.LinkedHashMap<>();
         Instant endOfCutoff = java.sql.Timestamp.valueOf(cutoff.plusDays(1).atStartOfDay()).toInstant();
         FactsReader.read(dataSource, cutoff, endOfCutoff, false, f -> {
-            if (f.active()) {
+            if (f.active() && (units == null || units.contains(f.homeUnitId()))) {
                 flagged.put(f.customerId(), RiskRule.assess(f, cutoff, rules).score() >= rules.riskThreshold());
             }
         });
         return flagged;
     }
 
-    /** The back-test for one horizon: who the rule flagged on the cut-off, and who bought nothing from then to {@code day}. */
-    public io.escalera.value.BackTest backTest(int months, LocalDate day, ValueRules rules) {
+    /** The back-test for one horizon over customers of these units (null: all): who the rule flagged on the cut-off, and who bought nothing from then to {@code day}. */
+    public io.escalera.value.BackTest backTest(int months, LocalDate day, ValueRules rules, java.util.Set<Long> units) {
         LocalDate cutoff = day.minusMonths(months);
-        Map<Long, Boolean> flagged = flaggedOn(cutoff, rules);
+        Map<Long, Boolean> flagged = flaggedOn(cutoff, rules, units);
         Set<Long> boughtSince = new java.util.HashSet<>(jdbc.sql(
                         "SELECT DISTINCT customer_id FROM customer_order WHERE order_date > ? AND order_date <= ?")
                 .params(cutoff, day).query(Long.class).list());

@@ -1,5 +1,6 @@
 package io.escalera.value.ui;
 
+import io.escalera.shared.ui.CompanyWideRules;
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -85,6 +86,7 @@ public class ValueRulesView extends com.vaadin.flow.component.orderedlayout.Vert
         add(new Paragraph(getTranslation("value-rules.help")), new H3(getTranslation("value.strategic")), strategic,
                 new H3(getTranslation("value-rules.risk")), risk, new H3(getTranslation("value-rules.weights-title")), weights,
                 save, progress);
+        CompanyWideRules.readOnlyUnlessAdmin(this, save);
     }
 
     private void fill(ValueRules r) {
