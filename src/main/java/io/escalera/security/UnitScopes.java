@@ -59,12 +59,12 @@ public class UnitScopes {
      * The units a list covers: the user's home units, or all units when widened (where allowed), narrowed to a chosen
      * unit and the units below it; null means every unit.
      */
-    public Set<Long> unitsForList(Long chosenUnit, boolean widened) {
-        Optional<Set<Long>> visible = visibleUnits(widened || chosenUnit != null);
-        if (chosenUnit == null) {
+    public Set<Long> unitsForList(Long chosenUnitId, boolean widened) {
+        Optional<Set<Long>> visible = visibleUnits(widened || chosenUnitId != null);
+        if (chosenUnitId == null) {
             return visible.orElse(null);
         }
-        Set<Long> chosen = new HashSet<>(units.selfAndDescendants(chosenUnit));
+        Set<Long> chosen = new HashSet<>(units.selfAndDescendants(chosenUnitId));
         visible.ifPresent(chosen::retainAll);
         return chosen;
     }

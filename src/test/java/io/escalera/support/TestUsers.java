@@ -62,6 +62,11 @@ public class TestUsers {
         return newUser(role, unit, false);
     }
 
+    /** A user of an existing unit, with or without the right to see all units. */
+    public UserAccount newUserIn(Role role, long unit, boolean allUnitsAllowed) {
+        return newUser(role, unit, allUnitsAllowed);
+    }
+
     private UserAccount newUser(Role role, long unit, boolean allUnitsAllowed) {
         UserForm form = new UserForm();
         form.setUsername(role.name().toLowerCase() + "-" + counter.incrementAndGet() + "-" + UUID.randomUUID().toString().substring(0, 8));

@@ -191,8 +191,9 @@ public class KpiDrillDown {
                         SELECT f.id, f.answered_at, f.customer_id, c.external_code, c.name, f.kind, f.score, f.comment
                         FROM feedback f LEFT JOIN customer c ON c.id = f.customer_id LEFT JOIN customer_order o ON o.id = f.order_id
                         WHERE f.answered_at >= :from AND f.answered_at < :to AND f.kind = :kind AND f.score BETWEEN :min AND :max
-                        """ + UnitCondition.and("COALESCE(f.unit_id, 0)", units) + conditions + """
-                         ORDER BY f.answered_at DESC, f.id DESC LIMIT :limit OFFSET :offset""")
+                        """ + UnitCondition.and("COALESCE(f.unit_id, 0)", units) + conditions
+                        // a space of its own: "AND 1 = 0" (no unit in scope) ends without one
+                        + " ORDER BY f.answered_at DESC, f.id DESC LIMIT :limit OFFSET :offset")
                 .params(params).query((rs, n) -> new KpiAnswer(rs.getLong(1), rs.getTimestamp(2).toInstant(),
                         (Long) rs.getObject(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getInt(7), rs.getString(8))).list();
     }
