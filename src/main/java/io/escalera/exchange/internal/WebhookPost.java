@@ -4,6 +4,7 @@ import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
+import javax.net.ssl.SSLSocketFactory;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -35,8 +36,18 @@ final class WebhookPost {
     /** Sends the POST and returns the answer's status code; {@code timeout} bounds the connection, then the answer. */
     static int send(WebhookTargets.Target target, Map<String, String> headers, String body, Duration connectTimeout,
                     Duration timeout) throws IOException {
+        try {
+            return send(target, headers, body, connectTimeout, timeout, SSLContext.getDefault().getSocketFactory());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IOException(e);
+        }
+    }
+
+    /** As above, with the TLS sockets (and so the trusted certificates) of {@code tls}. */
+    static int send(WebhookTargets.Target target, Map<String, String> headers, String body, Duration connectTimeout,
+                    Duration timeout, SSLSocketFactory tls) throws IOException {
         byte[] content = body.getBytes(StandardCharsets.UTF_8);
-        try (Socket socket = connect(target, connectTimeout, timeout)) {
+        try (Socket socket = connect(target, connectTimeout, timeout, tls)) {
             OutputStream out = socket.getOutputStream();
             StringBuilder head = new StringBuilder("POST ").append(pathOf(target)).append(" HTTP/1.1\r\n")
                     .append("Host: ").append(hostHeader(target)).append("\r\n")
@@ -50,7 +61,8 @@ final class WebhookPost {
         }
     }
 
-    private static Socket connect(WebhookTargets.Target target, Duration connectTimeout, Duration timeout) throws IOException {
+    private static Socket connect(WebhookTargets.Target target, Duration connectTimeout, Duration timeout,
+                                  SSLSocketFactory factory) throws IOException {
         Socket socket = new Socket();
         try {
             socket.connect(new InetSocketAddress(target.address(), target.port()), (int) connectTimeout.toMillis());
@@ -59,7 +71,7 @@ final class WebhookPost {
                 return socket;
             }
             String name = target.host().startsWith("[") ? target.host().substring(1, target.host().length() - 1) : target.host();
-            SSLSocket tls = (SSLSocket) SSLContext.getDefault().getSocketFactory().createSocket(socket, name, target.port(), true);
+            SSLSocket tls = (SSLSocket) factory.createSocket(socket, name, target.port(), true);
             SSLParameters parameters = tls.getSSLParameters();
             parameters.setEndpointIdentificationAlgorithm("HTTPS");
             if (!target.host().startsWith("[") && !name.matches("[0-9.]+")) {
@@ -71,9 +83,6 @@ final class WebhookPost {
         } catch (IOException | RuntimeException e) {
             socket.close();
             throw e;
-        } catch (NoSuchAlgorithmException e) {
-            socket.close();
-            throw new IOException(e);
         }
     }
 

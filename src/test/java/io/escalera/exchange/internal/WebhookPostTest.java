@@ -69,4 +69,48 @@ class WebhookPostTest {
                     .isInstanceOf(java.net.SocketTimeoutException.class);
         }
     }
+
+    @Test
+    void overHttpsTheCertificateIsCheckedAgainstTheUrlsHostNameNotThePinnedAddress(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        // a certificate for hook.test only, trusted by this test alone
+        java.nio.file.Path store = dir.resolve("hook.p12");
+        Process keytool = new ProcessBuilder(java.nio.file.Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
+                "-genkeypair", "-alias", "hook", "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=hook.test",
+                "-ext", "SAN=dns:hook.test", "-validity", "2", "-keystore", store.toString(), "-storepass", "changeit",
+                "-storetype", "PKCS12").redirectErrorStream(true).start();
+        assertThat(keytool.waitFor()).as(new String(keytool.getInputStream().readAllBytes())).isZero();
+        java.security.KeyStore keys = java.security.KeyStore.getInstance(store.toFile(), "changeit".toCharArray());
+        javax.net.ssl.KeyManagerFactory keyManagers = javax.net.ssl.KeyManagerFactory.getInstance("PKIX");
+        keyManagers.init(keys, "changeit".toCharArray());
+        javax.net.ssl.TrustManagerFactory trustManagers = javax.net.ssl.TrustManagerFactory.getInstance("PKIX");
+        trustManagers.init(keys);
+        javax.net.ssl.SSLContext tls = javax.net.ssl.SSLContext.getInstance("TLS");
+        tls.init(keyManagers.getKeyManagers(), trustManagers.getTrustManagers(), null);
+        com.sun.net.httpserver.HttpsServer secure = com.sun.net.httpserver.HttpsServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        secure.setHttpsConfigurator(new com.sun.net.httpserver.HttpsConfigurator(tls));
+        secure.createContext("/hook", exchange -> {
+            received.add("host=" + exchange.getRequestHeaders().getFirst("Host"));
+            exchange.getRequestBody().readAllBytes();
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        secure.start();
+        try {
+            int port = secure.getAddress().getPort();
+            InetAddress pinned = InetAddress.getByName("127.0.0.1");
+            WebhookTargets.Target right = new WebhookTargets.Target(URI.create("https://hook.test:" + port + "/hook"), "hook.test", port, true, pinned);
+            WebhookTargets.Target wrong = new WebhookTargets.Target(URI.create("https://other.test:" + port + "/hook"), "other.test", port, true, pinned);
+
+            assertThat(WebhookPost.send(right, Map.of(), "{}", Duration.ofSeconds(2), Duration.ofSeconds(5), tls.getSocketFactory())).isEqualTo(204);
+            assertThat(received).containsExactly("host=hook.test:" + port);
+            assertThatThrownBy(() -> WebhookPost.send(wrong, Map.of(), "{}", Duration.ofSeconds(2), Duration.ofSeconds(5), tls.getSocketFactory()))
+                    .as("a certificate for another name").isInstanceOf(javax.net.ssl.SSLHandshakeException.class);
+            assertThatThrownBy(() -> WebhookPost.send(right, Map.of(), "{}", Duration.ofSeconds(2), Duration.ofSeconds(5)))
+                    .as("a certificate the system does not trust").isInstanceOf(javax.net.ssl.SSLHandshakeException.class);
+            assertThat(received).hasSize(1);
+        } finally {
+            secure.stop(0);
+        }
+    }
 }
