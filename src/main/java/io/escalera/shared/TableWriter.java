@@ -86,8 +86,19 @@ public interface TableWriter extends AutoCloseable {
                 default -> cell.toString();
             };
             String guarded = cell instanceof Number ? value : guard(value);
-            boolean quote = !guarded.equals(value) || guarded.chars().anyMatch(c -> ",;\"\r\n\t".indexOf(c) >= 0);
+            boolean quote = guarded.length() != value.length() || splits(guarded);
             return quote ? '"' + guarded.replace("\"", "\"\"") + '"' : guarded;
+        }
+
+        /** Whether a spreadsheet could split the text into several cells or lines (a loop: it runs for every field). */
+        private static boolean splits(String value) {
+            for (int i = 0; i < value.length(); i++) {
+                char c = value.charAt(i);
+                if (c == ',' || c == ';' || c == '"' || c == '\r' || c == '\n' || c == '\t') {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /**
