@@ -2,6 +2,7 @@ package io.escalera.exchange;
 
 import io.escalera.shared.imports.ImportReject;
 import io.escalera.shared.imports.ImportSummary;
+import io.escalera.exchange.internal.ImportLimits;
 import io.escalera.exchange.internal.ImportRunner;
 import io.escalera.exchange.internal.ImportTarget;
 import io.escalera.exchange.internal.ImportValues;
@@ -22,7 +23,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -52,18 +52,30 @@ public class Imports {
     private final SignedInUsers signedIn;
     private final Clock clock;
     private final Path directory;
+    private final ImportLimits limits;
 
     Imports(ImportStore store, ImportRunner runner, ImportTarget.Targets targets, SignedInUsers signedIn, Clock clock,
-            @Value("${escalera.import.directory:${ESCALERA_DATA_DIR:./data}/imports}") String directory) {
+            @Value("${escalera.import.directory:${ESCALERA_DATA_DIR:./data}/imports}") String directory, ImportLimits limits) {
         this.store = store;
         this.runner = runner;
         this.targets = targets;
         this.signedIn = signedIn;
         this.clock = clock;
         this.directory = Path.of(directory);
+        this.limits = limits;
     }
 
-    /** Keeps the uploaded file (until it is committed or discarded) and opens a job for it. */
+    /** The largest file an upload takes, in bytes (setting {@code escalera.import.max-upload-size}). */
+    public long maxUploadBytes() {
+        return limits.maxUploadBytes();
+    }
+
+    /**
+     * Keeps the uploaded file (until it is committed or discarded) and opens a job for it.
+     *
+     * @throws ImportFileRefusedException when the file is larger than {@link #maxUploadBytes()} (nothing of it is
+     *                                    kept) or its header passes a limit of the table
+     */
     public ImportJob upload(ImportKind kind, String fileName, InputStream content) {
         String name = fileName == null || fileName.isBlank() ? "upload" : Path.of(fileName).getFileName().toString();
         String lower = name.toLowerCase(Locale.ROOT);
@@ -73,10 +85,13 @@ public class Imports {
         try {
             Files.createDirectories(directory);
             Path stored = directory.resolve(UUID.randomUUID() + (lower.endsWith(".xlsx") ? ".xlsx" : ".csv"));
-            Files.copy(content, stored, StandardCopyOption.REPLACE_EXISTING);
+            copyAtMost(content, stored, limits.maxUploadBytes());
             List<String> headers;
             try {
-                headers = TabularFile.open(stored, name).headers();
+                headers = TabularFile.open(stored, name, limits.table()).headers();
+            } catch (ImportFileRefusedException e) {
+                Files.deleteIfExists(stored);
+                throw e;
             } catch (IOException | RuntimeException e) {
                 Files.deleteIfExists(stored);
                 throw FieldErrorsException.of("file", "import.file.unreadable");
@@ -96,7 +111,7 @@ public class Imports {
     public ImportLayout layout(long jobId) {
         ImportJob job = job(jobId);
         try {
-            TabularFile table = TabularFile.open(Path.of(store.storedAs(jobId)), job.fileName());
+            TabularFile table = TabularFile.open(Path.of(store.storedAs(jobId)), job.fileName(), limits.table());
             List<String> headers = table.headers();
             List<List<String>> sample = new ArrayList<>();
             try (TabularFile.Rows rows = table.rows()) {
@@ -106,6 +121,8 @@ public class Imports {
                 while (rows.hasNext() && sample.size() < SAMPLE_ROWS) {
                     sample.add(rows.next().cells());
                 }
+            } catch (ImportFileRefusedException e) {
+                // the sample ends before a line the check refuses, and the check says which line and why
             }
             var remembered = store.rememberedMapping(job.kind(), layoutKey(headers)).map(Imports::parse)
                     .filter(m -> headers.containsAll(m.values()));
@@ -187,6 +204,26 @@ public class Imports {
 
     public List<ImportReject> rejects(long jobId, long offset, int limit) {
         return targets.of(job(jobId).kind()).rejects(jobId, offset, limit);
+    }
+
+    /** Copies an upload to its file, stopping (and deleting the file) at the first byte over {@code max}. */
+    private static void copyAtMost(InputStream content, Path stored, long max) throws IOException {
+        long copied = 0;
+        byte[] buffer = new byte[1 << 16];
+        try (var out = Files.newOutputStream(stored)) {
+            int n;
+            while ((n = content.read(buffer)) > 0) {
+                copied += n;
+                if (copied > max) {
+                    break;
+                }
+                out.write(buffer, 0, n);
+            }
+        }
+        if (copied > max) {
+            Files.deleteIfExists(stored);
+            throw new ImportFileRefusedException("import.file.too-large", max >> 20);
+        }
     }
 
     private boolean mine(ImportJob job) {

@@ -1,6 +1,7 @@
 package io.escalera.exchange;
 
 import io.escalera.exchange.internal.WebhookStore;
+import io.escalera.exchange.internal.WebhookTargets;
 import io.escalera.security.SignedInUsers;
 import io.escalera.shared.AuditLog;
 import io.escalera.shared.ConcurrentEditException;
@@ -25,12 +26,14 @@ import java.util.List;
 public class Webhooks {
 
     private final WebhookStore store;
+    private final WebhookTargets targets;
     private final SignedInUsers signedIn;
     private final AuditLog auditLog;
     private final Clock clock;
 
-    Webhooks(WebhookStore store, SignedInUsers signedIn, AuditLog auditLog, Clock clock) {
+    Webhooks(WebhookStore store, WebhookTargets targets, SignedInUsers signedIn, AuditLog auditLog, Clock clock) {
         this.store = store;
+        this.targets = targets;
         this.signedIn = signedIn;
         this.auditLog = auditLog;
         this.clock = clock;
@@ -88,10 +91,22 @@ public class Webhooks {
         return store.delivery(deliveryId).orElseThrow();
     }
 
-    private static void validate(WebhookForm form, boolean secretRequired) {
+    /**
+     * Checks a form; the URL must also point outside the application's own network (see {@link WebhookTargets}). A
+     * host that does not resolve now is accepted: every delivery checks the address again before it connects.
+     */
+    private void validate(WebhookForm form, boolean secretRequired) {
         List<FieldError> errors = new ArrayList<>();
         if (!validUrl(form.getUrl())) {
             errors.add(new FieldError("url", "webhook.url.invalid"));
+        } else {
+            try {
+                targets.check(form.getUrl());
+            } catch (WebhookTargets.Refused refused) {
+                if (!refused.unresolved()) {
+                    errors.add(new FieldError("url", "webhook.url.internal"));
+                }
+            }
         }
         String secret = form.getSecret() == null ? "" : form.getSecret().trim();
         if (secret.isEmpty() ? secretRequired : secret.length() < 16 || secret.length() > 100) {
@@ -111,7 +126,9 @@ public class Webhooks {
         }
         try {
             URI uri = URI.create(url.trim());
-            return ("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) && uri.getHost() != null;
+            // no user:password@ part: it would be sent nowhere (a receiver checks the signature)
+            return ("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) && uri.getHost() != null
+                    && uri.getRawUserInfo() == null;
         } catch (IllegalArgumentException e) {
             return false;
         }

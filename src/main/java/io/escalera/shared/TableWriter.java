@@ -72,7 +72,11 @@ public interface TableWriter extends AutoCloseable {
             write(line.append("\r\n").toString());
         }
 
-        /** One CSV field: quoted where needed, a formula-like text kept as text (CSV injection). */
+        /**
+         * One CSV field: quoted where a spreadsheet could split it (a comma, a semicolon — the delimiter of
+         * Spanish-locale spreadsheets —, a quote, a tab or a line break) and guarded where it could run it (see
+         * {@link #guard}); a guarded field is quoted too.
+         */
         public static String field(Object cell) {
             if (cell == null) {
                 return "";
@@ -81,13 +85,50 @@ public interface TableWriter extends AutoCloseable {
                 case BigDecimal d -> d.toPlainString();
                 default -> cell.toString();
             };
-            if (!(cell instanceof Number) && !value.isEmpty()
-                    && ("=+@\t\r".indexOf(value.charAt(0)) >= 0 || value.startsWith("-") && !value.matches("-[0-9.,]+%?"))) {
-                // a text a spreadsheet would run as a formula (CSV injection) is kept as text
-                value = "'" + value;
+            String guarded = cell instanceof Number ? value : guard(value);
+            boolean quote = guarded.length() != value.length() || splits(guarded);
+            return quote ? '"' + guarded.replace("\"", "\"\"") + '"' : guarded;
+        }
+
+        /** Whether a spreadsheet could split the text into several cells or lines (a loop: it runs for every field). */
+        private static boolean splits(String value) {
+            for (int i = 0; i < value.length(); i++) {
+                char c = value.charAt(i);
+                if (c == ',' || c == ';' || c == '"' || c == '\r' || c == '\n' || c == '\t') {
+                    return true;
+                }
             }
-            boolean quote = value.indexOf(',') >= 0 || value.indexOf('"') >= 0 || value.indexOf('\n') >= 0 || value.indexOf('\r') >= 0;
-            return quote ? '"' + value.replace("\"", "\"\"") + '"' : value;
+            return false;
+        }
+
+        /**
+         * A text a spreadsheet would run as a formula (CSV injection) kept as text with a leading apostrophe: one that
+         * starts with {@code = + - @}, also after leading spaces, or with a tab or a line break (a negative number
+         * is left alone). A text that starts with an apostrophe followed by such a text is guarded too, so that
+         * {@link #unguard} restores every text exactly: an export imported again reads as it was.
+         */
+        public static String guard(String value) {
+            return needsGuard(value) ? "'" + value : value;
+        }
+
+        /** The text {@link #guard} was given: the import's side of the guard. */
+        public static String unguard(String value) {
+            return value != null && value.startsWith("'") && needsGuard(value.substring(1)) ? value.substring(1) : value;
+        }
+
+        private static boolean needsGuard(String value) {
+            int start = 0;
+            while (start < value.length() && value.charAt(start) == '\'') {
+                start++;
+            }
+            if (start == value.length()) {
+                return false;
+            }
+            if (value.charAt(start) == '\t' || value.charAt(start) == '\r' || value.charAt(start) == '\n') {
+                return true;
+            }
+            String text = value.substring(start).stripLeading();
+            return !text.isEmpty() && "=+-@".indexOf(text.charAt(0)) >= 0 && !text.matches("-[0-9.,]+%?");
         }
 
         private void write(String text) {

@@ -62,6 +62,7 @@ class WebhooksTest {
     private HttpServer receiver;
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final AtomicInteger answer = new AtomicInteger(204);
+    private volatile String answerBody = "";
     private final List<Long> endpoints = new ArrayList<>();
 
     @BeforeEach
@@ -70,7 +71,11 @@ class WebhooksTest {
         receiver.createContext("/hook", exchange -> {
             received.add(new Received(Map.copyOf(exchange.getRequestHeaders()),
                     new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
-            exchange.sendResponseHeaders(answer.get(), -1);
+            byte[] page = answerBody.getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(answer.get(), page.length == 0 ? -1 : page.length);
+            if (page.length > 0) {
+                exchange.getResponseBody().write(page);
+            }
             exchange.close();
         });
         receiver.start();
@@ -187,5 +192,86 @@ class WebhooksTest {
         assertThatThrownBy(() -> SystemUser.call(() -> webhooks.create(form))).isInstanceOfSatisfying(FieldErrorsException.class,
                 e -> assertThat(e.errors()).extracting(FieldErrorsException.FieldError::field)
                         .containsExactlyInAnyOrder("url", "secret", "events"));
+    }
+
+    private WebhookForm form(String url) {
+        WebhookForm form = new WebhookForm();
+        form.setUrl(url);
+        form.setSecret(SECRET);
+        form.setEvents(EnumSet.allOf(WebhookEvent.class));
+        return form;
+    }
+
+    @Test
+    void aReceiverInsideTheNetworkIsRefusedWhenSavedUnlessItsHostIsAllowedByName() {
+        int port = receiver.getAddress().getPort();
+        int databasePort = jdbc.sql("SELECT @@port").query(Integer.class).single();
+        for (String url : List.of("http://localhost:" + port + "/hook", "http://[::1]:" + port + "/hook", "http://127.0.0.2:" + port + "/hook",
+                "http://10.0.0.1/hook", "http://172.20.1.1/hook", "http://192.168.1.20/hook", "http://169.254.169.254/latest/meta-data/",
+                "http://[fe80::1]/hook", "http://[fd00::1]/hook", "http://224.0.0.251/hook", "http://0.0.0.0:" + port + "/hook",
+                "http://127.0.0.1:" + databasePort + "/")) {
+            assertThatThrownBy(() -> SystemUser.call(() -> webhooks.create(form(url)))).as(url)
+                    .isInstanceOfSatisfying(FieldErrorsException.class, e -> assertThat(e.errors())
+                            .containsExactly(new FieldErrorsException.FieldError("url", "webhook.url.internal")));
+        }
+        WebhookEndpoint allowed = SystemUser.call(() -> webhooks.create(form("http://127.0.0.1:" + port + "/hook")));
+        endpoints.add(allowed.id());
+        assertThatThrownBy(() -> SystemUser.call(() -> webhooks.update(allowed.id(), form("http://10.0.0.1/hook"))))
+                .as("an update is checked too").isInstanceOf(FieldErrorsException.class);
+    }
+
+    @Test
+    void aReceiverThatResolvesInsideWhenDeliveredIsNotContacted() throws Exception {
+        // saved before the check existed (or resolving elsewhere since): localhost is not on the allowed list
+        WebhookEndpoint allowed = endpoint(EnumSet.of(WebhookEvent.COMPLAINT_OPENED));
+        jdbc.sql("UPDATE webhook_endpoint SET url = ? WHERE id = ?")
+                .params("http://localhost:" + receiver.getAddress().getPort() + "/hook", allowed.id()).update();
+        CustomerDetails customer = testCustomers.newCustomer(testUsers.newUnit(UnitKind.STORE));
+
+        testComplaints.openFor(customer);
+        AfterCommitListeners.await(jdbc, "io.escalera.exchange");
+        dispatcher.deliverDue();
+
+        assertThat(received).isEmpty();
+        assertThat(log(allowed)).singleElement().satisfies(d -> {
+            assertThat(d.status()).isEqualTo(WebhookDelivery.Status.PENDING);
+            assertThat(d.lastStatus()).isNull();
+            // localhost is both loopback and, here, the database server's address
+            assertThat(d.lastError()).startsWith("Refused: localhost resolves to").contains("127.0.0.1");
+        });
+    }
+
+    @Test
+    void aFailedAnswerIsLoggedByItsStatusAloneNotByItsBody() throws Exception {
+        WebhookEndpoint endpoint = endpoint(EnumSet.of(WebhookEvent.COMPLAINT_OPENED));
+        answer.set(502);
+        answerBody = "<html>upstream db-7.internal:5432 password=hunter2</html>";
+        CustomerDetails customer = testCustomers.newCustomer(testUsers.newUnit(UnitKind.STORE));
+
+        testComplaints.openFor(customer);
+        AfterCommitListeners.await(jdbc, "io.escalera.exchange");
+        dispatcher.deliverDue();
+
+        assertThat(received).hasSize(1);
+        assertThat(log(endpoint)).singleElement().satisfies(d -> {
+            assertThat(d.lastStatus()).isEqualTo(502);
+            assertThat(d.lastError()).isEqualTo("HTTP 502");
+        });
+    }
+
+    @Test
+    void answerBodiesLoggedBeforeAreCutToTheirStatusByTheChangeset() throws Exception {
+        WebhookEndpoint endpoint = endpoint(EnumSet.of(WebhookEvent.COMPLAINT_OPENED));
+        jdbc.sql("""
+                        INSERT INTO webhook_delivery (endpoint_id, event_type, payload, status, attempts, created_at, next_attempt_at,
+                                                      last_status, last_error)
+                        VALUES (?, 'complaint.opened', '{}', 'FAILED', 8, NOW(3), NOW(3), ?, ?), (?, 'complaint.opened', '{}', 'FAILED', 8, NOW(3), NOW(3), NULL, ?)""")
+                .params(endpoint.id(), 500, "HTTP 500: <html>stack trace: at db-7</html>", endpoint.id(), "ConnectException: refused").update();
+        String changeset = java.nio.file.Files.readString(java.nio.file.Path.of("db/changelog/exchange/004-webhook-log-without-answer-bodies.yaml"));
+        String sql = changeset.substring(changeset.indexOf("sql: ") + 5).strip();
+
+        jdbc.sql(sql).update();
+
+        assertThat(log(endpoint)).extracting(WebhookDelivery::lastError).containsExactlyInAnyOrder("HTTP 500", "ConnectException: refused");
     }
 }

@@ -37,6 +37,7 @@ public class ImportRunner {
     private final ImportTarget.Targets targets;
     private final AuditLog auditLog;
     private final Clock clock;
+    private final ImportLimits limits;
     private final ExecutorService executor = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("import").daemon().factory());
     /** Writes a chunk of staged rows while the job's thread reads the next one (two cores: about twice as fast). */
     private final ExecutorService stagingWriter = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("import-staging").daemon().factory());
@@ -47,11 +48,12 @@ public class ImportRunner {
     static final int ABANDONED_AFTER_SECONDS = 120;
     static final String ABANDONED = "import.failed.abandoned";
 
-    ImportRunner(ImportStore jobs, ImportTarget.Targets targets, AuditLog auditLog, Clock clock) {
+    ImportRunner(ImportStore jobs, ImportTarget.Targets targets, AuditLog auditLog, Clock clock, ImportLimits limits) {
         this.jobs = jobs;
         this.targets = targets;
         this.auditLog = auditLog;
         this.clock = clock;
+        this.limits = limits;
     }
 
     /** Queues the dry run of a job (already moved to CHECKING), as the current user. */
@@ -120,7 +122,7 @@ public class ImportRunner {
      */
     private long stage(ImportJob job, ImportTarget target, Map<String, String> mapping) throws Exception {
         Path file = Path.of(jobs.storedAs(job.id()));
-        TabularFile table = TabularFile.open(file, job.fileName());
+        TabularFile table = TabularFile.open(file, job.fileName(), limits.table());
         long estimate = table.xlsx() ? -1 : Math.max(1, countLines(file) - 1);
         ImportTarget.Stager stager = target.stager(table.headers(), mapping);
         Future<?> writing = CompletableFuture.completedFuture(null);
@@ -175,10 +177,14 @@ public class ImportRunner {
                 + " unchanged, " + s.rejected() + " rejected";
     }
 
+    /** What the job's row keeps of a failure: a refused file's message key and arguments, else the root cause. */
     private static String message(Throwable e) {
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
+        }
+        if (root instanceof io.escalera.exchange.ImportFileRefusedException refused) {
+            return refused.stored();
         }
         return root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
     }

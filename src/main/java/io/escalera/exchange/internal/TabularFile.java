@@ -44,24 +44,50 @@ public final class TabularFile {
     private final boolean xlsx;
     private final Charset charset;
     private final char delimiter;
+    private final TableLimits limits;
 
-    private TabularFile(Path path, boolean xlsx, Charset charset, char delimiter) {
+    private TabularFile(Path path, boolean xlsx, Charset charset, char delimiter, TableLimits limits) {
         this.path = path;
         this.xlsx = xlsx;
         this.charset = charset;
         this.delimiter = delimiter;
+        this.limits = limits;
     }
 
     public static TabularFile open(Path path, String fileName) throws IOException {
+        return open(path, fileName, TableLimits.DEFAULTS);
+    }
+
+    /**
+     * Opens a file within {@code limits}: a workbook is first unpacked without keeping anything (see
+     * {@link XlsxGuard}); a line or value beyond the limits is refused when it is read.
+     *
+     * @throws io.escalera.exchange.ImportFileRefusedException when the file passes a limit
+     */
+    public static TabularFile open(Path path, String fileName, TableLimits limits) throws IOException {
         if (fileName.toLowerCase(Locale.ROOT).endsWith(".xlsx")) {
-            return new TabularFile(path, true, null, ',');
+            XlsxGuard.check(path, limits);
+            return new TabularFile(path, true, null, ',', limits);
         }
         Charset charset = detectCharset(path);
         String header;
         try (BufferedReader reader = reader(path, charset)) {
-            header = reader.readLine();
+            header = firstLine(reader, limits.maxLineChars());
         }
-        return new TabularFile(path, false, charset, detectDelimiter(header == null ? "" : header));
+        return new TabularFile(path, false, charset, detectDelimiter(header), limits);
+    }
+
+    /** The first line, read no further than {@code max} characters. */
+    private static String firstLine(Reader reader, int max) throws IOException {
+        StringBuilder line = new StringBuilder();
+        int c;
+        while ((c = reader.read()) >= 0 && c != '\n' && c != '\r') {
+            if (line.length() == max) {
+                throw new io.escalera.exchange.ImportFileRefusedException("import.file.line-too-long", 1, max);
+            }
+            line.append((char) c);
+        }
+        return line.toString();
     }
 
     public boolean xlsx() {
@@ -83,14 +109,45 @@ public final class TabularFile {
         }
     }
 
-    /** Every line, the header first. Close it when done. */
+    /** Every line, the header first, no more than the limit of rows after it. Close it when done. */
     public Rows rows() throws IOException {
-        return xlsx ? new XlsxRows(path) : new CsvRows(reader(path, charset), delimiter);
+        return new LimitedRows(xlsx ? new XlsxRows(path) : new CsvRows(reader(path, charset), delimiter, limits), limits);
     }
 
     public interface Rows extends Iterator<Line>, AutoCloseable {
         @Override
         void close() throws IOException;
+    }
+
+    /** Refuses a row beyond the limit of rows, and a value of a workbook longer than the limit of a value. */
+    private record LimitedRows(Rows rows, TableLimits limits, long[] read) implements Rows {
+        LimitedRows(Rows rows, TableLimits limits) {
+            this(rows, limits, new long[1]);
+        }
+
+        @Override
+        public boolean hasNext() {
+            return rows.hasNext();
+        }
+
+        @Override
+        public Line next() {
+            Line line = rows.next();
+            if (++read[0] > limits.maxRows() + 1) {
+                throw new io.escalera.exchange.ImportFileRefusedException("import.file.too-many-rows", limits.maxRows());
+            }
+            for (String cell : line.cells()) {
+                if (cell.length() > limits.maxCellChars()) {
+                    throw new io.escalera.exchange.ImportFileRefusedException("import.file.cell-too-long", line.number(), limits.maxCellChars());
+                }
+            }
+            return line;
+        }
+
+        @Override
+        public void close() throws IOException {
+            rows.close();
+        }
     }
 
     private static BufferedReader reader(Path path, Charset charset) throws IOException {
@@ -145,102 +202,6 @@ public final class TabularFile {
             }
         }
         return best;
-    }
-
-    /** RFC 4180 CSV: quoted fields may hold the delimiter, doubled quotes and line breaks. Blank lines are skipped. */
-    private static final class CsvRows implements Rows {
-        private final BufferedReader reader;
-        private final char delimiter;
-        private int lineNumber;
-        private Line next;
-
-        CsvRows(BufferedReader reader, char delimiter) {
-            this.reader = reader;
-            this.delimiter = delimiter;
-            advance();
-        }
-
-        private void advance() {
-            try {
-                next = null;
-                String text;
-                while ((text = reader.readLine()) != null) {
-                    lineNumber++;
-                    int start = lineNumber;
-                    List<String> cells = new ArrayList<>();
-                    StringBuilder cell = new StringBuilder();
-                    boolean quoted = false;
-                    boolean wasQuoted = false;
-                    int i = 0;
-                    while (true) {
-                        if (i == text.length()) {
-                            if (quoted) {
-                                String more = reader.readLine();
-                                if (more == null) {
-                                    break;
-                                }
-                                lineNumber++;
-                                cell.append('\n');
-                                text = more;
-                                i = 0;
-                                continue;
-                            }
-                            break;
-                        }
-                        char c = text.charAt(i++);
-                        if (quoted) {
-                            if (c == '"') {
-                                if (i < text.length() && text.charAt(i) == '"') {
-                                    cell.append('"');
-                                    i++;
-                                } else {
-                                    quoted = false;
-                                }
-                            } else {
-                                cell.append(c);
-                            }
-                        } else if (c == '"' && cell.isEmpty() && !wasQuoted) {
-                            quoted = true;
-                            wasQuoted = true;
-                        } else if (c == delimiter) {
-                            cells.add(cell.toString());
-                            cell.setLength(0);
-                            wasQuoted = false;
-                        } else {
-                            cell.append(c);
-                        }
-                    }
-                    cells.add(cell.toString());
-                    if (cells.size() == 1 && cells.getFirst().isBlank()) {
-                        continue;
-                    }
-                    next = new Line(start, cells);
-                    return;
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-
-        @Override
-        public boolean hasNext() {
-            return next != null;
-        }
-
-        @Override
-        public Line next() {
-            if (next == null) {
-                throw new NoSuchElementException();
-            }
-            Line line = next;
-            advance();
-            return line;
-        }
-
-        @Override
-        public void close() throws IOException {
-            reader.close();
-        }
     }
 
     /**

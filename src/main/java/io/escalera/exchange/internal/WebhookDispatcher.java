@@ -7,19 +7,18 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Sends due webhook deliveries: signed POSTs, a 2xx answer counts as delivered; otherwise tried again after 30 s,
  * 1, 2, 4 … minutes (at most 6 h apart), and given up after {@value #MAX_ATTEMPTS} attempts (an ADMIN can retry).
- * Deliveries are leased while being sent, so that several nodes can run this side by side.
+ * Deliveries are leased while being sent, so that several nodes can run this side by side. Every attempt checks the
+ * receiver's address first ({@link WebhookTargets}) and connects to the address checked ({@link WebhookPost}).
  */
 @Component
 public class WebhookDispatcher {
@@ -29,16 +28,18 @@ public class WebhookDispatcher {
     private static final Duration LEASE = Duration.ofMinutes(2);
     private static final Duration FIRST_PAUSE = Duration.ofSeconds(30);
     private static final Duration LONGEST_PAUSE = Duration.ofHours(6);
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+    private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(10);
     private static final Logger log = LoggerFactory.getLogger(WebhookDispatcher.class);
 
     private final WebhookStore store;
+    private final WebhookTargets targets;
     private final TransactionTemplate transactions;
     private final Clock clock;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-            .followRedirects(HttpClient.Redirect.NEVER).build();
 
-    WebhookDispatcher(WebhookStore store, TransactionTemplate transactions, Clock clock) {
+    WebhookDispatcher(WebhookStore store, WebhookTargets targets, TransactionTemplate transactions, Clock clock) {
         this.store = store;
+        this.targets = targets;
         this.transactions = transactions;
         this.clock = clock;
     }
@@ -56,32 +57,32 @@ public class WebhookDispatcher {
         return attempted;
     }
 
+    /**
+     * Checks the receiver's address again (it may resolve elsewhere now than when it was saved) and sends to the
+     * address checked; the log keeps the answer's status, never its body.
+     */
     private void send(WebhookStore.Due delivery) {
         Instant now = clock.instant();
-        HttpRequest request = HttpRequest.newBuilder(URI.create(delivery.url()))
-                .timeout(Duration.ofSeconds(10))
-                .header("Content-Type", "application/json")
-                .header("User-Agent", "Escalera-Webhooks/1")
-                .header("X-Escalera-Event", delivery.eventType())
-                .header("X-Escalera-Delivery", String.valueOf(delivery.id()))
-                .header(WebhookSignature.HEADER, WebhookSignature.header(delivery.secret(), now.getEpochSecond(), delivery.payload()))
-                .POST(HttpRequest.BodyPublishers.ofString(delivery.payload()))
-                .build();
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Content-Type", "application/json");
+        headers.put("User-Agent", "Escalera-Webhooks/1");
+        headers.put("X-Escalera-Event", delivery.eventType());
+        headers.put("X-Escalera-Delivery", String.valueOf(delivery.id()));
+        headers.put(WebhookSignature.HEADER, WebhookSignature.header(delivery.secret(), now.getEpochSecond(), delivery.payload()));
         Integer status = null;
         String error;
         try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            status = response.statusCode();
+            WebhookTargets.Target target = targets.check(delivery.url());
+            status = WebhookPost.send(target, headers, delivery.payload(), CONNECT_TIMEOUT, ANSWER_TIMEOUT);
             if (status / 100 == 2) {
                 store.delivered(delivery.id(), status, clock.instant());
                 return;
             }
-            error = "HTTP " + status + (response.body() == null || response.body().isBlank() ? "" : ": " + response.body().strip());
-        } catch (IOException e) {
+            error = "HTTP " + status;
+        } catch (WebhookTargets.Refused e) {
+            error = "Refused: " + e.getMessage();
+        } catch (IOException | IllegalArgumentException e) {
             error = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            error = "interrupted";
         }
         int attempts = delivery.attempts() + 1;
         Instant next = attempts >= MAX_ATTEMPTS ? null : clock.instant().plus(pauseAfter(attempts));

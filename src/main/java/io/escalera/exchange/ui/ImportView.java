@@ -24,6 +24,7 @@ import com.vaadin.flow.server.streams.UploadHandler;
 import io.escalera.shared.imports.ImportReject;
 import io.escalera.shared.imports.ImportSummary;
 import io.escalera.customer.OrderImport;
+import io.escalera.exchange.ImportFileRefusedException;
 import io.escalera.exchange.ImportJob;
 import io.escalera.exchange.ImportKind;
 import io.escalera.exchange.ImportLayout;
@@ -109,7 +110,9 @@ public class ImportView extends VerticalLayout implements LocalizedTitle {
         kind.setItems(ImportKind.values());
         kind.setItemLabelGenerator(k -> getTranslation("import.kind." + k));
         kind.setValue(ImportKind.ORDERS);
-        Upload upload = new Upload(UploadHandler.toTempFile((metadata, file) -> {
+        long maxBytes = imports.maxUploadBytes();
+        // the handler stops a larger upload before it is written out (the service checks again while it copies)
+        Upload upload = new Upload(new com.vaadin.flow.server.streams.TemporaryFileUploadHandler((metadata, file) -> {
             try (InputStream in = new FileInputStream(file)) {
                 ImportJob uploaded = imports.upload(kind.getValue(), metadata.fileName(), in);
                 ui.access(() -> {
@@ -119,6 +122,8 @@ public class ImportView extends VerticalLayout implements LocalizedTitle {
                 });
             } catch (FieldErrorsException e) {
                 ui.access(() -> Notifications.error(getTranslation(e.errors().getFirst().messageKey())));
+            } catch (ImportFileRefusedException e) {
+                ui.access(() -> Notifications.error(getTranslation(e.messageKey(), e.args())));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             } finally {
@@ -128,9 +133,16 @@ public class ImportView extends VerticalLayout implements LocalizedTitle {
                     // a temporary file the system cleans up
                 }
             }
-        }));
+        }) {
+            @Override
+            public long getFileSizeMax() {
+                return maxBytes;
+            }
+        });
         upload.setId("import-upload");
         upload.setMaxFiles(1);
+        upload.setMaxFileSize((int) Math.min(Integer.MAX_VALUE, maxBytes));
+        upload.addFileRejectedListener(e -> Notifications.error(getTranslation("import.file.too-large", maxBytes >> 20)));
         upload.setAcceptedFileTypes(".csv", ".txt", ".tsv", ".xlsx");
         upload.setDropLabel(new Span(getTranslation("import.drop")));
         step.add(new H3(getTranslation("import.step.upload")), kind, new Paragraph(getTranslation("import.upload.help")), upload);
@@ -241,7 +253,16 @@ public class ImportView extends VerticalLayout implements LocalizedTitle {
         step.removeAll();
         Button retry = new Button(getTranslation("import.retry"), e -> showMapping());
         step.add(new H3(getTranslation("import.step.failed", job.fileName())), new Paragraph(getTranslation("import.failed.nothing")),
-                new Paragraph(job.error() == null ? "" : job.error().startsWith("import.") ? getTranslation(job.error()) : job.error()), new HorizontalLayout(retry, discardButton()));
+                new Paragraph(errorText(job.error())), new HorizontalLayout(retry, discardButton()));
+    }
+
+    /** A failed job's cause: a message key with its arguments ({@code key|arg|…}, see ImportFileRefusedException), or a text. */
+    private String errorText(String error) {
+        if (error == null || !error.startsWith("import.")) {
+            return error == null ? "" : error;
+        }
+        List<String> parts = ImportFileRefusedException.parseStored(error);
+        return getTranslation(parts.getFirst(), parts.subList(1, parts.size()).toArray());
     }
 
     private Span counts() {

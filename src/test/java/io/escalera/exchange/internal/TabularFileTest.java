@@ -73,4 +73,22 @@ class TabularFileTest {
         assertThat(lines.get(5).cells()).containsExactly("O5", "2026-01-05", "5.5");
         assertThat(lines).extracting(TabularFile.Line::number).containsExactly(1, 2, 3, 4, 5, 6);
     }
+
+    @Test
+    void aCsvExportImportedAgainReadsAsItWasFormulaGuardsAndSemicolonsIncluded() throws Exception {
+        List<List<String>> table = List.of(
+                List.of("code", "note"),
+                List.of("=1+2", "García; María"),
+                List.of("  @SUM(A1)", "-x"),
+                List.of("'=kept apostrophe", "two\nlines, \"quoted\""),
+                List.of("-12.5", "+34 600 000 000"));
+        Path csv = dir.resolve("export.csv");
+        try (OutputStream out = Files.newOutputStream(csv); TableWriter writer = TableWriter.of(TableWriter.Format.CSV, out, null)) {
+            table.forEach(writer::row);
+        }
+        assertThat(Files.readString(csv)).as("guarded in the file").contains("\"'=1+2\"", "\"''=kept apostrophe\"");
+
+        assertThat(read(TabularFile.open(csv, "export.csv"))).extracting(TabularFile.Line::cells)
+                .containsExactlyElementsOf(table);
+    }
 }

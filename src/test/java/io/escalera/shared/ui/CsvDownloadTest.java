@@ -19,6 +19,6 @@ class CsvDownloadTest {
         assertThat(csv).startsWith("\uFEFF").isEqualTo("\uFEFFname,share\r\n"
                 + "\"García, María\",0.25\r\n"
                 + "\"say \"\"hi\"\"\",-12.5\r\n"
-                + "\"'=HYPERLINK(\"\"x\"\")\",'-x\r\n");
+                + "\"'=HYPERLINK(\"\"x\"\")\",\"'-x\"\r\n");
     }
 }
