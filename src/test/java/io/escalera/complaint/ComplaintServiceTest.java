@@ -353,10 +353,14 @@ class ComplaintServiceTest {
     }
 
     @Test
-    void slaTargetsAreSettingsThatManagersChangeWithinSaneBounds() {
+    void slaTargetsAreCompanyWideSettingsThatAnAdminChangesWithinSaneBounds() {
         Team team = team();
         testUsers.signIn(team.manager());
         ComplaintSettings.Rules defaults = complaintSettings.rules();
+        assertThatThrownBy(() -> complaintSettings.save(defaults)).as("SLA targets and the STAFF limit are ADMIN's")
+                .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+        UserAccount admin = testUsers.newUser(Role.ADMIN);
+        testUsers.signIn(admin);
         java.util.Map<Severity, Integer> response = new java.util.EnumMap<>(defaults.responseHours());
         java.util.Map<Severity, Integer> resolution = new java.util.EnumMap<>(defaults.resolutionHours());
         resolution.put(Severity.LOW, 1);
@@ -371,7 +375,7 @@ class ComplaintServiceTest {
             assertThat(Duration.between(low.openedAt(), low.resolutionDueAt())).isEqualTo(Duration.ofHours(300));
             assertThat(complaintSettings.staffLimit()).isEqualByComparingTo("80");
         } finally {
-            testUsers.signIn(team.manager());
+            testUsers.signIn(admin);
             complaintSettings.save(defaults);
         }
     }

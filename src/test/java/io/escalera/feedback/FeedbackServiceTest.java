@@ -33,6 +33,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class FeedbackServiceTest {
 
     @Autowired FeedbackService feedback;
+    @Autowired io.escalera.support.TestComplaints testComplaints;
     @Autowired TestUsers testUsers;
     @Autowired TestCustomers testCustomers;
     @Autowired TestClock clock;
@@ -146,7 +147,9 @@ class FeedbackServiceTest {
         testUsers.signIn(staff);
         feedback.record(answer(customer, FeedbackKind.CSAT, 1, null));
         LoopFollowUp followUp = feedback.followUps(true, 0, 10).getFirst();
-        feedback.linkComplaint(followUp.id(), followUp.version(), 12345L);
+        long complaintId = testComplaints.openFor(customer).id();
+        testUsers.signIn(staff);
+        feedback.linkComplaint(followUp.id(), followUp.version(), complaintId);
 
         assertThatThrownBy(() -> feedback.closeFollowUp(followUp.id(), followUp.version(), FollowUpOutcome.NOT_REACHABLE, null))
                 .isInstanceOf(ConcurrentEditException.class);

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.context.SecurityContextHolder;
 
@@ -31,6 +32,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 @EscaleraTest
 class InvitationServiceTest {
@@ -83,12 +85,16 @@ class InvitationServiceTest {
         CustomerDetails consenting = customer(manager.unitId(), true);
         testUsers.signIn(manager);
         InvitationRules before = invitations.rules();
+        assertThatThrownBy(() -> invitations.saveRules(new InvitationRules(false, true, 6, 30, 3, 30, 48)))
+                .as("survey rules are company-wide: ADMIN's").isInstanceOf(AccessDeniedException.class);
+        UserAccount admin = testUsers.newUser(Role.ADMIN);
+        testUsers.signIn(admin);
         try {
             invitations.saveRules(new InvitationRules(false, true, 6, 30, 3, 30, 48));
             assertThat(invite(consenting, InvitationOrigin.AFTER_DELIVERY)).isEmpty();
             assertThat(invite(consenting, InvitationOrigin.AFTER_RESOLUTION)).isPresent();
         } finally {
-            testUsers.signIn(manager);
+            testUsers.signIn(admin);
             invitations.saveRules(before);
         }
     }

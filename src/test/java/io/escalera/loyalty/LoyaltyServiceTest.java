@@ -253,6 +253,10 @@ class LoyaltyServiceTest {
         awaitListeners();
         testUsers.signIn(manager);
         LadderRules defaults = loyalty.rules();
+        assertThatThrownBy(() -> loyalty.saveRules(defaults)).as("ladder rules are company-wide: ADMIN's")
+                .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+        UserAccount admin = testUsers.newUser(Role.ADMIN);
+        testUsers.signIn(admin);
         assertThatThrownBy(() -> loyalty.saveRules(new LadderRules(365, 3, 3, new BigDecimal("2"), 9, 365)))
                 .isInstanceOfSatisfying(FieldErrorsException.class, e -> assertThat(e.errors().getFirst().messageKey())
                         .isEqualTo("ladder-rules.client-above-customer"));
@@ -265,7 +269,7 @@ class LoyaltyServiceTest {
                     .isEqualTo(preview.values().stream().mapToLong(Long::longValue).sum());
             assertThat(stage(customer)).as("two purchases no longer make a customer").isEqualTo(Stage.SHOPPER);
         } finally {
-            testUsers.signIn(manager);
+            testUsers.signIn(admin);
             loyalty.saveRules(defaults);
         }
         assertThat(stage(customer)).isEqualTo(Stage.CUSTOMER);

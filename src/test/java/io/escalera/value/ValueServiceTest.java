@@ -295,6 +295,9 @@ class ValueServiceTest {
 
         testUsers.signIn(elsewhere);
         BackTest test = values.backTest(3);
+        // a manager's back-test covers the customers of their own units only
+        before = store.flaggedOn(cutoff, SystemUser.call(values::rules), java.util.Set.of(elsewhere.unitId()));
+        assertThat(before).containsOnlyKeys(active.id());
         assertThat(test.cutoff()).isEqualTo(cutoff);
         assertThat(test.active()).isEqualTo(before.size());
         assertThat(test.flagged()).isEqualTo(before.values().stream().filter(b -> b).count());
@@ -478,8 +481,11 @@ class ValueServiceTest {
     }
 
     @Test
-    void rulesAreValidatedBeforeAnythingIsSaved() {
+    void rulesAreCompanyWideAndValidatedBeforeAnythingIsSaved() {
         testUsers.signIn(manager);
+        assertThatThrownBy(() -> values.saveRules(ValueRules.defaults())).as("value rules are ADMIN's")
+                .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+        testUsers.signIn(testUsers.newUser(Role.ADMIN));
         ValueRules bad = new ValueRules(new BigDecimal("1.5"), new BigDecimal("0.1"), 0, 85, 40, 30, 0, 0, 0, 0, 0, 0, 0);
         assertThatThrownBy(() -> values.saveRules(bad)).isInstanceOfSatisfying(FieldErrorsException.class,
                 e -> assertThat(e.errors()).extracting(FieldErrorsException.FieldError::field)

@@ -161,8 +161,17 @@ class ValueViewsTest {
     }
 
     @Test
-    void rulesOutOfRangeAreMarkedAndNothingIsSaved() {
+    void aManagerReadsTheCompanyWideRulesWithSavingOffAndALineSayingWhy() {
         BrowserlessUIContext window = open(testUsers.newUser(Role.MANAGER));
+        window.navigate("value/rules", ValueRulesView.class);
+        assertThat(window.find(Button.class).withId("value-rules-save").single().isEnabled()).isFalse();
+        assertThat(window.find(com.vaadin.flow.component.html.Paragraph.class).withId("rules-admin-only").single().getText())
+                .isEqualTo("Only an administrator can change these company-wide rules.");
+    }
+
+    @Test
+    void rulesOutOfRangeAreMarkedAndNothingIsSaved() {
+        BrowserlessUIContext window = open(testUsers.newUser(Role.ADMIN));
         window.navigate("value/rules", ValueRulesView.class);
         BigDecimalField margin = window.find(BigDecimalField.class).withId("marginRate").single();
         IntegerField weight = window.find(IntegerField.class).withId("spendWeight").single();
