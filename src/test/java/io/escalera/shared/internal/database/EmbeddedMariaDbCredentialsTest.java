@@ -90,6 +90,8 @@ class EmbeddedMariaDbCredentialsTest {
         try {
             assertThat(again.password()).as("the next start keeps the password").isEqualTo(server.password());
             connect(again, "root", again.password()).close();
+            assertRefused(again, "root", "");
+            assertRefused(again, "someone", "");
         } finally {
             again.stop();
         }
