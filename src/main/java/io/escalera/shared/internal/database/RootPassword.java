@@ -26,6 +26,7 @@ import java.util.Set;
 final class RootPassword {
 
     static final String FILE_NAME = "root.password";
+    private static final SecureRandom RANDOM = new SecureRandom();
     private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
 
     private final String password;
@@ -82,7 +83,7 @@ final class RootPassword {
 
     private static String generate() {
         byte[] bytes = new byte[24];
-        new SecureRandom().nextBytes(bytes);
+        RANDOM.nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
