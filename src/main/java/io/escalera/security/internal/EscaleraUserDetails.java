@@ -27,6 +27,7 @@ public class EscaleraUserDetails implements UserDetails, CredentialsContainer {
     private final boolean enabled;
     private final boolean allUnitsAllowed;
     private volatile Locale language;
+    private volatile boolean mustChangePassword;
 
     EscaleraUserDetails(UserEntity user) {
         this.id = user.getId();
@@ -38,6 +39,7 @@ public class EscaleraUserDetails implements UserDetails, CredentialsContainer {
         this.enabled = user.isEnabled();
         this.allUnitsAllowed = user.isAllUnitsAllowed();
         this.language = user.getPreferredLanguage() == null ? null : Locale.forLanguageTag(user.getPreferredLanguage());
+        this.mustChangePassword = user.isMustChangePassword();
     }
 
     private EscaleraUserDetails(long id, String username, String displayName, Role role, long unitId) {
@@ -92,6 +94,13 @@ public class EscaleraUserDetails implements UserDetails, CredentialsContainer {
     public long unitId() { return unitId; }
     public Locale language() { return language; }
     public boolean allUnitsAllowed() { return allUnitsAllowed; }
+
+    /** Whether the user must choose a new password before anything else (the first admin). */
+    public boolean mustChangePassword() { return mustChangePassword; }
+
+    public void passwordChanged() {
+        this.mustChangePassword = false;
+    }
 
     void language(Locale language) {
         this.language = language;

@@ -47,6 +47,9 @@ public class UserEntity {
     @Column(name = "all_units_allowed", nullable = false)
     private boolean allUnitsAllowed;
 
+    @Column(name = "must_change_password", nullable = false)
+    private boolean mustChangePassword;
+
     @Column(name = "preferred_language")
     private String preferredLanguage;
 
@@ -76,6 +79,8 @@ public class UserEntity {
     public void setEnabled(boolean enabled) { this.enabled = enabled; }
     public boolean isAllUnitsAllowed() { return allUnitsAllowed; }
     public void setAllUnitsAllowed(boolean allUnitsAllowed) { this.allUnitsAllowed = allUnitsAllowed; }
+    public boolean isMustChangePassword() { return mustChangePassword; }
+    public void setMustChangePassword(boolean mustChangePassword) { this.mustChangePassword = mustChangePassword; }
     public String getPreferredLanguage() { return preferredLanguage; }
     public void setPreferredLanguage(String preferredLanguage) { this.preferredLanguage = preferredLanguage; }
     public Instant getCreatedAt() { return createdAt; }
