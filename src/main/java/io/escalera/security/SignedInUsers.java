@@ -53,7 +53,7 @@ public class SignedInUsers implements CurrentUser {
         principal().ifPresent(p -> languages.store(p, SupportedLanguages.languageOf(language)));
     }
 
-    private static Optional<EscaleraUserDetails> principal() {
+    static Optional<EscaleraUserDetails> principal() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication != null && authentication.getPrincipal() instanceof EscaleraUserDetails details) {
             return Optional.of(details);

@@ -144,6 +144,16 @@ public class UserAdministration {
         auditLog.record("USER_PASSWORD_RESET", "user", user.getUsername(), null);
     }
 
+    /** The user must choose a new password at their next login, before going anywhere else. */
+    @Transactional
+    public void requirePasswordChange(long id) {
+        UserEntity user = users.findById(id).orElseThrow(() -> new NotFoundException("user", id));
+        user.setMustChangePassword(true);
+        user.setUpdatedBy(signedIn.actorName());
+        users.saveAndFlush(user);
+        auditLog.record("USER_MUST_CHANGE_PASSWORD", "user", user.getUsername(), null);
+    }
+
     private List<FieldError> commonErrors(UserForm form, UserEntity existing) {
         List<FieldError> errors = new ArrayList<>();
         if (!StringUtils.hasText(form.getUsername()) || !form.getUsername().matches("[a-zA-Z0-9._-]{3,60}")) {

@@ -309,12 +309,13 @@ class RestApiTest {
 
     @Test
     void theOpenApiDescriptionListsEveryResourceAndTheTokenScheme() throws Exception {
-        HttpResponse<String> docs = call("GET", "/v3/api-docs", null, null);
+        String token = token(Role.STAFF, testUsers.newUnit(UnitKind.STORE));
+        HttpResponse<String> docs = call("GET", "/v3/api-docs", token, null);
         assertThat(docs.statusCode()).isEqualTo(200);
         JsonNode api = json(docs);
         assertThat(api.get("paths").propertyNames()).contains("/api/v1/customers", "/api/v1/customers/{id}", "/api/v1/orders",
                 "/api/v1/interactions", "/api/v1/complaints", "/api/v1/complaints/{id}/resolution", "/api/v1/feedback");
         assertThat(api.get("components").get("securitySchemes").get("token").get("scheme").asString()).isEqualTo("bearer");
-        assertThat(call("GET", "/swagger-ui/index.html", null, null).statusCode()).isEqualTo(200);
+        assertThat(call("GET", "/swagger-ui/index.html", token, null).statusCode()).isEqualTo(200);
     }
 }

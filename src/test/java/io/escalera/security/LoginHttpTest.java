@@ -1,5 +1,6 @@
 package io.escalera.security;
 
+import io.escalera.security.internal.LoginThrottle;
 import io.escalera.support.EscaleraTest;
 import io.escalera.support.TestUsers;
 import org.junit.jupiter.api.AfterEach;
@@ -40,7 +41,7 @@ class LoginHttpTest {
     @AfterEach
     void forgetAttempts() {
         // Every test request comes from 127.0.0.1: leave no failures behind that could lock out later tests.
-        usernamesTried.forEach(u -> jdbc.sql("DELETE FROM login_attempt WHERE username = ?").param(u.toLowerCase()).update());
+        usernamesTried.forEach(u -> jdbc.sql("DELETE FROM login_attempt WHERE username = ?").param(LoginThrottle.key(u)).update());
     }
 
     @Test
@@ -83,6 +84,15 @@ class LoginHttpTest {
                 .param(staff.username().toLowerCase()).query(String.class).list();
         assertThat(audited).containsSubsequence("LOGIN_FAILURE", "LOGIN_FAILURE", "LOGIN_FAILURE", "LOGIN_FAILURE",
                 "LOGIN_FAILURE", "LOGIN_THROTTLED");
+    }
+
+    @Test
+    void aUsernameOfAnyLengthGetsTheLoginErrorNotAServerError() throws Exception {
+        for (int length : new int[] {61, 300, 5000}) {
+            HttpResponse<String> login = login("u".repeat(length), "some-password-" + length, csrfTokenOf(get("/login")));
+            assertThat(login.statusCode()).as("%d characters", length).isEqualTo(302);
+            assertThat(login.headers().firstValue("Location").orElseThrow()).contains("/login?error");
+        }
     }
 
     @Test

@@ -72,6 +72,7 @@ class RouteAccessMatrixTest {
 
     static {
         ALLOWED.put(HomeView.class, EVERYONE);
+        ALLOWED.put(io.escalera.security.ui.ChangePasswordView.class, EVERYONE);
         ALLOWED.put(CustomersView.class, EVERYONE);
         ALLOWED.put(CustomerView.class, EVERYONE);
         ALLOWED.put(OrdersView.class, EVERYONE);

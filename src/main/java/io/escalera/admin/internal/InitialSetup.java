@@ -5,6 +5,7 @@ import io.escalera.admin.UnitKind;
 import io.escalera.admin.UnitService;
 import io.escalera.security.Role;
 import io.escalera.security.SystemUser;
+import io.escalera.security.UserAccount;
 import io.escalera.security.UserAdministration;
 import io.escalera.security.UserForm;
 import io.escalera.shared.DemoProperties;
@@ -21,7 +22,8 @@ import java.util.Base64;
 
 /**
  * First start on an empty database: one head-office unit and one {@code admin} whose password comes from
- * {@code ESCALERA_ADMIN_PASSWORD}, or is generated and printed once. Never a fixed default password.
+ * {@code ESCALERA_ADMIN_PASSWORD}, or is generated and printed once. Never a fixed default password, and the admin
+ * must choose a new one at the first login.
  * In demo mode the demo setup creates the users instead.
  */
 @Component
@@ -58,25 +60,32 @@ class InitialSetup {
             String given = environment.getProperty("ESCALERA_ADMIN_PASSWORD");
             boolean generated = given == null || given.isBlank();
             String password = generated ? generatePassword() : given;
-            UserForm admin = new UserForm();
-            admin.setUsername("admin");
-            admin.setDisplayName("Administrator");
-            admin.setRole(Role.ADMIN);
-            admin.setUnitId(headOffice);
-            admin.setPassword(password);
-            users.create(admin);
+            createAdmin("admin", headOffice, password);
             if (generated) {
                 log.warn("""
 
                         ================================================================
                          First start: created user 'admin' with the password
                              {}
-                         It is shown only this once. Log in and change it.
+                         It is shown only this once. It must be changed at the first login.
                         ================================================================""", password);
             } else {
                 log.info("First start: created user 'admin' with the password from ESCALERA_ADMIN_PASSWORD");
             }
         });
+    }
+
+    /** The first admin, who must choose a new password at the first login (the given one was in a log or a variable). */
+    UserAccount createAdmin(String username, long unitId, String password) {
+        UserForm admin = new UserForm();
+        admin.setUsername(username);
+        admin.setDisplayName("Administrator");
+        admin.setRole(Role.ADMIN);
+        admin.setUnitId(unitId);
+        admin.setPassword(password);
+        UserAccount created = users.create(admin);
+        users.requirePasswordChange(created.id());
+        return created;
     }
 
     private static String generatePassword() {

@@ -28,6 +28,7 @@ public class EscaleraUserDetails implements UserDetails, CredentialsContainer {
     private final boolean allUnitsAllowed;
     private final int sessionStamp;
     private volatile Locale language;
+    private volatile boolean mustChangePassword;
 
     EscaleraUserDetails(UserEntity user) {
         this.id = user.getId();
@@ -40,6 +41,7 @@ public class EscaleraUserDetails implements UserDetails, CredentialsContainer {
         this.allUnitsAllowed = user.isAllUnitsAllowed();
         this.sessionStamp = user.getSessionStamp();
         this.language = user.getPreferredLanguage() == null ? null : Locale.forLanguageTag(user.getPreferredLanguage());
+        this.mustChangePassword = user.isMustChangePassword();
     }
 
     private EscaleraUserDetails(long id, String username, String displayName, Role role, long unitId) {
@@ -96,6 +98,13 @@ public class EscaleraUserDetails implements UserDetails, CredentialsContainer {
     public Locale language() { return language; }
     public boolean allUnitsAllowed() { return allUnitsAllowed; }
     int sessionStamp() { return sessionStamp; }
+
+    /** Whether the user must choose a new password before anything else (the first admin). */
+    public boolean mustChangePassword() { return mustChangePassword; }
+
+    public void passwordChanged() {
+        this.mustChangePassword = false;
+    }
 
     void language(Locale language) {
         this.language = language;

@@ -3,6 +3,7 @@ package io.escalera.security.internal;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import io.escalera.security.ui.LoginView;
 import io.escalera.shared.AuditLog;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -28,16 +29,24 @@ class SecurityConfiguration {
 
     /**
      * The REST API and its description: stateless, authenticated only by API tokens (never by the UI's session
-     * cookie, so no CSRF token is needed), answering refusals as problem details.
+     * cookie, so no CSRF token is needed), answering refusals as problem details. The description (OpenAPI document
+     * and Swagger UI) needs a valid API token of any role too, unless {@code escalera.api-docs.public=true}.
      */
     @Bean
     @Order(1)
-    SecurityFilterChain apiFilterChain(HttpSecurity http, ApiTokenStore tokens, ApiRateLimiter limiter, Clock clock)
+    SecurityFilterChain apiFilterChain(HttpSecurity http, ApiTokenStore tokens, ApiRateLimiter limiter, Clock clock,
+                                       @Value("${escalera.api-docs.public:false}") boolean apiDocsPublic)
             throws Exception {
         http.securityMatcher("/api/**", "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui.html", "/swagger-ui/**");
-        http.authorizeHttpRequests(requests -> requests
-                .requestMatchers("/api/**").authenticated()
-                .anyRequest().permitAll());
+        http.authorizeHttpRequests(requests -> {
+            requests.requestMatchers("/api/**").authenticated();
+            if (apiDocsPublic) {
+                requests.anyRequest().permitAll();
+            } else {
+                requests.anyRequest().authenticated();
+            }
+        });
+        http.headers(SecurityHeaders::apply);
         http.csrf(csrf -> csrf.disable());
         http.sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
         http.securityContext(context -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()));
@@ -65,6 +74,7 @@ class SecurityConfiguration {
         http.authenticationProvider(authenticationProvider);
         // A new session id at login defeats session fixation; the session (and Vaadin's state in it) is kept.
         http.sessionManagement(sessions -> sessions.sessionFixation(fixation -> fixation.changeSessionId()));
+        http.headers(SecurityHeaders::apply);
         http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class));
         return http.build();
     }

@@ -13,7 +13,7 @@ import java.time.Clock;
 import java.time.Instant;
 
 /**
- * Checks the password like Spring's provider, but refuses attempts while a username or an address is locked out
+ * Checks the password like Spring's provider, but refuses attempts while the (username, address) pair or the address is locked out
  * (with the same message as a wrong password), and records every attempt for the throttle and the audit log.
  */
 class ThrottlingAuthenticationProvider extends DaoAuthenticationProvider {
@@ -36,7 +36,7 @@ class ThrottlingAuthenticationProvider extends DaoAuthenticationProvider {
         String username = authentication.getName();
         String address = authentication.getDetails() instanceof WebAuthenticationDetails web ? web.getRemoteAddress() : "unknown";
         Instant now = clock.instant();
-        String who = LoginThrottle.normalise(username);
+        String who = LoginThrottle.key(username);
         if (throttle.isLocked(username, address, now)) {
             throttle.record(username, address, LoginThrottle.Outcome.THROTTLED, now);
             auditLog.recordAs(who, "LOGIN_THROTTLED", "user", who, "from " + address);

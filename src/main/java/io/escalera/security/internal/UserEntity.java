@@ -50,6 +50,8 @@ public class UserEntity {
     /** Created in demo mode (public demo password): refused at login when demo mode is off. */
     @Column(nullable = false)
     private boolean demo;
+    @Column(name = "must_change_password", nullable = false)
+    private boolean mustChangePassword;
 
     @Column(name = "preferred_language")
     private String preferredLanguage;
@@ -90,6 +92,8 @@ public class UserEntity {
     public void setAllUnitsAllowed(boolean allUnitsAllowed) { this.allUnitsAllowed = allUnitsAllowed; }
     public boolean isDemo() { return demo; }
     public void setDemo(boolean demo) { this.demo = demo; }
+    public boolean isMustChangePassword() { return mustChangePassword; }
+    public void setMustChangePassword(boolean mustChangePassword) { this.mustChangePassword = mustChangePassword; }
     public String getPreferredLanguage() { return preferredLanguage; }
     public void setPreferredLanguage(String preferredLanguage) { this.preferredLanguage = preferredLanguage; }
     public Instant getCreatedAt() { return createdAt; }

@@ -23,11 +23,14 @@ import org.springframework.beans.factory.ObjectProvider;
 
 /**
  * The shell around every signed-in view: navigation with only what the user may open, who is signed in, language,
- * logout.
+ * changing one's own password, logout.
  */
 @Layout
 @PermitAll
 public class MainLayout extends AppLayout {
+
+    /** The route of the security module's change-password view. */
+    public static final String CHANGE_PASSWORD_ROUTE = "account/password";
 
     private final ObjectProvider<HeaderAction> headerActions;
 
@@ -72,6 +75,14 @@ public class MainLayout extends AppLayout {
             header.add(who);
         });
         header.add(new LanguageSelect(currentUser::changeLanguage));
+        if (currentUser.get().isPresent()) {
+            // The security module's view, named by its route: the shared shell does not depend on security.
+            Button password = new Button(getTranslation("action.change-password"), VaadinIcon.KEY.create(),
+                    click -> getUI().ifPresent(ui -> ui.navigate(CHANGE_PASSWORD_ROUTE)));
+            password.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+            password.setId("change-password");
+            header.add(password);
+        }
         Button logout = new Button(getTranslation("action.logout"), VaadinIcon.SIGN_OUT.create(),
                 click -> authenticationContext.logout());
         logout.addThemeVariants(ButtonVariant.LUMO_TERTIARY);

@@ -25,4 +25,10 @@ class FirstStartTest {
         assertThat(jdbc.sql("SELECT actor FROM audit_event WHERE action = 'USER_CREATED' AND record_id = 'admin'").query(String.class).list())
                 .containsExactly("system");
     }
+
+    @Test
+    void theFirstAdminMustChooseANewPasswordAtTheFirstLogin() {
+        assertThat(jdbc.sql("SELECT must_change_password FROM app_user WHERE username = 'admin'").query(Boolean.class).single())
+                .isTrue();
+    }
 }
