@@ -437,6 +437,7 @@ class ScopeCases {
         write("UserAdministration.create(UserForm)", () -> adminOnly(() -> users.create(new UserForm())));
         write("UserAdministration.update(long,UserForm)", () -> adminOnly(() -> users.update(w.staffA1.id(), new UserForm())));
         write("UserAdministration.resetPassword(long,String)", () -> adminOnly(() -> users.resetPassword(w.staffA1.id(), "x")));
+        write("UserAdministration.requirePasswordChange(long)", () -> adminOnly(() -> users.requirePasswordChange(w.staffA1.id())));
         ApiTokens tokens = bean(ApiTokens.class);
         write("ApiTokens.issue(ApiTokenForm)", () -> adminOnly(() -> tokens.issue(new ApiTokenForm())));
         write("ApiTokens.revoke(long)", () -> adminOnly(() -> tokens.revoke(1L)));
