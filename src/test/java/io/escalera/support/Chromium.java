@@ -36,6 +36,10 @@ public final class Chromium {
             options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                     "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
                     "--window-size=1400,1000", "--lang=en-US", "--user-data-dir=" + profile);
+            // the console, so that a journey can check that the Content-Security-Policy refused nothing
+            org.openqa.selenium.logging.LoggingPreferences logs = new org.openqa.selenium.logging.LoggingPreferences();
+            logs.enable(org.openqa.selenium.logging.LogType.BROWSER, java.util.logging.Level.ALL);
+            options.setCapability("goog:loggingPrefs", logs);
             ChromeDriverService service = new ChromeDriverService.Builder()
                     .usingDriverExecutable(new File(System.getProperty("webdriver.chrome.driver", "/usr/bin/chromedriver")))
                     .withEnvironment(Map.of("XDG_CONFIG_HOME", profile.resolve("config").toString(),
@@ -47,6 +51,14 @@ public final class Chromium {
         } catch (IOException e) {
             throw new IllegalStateException("Cannot prepare a Chromium profile", e);
         }
+    }
+
+    /** The browser console's messages that report something the Content-Security-Policy refused. */
+    public static java.util.List<String> contentSecurityPolicyViolations(WebDriver driver) {
+        return driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+                .map(org.openqa.selenium.logging.LogEntry::getMessage)
+                .filter(m -> m.contains("Content Security Policy") || m.contains("Content-Security-Policy"))
+                .toList();
     }
 
     /** Keeps what the browser showed last in target/selenium/, for reading a failure. */
