@@ -1,7 +1,5 @@
 package io.escalera.admin.internal;
 
-import io.escalera.security.SystemUser;
-import io.escalera.security.UserAdministration;
 import io.escalera.shared.DemoProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,10 +14,9 @@ import java.util.function.BooleanSupplier;
 
 /**
  * Demo mode (logins with public passwords) runs only on a database that demo mode created: the first demo start on
- * an EMPTY database (no users) marks it ({@code demo_database}); a demo start on a database that has users but no
- * mark stops the application before it serves anything or seeds demo data (see
- * {@link DemoDatabaseRefusedFailureAnalyzer}). Runs once every bean exists (Liquibase has run) and before the web
- * server, the jobs and the demo setup start.
+ * an EMPTY database (no units, hence no users) marks it ({@code demo_database}); a demo start on a database that has
+ * data but no mark stops the application before it seeds demo data (see {@link DemoDatabaseRefusedFailureAnalyzer}).
+ * Runs once every bean exists (Liquibase has run), before the web server, the jobs and the demo setup start.
  */
 @Component
 class DemoDatabaseGuard implements SmartInitializingSingleton {
@@ -31,9 +28,15 @@ class DemoDatabaseGuard implements SmartInitializingSingleton {
     private final BooleanSupplier databaseHasData;
     private final Clock clock;
 
+    /**
+     * "Has data" is "has units", through this module's own repository: every user belongs to a unit and every
+     * start outside demo mode creates the head office, so a database with users or any start behind it has units.
+     * (Not through the users' service: its method security sees no signed-in user while the context is still
+     * being refreshed, even inside SystemUser.)
+     */
     @Autowired
-    DemoDatabaseGuard(JdbcClient jdbc, DemoProperties demo, UserAdministration users, Clock clock) {
-        this(jdbc, demo, () -> SystemUser.call(users::hasAnyUser), clock);
+    DemoDatabaseGuard(JdbcClient jdbc, DemoProperties demo, UnitRepository units, Clock clock) {
+        this(jdbc, demo, () -> units.count() > 0, clock);
     }
 
     DemoDatabaseGuard(JdbcClient jdbc, DemoProperties demo, BooleanSupplier databaseHasData, Clock clock) {

@@ -1,7 +1,6 @@
 package io.escalera.admin.internal;
 
 import io.escalera.security.Role;
-import io.escalera.security.UserAdministration;
 import io.escalera.shared.DemoProperties;
 import io.escalera.support.EscaleraTest;
 import io.escalera.support.TestUsers;
@@ -27,7 +26,7 @@ class DemoDatabaseGuardTest {
     private static final DemoProperties DEMO_OFF = new DemoProperties(false, List.of());
 
     @Autowired JdbcClient jdbc;
-    @Autowired UserAdministration users;
+    @Autowired UnitRepository units;
     @Autowired TestUsers testUsers;
     @Autowired Clock clock;
 
@@ -40,7 +39,7 @@ class DemoDatabaseGuardTest {
     @Test
     void demoModeRefusesADatabaseThatHasUsersButWasNotCreatedByDemoMode() {
         testUsers.newUser(Role.STAFF);
-        DemoDatabaseGuard guard = new DemoDatabaseGuard(jdbc, DEMO_ON, users, clock);
+        DemoDatabaseGuard guard = new DemoDatabaseGuard(jdbc, DEMO_ON, units, clock);
 
         assertThatThrownBy(guard::check).isInstanceOf(DemoDatabaseGuard.DemoDatabaseRefusedException.class);
         assertThat(markCount()).isZero();
@@ -52,14 +51,14 @@ class DemoDatabaseGuardTest {
         assertThat(markCount()).isEqualTo(1);
 
         testUsers.newUser(Role.STAFF);
-        assertThatNoException().isThrownBy(() -> new DemoDatabaseGuard(jdbc, DEMO_ON, users, clock).check());
+        assertThatNoException().isThrownBy(() -> new DemoDatabaseGuard(jdbc, DEMO_ON, units, clock).check());
         assertThat(markCount()).isEqualTo(1);
     }
 
     @Test
     void withoutDemoModeAnyDatabaseIsAcceptedAndNotMarked() {
         testUsers.newUser(Role.STAFF);
-        new DemoDatabaseGuard(jdbc, DEMO_OFF, users, clock).check();
+        new DemoDatabaseGuard(jdbc, DEMO_OFF, units, clock).check();
         new DemoDatabaseGuard(jdbc, DEMO_OFF, () -> false, clock).check();
         assertThat(markCount()).isZero();
     }
