@@ -191,8 +191,8 @@ public class CustomerService {
                 .sorted((a, b) -> a.code().compareToIgnoreCase(b.code())).toList();
     }
 
-    /** Units whose records the signed-in user may change (their home units; every unit for an ADMIN). */
-    @RolesAllowed({"STAFF", "MANAGER", "ADMIN"})
+    /** Units whose records the signed-in user may change (their home units; every unit for an ADMIN); the pickers of forms. */
+    @RolesAllowed({"STAFF", "MANAGER", "EXECUTIVE", "ADMIN"})
     @Transactional(readOnly = true)
     public List<UnitDirectory.UnitRef> actableUnits() {
         return units.allUnits().stream().filter(u -> scopes.canAct(u.id()))

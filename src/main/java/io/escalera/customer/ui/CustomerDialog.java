@@ -61,7 +61,7 @@ public class CustomerDialog extends Dialog {
         phone.setHelperText(getTranslation("customer.phone.help"));
         DatePicker birthDate = new DatePicker(getTranslation("customer.birth-date"));
         birthDate.setMax(LocalDate.now());
-        List<UnitDirectory.UnitRef> units = customers.selectableUnits();
+        List<UnitDirectory.UnitRef> units = customers.actableUnits();
         ComboBox<UnitDirectory.UnitRef> unit = new ComboBox<>(getTranslation("customer.unit"));
         unit.setId("customer-unit");
         unit.setItems(units);

@@ -52,7 +52,7 @@ class OrderDialog extends Dialog {
         channel.setLabel(getTranslation("order.channel"));
         channel.setItems(SalesChannel.values());
         channel.setItemLabelGenerator(c -> getTranslation("channel." + c));
-        List<UnitDirectory.UnitRef> units = customers.selectableUnits();
+        List<UnitDirectory.UnitRef> units = customers.actableUnits();
         ComboBox<UnitDirectory.UnitRef> unit = new ComboBox<>(getTranslation("order.unit"));
         unit.setItems(units);
         unit.setItemLabelGenerator(UnitDirectory.UnitRef::label);
