@@ -177,11 +177,13 @@ public class SurveyService {
                 Rows.longOrNull(rs, 7), Rows.longOrNull(rs, 8), rs.getTimestamp(9).toInstant(), Rows.instant(rs, 10))).optional();
     }
 
-    /** Records this request; true when the address made more than the limit within the last minute. */
+    /**
+     * Records this request; true when the address made more than the limit within the last minute. Requests older than
+     * an hour are forgotten by a job of their own (SurveyRequestPurge), not here.
+     */
     private boolean tooManyRequests(String remoteAddress) {
         String address = remoteAddress == null ? "?" : remoteAddress.length() > 64 ? remoteAddress.substring(0, 64) : remoteAddress;
         Instant now = now();
-        jdbc.sql("DELETE FROM survey_request WHERE requested_at < ? LIMIT 500").param(Timestamp.from(now.minus(Duration.ofHours(1)))).update();
         jdbc.sql("INSERT INTO survey_request (remote_address, requested_at) VALUES (?, ?)").params(address, Timestamp.from(now)).update();
         long recent = jdbc.sql("SELECT COUNT(*) FROM survey_request WHERE remote_address = ? AND requested_at > ?")
                 .params(address, Timestamp.from(now.minus(Duration.ofMinutes(1)))).query(Long.class).single();

@@ -10,7 +10,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -19,7 +20,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentSkipListSet;
 
 /**
- * Keeps the daily facts fresh: an event marks its day (after commit), and every few seconds the marked days are
+ * Keeps the daily facts fresh: an event marks its day (in memory, once its transaction commits), and every few seconds the marked days are
  * rebuilt from the base tables — a day's rows, not the whole history; today is also rebuilt every few minutes for
  * what has no event (first responses), and every day every night.
  */
@@ -40,56 +41,74 @@ class KpiFreshness {
     }
 
     private void mark(Instant at) {
-        dirty.add(LocalDate.ofInstant(at, clock.getZone()));
+        markAfterCommit(LocalDate.ofInstant(at, clock.getZone()));
     }
 
-    @TransactionalEventListener
+    /**
+     * Marks a day once the publishing transaction commits — in memory only. A plain listener, not an after-commit
+     * one: an after-commit listener is tracked by the event registry, which marks it completed in a new transaction,
+     * a second connection taken while the request still holds its own (the survey page's collapse of issue 30).
+     * What must be looked up is read here, inside the transaction, on its connection.
+     */
+    private void markAfterCommit(LocalDate day) {
+        // as an after-commit listener did: nothing for an event published outside a transaction
+        if (TransactionSynchronizationManager.isSynchronizationActive() && TransactionSynchronizationManager.isActualTransactionActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    dirty.add(day);
+                }
+            });
+        }
+    }
+
+    @EventListener
     void on(CustomerEvents.OrderPlaced placed) {
-        dirty.add(placed.orderDate());
+        markAfterCommit(placed.orderDate());
     }
 
-    @TransactionalEventListener
+    @EventListener
     void on(CustomerEvents.OrderDelivered delivered) {
         orderDay(delivered.orderId());
     }
 
-    @TransactionalEventListener
+    @EventListener
     void on(CustomerEvents.OrderReturned returned) {
         orderDay(returned.orderId());
     }
 
     private void orderDay(long orderId) {
         jdbc.sql("SELECT order_date FROM customer_order WHERE id = ?").param(orderId).query(java.sql.Date.class).optional()
-                .ifPresent(d -> dirty.add(d.toLocalDate()));
+                .ifPresent(d -> markAfterCommit(d.toLocalDate()));
     }
 
-    @TransactionalEventListener
+    @EventListener
     void on(FeedbackEvents.FeedbackReceived received) {
         mark(received.answeredAt());
     }
 
     /** A closed loop changes the closure rate of the day its follow-up was opened. */
-    @TransactionalEventListener
+    @EventListener
     void on(FeedbackEvents.FollowUpClosed closed) {
         mark(closed.openedAt());
     }
 
-    @TransactionalEventListener
+    @EventListener
     void on(ComplaintEvents.ComplaintOpened opened) {
         mark(opened.openedAt());
     }
 
-    @TransactionalEventListener
+    @EventListener
     void on(ComplaintEvents.ComplaintResolved resolved) {
         mark(resolved.resolvedAt());
     }
 
-    @TransactionalEventListener
+    @EventListener
     void on(ComplaintEvents.CompensationGranted granted) {
         mark(granted.grantedAt());
     }
 
-    @TransactionalEventListener
+    @EventListener
     void on(InteractionEvents.InteractionLogged logged) {
         mark(logged.at());
     }

@@ -7,6 +7,7 @@ import io.escalera.loyalty.LoyaltyService;
 import io.escalera.security.SystemUser;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -52,7 +53,11 @@ class LadderTriggers {
         SystemUser.call(loyalty::recomputeAll);
     }
 
-    /** Updates of customers in the same funnel cell can collide; the loser of a deadlock simply tries again. */
+    /**
+     * Updates of customers in the same funnel cell can collide; the loser of a deadlock simply tries again.
+     * The listeners run without a transaction of their own (NOT_SUPPORTED): the update opens its own, and a listener
+     * transaction around it would hold a first connection while the update takes a second (issue 30).
+     */
     private void update(long customerId) {
         io.escalera.shared.LockConflicts.retry(3, () -> SystemUser.run(() -> loyalty.update(customerId)));
     }
@@ -63,24 +68,24 @@ class LadderTriggers {
         io.escalera.shared.LockConflicts.retry(3, () -> SystemUser.run(loyalty::refreshSegmentCells));
     }
 
-    @ApplicationModuleListener
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void on(CustomerEvents.CustomerRegistered registered) {
         update(registered.customerId());
     }
 
-    @ApplicationModuleListener
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void on(CustomerEvents.OrderPlaced placed) {
         update(placed.customerId());
     }
 
-    @ApplicationModuleListener
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void on(FeedbackEvents.FeedbackReceived received) {
         if (received.kind() == FeedbackKind.NPS && received.customerId() != null) {
             update(received.customerId());
         }
     }
 
-    @ApplicationModuleListener
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void on(CustomerEvents.CustomerReferred referred) {
         update(referred.referrerId());
     }

@@ -8,6 +8,7 @@ import io.escalera.security.SystemUser;
 import io.escalera.value.ValueService;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -60,44 +61,48 @@ class ValueTriggers {
         SystemUser.run(values::recomputeAll);
     }
 
-    @ApplicationModuleListener
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void on(CustomerEvents.OrderPlaced placed) {
         update(placed.customerId());
     }
 
-    @ApplicationModuleListener
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void on(CustomerEvents.OrderReturned returned) {
         update(returned.customerId());
     }
 
-    @ApplicationModuleListener
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void on(FeedbackEvents.FeedbackReceived received) {
         if (received.customerId() != null) {
             update(received.customerId());
         }
     }
 
-    @ApplicationModuleListener
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void on(ComplaintEvents.ComplaintOpened opened) {
         update(opened.customerId());
     }
 
-    @ApplicationModuleListener
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void on(ComplaintEvents.ComplaintResolved resolved) {
         update(resolved.customerId());
     }
 
-    @ApplicationModuleListener
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void on(ComplaintEvents.CompensationGranted granted) {
         update(granted.customerId());
     }
 
-    @ApplicationModuleListener
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void on(InteractionEvents.InteractionLogged logged) {
         update(logged.customerId());
     }
 
-    /** Updates of customers in the same cell of the counts can collide; the loser of a deadlock simply tries again. */
+    /**
+     * Updates of customers in the same cell of the counts can collide; the loser of a deadlock simply tries again.
+     * The listeners run without a transaction of their own (NOT_SUPPORTED): the update opens its own, and a listener
+     * transaction around it would hold a first connection while the update takes a second (issue 30).
+     */
     private void update(long customerId) {
         io.escalera.shared.LockConflicts.retry(3, () -> SystemUser.run(() -> values.update(customerId)));
     }
