@@ -1,6 +1,8 @@
 package io.escalera.shared.internal;
 
 import io.escalera.shared.EventDeliveries;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -30,6 +32,7 @@ import java.util.concurrent.atomic.AtomicLong;
 class EventRedelivery implements EventDeliveries {
 
     private static final Logger log = LoggerFactory.getLogger(EventRedelivery.class);
+    static final String DEAD_LETTERS = "escalera.events.dead.letters";
 
     private final IncompleteEventPublications incomplete;
     private final CompletedEventPublications completed;
@@ -43,7 +46,7 @@ class EventRedelivery implements EventDeliveries {
     EventRedelivery(IncompleteEventPublications incomplete, CompletedEventPublications completed, JdbcClient jdbc, Clock clock,
                     @Value("${escalera.events.retry-after:PT5M}") Duration retryAfter,
                     @Value("${escalera.events.max-attempts:5}") int maxAttempts,
-                    @Value("${escalera.events.retention:P7D}") Duration retention) {
+                    @Value("${escalera.events.retention:P7D}") Duration retention, MeterRegistry meters) {
         this.incomplete = incomplete;
         this.completed = completed;
         this.jdbc = jdbc;
@@ -51,6 +54,8 @@ class EventRedelivery implements EventDeliveries {
         this.retryAfter = retryAfter;
         this.maxAttempts = maxAttempts;
         this.retention = retention;
+        Gauge.builder(DEAD_LETTERS, this, EventRedelivery::deadLetterCount).baseUnit("publications")
+                .description("Event publications that failed max-attempts times and are no longer retried").register(meters);
     }
 
     /** Resubmits the failed publications due for another attempt (the last one retry-after ago); logs the dead letters when their number changes. */

@@ -24,6 +24,7 @@ class EventRedeliveryTest {
     @Autowired FlakyListener listener;
     @Autowired EventRedelivery redelivery;
     @Autowired EventDeliveries deliveries;
+    @Autowired io.micrometer.core.instrument.MeterRegistry meters;
 
     @Test
     void aListenerThatFailsTheFirstTimeIsRetriedOnceThePublicationIsOldEnoughAndThenCompletes() throws Exception {
@@ -67,6 +68,7 @@ class EventRedeliveryTest {
             assertThat(dead.attempts()).isGreaterThanOrEqualTo(5);
         });
         assertThat(deliveries.deadLetterCount()).isPositive();
+        assertThat(meters.get(EventRedelivery.DEAD_LETTERS).gauge().value()).as("the gauge in /actuator/metrics").isPositive();
     }
 
     @Test
