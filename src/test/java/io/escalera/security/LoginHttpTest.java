@@ -113,11 +113,13 @@ class LoginHttpTest {
         UserAccount manager = testUsers.newUser(Role.MANAGER);
         login(manager.username(), TestUsers.PASSWORD, csrfTokenOf(get("/login")));
         assertThat(get("/actuator/metrics").statusCode()).isEqualTo(403);
+        assertThat(get("/actuator/health").body()).doesNotContain("jobs");
 
         cookies.getCookieStore().removeAll();
         UserAccount admin = testUsers.newUser(Role.ADMIN);
         login(admin.username(), TestUsers.PASSWORD, csrfTokenOf(get("/login")));
         assertThat(get("/actuator/metrics").statusCode()).isEqualTo(200);
+        assertThat(get("/actuator/health").body()).as("the recurring jobs, for ADMIN").contains("\"jobs\"").contains("lastSuccess");
     }
 
     private HttpResponse<String> login(String username, String password, String token) throws Exception {

@@ -17,6 +17,10 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * One HTTP/1.1 POST to a {@link WebhookTargets.Target checked target}, over a socket connected to the checked address
@@ -24,11 +28,24 @@ import java.util.Map;
  * which would let a DNS answer that changes after the check (DNS rebinding) send the request inside. The request
  * still names the host (Host header), and for https the TLS handshake sends it (SNI) and checks the server's
  * certificate against it, as any client would. Only the status line of the answer is read: its body is neither read
- * nor kept. Redirects are not followed.
+ * nor kept. Redirects are not followed. The whole exchange (connecting, the TLS handshake, writing, the status line)
+ * has a total deadline of the connect timeout plus the answer timeout: a receiver that trickles bytes cannot hold the
+ * sending thread longer — the socket is closed at the deadline, whatever it is blocked in.
  */
 final class WebhookPost {
 
     private static final int MAX_STATUS_LINE = 8192;
+
+    /** Closes the sockets of exchanges that pass their total deadline (one daemon thread for all). */
+    private static final ScheduledThreadPoolExecutor DEADLINES = new ScheduledThreadPoolExecutor(1, work -> {
+        Thread thread = new Thread(work, "webhook-deadline");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    static {
+        DEADLINES.setRemoveOnCancelPolicy(true);
+    }
 
     private WebhookPost() {
     }
@@ -47,7 +64,30 @@ final class WebhookPost {
     static int send(WebhookTargets.Target target, Map<String, String> headers, String body, Duration connectTimeout,
                     Duration timeout, SSLSocketFactory tls) throws IOException {
         byte[] content = body.getBytes(StandardCharsets.UTF_8);
-        try (Socket socket = connect(target, connectTimeout, timeout, tls)) {
+        Socket raw = new Socket();
+        AtomicBoolean expired = new AtomicBoolean();
+        ScheduledFuture<?> deadline = DEADLINES.schedule(() -> {
+            expired.set(true);
+            closeQuietly(raw);
+        }, connectTimeout.plus(timeout).toMillis(), TimeUnit.MILLISECONDS);
+        try {
+            return exchange(raw, target, headers, content, connectTimeout, timeout, tls);
+        } catch (IOException e) {
+            if (expired.get()) {
+                SocketTimeoutException late = new SocketTimeoutException("no answer within " + connectTimeout.plus(timeout));
+                late.initCause(e);
+                throw late;
+            }
+            throw e;
+        } finally {
+            deadline.cancel(false);
+            closeQuietly(raw);
+        }
+    }
+
+    private static int exchange(Socket raw, WebhookTargets.Target target, Map<String, String> headers, byte[] content,
+                                Duration connectTimeout, Duration timeout, SSLSocketFactory tls) throws IOException {
+        try (Socket socket = connect(raw, target, connectTimeout, timeout, tls)) {
             OutputStream out = socket.getOutputStream();
             StringBuilder head = new StringBuilder("POST ").append(pathOf(target)).append(" HTTP/1.1\r\n")
                     .append("Host: ").append(hostHeader(target)).append("\r\n")
@@ -61,9 +101,16 @@ final class WebhookPost {
         }
     }
 
-    private static Socket connect(WebhookTargets.Target target, Duration connectTimeout, Duration timeout,
+    private static void closeQuietly(Socket socket) {
+        try {
+            socket.close();
+        } catch (IOException ignored) {
+            // closing is all that is wanted
+        }
+    }
+
+    private static Socket connect(Socket socket, WebhookTargets.Target target, Duration connectTimeout, Duration timeout,
                                   SSLSocketFactory factory) throws IOException {
-        Socket socket = new Socket();
         try {
             socket.connect(new InetSocketAddress(target.address(), target.port()), (int) connectTimeout.toMillis());
             socket.setSoTimeout((int) timeout.toMillis());

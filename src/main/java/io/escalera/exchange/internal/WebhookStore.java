@@ -71,12 +71,28 @@ public class WebhookStore {
         jdbc.sql("DELETE FROM webhook_endpoint WHERE id = ?").param(id).update();
     }
 
-    /** One delivery per active endpoint subscribed to the event, due at once; set-based, nothing when none listens. */
+    /**
+     * One delivery per active endpoint subscribed to the event, due at once; set-based, nothing when none listens.
+     * Idempotent: an endpoint that already has a delivery of the same event (same type and body: the bodies name the
+     * answer or case and the instant) gets none — a listener that runs again for one event queues nothing more.
+     */
     public int enqueue(WebhookEvent event, String payload, Instant now) {
+        String key = eventKey(event, payload);
         return jdbc.sql("""
-                        INSERT INTO webhook_delivery (endpoint_id, event_type, payload, status, attempts, created_at, next_attempt_at)
-                        SELECT id, ?, ?, 'PENDING', 0, ?, ? FROM webhook_endpoint WHERE active AND FIND_IN_SET(?, events) > 0""")
-                .params(event.wireName(), payload, Timestamp.from(now), Timestamp.from(now), event.name()).update();
+                        INSERT INTO webhook_delivery (endpoint_id, event_type, payload, status, attempts, created_at, next_attempt_at, event_key)
+                        SELECT e.id, ?, ?, 'PENDING', 0, ?, ?, ? FROM webhook_endpoint e WHERE e.active AND FIND_IN_SET(?, e.events) > 0
+                          AND NOT EXISTS (SELECT 1 FROM webhook_delivery d WHERE d.endpoint_id = e.id AND d.event_key = ?)""")
+                .params(event.wireName(), payload, Timestamp.from(now), Timestamp.from(now), key, event.name(), key).update();
+    }
+
+    static String eventKey(WebhookEvent event, String payload) {
+        try {
+            byte[] hash = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest((event.wireName() + "\n" + payload).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(hash);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /**

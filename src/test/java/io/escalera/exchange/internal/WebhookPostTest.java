@@ -71,6 +71,33 @@ class WebhookPostTest {
     }
 
     @Test
+    void aReceiverThatTricklesItsTlsHandshakeIsCutOffAtTheTotalDeadline() throws Exception {
+        try (var trickler = new java.net.ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            Thread server = Thread.ofVirtual().start(() -> {
+                try (var client = trickler.accept(); OutputStream out = client.getOutputStream()) {
+                    // a TLS handshake record announced as 16 KiB, then one byte every 50 ms: each read is quick, the whole takes 14 min
+                    out.write(new byte[]{0x16, 0x03, 0x03, 0x40, 0x00});
+                    for (int i = 0; i < 16_384; i++) {
+                        out.write(0);
+                        out.flush();
+                        Thread.sleep(50);
+                    }
+                } catch (IOException | InterruptedException e) {
+                    // the client gave up: what the test expects
+                }
+            });
+            WebhookTargets.Target target = new WebhookTargets.Target(URI.create("https://127.0.0.1:" + trickler.getLocalPort() + "/"),
+                    "127.0.0.1", trickler.getLocalPort(), true, InetAddress.getByName("127.0.0.1"));
+            long start = System.nanoTime();
+            org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(Duration.ofSeconds(10), () ->
+                    assertThatThrownBy(() -> WebhookPost.send(target, Map.of(), "{}", Duration.ofSeconds(1), Duration.ofSeconds(1)))
+                            .isInstanceOf(java.net.SocketTimeoutException.class));
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(4));
+            server.interrupt();
+        }
+    }
+
+    @Test
     void overHttpsTheCertificateIsCheckedAgainstTheUrlsHostNameNotThePinnedAddress(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
             throws Exception {
         // a certificate for hook.test only, trusted by this test alone
