@@ -11,9 +11,12 @@ public final class AfterCommitListeners {
     private AfterCommitListeners() {
     }
 
-    /** Until no publication for a listener of the named class is left incomplete (at most 10 s). */
+    /**
+     * Until no publication for a listener of the named class is left incomplete (at most 30 s: a full value recompute
+     * after an import took 10–11 s on a loaded 2-core machine, next to the per-tier KPI facts rebuild it sets off).
+     */
     public static void await(JdbcClient jdbc, String listenerClass) throws InterruptedException {
-        for (int i = 0; i < 200; i++) {
+        for (int i = 0; i < 600; i++) {
             if (jdbc.sql("SELECT COUNT(*) FROM EVENT_PUBLICATION WHERE COMPLETION_DATE IS NULL AND LISTENER_ID LIKE ?")
                     .param(listenerClass + "%").query(Long.class).single() == 0) {
                 return;
