@@ -155,6 +155,31 @@ class InvitationServiceTest {
         assertThat(surveys.open(links.get(0), "crash-test").state()).as("the first mail's link works").isEqualTo(Survey.State.QUESTIONS);
         assertThat(jdbc.sql("SELECT sent_at IS NOT NULL FROM survey_invitation WHERE id = ?").param(id).query(Boolean.class).single()).isTrue();
         assertThat(SystemUser.call(() -> invitations.sendPending(10_000))).as("marked sent: no third mail").isZero();
+        assertThat(jdbc.sql("SELECT mail_token IS NULL FROM survey_invitation WHERE id = ?").param(id).query(Boolean.class).single())
+                .as("once marked sent, only the link's hash is stored").isTrue();
+    }
+
+    @Test
+    void handingOverAnInvitationWhoseMailMayHaveLeftGivesTheMailsLinkNotANewOne() throws Exception {
+        UserAccount staff = testUsers.newUser(Role.STAFF);
+        CustomerDetails consenting = customer(staff.unitId(), true);
+        long id = invite(consenting, InvitationOrigin.AFTER_DELIVERY).orElseThrow();
+        mail.reset();
+        jdbc.sql("CREATE TRIGGER test_crash_after_mail BEFORE UPDATE ON survey_invitation FOR EACH ROW "
+                + "IF NEW.id = " + id + " AND NEW.mail_token IS NULL AND OLD.mail_token IS NOT NULL THEN "
+                + "SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'simulated crash after the mail left'; END IF").update();
+        try {
+            assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> SystemUser.call(() -> invitations.sendPending(10_000)))).isNotNull();
+        } finally {
+            jdbc.sql("DROP TRIGGER IF EXISTS test_crash_after_mail").update();
+        }
+        String mailed = token(mailTo(consenting.email()));
+
+        testUsers.signIn(staff);
+        SurveyLink handed = invitations.handOver(id);
+        SecurityContextHolder.clearContext();
+        assertThat(handed.token()).as("the link the customer may already have").isEqualTo(mailed);
+        assertThat(surveys.open(mailed, "handover-test").state()).isEqualTo(Survey.State.QUESTIONS);
     }
 
     @Test
