@@ -14,7 +14,9 @@ import io.escalera.shared.Settings;
 import jakarta.annotation.security.RolesAllowed;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -33,8 +35,22 @@ import java.util.stream.Collectors;
  * the customer's consent and the contact cap, sending by e-mail when Spring Mail is configured, one reminder, and the
  * outbox from which staff hand links over when there is no e-mail.
  * <p>
- * Only token hashes are stored, so a link is minted when it is sent or handed over; minting again (a reminder, a
- * resend) replaces the previous link.
+ * A link is minted when it is sent or handed over; minting again (a reminder, a resend) replaces the previous link.
+ * <p>
+ * <b>Mail after commit (an outbox per row).</b> Mailing one invitation takes three steps: (1) in a short transaction
+ * of its own the link is committed — {@code token_hash} gets the SHA-256 of a new 256-bit token and {@code mail_token}
+ * the token itself; (2) the mail is sent, outside any transaction; (3) in another short transaction the row is marked
+ * sent (or reminded) and {@code mail_token} is cleared, conditional on still holding that token. A crash or a failed
+ * mark between (2) and (3) leaves {@code mail_token} set, and the next run mails that SAME token again: mail is
+ * at-least-once, with one stable, working link, never a second different one and never a dead one. A failed send
+ * keeps the token too (an SMTP error can come after the server took the message), so the retry repeats the link.
+ * <p>
+ * Why the raw token and not an HMAC of a server secret or an encrypted token: the project has no key kept outside the
+ * database (webhook secrets, for one, live in it), so a key stored beside the rows would protect nothing that the
+ * raw token does not. The exposure is bounded instead: {@code mail_token} is non-null only for mails in flight or
+ * waiting for a retry (cleared the moment a mail is marked sent), every other link exists only as its hash, and every
+ * token keeps its 256 SecureRandom bits against anyone without the database. Invariant kept by every writer of
+ * {@code token_hash} here: when {@code mail_token} is non-null, {@code token_hash} is its hash.
  */
 @Service
 public class InvitationService {
@@ -52,10 +68,12 @@ public class InvitationService {
     private final SignedInUsers signedIn;
     private final UnitScopes scopes;
     private final Clock clock;
+    private final TransactionTemplate tx;
 
     InvitationService(JdbcClient jdbc, Settings settings, GeneralSettingsService general, InvitationMailer mailer,
-                      SignedInUsers signedIn, UnitScopes scopes, Clock clock) {
+                      SignedInUsers signedIn, UnitScopes scopes, Clock clock, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
+        this.tx = new TransactionTemplate(transactions);
         this.settings = settings;
         this.general = general;
         this.mailer = mailer;
@@ -169,29 +187,32 @@ public class InvitationService {
         return invited;
     }
 
-    /** Mails invitations not sent yet (automatic ones, to customers with an e-mail), at most {@code max}. */
+    /**
+     * Mails invitations not sent yet (automatic ones, to customers with an e-mail), at most {@code max}. Not one
+     * transaction: each mail is committed, sent and marked in steps (see the class comment); a failure to mark stops
+     * the batch with the exception, and the next run sends the same link again.
+     */
     @RolesAllowed("ADMIN")
-    @Transactional
     public int sendPending(int max) {
         if (!mailer.enabled()) {
             return 0;
         }
-        return send(pending("s.sent_at IS NULL AND s.origin <> 'STAFF' AND s.send_attempts < 5", max), false);
+        return send(pending("s.sent_at IS NULL AND s.origin <> 'STAFF' AND s.send_attempts < 5", max), false, false);
     }
 
-    /** One reminder, {@code reminderDays} after sending, for mailed invitations still unanswered. */
+    /** One reminder, {@code reminderDays} after sending, for mailed invitations still unanswered; steps as sendPending. */
     @RolesAllowed("ADMIN")
-    @Transactional
     public int sendReminders(int max) {
         int days = rules().reminderDays();
         if (!mailer.enabled() || days == 0) {
             return 0;
         }
         Timestamp before = Timestamp.from(now().minus(Duration.ofDays(days)));
-        return send(pending("s.sent_at IS NOT NULL AND s.sent_at <= ? AND s.reminded_at IS NULL AND s.origin <> 'STAFF'", max, before), true);
+        return send(pending("s.sent_at IS NOT NULL AND s.sent_at <= ? AND s.reminded_at IS NULL AND s.origin <> 'STAFF'", max, before), true, false);
     }
 
-    private record Pending(long id, String email, String name, List<FeedbackKind> kinds, Locale language) {
+    /** {@code mailToken}: the link committed for a mail that may have left already (see the class comment), or null. */
+    private record Pending(long id, String email, String name, List<FeedbackKind> kinds, Locale language, String mailToken) {
     }
 
     private List<Pending> pending(String condition, int max, Object... conditionParams) {
@@ -200,29 +221,51 @@ public class InvitationService {
         params.addAll(Arrays.asList(conditionParams));
         params.add(max);
         return jdbc.sql("""
-                        SELECT s.id, c.email, c.name, s.kinds, s.language FROM survey_invitation s JOIN customer c ON c.id = s.customer_id
+                        SELECT s.id, c.email, c.name, s.kinds, s.language, s.mail_token FROM survey_invitation s JOIN customer c ON c.id = s.customer_id
                         WHERE s.answered_at IS NULL AND s.expires_at > ? AND c.email IS NOT NULL AND\s""" + condition + " ORDER BY s.id LIMIT ?")
                 .params(params)
                 .query((rs, n) -> new Pending(rs.getLong(1), rs.getString(2), rs.getString(3),
                         Arrays.stream(rs.getString(4).split(",")).map(FeedbackKind::valueOf).sorted().toList(),
-                        Locale.forLanguageTag(rs.getString(5)))).list();
+                        Locale.forLanguageTag(rs.getString(5)), rs.getString(6))).list();
     }
 
-    private int send(List<Pending> invitations, boolean reminder) {
+    /**
+     * Commit the link, mail it, mark it (the class comment says why). {@code fresh}: mint a new link even when one is
+     * in flight (a resend asked for by staff); otherwise an in-flight link is mailed again as it is.
+     */
+    private int send(List<Pending> invitations, boolean reminder, boolean fresh) {
         int sent = 0;
         for (Pending invitation : invitations) {
-            String token = SurveyTokens.newToken();
+            // (1) commit the link first; empty when the row changed since it was read (answered, handed over, ...)
+            Optional<String> committed = invitation.mailToken() != null && !fresh ? Optional.of(invitation.mailToken())
+                    : tx.execute(status -> commitNewLink(invitation));
+            if (committed.isEmpty()) {
+                continue;
+            }
+            String token = committed.get();
+            // (2) mail it, outside any transaction
             Optional<String> error = mailer.send(invitation.email(), invitation.name(), invitation.kinds(), invitation.language(), token, reminder);
+            // (3) mark it in a short transaction of its own; until then a crash re-sends this same token
             if (error.isEmpty()) {
-                jdbc.sql("UPDATE survey_invitation SET token_hash = ?, " + (reminder ? "reminded_at" : "sent_at") + " = ?, last_error = NULL WHERE id = ?")
-                        .params(SurveyTokens.hash(token), Timestamp.from(now()), invitation.id()).update();
+                tx.executeWithoutResult(status -> jdbc.sql("UPDATE survey_invitation SET " + (reminder ? "reminded_at" : "sent_at")
+                                + " = COALESCE(" + (reminder ? "reminded_at" : "sent_at") + ", ?), mail_token = NULL, last_error = NULL"
+                                + " WHERE id = ? AND mail_token = ?")
+                        .params(Timestamp.from(now()), invitation.id(), token).update());
                 sent++;
             } else {
-                jdbc.sql("UPDATE survey_invitation SET send_attempts = send_attempts + 1, last_error = ? WHERE id = ?")
-                        .params(error.get(), invitation.id()).update();
+                tx.executeWithoutResult(status -> jdbc.sql("UPDATE survey_invitation SET send_attempts = send_attempts + 1, last_error = ? WHERE id = ?")
+                        .params(error.get(), invitation.id()).update());
             }
         }
         return sent;
+    }
+
+    /** A new token whose hash replaces the link, kept in mail_token until the mail is marked sent; only if the row is as read. */
+    private Optional<String> commitNewLink(Pending invitation) {
+        String token = SurveyTokens.newToken();
+        int updated = jdbc.sql("UPDATE survey_invitation SET token_hash = ?, mail_token = ? WHERE id = ? AND answered_at IS NULL AND mail_token <=> ?")
+                .params(SurveyTokens.hash(token), token, invitation.id(), invitation.mailToken()).update();
+        return updated == 1 ? Optional.of(token) : Optional.empty();
     }
 
     /** Unanswered, unexpired invitations of the user's units, newest first: what the outbox shows. */
@@ -245,25 +288,34 @@ public class InvitationService {
 
     /**
      * A fresh link for an outbox entry, to copy and hand over (it replaces any link sent before); the invitation
-     * counts as sent from now on.
+     * counts as sent from now on. If a mail is in flight with a link (it may have reached the customer), that link is
+     * handed over instead of a new one, so that the mail's link does not die.
      */
     @RolesAllowed({"STAFF", "MANAGER"})
     @Transactional
     public SurveyLink handOver(long invitationId) {
         Instant expires = visibleInvitation(invitationId);
+        Optional<String> inFlight = jdbc.sql("SELECT mail_token FROM survey_invitation WHERE id = ? FOR UPDATE").param(invitationId)
+                .query((rs, n) -> Optional.ofNullable(rs.getString(1))).single();
+        if (inFlight.isPresent()) {
+            jdbc.sql("UPDATE survey_invitation SET sent_at = COALESCE(sent_at, ?) WHERE id = ?").params(Timestamp.from(now()), invitationId).update();
+            return new SurveyLink(invitationId, inFlight.get(), expires);
+        }
         String token = SurveyTokens.newToken();
         jdbc.sql("UPDATE survey_invitation SET token_hash = ?, sent_at = COALESCE(sent_at, ?) WHERE id = ?")
                 .params(SurveyTokens.hash(token), Timestamp.from(now()), invitationId).update();
         return new SurveyLink(invitationId, token, expires);
     }
 
-    /** Mails the invitation again now, with a fresh link; false when mail is not configured or it failed. */
+    /**
+     * Mails the invitation again now, with a fresh link; false when mail is not configured or it failed. Not one
+     * transaction: the link is committed before the mail leaves (see the class comment).
+     */
     @RolesAllowed({"STAFF", "MANAGER"})
-    @Transactional
     public boolean resend(long invitationId) {
         visibleInvitation(invitationId);
         List<Pending> one = pending("s.id = ?", 1, invitationId);
-        return !one.isEmpty() && send(one, false) == 1;
+        return !one.isEmpty() && send(one, false, true) == 1;
     }
 
     /** The invitation's expiry, if it is unanswered and of the user's home units (they act on it). */

@@ -139,6 +139,91 @@ class InvitationServiceTest {
                 .query(Boolean.class).single()).isTrue();
     }
 
+    /**
+     * A crash after the mail left but before it was marked sent: a database trigger makes the UPDATE that marks this
+     * invitation sent (or reminded) fail, as a kill or a lost connection would at that moment. The job runs again and
+     * must mail the SAME link, and that link must open the survey — never a second, different link and never a dead one.
+     */
+    @Test
+    void aCrashBetweenMailAndMarkingItSentResendsTheSameWorkingLink() throws Exception {
+        UserAccount staff = testUsers.newUser(Role.STAFF);
+        CustomerDetails consenting = customer(staff.unitId(), true);
+        long id = invite(consenting, InvitationOrigin.AFTER_DELIVERY).orElseThrow();
+
+        List<String> links = mailTwiceAcrossACrash(id, consenting.email(), "sent_at", () -> invitations.sendPending(10_000));
+        assertThat(links.get(1)).as("the re-sent invitation carries the first mail's link").isEqualTo(links.get(0));
+        assertThat(surveys.open(links.get(0), "crash-test").state()).as("the first mail's link works").isEqualTo(Survey.State.QUESTIONS);
+        assertThat(jdbc.sql("SELECT sent_at IS NOT NULL FROM survey_invitation WHERE id = ?").param(id).query(Boolean.class).single()).isTrue();
+        assertThat(SystemUser.call(() -> invitations.sendPending(10_000))).as("marked sent: no third mail").isZero();
+        assertThat(jdbc.sql("SELECT mail_token IS NULL FROM survey_invitation WHERE id = ?").param(id).query(Boolean.class).single())
+                .as("once marked sent, only the link's hash is stored").isTrue();
+    }
+
+    @Test
+    void handingOverAnInvitationWhoseMailMayHaveLeftGivesTheMailsLinkNotANewOne() throws Exception {
+        UserAccount staff = testUsers.newUser(Role.STAFF);
+        CustomerDetails consenting = customer(staff.unitId(), true);
+        long id = invite(consenting, InvitationOrigin.AFTER_DELIVERY).orElseThrow();
+        mail.reset();
+        jdbc.sql("CREATE TRIGGER test_crash_after_mail BEFORE UPDATE ON survey_invitation FOR EACH ROW "
+                + "IF NEW.id = " + id + " AND NEW.mail_token IS NULL AND OLD.mail_token IS NOT NULL THEN "
+                + "SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'simulated crash after the mail left'; END IF").update();
+        try {
+            assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> SystemUser.call(() -> invitations.sendPending(10_000)))).isNotNull();
+        } finally {
+            jdbc.sql("DROP TRIGGER IF EXISTS test_crash_after_mail").update();
+        }
+        String mailed = token(mailTo(consenting.email()));
+
+        testUsers.signIn(staff);
+        SurveyLink handed = invitations.handOver(id);
+        SecurityContextHolder.clearContext();
+        assertThat(handed.token()).as("the link the customer may already have").isEqualTo(mailed);
+        assertThat(surveys.open(mailed, "handover-test").state()).isEqualTo(Survey.State.QUESTIONS);
+    }
+
+    @Test
+    void aCrashBetweenReminderAndMarkingItRemindedResendsTheSameWorkingLink() throws Exception {
+        UserAccount staff = testUsers.newUser(Role.STAFF);
+        CustomerDetails consenting = customer(staff.unitId(), true);
+        long id = invite(consenting, InvitationOrigin.AFTER_DELIVERY).orElseThrow();
+        SystemUser.call(() -> invitations.sendPending(10_000));
+        clock.advance(Duration.ofDays(3).plusMinutes(1));
+
+        List<String> links = mailTwiceAcrossACrash(id, consenting.email(), "reminded_at", () -> invitations.sendReminders(10_000));
+        assertThat(links.get(1)).as("the re-sent reminder carries the first reminder's link").isEqualTo(links.get(0));
+        assertThat(surveys.open(links.get(0), "crash-test").state()).isEqualTo(Survey.State.QUESTIONS);
+        assertThat(SystemUser.call(() -> invitations.sendReminders(10_000))).as("marked reminded: no third mail").isZero();
+    }
+
+    /** Runs the job with marking {@code column} failing for this invitation, then again without; the two mails' links. */
+    private List<String> mailTwiceAcrossACrash(long id, String address, String column, java.util.function.Supplier<Integer> job) throws Exception {
+        mail.reset();
+        jdbc.sql("DROP TRIGGER IF EXISTS test_crash_after_mail").update();
+        jdbc.sql("CREATE TRIGGER test_crash_after_mail BEFORE UPDATE ON survey_invitation FOR EACH ROW "
+                + "IF NEW.id = " + id + " AND NEW." + column + " IS NOT NULL AND OLD." + column + " IS NULL THEN "
+                + "SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'simulated crash after the mail left'; END IF").update();
+        try {
+            Throwable crash = org.assertj.core.api.Assertions.catchThrowable(() -> SystemUser.call(job));
+            assertThat(crash).as("marking it failed").isNotNull();
+        } finally {
+            jdbc.sql("DROP TRIGGER IF EXISTS test_crash_after_mail").update();
+        }
+        String first = token(mailTo(address));
+        assertThat(surveys.open(first, "crash-test").state()).as("the mail that left before the crash has a working link")
+                .isEqualTo(Survey.State.QUESTIONS);
+        SystemUser.call(job);
+        mail.waitForIncomingEmail(5_000, 2);
+        List<String> tokens = new java.util.ArrayList<>();
+        for (MimeMessage m : mail.getReceivedMessages()) {
+            if (m.getAllRecipients()[0].toString().equals(address)) {
+                tokens.add(token(m));
+            }
+        }
+        assertThat(tokens).as("one mail before the crash, one after").hasSize(2);
+        return tokens;
+    }
+
     private static MimeMessage mailTo(String address) throws Exception {
         mail.waitForIncomingEmail(5_000, 1);
         return List.of(mail.getReceivedMessages()).stream().filter(m -> {
