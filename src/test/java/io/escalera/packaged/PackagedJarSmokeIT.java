@@ -124,6 +124,16 @@ class PackagedJarSmokeIT {
 
             String customerPath = createACustomer(browser);
             problems.addAll(pageProblems(browser, customerPath));
+            recomputeValues(browser);
+            problems.addAll(pageProblems(browser, "/value/at-risk (recompute now)"));
+
+            // the customer page's value section (a contribution, not the route's own code) shows a real Details
+            browser.get(baseUrl + customerPath);
+            Chromium.visible(browser, By.cssSelector("#customer-value vaadin-details"));
+            assertThat(((JavascriptExecutor) browser).executeScript(
+                    "return !!customElements.get('vaadin-details');"))
+                    .as("vaadin-details is a defined element on the customer page").isEqualTo(true);
+            problems.addAll(pageProblems(browser, customerPath + " (value computed)"));
 
             for (String path : pathsToVisit(customerPath)) {
                 browser.get(baseUrl + path);
@@ -192,6 +202,15 @@ class PackagedJarSmokeIT {
         String url = browser.getCurrentUrl();
         assertThat(url).matches(".*/customers/\\d+$");
         return url.substring(baseUrl.length());
+    }
+
+    /** "Recompute now" on the at-risk page, so that the customer page has a value to show. */
+    private void recomputeValues(WebDriver browser) {
+        browser.get(baseUrl + "/value/at-risk");
+        Chromium.visible(browser, By.id("value-recompute")).click();
+        Chromium.waitFor(browser).until(d -> d.findElement(By.id("value-recompute")).isEnabled()
+                && d.findElements(By.cssSelector("vaadin-notification-card")).stream()
+                .anyMatch(c -> c.getAttribute("theme") != null && c.getAttribute("theme").contains("success")));
     }
 
     /** Waits until Vaadin is idle, then reports an error view or notice and the console's SEVERE entries. */
