@@ -60,6 +60,7 @@ class PackagedJarSmokeIT {
 
     private static Process app;
     private static Path log;
+    private static Path data;
     private static String baseUrl;
 
     @BeforeAll
@@ -67,7 +68,7 @@ class PackagedJarSmokeIT {
         Path jar = Path.of(System.getProperty("escalera.jar", "target/escalera-0.1.0-SNAPSHOT.jar"));
         assertThat(jar).as("the packaged jar (run ./mvnw package first)").exists();
         Path work = Path.of("target", "packaged-smoke");
-        Path data = work.resolve("data-" + System.currentTimeMillis());
+        data = work.resolve("data-" + System.currentTimeMillis());
         Files.createDirectories(data);
         log = work.resolve("escalera.log");
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -101,6 +102,14 @@ class PackagedJarSmokeIT {
             if (!app.waitFor(30, TimeUnit.SECONDS)) {
                 app.destroyForcibly();
                 app.waitFor(10, TimeUnit.SECONDS);
+            }
+        }
+        // the embedded database's binaries and data take hundreds of MB per run; the log stays for reading
+        if (data != null && Files.exists(data)) {
+            try (var files = Files.walk(data)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            } catch (IOException e) {
+                // leaving the folder behind is no reason to fail
             }
         }
     }
