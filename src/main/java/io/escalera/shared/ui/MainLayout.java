@@ -1,5 +1,6 @@
 package io.escalera.shared.ui;
 
+import com.vaadin.flow.component.dependency.Uses;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
 import com.vaadin.flow.component.button.Button;
@@ -27,6 +28,32 @@ import org.springframework.beans.factory.ObjectProvider;
  */
 @Layout
 @PermitAll
+// The production bundle loads a route's components with that route. Components created only in beans reached
+// through contribution points (customer page sections, header actions, dialogs, shared helpers) are not seen from
+// any route's code, so they are declared here, with the layout every signed-in view shares. Without them the
+// packaged jar shows e.g. the value section's Details as plain children, or breaks grids and selects.
+// PackagedJarSmokeIT opens every route of the packaged jar to prove it.
+@Uses(com.vaadin.flow.component.details.Details.class)
+@Uses(com.vaadin.flow.component.grid.Grid.class)
+@Uses(com.vaadin.flow.component.dialog.Dialog.class)
+@Uses(com.vaadin.flow.component.confirmdialog.ConfirmDialog.class)
+@Uses(com.vaadin.flow.component.combobox.ComboBox.class)
+@Uses(com.vaadin.flow.component.combobox.MultiSelectComboBox.class)
+@Uses(com.vaadin.flow.component.datepicker.DatePicker.class)
+@Uses(com.vaadin.flow.component.select.Select.class)
+@Uses(com.vaadin.flow.component.formlayout.FormLayout.class)
+@Uses(com.vaadin.flow.component.customfield.CustomField.class)
+@Uses(com.vaadin.flow.component.checkbox.Checkbox.class)
+@Uses(com.vaadin.flow.component.checkbox.CheckboxGroup.class)
+@Uses(com.vaadin.flow.component.radiobutton.RadioButtonGroup.class)
+@Uses(com.vaadin.flow.component.textfield.TextField.class)
+@Uses(com.vaadin.flow.component.textfield.TextArea.class)
+@Uses(com.vaadin.flow.component.textfield.EmailField.class)
+@Uses(com.vaadin.flow.component.textfield.PasswordField.class)
+@Uses(com.vaadin.flow.component.textfield.IntegerField.class)
+@Uses(com.vaadin.flow.component.textfield.BigDecimalField.class)
+@Uses(com.vaadin.flow.component.progressbar.ProgressBar.class)
+@Uses(com.vaadin.flow.component.notification.Notification.class)
 public class MainLayout extends AppLayout {
 
     /** The route of the security module's change-password view. */
