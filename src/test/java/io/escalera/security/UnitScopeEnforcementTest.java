@@ -45,7 +45,6 @@ class UnitScopeEnforcementTest {
     @Autowired ApplicationContext context;
     @Autowired ScopeWorld world;
     @Autowired JdbcClient jdbc;
-    @Autowired ApiTokens tokens;
     @Autowired io.escalera.support.TestUsers testUsers;
 
     private final Map<String, Authentication> outsiders = new LinkedHashMap<>();
