@@ -4,6 +4,7 @@ import com.vaadin.flow.component.page.AppShellConfigurator;
 import com.vaadin.flow.component.page.Meta;
 import com.vaadin.flow.component.dependency.StyleSheet;
 import com.vaadin.flow.theme.lumo.Lumo;
+import io.escalera.shared.DatabaseCommands;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.scheduling.annotation.EnableScheduling;
@@ -20,6 +21,10 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class EscaleraApplication implements AppShellConfigurator {
 
     public static void main(String[] args) {
+        if (DatabaseCommands.requested(args)) {
+            // --escalera.backup.to=FILE / --escalera.restore.from=FILE: a database command instead of the application
+            System.exit(DatabaseCommands.run(args));
+        }
         SpringApplication.run(EscaleraApplication.class, args);
     }
 }

@@ -58,6 +58,11 @@ final class RootPassword {
         return password;
     }
 
+    /** The password of a folder whose server is running (started by another process). */
+    static String read(Path directory) throws IOException {
+        return Files.readString(directory.resolve(FILE_NAME), StandardCharsets.UTF_8).trim();
+    }
+
     /** The {@code --init-file} the server must run at this start: set when the password is new. */
     Optional<Path> initFile() {
         return Optional.ofNullable(initFile);
