@@ -174,7 +174,17 @@ class KpiFreshness {
 
     @jakarta.annotation.PreDestroy
     void stop() {
-        tierRebuilds.shutdownNow();
+        // queued and running work may go on for up to 1 s and end its transaction before the pool closes (this bean
+        // uses the pool, so it is destroyed first); what is left then is interrupted and recomputed when needed
+        tierRebuilds.shutdown();
+        try {
+            if (!tierRebuilds.awaitTermination(1, java.util.concurrent.TimeUnit.SECONDS)) {
+                tierRebuilds.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            tierRebuilds.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Rebuilds the days marked since the last run. */

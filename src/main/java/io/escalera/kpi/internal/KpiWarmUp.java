@@ -36,6 +36,9 @@ public class KpiWarmUp {
     private final Clock clock;
     private final boolean onStart;
     private final CountDownLatch done = new CountDownLatch(1);
+    /** Set when the application stops: the warm-up ends after the view it is reading, before the pool closes. */
+    private volatile boolean stopping;
+    private volatile boolean started;
 
     KpiWarmUp(KpiService kpis, Clock clock, @Value("${escalera.kpi.warm-up:true}") boolean onStart) {
         this.kpis = kpis;
@@ -46,6 +49,7 @@ public class KpiWarmUp {
     @EventListener(ApplicationReadyEvent.class)
     void serverStarted() {
         if (onStart) {
+            started = true;
             Thread.ofPlatform().daemon().name("kpi-warm-up").start(this::warmUp);
         }
     }
@@ -60,24 +64,53 @@ public class KpiWarmUp {
             for (KpiPeriod.Kind kind : new KpiPeriod.Kind[]{KpiPeriod.Kind.YEAR, KpiPeriod.Kind.QUARTER}) {
                 KpiPeriod period = KpiPeriod.of(kind, today);
                 for (Board board : Board.values()) {
+                    stopIfAsked();
                     SystemUser.call(() -> kpis.board(board, everyUnit, period));
                     views++;
                 }
+                stopIfAsked();
                 SystemUser.call(() -> kpis.scoreDistributions(everyUnit, period));
             }
             for (ValueTier tier : ValueTier.values()) {
                 for (Board board : Board.values()) {
+                    stopIfAsked();
                     SystemUser.call(() -> kpis.board(board, everyUnit.withTier(tier), KpiPeriod.of(KpiPeriod.Kind.YEAR, today)));
                     views++;
                 }
             }
             log.info("KPI boards warmed up: {} views in {} ms", views, (System.nanoTime() - start) / 1_000_000);
+        } catch (Stopped e) {
+            log.info("KPI warm-up stopped after {} views: the application is stopping", views);
         } catch (RuntimeException e) {
             log.warn("KPI boards not warmed up after {} views: {}", views, e.toString());
         } finally {
             done.countDown();
         }
         return views;
+    }
+
+    /**
+     * The application is stopping: let the warm-up end after its current view (waited for 2 s at most) rather than have
+     * the connection pool closed under it. Runs before the pool closes (this bean uses it, so it is destroyed first).
+     */
+    @jakarta.annotation.PreDestroy
+    void stop() throws InterruptedException {
+        stopping = true;
+        if (started && !done.await(2, TimeUnit.SECONDS)) {
+            log.warn("KPI warm-up still running after 2 s at shutdown");
+        }
+    }
+
+    private void stopIfAsked() {
+        if (stopping) {
+            throw new Stopped();
+        }
+    }
+
+    private static final class Stopped extends RuntimeException {
+        Stopped() {
+            super(null, null, false, false);
+        }
     }
 
     /** Waits for the warm-up started with the server (benchmarks measure after it); false when it is off or still running. */

@@ -254,6 +254,16 @@ public class PercentileMemo {
 
     @PreDestroy
     void stop() {
-        background.shutdownNow();
+        // queued and running work may go on for up to 1 s and end its transaction before the pool closes (this bean
+        // uses the pool, so it is destroyed first); what is left then is interrupted and recomputed when needed
+        background.shutdown();
+        try {
+            if (!background.awaitTermination(1, java.util.concurrent.TimeUnit.SECONDS)) {
+                background.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            background.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
     }
 }
