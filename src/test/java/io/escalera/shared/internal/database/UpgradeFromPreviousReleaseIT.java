@@ -71,6 +71,7 @@ class UpgradeFromPreviousReleaseIT {
     private static EmbeddedMariaDb server;
     private static ConfigurableApplicationContext app;
     private static final Map<String, Long> rowsBefore = new LinkedHashMap<>();
+    private static String previousLastChangeset;
 
     @BeforeAll
     static void loadThePreviousReleasesDatabaseAndStartThisRelease() throws Exception {
@@ -83,6 +84,10 @@ class UpgradeFromPreviousReleaseIT {
         }
         load(DUMP);
         try (Connection connection = connect(SCHEMA); Statement statement = connection.createStatement()) {
+            try (ResultSet rs = statement.executeQuery("SELECT id FROM DATABASECHANGELOG ORDER BY ORDEREXECUTED DESC LIMIT 1")) {
+                rs.next();
+                previousLastChangeset = rs.getString(1);
+            }
             for (String table : KEY_TABLES) {
                 try (ResultSet rs = statement.executeQuery("SELECT COUNT(*) FROM " + table)) {
                     rs.next();
@@ -119,7 +124,9 @@ class UpgradeFromPreviousReleaseIT {
     void everyChangesetOfThisReleaseRanOnTheOldDatabase() throws Exception {
         JdbcClient jdbc = app.getBean(JdbcClient.class);
         List<String> ran = jdbc.sql("SELECT id FROM DATABASECHANGELOG ORDER BY ORDEREXECUTED").query(String.class).list();
-        assertThat(ran).as("the previous release's last changeset was there before").contains("loyalty-005-funnel-milestone-indexes");
+        assertThat(previousLastChangeset).as("fe27bf9's last changeset").isEqualTo("loyalty-005-funnel-milestone-indexes");
+        assertThat(ran).as("the previous release's changesets stay").contains(previousLastChangeset);
+        assertThat(ran.indexOf(previousLastChangeset)).as("newer changesets ran after them").isLessThan(ran.size() - 1);
         assertThat(ran.getLast()).as("the newest changeset of this release ran last").isEqualTo(newestChangesetId());
         assertThat(jdbc.sql("SELECT COUNT(*) FROM DATABASECHANGELOGLOCK WHERE LOCKED").query(Long.class).single()).isZero();
     }
