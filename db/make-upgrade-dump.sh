@@ -19,14 +19,14 @@ git -C "$root" worktree add --detach "$work/src" "$commit"
 if [ -d "$root/.node" ]; then cp -r "$root/.node" "$work/src/"; fi
 
 cd "$work/src"
-ESCALERA_DATA_DIR="$work/data" ./mvnw -B spring-boot:run -Dspring-boot.run.arguments="--server.port=$port" \
+# in a process group of its own: Maven, the application's JVM it forks and the embedded MariaDB stop together
+ESCALERA_DATA_DIR="$work/data" setsid ./mvnw -B spring-boot:run -Dspring-boot.run.arguments="--server.port=$port" \
   > "$work/run.log" 2>&1 &
 maven=$!
 stop() {
-  # the application runs in a JVM forked by Maven: stop that one (its MariaDB stops with it), then Maven
-  for app in $(pgrep -P "$maven" || true); do kill "$app" 2>/dev/null || true; done
-  sleep 20
-  kill "$maven" 2>/dev/null || true
+  kill -TERM -- "-$maven" 2>/dev/null || true
+  for _ in $(seq 60); do kill -0 "$maven" 2>/dev/null || break; sleep 1; done
+  pkill -KILL -g "$maven" 2>/dev/null || true
 }
 trap stop EXIT
 
@@ -34,7 +34,12 @@ until grep -q "Escalera is ready" "$work/run.log"; do
   kill -0 "$maven" 2>/dev/null || { tail -50 "$work/run.log"; exit 1; }
   sleep 5
 done
-sleep 60 # the first value computation and the KPI tier facts run in the background after "ready"
+# the first value computation and the KPI tier facts run in the background after "ready": wait until the log has
+# been quiet for 30 s (at most 10 min)
+for _ in $(seq 20); do
+  size=$(stat -c %s "$work/run.log"); sleep 30
+  [ "$size" = "$(stat -c %s "$work/run.log")" ] && break
+done
 
 db_port=$(grep -o "port: [0-9]*  MariaDB Server" "$work/run.log" | head -1 | grep -o "[0-9][0-9]*")
 password=()
