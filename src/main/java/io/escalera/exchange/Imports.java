@@ -177,10 +177,15 @@ public class Imports {
         return committing;
     }
 
-    /** Drops an import that is not running: its staged rows and its file. */
+    /**
+     * Drops an import that is neither running nor done (nor discarded already): its staged rows and its file. A done
+     * import's rows are written; calling it discarded would hide that.
+     */
     public ImportJob discard(long jobId) {
         ImportJob job = job(jobId);
-        if (job.status().running() || !store.move(jobId, job.status(), ImportJob.Status.DISCARDED, null)) {
+        boolean discardable = !job.status().running() && job.status() != ImportJob.Status.DONE
+                && job.status() != ImportJob.Status.DISCARDED;
+        if (!discardable || !store.move(jobId, job.status(), ImportJob.Status.DISCARDED, null)) {
             throw new ActionRefusedException("import.not-now");
         }
         targets.of(job.kind()).discard(jobId);

@@ -23,9 +23,13 @@ public interface JobHealth {
     List<Job> jobs();
 
     /**
+     * @param lastRun     when its last run started (null until it first runs on this node); a run handed to the long-job
+     *                    executor ({@link LongJobs}) lasts until that work ends
+     * @param running     a run has started and not yet ended
      * @param lastSuccess null until the job first succeeds on this node
      * @param lag         time since the last success (or since it was first expected)
      */
-    record Job(String name, Duration period, Instant lastSuccess, Duration lag, boolean overdue) {
+    record Job(String name, Duration period, Instant lastRun, boolean running, Instant lastSuccess, Duration lag,
+               boolean overdue) {
     }
 }

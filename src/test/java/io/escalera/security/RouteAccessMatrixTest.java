@@ -99,6 +99,7 @@ class RouteAccessMatrixTest {
         ALLOWED.put(SettingsView.class, EnumSet.of(Role.ADMIN));
         ALLOWED.put(AuditLogView.class, EnumSet.of(Role.ADMIN));
         ALLOWED.put(io.escalera.admin.ui.ApiTokensView.class, EnumSet.of(Role.ADMIN));
+        ALLOWED.put(io.escalera.admin.ui.JobsView.class, EnumSet.of(Role.ADMIN));
         ALLOWED.put(io.escalera.exchange.ui.WebhooksView.class, EnumSet.of(Role.ADMIN));
         ALLOWED.put(io.escalera.exchange.ui.ImportView.class, EnumSet.of(Role.MANAGER, Role.ADMIN));
         ALLOWED.put(io.escalera.feedback.ui.AnswersView.class, EnumSet.of(Role.MANAGER, Role.EXECUTIVE, Role.ADMIN));
@@ -178,9 +179,10 @@ class RouteAccessMatrixTest {
     void theMenuShowsOnlyWhatTheRoleMayOpen() {
         assertThat(menuOf(Role.STAFF)).contains("Home", "Customers", "Orders", "My follow-ups")
                 .contains("Complaints")
-                .doesNotContain("Users", "Units", "Settings", "Audit log", "Interactions", "Contact reasons", "Root causes", "Complaint rules");
-        assertThat(menuOf(Role.EXECUTIVE)).doesNotContain("Users", "Settings");
-        assertThat(menuOf(Role.ADMIN)).contains("Home", "Users", "Units", "Settings", "Audit log");
+                .doesNotContain("Users", "Units", "Settings", "Audit log", "Jobs", "Interactions", "Contact reasons", "Root causes", "Complaint rules");
+        assertThat(menuOf(Role.EXECUTIVE)).doesNotContain("Users", "Settings", "Jobs");
+        assertThat(menuOf(Role.MANAGER)).doesNotContain("Jobs");
+        assertThat(menuOf(Role.ADMIN)).contains("Home", "Users", "Units", "Settings", "Audit log", "Jobs");
     }
 
     private Set<String> menuOf(Role role) {

@@ -1,5 +1,8 @@
 package io.escalera.exchange.internal;
 
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
 import io.escalera.shared.imports.ImportReject;
 import io.escalera.shared.imports.ImportSummary;
 import io.escalera.exchange.ImportJob;
@@ -47,8 +50,16 @@ public class ImportRunner {
     /** A job whose heartbeat is older than this was left by a node that stopped. */
     static final int ABANDONED_AFTER_SECONDS = 120;
     static final String ABANDONED = "import.failed.abandoned";
+    /** The job was discarded (or marked failed by another node) while it was committing: its rows were rolled back. */
+    static final String DROPPED_WHILE_COMMITTING = "import.dropped.committing";
+    /** The job was discarded (or marked failed by another node) while it was being checked: its result is dropped. */
+    static final String DROPPED_WHILE_CHECKING = "import.dropped.checking";
 
-    ImportRunner(ImportStore jobs, ImportTarget.Targets targets, AuditLog auditLog, Clock clock, ImportLimits limits) {
+    private final TransactionTemplate transaction;
+
+    ImportRunner(ImportStore jobs, ImportTarget.Targets targets, AuditLog auditLog, Clock clock, ImportLimits limits,
+                 PlatformTransactionManager transactions) {
+        this.transaction = new TransactionTemplate(transactions);
         this.jobs = jobs;
         this.targets = targets;
         this.auditLog = auditLog;
@@ -107,12 +118,15 @@ public class ImportRunner {
             ImportSummary summary = target.check(job.id());
             log.info("Import {} ({}): {} rows read and staged in {} ms, checked in {} ms", job.id(), job.fileName(), read,
                     (staged - started) / 1_000_000, (System.nanoTime() - staged) / 1_000_000);
-            jobs.finished(job.id(), ImportJob.Status.CHECKED, summary.created(), summary.updated(), summary.unchanged(),
-                    summary.rejected(), clock.instant());
+            if (!jobs.finished(job.id(), ImportJob.Status.CHECKING, ImportJob.Status.CHECKED, summary.created(), summary.updated(),
+                    summary.unchanged(), summary.rejected(), clock.instant())) {
+                dropped(job, target, DROPPED_WHILE_CHECKING);
+                return;
+            }
             auditLog.record("IMPORT_CHECKED", "import", job.fileName(), describe(job.kind(), summary));
         } catch (Exception | Error e) {
             log.warn("Import {} ({}) could not be checked", job.id(), job.fileName(), e);
-            jobs.failed(job.id(), ImportJob.Status.FAILED, message(e), clock.instant());
+            jobs.failed(job.id(), message(e), clock.instant());
         }
     }
 
@@ -158,17 +172,46 @@ public class ImportRunner {
         try {
             ImportTarget target = targets.of(job.kind());
             long started = System.nanoTime();
-            ImportSummary summary = target.commit(job.id());
+            // The job becomes DONE in the commit's own transaction, and only if it is still COMMITTING: a discard (or
+            // another node's "failed") that came first wins and every row is rolled back; one that comes later finds
+            // the job done. Never both: a discarded job with its rows written.
+            ImportSummary summary = transaction.execute(status -> {
+                ImportSummary written = target.commit(job.id());
+                if (!jobs.finished(job.id(), ImportJob.Status.COMMITTING, ImportJob.Status.DONE, written.created(),
+                        written.updated(), written.unchanged(), written.rejected(), clock.instant())) {
+                    status.setRollbackOnly();
+                    return null;
+                }
+                return written;
+            });
+            if (summary == null) {
+                dropped(job, target, DROPPED_WHILE_COMMITTING);
+                auditLog.record("IMPORT_FAILED", "import", job.fileName(), DROPPED_WHILE_COMMITTING);
+                return;
+            }
             log.info("Import {} ({}) committed in {} ms", job.id(), job.fileName(), (System.nanoTime() - started) / 1_000_000);
-            jobs.finished(job.id(), ImportJob.Status.DONE, summary.created(), summary.updated(), summary.unchanged(),
-                    summary.rejected(), clock.instant());
             auditLog.record("IMPORT_COMMITTED", "import", job.fileName(), describe(job.kind(), summary));
             Files.deleteIfExists(Path.of(jobs.storedAs(job.id())));
             target.forgetAccepted(job.id());
         } catch (Exception | Error e) {
             log.warn("Import {} ({}) was not committed; nothing of it was written", job.id(), job.fileName(), e);
-            jobs.failed(job.id(), ImportJob.Status.FAILED, message(e), clock.instant());
+            jobs.failed(job.id(), message(e), clock.instant());
             auditLog.record("IMPORT_FAILED", "import", job.fileName(), message(e));
+        }
+    }
+
+    /**
+     * Someone moved the job while it ran (a discard, or another node that took it for abandoned): its result is dropped,
+     * the status they set stays, and the job says why. A discarded job's staged rows go (the run may have staged more
+     * after the discard removed them).
+     */
+    private void dropped(ImportJob job, ImportTarget target, String reason) {
+        ImportJob.Status now = jobs.job(job.id()).map(ImportJob::status).orElse(ImportJob.Status.DISCARDED);
+        log.warn("Import {} ({}) was {} while it ran: its result is dropped, nothing of it was written", job.id(),
+                job.fileName(), now == ImportJob.Status.DISCARDED ? "discarded" : "marked " + now);
+        jobs.noteDropped(job.id(), now, reason);
+        if (now == ImportJob.Status.DISCARDED) {
+            target.discard(job.id());
         }
     }
 

@@ -63,10 +63,14 @@ public class ImportStore {
                 .params(to.name(), mapping, id, from.name()).update() == 1;
     }
 
-    /** The node running (or queueing) these jobs is alive: the database's own clock, the same for every node. */
+    /**
+     * The node running (or queueing) these jobs is alive: the database's own clock, the same for every node. Only jobs
+     * still running are touched (one another node marked failed, or that was discarded, stays as it is).
+     */
     public void heartbeat(java.util.Collection<Long> ids) {
         if (!ids.isEmpty()) {
-            jdbc.sql("UPDATE import_job SET heartbeat_at = NOW(3) WHERE id IN (:ids)").param("ids", ids).update();
+            jdbc.sql("UPDATE import_job SET heartbeat_at = NOW(3) WHERE id IN (:ids) AND status IN ('CHECKING', 'COMMITTING')")
+                    .param("ids", ids).update();
         }
     }
 
@@ -82,16 +86,30 @@ public class ImportStore {
         jdbc.sql("UPDATE import_job SET rows_read = ?, progress = ? WHERE id = ?").params(rowsRead, progress, id).update();
     }
 
-    public void finished(long id, ImportJob.Status status, long created, long updated, long unchanged, long rejected, Instant at) {
-        jdbc.sql("""
+    /**
+     * A run ended: the job moves from {@code from} to {@code to} with its counts. @return false when it was no longer in
+     * {@code from} (discarded, or marked failed by another node, meanwhile): then nothing changes
+     */
+    public boolean finished(long id, ImportJob.Status from, ImportJob.Status to, long created, long updated, long unchanged,
+                            long rejected, Instant at) {
+        return jdbc.sql("""
                         UPDATE import_job SET status = ?, created_count = ?, updated_count = ?, unchanged_count = ?, rejected_count = ?,
-                               progress = 1, finished_at = ? WHERE id = ?""")
-                .params(status.name(), created, updated, unchanged, rejected, Timestamp.from(at), id).update();
+                               progress = 1, finished_at = ? WHERE id = ? AND status = ?""")
+                .params(to.name(), created, updated, unchanged, rejected, Timestamp.from(at), id, from.name()).update() == 1;
     }
 
-    public void failed(long id, ImportJob.Status status, String error, Instant at) {
-        jdbc.sql("UPDATE import_job SET status = ?, error = ?, finished_at = ? WHERE id = ?")
-                .params(status.name(), error.substring(0, Math.min(500, error.length())), Timestamp.from(at), id).update();
+    /**
+     * A running job failed. @return false when it was no longer running (discarded, or marked failed by another node,
+     * meanwhile): that status and its reason stay
+     */
+    public boolean failed(long id, String error, Instant at) {
+        return jdbc.sql("UPDATE import_job SET status = 'FAILED', error = ?, finished_at = ? WHERE id = ? AND status IN ('CHECKING', 'COMMITTING')")
+                .params(error.substring(0, Math.min(500, error.length())), Timestamp.from(at), id).update() == 1;
+    }
+
+    /** Why a run's result was dropped: said on the job that someone else moved to {@code status} while it ran. */
+    public void noteDropped(long id, ImportJob.Status status, String reason) {
+        jdbc.sql("UPDATE import_job SET error = ? WHERE id = ? AND status = ?").params(reason, id, status.name()).update();
     }
 
     public Optional<String> rememberedMapping(ImportKind kind, String layoutKey) {

@@ -116,10 +116,11 @@ public class WebhookStore {
         return due;
     }
 
+    /** Only a pending delivery (leased by this run) is marked: one another node has marked meanwhile stays as it is. */
     public void delivered(long id, int status, Instant at) {
         jdbc.sql("""
                         UPDATE webhook_delivery SET status = 'DELIVERED', attempts = attempts + 1, last_attempt_at = ?, last_status = ?,
-                               last_error = NULL, delivered_at = ? WHERE id = ?""")
+                               last_error = NULL, delivered_at = ? WHERE id = ? AND status = 'PENDING'""")
                 .params(Timestamp.from(at), status, Timestamp.from(at), id).update();
     }
 
@@ -127,7 +128,7 @@ public class WebhookStore {
     public void failed(long id, Integer status, String error, Instant at, Instant nextAttempt) {
         jdbc.sql("""
                         UPDATE webhook_delivery SET status = ?, attempts = attempts + 1, last_attempt_at = ?, last_status = ?,
-                               last_error = ?, next_attempt_at = COALESCE(?, next_attempt_at) WHERE id = ?""")
+                               last_error = ?, next_attempt_at = COALESCE(?, next_attempt_at) WHERE id = ? AND status = 'PENDING'""")
                 .params(nextAttempt == null ? "FAILED" : "PENDING", Timestamp.from(at), status,
                         error == null ? null : error.substring(0, Math.min(500, error.length())),
                         nextAttempt == null ? null : Timestamp.from(nextAttempt), id).update();

@@ -96,7 +96,13 @@ public class ImportView extends VerticalLayout implements LocalizedTitle {
             case CHECKED -> showChecked();
             case DONE -> showDone();
             case FAILED -> showFailed();
-            case DISCARDED -> showUpload();
+            case DISCARDED -> {
+                // discarded while it ran (here or by someone else): say that its result was dropped
+                if (job.error() != null) {
+                    Notifications.error(errorText(job.error()));
+                }
+                showUpload();
+            }
         }
     }
 

@@ -23,10 +23,12 @@ class InvitationJobs {
 
     private final InvitationService invitations;
     private final ClusterJobs jobs;
+    private final io.escalera.shared.LongJobs longJobs;
 
-    InvitationJobs(InvitationService invitations, ClusterJobs jobs) {
+    InvitationJobs(InvitationService invitations, ClusterJobs jobs, io.escalera.shared.LongJobs longJobs) {
         this.invitations = invitations;
         this.jobs = jobs;
+        this.longJobs = longJobs;
     }
 
     @Scheduled(fixedDelayString = "${escalera.feedback.send-interval:PT1M}", initialDelayString = "PT45S")
@@ -39,11 +41,12 @@ class InvitationJobs {
         });
     }
 
+    /** Every customer due a relationship survey: on the long-job executor, so that no scheduler thread waits for it. */
     @Scheduled(cron = "${escalera.feedback.relationship-cron:0 30 3 * * *}")
     void relationshipRound() {
-        jobs.runAlone("feedback.relationship-round", Duration.ofHours(6), () -> {
+        longJobs.handOff(() -> jobs.runAlone("feedback.relationship-round", Duration.ofHours(6), () -> {
             int invited = SystemUser.call(invitations::inviteRelationship);
             log.info("Relationship NPS round: {} customer(s) invited", invited);
-        });
+        }));
     }
 }

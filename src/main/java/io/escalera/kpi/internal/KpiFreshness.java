@@ -225,18 +225,21 @@ class NightlyKpiRebuild {
 
     private final KpiService kpis;
     private final io.escalera.shared.ClusterJobs jobs;
+    private final io.escalera.shared.LongJobs longJobs;
 
-    NightlyKpiRebuild(KpiService kpis, io.escalera.shared.ClusterJobs jobs) {
+    NightlyKpiRebuild(KpiService kpis, io.escalera.shared.ClusterJobs jobs, io.escalera.shared.LongJobs longJobs) {
         this.kpis = kpis;
         this.jobs = jobs;
+        this.longJobs = longJobs;
     }
 
+    /** Minutes at scale: on the long-job executor, so that no scheduler thread waits for it. */
     @Scheduled(cron = "${escalera.kpi.rebuild-cron:0 40 2 * * *}")
     void rebuild() {
-        jobs.runAlone("kpi.nightly-rebuild", java.time.Duration.ofHours(6), () -> {
+        longJobs.handOff(() -> jobs.runAlone("kpi.nightly-rebuild", java.time.Duration.ofHours(6), () -> {
             long start = System.nanoTime();
             int rows = SystemUser.call(kpis::rebuild);
             log.info("KPI facts rebuilt: {} rows in {} s", rows, (System.nanoTime() - start) / 1_000_000_000);
-        });
+        }));
     }
 }

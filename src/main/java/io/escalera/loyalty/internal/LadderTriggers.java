@@ -100,17 +100,20 @@ class NightlyLadderRecompute {
 
     private final LoyaltyService loyalty;
     private final io.escalera.shared.ClusterJobs jobs;
+    private final io.escalera.shared.LongJobs longJobs;
 
-    NightlyLadderRecompute(LoyaltyService loyalty, io.escalera.shared.ClusterJobs jobs) {
+    NightlyLadderRecompute(LoyaltyService loyalty, io.escalera.shared.ClusterJobs jobs, io.escalera.shared.LongJobs longJobs) {
         this.loyalty = loyalty;
         this.jobs = jobs;
+        this.longJobs = longJobs;
     }
 
+    /** Minutes at scale: on the long-job executor, so that no scheduler thread waits for it. */
     @Scheduled(cron = "${escalera.loyalty.recompute-cron:0 10 2 * * *}")
     void recompute() {
-        jobs.runAlone("loyalty.nightly-recompute", java.time.Duration.ofHours(6), () -> {
+        longJobs.handOff(() -> jobs.runAlone("loyalty.nightly-recompute", java.time.Duration.ofHours(6), () -> {
             int changed = SystemUser.call(loyalty::recomputeAll);
             log.info("Ladder recomputed: {} customer(s) changed stage", changed);
-        });
+        }));
     }
 }

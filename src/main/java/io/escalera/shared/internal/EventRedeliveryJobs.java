@@ -14,10 +14,12 @@ class EventRedeliveryJobs {
 
     private final EventRedelivery redelivery;
     private final ClusterJobs jobs;
+    private final io.escalera.shared.LongJobs longJobs;
 
-    EventRedeliveryJobs(EventRedelivery redelivery, ClusterJobs jobs) {
+    EventRedeliveryJobs(EventRedelivery redelivery, ClusterJobs jobs, io.escalera.shared.LongJobs longJobs) {
         this.redelivery = redelivery;
         this.jobs = jobs;
+        this.longJobs = longJobs;
     }
 
     @Scheduled(fixedDelayString = "${escalera.events.retry-interval:PT1M}", initialDelayString = "PT1M")
@@ -25,8 +27,9 @@ class EventRedeliveryJobs {
         jobs.runAlone("events.retry", Duration.ofMinutes(30), redelivery::retryNow);
     }
 
+    /** A week of completed publications may be many rows: on the long-job executor. */
     @Scheduled(cron = "${escalera.events.purge-cron:0 20 4 * * *}")
     void purgeCompleted() {
-        jobs.runAlone("events.purge", Duration.ofHours(1), redelivery::purgeNow);
+        longJobs.handOff(() -> jobs.runAlone("events.purge", Duration.ofHours(1), redelivery::purgeNow));
     }
 }

@@ -36,12 +36,12 @@ class JobRegistry implements JobHealth {
         }
         jobs.compute(job, (name, known) -> {
             if (known != null) {
-                return new Watched(period, known.since, known.lastSuccess, known.gauge);
+                return new Watched(period, known.since, known.lastRun, known.running, known.lastSuccess, known.gauge);
             }
             Meter gauge = Gauge.builder(GAUGE, () -> lagOf(name).toMillis() / 1000.0)
                     .tag("job", name).baseUnit("seconds")
                     .description("Seconds since the job last succeeded on this node").register(meters);
-            return new Watched(period, clock.instant(), null, gauge);
+            return new Watched(period, clock.instant(), null, false, null, gauge);
         });
     }
 
@@ -52,7 +52,7 @@ class JobRegistry implements JobHealth {
         if (known == null) {
             throw new IllegalStateException("not a watched job (call expect first): " + job);
         }
-        jobs.computeIfPresent(job, (name, w) -> new Watched(w.period, w.since, now, w.gauge));
+        jobs.computeIfPresent(job, (name, w) -> new Watched(w.period, w.since, w.running ? w.lastRun : now, false, now, w.gauge));
     }
 
     @Override
@@ -69,12 +69,23 @@ class JobRegistry implements JobHealth {
         }
     }
 
+    /** A run of a watched job has started (ignored for a job not watched yet). */
+    void startedIfWatched(String job) {
+        Instant now = clock.instant();
+        jobs.computeIfPresent(job, (name, w) -> new Watched(w.period, w.since, now, true, w.lastSuccess, w.gauge));
+    }
+
+    /** A run of a watched job ended with an error: it is no longer running, and its last success stays. */
+    void failedIfWatched(String job) {
+        jobs.computeIfPresent(job, (name, w) -> new Watched(w.period, w.since, w.lastRun, false, w.lastSuccess, w.gauge));
+    }
+
     private Duration lagOf(String job) {
         Watched w = jobs.get(job);
         return w == null ? Duration.ZERO : w.view(job, clock.instant()).lag();
     }
 
-    private record Watched(Duration period, Instant since, Instant lastSuccess, Meter gauge) {
+    private record Watched(Duration period, Instant since, Instant lastRun, boolean running, Instant lastSuccess, Meter gauge) {
 
         Job view(String name, Instant now) {
             Instant from = lastSuccess == null ? since : lastSuccess;
@@ -82,7 +93,7 @@ class JobRegistry implements JobHealth {
             if (lag.isNegative()) {
                 lag = Duration.ZERO;
             }
-            return new Job(name, period, lastSuccess, lag, lag.compareTo(period.multipliedBy(2)) > 0);
+            return new Job(name, period, lastRun, running, lastSuccess, lag, lag.compareTo(period.multipliedBy(2)) > 0);
         }
     }
 }

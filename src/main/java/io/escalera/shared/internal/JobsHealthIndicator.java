@@ -30,6 +30,8 @@ class JobsHealthIndicator implements HealthIndicator {
             overdue |= job.overdue();
             details.put(job.name(), Map.of(
                     "period", job.period().toString(),
+                    "lastRun", job.lastRun() == null ? "never" : job.lastRun().toString(),
+                    "running", job.running(),
                     "lastSuccess", job.lastSuccess() == null ? "never" : job.lastSuccess().toString(),
                     "lag", job.lag().toString(),
                     "overdue", job.overdue()));

@@ -60,10 +60,55 @@ class ScheduledJobs implements ObservationHandler<ScheduledTaskObservationContex
     }
 
     @Override
+    public void onStart(ScheduledTaskObservationContext context) {
+        String job = nameOf(context);
+        CURRENT.set(new Run(job));
+        registry.startedIfWatched(job);
+    }
+
+    @Override
     public void onStop(ScheduledTaskObservationContext context) {
+        Run run = CURRENT.get();
+        CURRENT.remove();
+        String job = nameOf(context);
+        if (run != null && run.handedOff && context.getError() == null) {
+            return; // the long-job executor records how it ends
+        }
         if (context.isComplete() && context.getError() == null) {
-            Method method = context.getMethod();
-            registry.ranIfWatched(shortName(method.getDeclaringClass().getName(), method.getName()));
+            registry.ranIfWatched(job);
+        } else {
+            registry.failedIfWatched(job);
+        }
+    }
+
+    /** The {@code @Scheduled} job running on this thread, or null. */
+    static String currentJob() {
+        Run run = CURRENT.get();
+        return run == null ? null : run.job;
+    }
+
+    /** The job running on this thread handed its work to the long-job executor, which records how it ends. */
+    static void handedOff() {
+        Run run = CURRENT.get();
+        if (run != null) {
+            run.handedOff = true;
+        }
+    }
+
+    private static String nameOf(ScheduledTaskObservationContext context) {
+        Method method = context.getMethod();
+        return shortName(method.getDeclaringClass().getName(), method.getName());
+    }
+
+    /** The scheduled run on this thread (the scheduler observes each run on the thread that runs it). */
+    private static final ThreadLocal<Run> CURRENT = new ThreadLocal<>();
+
+    private static final class Run {
+        final String job;
+        boolean handedOff;
+
+        Run(String job) {
+            this.job = job;
         }
     }
 

@@ -122,24 +122,30 @@ class NightlyValueRecompute {
     private final ValueService values;
     private final ValueStore store;
     private final io.escalera.shared.ClusterJobs jobs;
+    private final io.escalera.shared.LongJobs longJobs;
 
-    NightlyValueRecompute(ValueService values, ValueStore store, io.escalera.shared.ClusterJobs jobs) {
+    NightlyValueRecompute(ValueService values, ValueStore store, io.escalera.shared.ClusterJobs jobs,
+                          io.escalera.shared.LongJobs longJobs) {
         this.values = values;
         this.store = store;
         this.jobs = jobs;
+        this.longJobs = longJobs;
     }
 
     @org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
     void firstRun() {
         if (!store.everComputed()) {
             log.info("Customer values were never computed: computing them now, in the background");
-            // several nodes starting together: one of them computes (the same lock as the nightly run)
-            Thread.ofPlatform().daemon().name("value-first-run").start(this::recompute);
+            // several nodes starting together: one of them computes (the same lock as the nightly run), on the
+            // long-job executor (recompute returns at once)
+            recompute();
         }
     }
 
+    /** Minutes at scale: on the long-job executor, so that no scheduler thread waits for it. */
     @Scheduled(cron = "${escalera.value.recompute-cron:0 40 2 * * *}")
     void recompute() {
-        jobs.runAlone("value.nightly-recompute", java.time.Duration.ofHours(6), () -> SystemUser.run(values::recomputeAll));
+        longJobs.handOff(() -> jobs.runAlone("value.nightly-recompute", java.time.Duration.ofHours(6),
+                () -> SystemUser.run(values::recomputeAll)));
     }
 }
