@@ -214,19 +214,17 @@ class NightlyKpiRebuild {
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(NightlyKpiRebuild.class);
 
     private final KpiService kpis;
-    private final io.escalera.shared.ClusterJobs jobs;
 
-    NightlyKpiRebuild(KpiService kpis, io.escalera.shared.ClusterJobs jobs) {
+    NightlyKpiRebuild(KpiService kpis) {
         this.kpis = kpis;
-        this.jobs = jobs;
     }
 
     @Scheduled(cron = "${escalera.kpi.rebuild-cron:0 40 2 * * *}")
     void rebuild() {
-        jobs.runAlone("kpi.nightly-rebuild", java.time.Duration.ofHours(6), () -> {
-            long start = System.nanoTime();
-            int rows = SystemUser.call(kpis::rebuild);
+        long start = System.nanoTime();
+        int rows = SystemUser.call(kpis::rebuildUnlessRunning);
+        if (rows >= 0) {
             log.info("KPI facts rebuilt: {} rows in {} s", rows, (System.nanoTime() - start) / 1_000_000_000);
-        });
+        }
     }
 }

@@ -99,18 +99,16 @@ class NightlyLadderRecompute {
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(NightlyLadderRecompute.class);
 
     private final LoyaltyService loyalty;
-    private final io.escalera.shared.ClusterJobs jobs;
 
-    NightlyLadderRecompute(LoyaltyService loyalty, io.escalera.shared.ClusterJobs jobs) {
+    NightlyLadderRecompute(LoyaltyService loyalty) {
         this.loyalty = loyalty;
-        this.jobs = jobs;
     }
 
     @Scheduled(cron = "${escalera.loyalty.recompute-cron:0 10 2 * * *}")
     void recompute() {
-        jobs.runAlone("loyalty.nightly-recompute", java.time.Duration.ofHours(6), () -> {
-            int changed = SystemUser.call(loyalty::recomputeAll);
+        int changed = SystemUser.call(loyalty::recomputeAllUnlessRunning);
+        if (changed >= 0) {
             log.info("Ladder recomputed: {} customer(s) changed stage", changed);
-        });
+        }
     }
 }

@@ -121,12 +121,10 @@ class NightlyValueRecompute {
 
     private final ValueService values;
     private final ValueStore store;
-    private final io.escalera.shared.ClusterJobs jobs;
 
-    NightlyValueRecompute(ValueService values, ValueStore store, io.escalera.shared.ClusterJobs jobs) {
+    NightlyValueRecompute(ValueService values, ValueStore store) {
         this.values = values;
         this.store = store;
-        this.jobs = jobs;
     }
 
     @org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
@@ -140,6 +138,6 @@ class NightlyValueRecompute {
 
     @Scheduled(cron = "${escalera.value.recompute-cron:0 40 2 * * *}")
     void recompute() {
-        jobs.runAlone("value.nightly-recompute", java.time.Duration.ofHours(6), () -> SystemUser.run(values::recomputeAll));
+        SystemUser.run(values::recomputeAllUnlessRunning);
     }
 }
