@@ -107,6 +107,10 @@ final class CrashableApp implements AutoCloseable {
         return baseUrl;
     }
 
+    long pid() {
+        return app == null ? -1 : app.pid();
+    }
+
     /** Running and ready (its start has ended). */
     boolean ready() {
         return app != null && app.isAlive() && baseUrl != null;
