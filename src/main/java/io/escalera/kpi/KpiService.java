@@ -68,11 +68,18 @@ public class KpiService {
     private final LadderReports ladder;
     private final FactsLock factsLock;
     private final TransactionTemplate readCommitted;
+    private final io.escalera.shared.ClusterJobs jobs;
+
+    /** The cluster job locks of the full rebuilds (every day's facts), whatever started them. */
+    static final String FULL_REBUILD = "kpi.full-rebuild", TIERED_REBUILD = "kpi.tiered-rebuild";
+    private static final java.time.Duration FULL_AT_MOST = java.time.Duration.ofHours(6);
+    private static final java.time.Duration FULL_MAX_WAIT = java.time.Duration.ofHours(1);
 
     KpiService(KpiFacts facts, CustomerActivityFacts activityFacts, KpiDrillDown drillDown, KpiTargetStore targets, UnitScopes scopes, SignedInUsers signedIn, Clock clock,
                ValueService values, LadderReports ladder,
                PlatformTransactionManager transactions, PercentileMemo memo,
-               FactsLock factsLock) {
+               FactsLock factsLock, io.escalera.shared.ClusterJobs jobs) {
+        this.jobs = jobs;
         this.memo = memo;
         this.factsLock = factsLock;
         this.readCommitted = new TransactionTemplate(transactions);
@@ -371,7 +378,26 @@ public class KpiService {
     @RolesAllowed("ADMIN")
     @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public int rebuild() {
-        return exclusively(() -> everyDay(facts::rebuildUntiered));
+        return queued(FULL_REBUILD, () -> exclusively(() -> everyDay(facts::rebuildUntiered)));
+    }
+
+    /** The nightly rebuild of every day: skipped when one is going on (on any node). @return rows, or -1 when skipped */
+    @RolesAllowed("ADMIN")
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
+    public int rebuildUnlessRunning() {
+        int[] rows = {-1};
+        jobs.runAlone(FULL_REBUILD, FULL_AT_MOST, () -> rows[0] = exclusively(() -> everyDay(facts::rebuildUntiered)));
+        return rows[0];
+    }
+
+    /**
+     * A full rebuild under its cluster job lock: one asked for while another goes on (on any node) waits for it to end,
+     * then runs — unless one that started after it was asked for has completed meanwhile (then 0 rows here).
+     */
+    private int queued(String job, IntSupplier rebuild) {
+        int[] rows = {0};
+        jobs.runQueued(job, FULL_AT_MOST, FULL_MAX_WAIT, true, () -> rows[0] = rebuild.getAsInt());
+        return rows[0];
     }
 
     /**
@@ -382,7 +408,7 @@ public class KpiService {
     @RolesAllowed("ADMIN")
     @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public int rebuildTiered() {
-        return exclusively(() -> everyDay(facts::rebuildTiered));
+        return queued(TIERED_REBUILD, () -> exclusively(() -> everyDay(facts::rebuildTiered)));
     }
 
     /** Rebuilds the facts of some days, over every customer and per tier (after the events of those days). */

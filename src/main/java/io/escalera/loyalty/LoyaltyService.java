@@ -33,12 +33,26 @@ public class LoyaltyService {
     private final CustomerService customers;
     private final Settings settings;
     private final Clock clock;
+    private final io.escalera.shared.ClusterJobs jobs;
+    /** A full run's own transaction, read committed (its INSERT … SELECTs then read without locking what they read). */
+    private final org.springframework.transaction.support.TransactionTemplate fullRun;
+    private final org.springframework.transaction.support.TransactionTemplate saving;
 
-    LoyaltyService(LadderStore store, CustomerService customers, Settings settings, Clock clock) {
+    /** The cluster job lock every full run takes, whatever started it (nightly, an import, a rule change). */
+    static final String FULL_RUN = "loyalty.full-recompute";
+    private static final java.time.Duration FULL_RUN_AT_MOST = java.time.Duration.ofHours(6);
+    private static final java.time.Duration FULL_RUN_MAX_WAIT = java.time.Duration.ofHours(1);
+
+    LoyaltyService(LadderStore store, CustomerService customers, Settings settings, Clock clock,
+                   io.escalera.shared.ClusterJobs jobs, org.springframework.transaction.PlatformTransactionManager transactions) {
         this.store = store;
         this.customers = customers;
         this.settings = settings;
         this.clock = clock;
+        this.jobs = jobs;
+        this.fullRun = new org.springframework.transaction.support.TransactionTemplate(transactions);
+        fullRun.setIsolationLevel(org.springframework.transaction.TransactionDefinition.ISOLATION_READ_COMMITTED);
+        this.saving = new org.springframework.transaction.support.TransactionTemplate(transactions);
     }
 
     @RolesAllowed({"STAFF", "MANAGER", "EXECUTIVE", "ADMIN"})
@@ -65,18 +79,24 @@ public class LoyaltyService {
         return store.preview(rules, today());
     }
 
-    /** Saves new rules (validated) and recomputes every stage with them. @return how many customers changed stage */
+    /**
+     * Saves new rules (validated; committed first) and recomputes every stage with them, after a full run going on
+     * ends. @return how many customers changed stage
+     */
     @RolesAllowed("ADMIN")
-    @Transactional(isolation = Isolation.READ_COMMITTED)
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.NOT_SUPPORTED)
     public int saveRules(LadderRules rules) {
         validate(rules);
-        settings.put(WINDOW_DAYS, String.valueOf(rules.windowDays()));
-        settings.put(CUSTOMER_PURCHASES, String.valueOf(rules.customerPurchases()));
-        settings.put(CLIENT_PURCHASES, String.valueOf(rules.clientPurchases()));
-        settings.put(OVERDUE_FACTOR, rules.overdueFactor().toPlainString());
-        settings.put(PROMOTER_SCORE, String.valueOf(rules.promoterScore()));
-        settings.put(REFERRAL_WINDOW_DAYS, String.valueOf(rules.referralWindowDays()));
-        return store.recomputeAll(rules, today(), now());
+        saving.executeWithoutResult(status -> {
+            settings.put(WINDOW_DAYS, String.valueOf(rules.windowDays()));
+            settings.put(CUSTOMER_PURCHASES, String.valueOf(rules.customerPurchases()));
+            settings.put(CLIENT_PURCHASES, String.valueOf(rules.clientPurchases()));
+            settings.put(OVERDUE_FACTOR, rules.overdueFactor().toPlainString());
+            settings.put(PROMOTER_SCORE, String.valueOf(rules.promoterScore()));
+            settings.put(REFERRAL_WINDOW_DAYS, String.valueOf(rules.referralWindowDays()));
+        });
+        // not coalesced: the screen shows how many customers this save moved
+        return fullRunQueued(false);
     }
 
     private static void validate(LadderRules rules) {
@@ -116,13 +136,36 @@ public class LoyaltyService {
     }
 
     /**
-     * Every customer's stage, set-based (nightly, and after a rule change or an import). Read committed, so that its
-     * INSERT … SELECTs read without locking the customers, answers and referrals written meanwhile. @return how many changed
+     * Every customer's stage, set-based (after an import or a generated data set). Full runs take the cluster job lock
+     * {@value #FULL_RUN} whatever started them: one asked for while another goes on (on any node) waits for it to
+     * end, then runs — unless a run that started after it was asked for has completed meanwhile, which did its work.
+     * @return how many changed (0 when a later run did the work)
      */
     @RolesAllowed("ADMIN")
-    @Transactional(isolation = Isolation.READ_COMMITTED)
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.NOT_SUPPORTED)
     public int recomputeAll() {
-        return store.recomputeAll(rules(), today(), now());
+        return fullRunQueued(true);
+    }
+
+    /** The nightly run: skipped when a full run is going on (on any node), which computes the same. @return changed, or -1 when skipped */
+    @RolesAllowed("ADMIN")
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.NOT_SUPPORTED)
+    public int recomputeAllUnlessRunning() {
+        int[] changed = {-1};
+        jobs.runAlone(FULL_RUN, FULL_RUN_AT_MOST, () -> changed[0] = fullRunHoldingTheLock());
+        return changed[0];
+    }
+
+    private int fullRunQueued(boolean coalesce) {
+        int[] changed = {0};
+        jobs.runQueued(FULL_RUN, FULL_RUN_AT_MOST, FULL_RUN_MAX_WAIT, coalesce, () -> changed[0] = fullRunHoldingTheLock());
+        return changed[0];
+    }
+
+    /** Rules read when the run starts (a change saved before is in), in one read-committed transaction. */
+    private int fullRunHoldingTheLock() {
+        Integer changed = fullRun.execute(status -> store.recomputeAll(rules(), today(), now()));
+        return changed == null ? 0 : changed;
     }
 
     /**

@@ -46,12 +46,14 @@ public class ValueService {
     private final Clock clock;
     private final org.springframework.transaction.support.TransactionTemplate ownTransaction;
     private final org.springframework.context.ApplicationEventPublisher events;
+    private final io.escalera.shared.ClusterJobs jobs;
 
     ValueService(ValueStore store, ValueQueries queries, MarketValueStore market, CustomerService customers,
                  InteractionService interactions, LoyaltyService loyalty, UnitScopes scopes, SignedInUsers signedIn,
                  Settings settings, Clock clock, org.springframework.transaction.PlatformTransactionManager transactions,
-                 org.springframework.context.ApplicationEventPublisher events) {
+                 org.springframework.context.ApplicationEventPublisher events, io.escalera.shared.ClusterJobs jobs) {
         this.events = events;
+        this.jobs = jobs;
         this.ownTransaction = new org.springframework.transaction.support.TransactionTemplate(transactions);
         ownTransaction.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         ownTransaction.setIsolationLevel(org.springframework.transaction.TransactionDefinition.ISOLATION_READ_COMMITTED);
@@ -99,7 +101,7 @@ public class ValueService {
         settings.put(PREFIX + "weight.past-sla", String.valueOf(rules.pastSlaWeight()));
         settings.put(PREFIX + "weight.silence", String.valueOf(rules.silenceWeight()));
         settings.put(PREFIX + "weight.unanswered", String.valueOf(rules.unansweredWeight()));
-        recompute(rules);
+        recompute();
     }
 
     /** Checks rules without saving them (the rules screen, before it starts the long save). */
@@ -130,29 +132,36 @@ public class ValueService {
         return value != null && value.compareTo(new BigDecimal(low)) >= 0 && value.compareTo(new BigDecimal(high)) <= 0;
     }
 
-    /** Every customer's value, tier, RFM and risk (nightly, on demand, after a data set is generated or the rules change). */
+    /** Every customer's value, tier, RFM and risk (on demand, after a data set is generated or imported). */
     @RolesAllowed({"MANAGER", "ADMIN"})
     public void recomputeAll() {
-        recompute(rules());
+        recompute();
+    }
+
+    /** The nightly run: skipped when a full run is going on (on any node), which computes the same. */
+    @RolesAllowed("ADMIN")
+    public void recomputeAllUnlessRunning() {
+        jobs.runAlone(ValueStore.FULL_RUN, ValueStore.FULL_RUN_AT_MOST, this::recomputeHoldingTheLock);
     }
 
     /**
-     * Full runs one at a time on this node: two at once (an import's catch-up during the nightly run) would each swap
-     * in its table while the other still reads the one it replaced, and one of them failed.
+     * Full runs one at a time across the nodes, whatever started them (cluster job lock {@link ValueStore#FULL_RUN}):
+     * two at once would each swap in its table while the other still reads the one it replaced. A run asked for while
+     * another goes on waits for it to end, then runs — unless a run that started after it was asked for has completed
+     * meanwhile (several imports during one run make one more run, not one each). The rules are read when the run
+     * starts, so a rule change saved before it is in.
      */
-    private final java.util.concurrent.locks.ReentrantLock recomputing = new java.util.concurrent.locks.ReentrantLock();
+    private void recompute() {
+        jobs.runQueued(ValueStore.FULL_RUN, ValueStore.FULL_RUN_AT_MOST, ValueStore.FULL_RUN_MAX_WAIT, true,
+                this::recomputeHoldingTheLock);
+    }
 
-    private void recompute(ValueRules rules) {
-        recomputing.lock();
-        try {
-            ValueStore.Inputs inputs = inputs(rules);
-            Set<Long> missed = store.recomputeAll(inputs, today(), clock.instant());
-            // events that arrived while the run computed were applied to the table it replaced: each again, in a
-            // transaction of its own as update() has
-            missed.forEach(id -> ownTransaction.executeWithoutResult(status -> store.update(id, inputs, today(), clock.instant())));
-        } finally {
-            recomputing.unlock();
-        }
+    private void recomputeHoldingTheLock() {
+        ValueStore.Inputs inputs = inputs(rules());
+        Set<Long> missed = store.recomputeAll(inputs, today(), clock.instant());
+        // events that arrived while the run computed were applied to the table it replaced: each again, in a
+        // transaction of its own as update() has
+        missed.forEach(id -> ownTransaction.executeWithoutResult(status -> store.update(id, inputs, today(), clock.instant())));
         events.publishEvent(new io.escalera.customer.CustomerSegments.SegmentsRecomputed(clock.instant()));
     }
 

@@ -224,22 +224,23 @@ class NightlyKpiRebuild {
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(NightlyKpiRebuild.class);
 
     private final KpiService kpis;
-    private final io.escalera.shared.ClusterJobs jobs;
     private final io.escalera.shared.LongJobs longJobs;
 
-    NightlyKpiRebuild(KpiService kpis, io.escalera.shared.ClusterJobs jobs, io.escalera.shared.LongJobs longJobs) {
+    NightlyKpiRebuild(KpiService kpis, io.escalera.shared.LongJobs longJobs) {
         this.kpis = kpis;
-        this.jobs = jobs;
         this.longJobs = longJobs;
     }
 
     /** Minutes at scale: on the long-job executor, so that no scheduler thread waits for it. */
     @Scheduled(cron = "${escalera.kpi.rebuild-cron:0 40 2 * * *}")
     void rebuild() {
-        longJobs.handOff(() -> jobs.runAlone("kpi.nightly-rebuild", java.time.Duration.ofHours(6), () -> {
+        // the rebuild takes the cluster job lock itself (whatever starts it); a run already going elsewhere is skipped
+        longJobs.handOff(() -> {
             long start = System.nanoTime();
-            int rows = SystemUser.call(kpis::rebuild);
-            log.info("KPI facts rebuilt: {} rows in {} s", rows, (System.nanoTime() - start) / 1_000_000_000);
-        }));
+            int rows = SystemUser.call(kpis::rebuildUnlessRunning);
+            if (rows >= 0) {
+                log.info("KPI facts rebuilt: {} rows in {} s", rows, (System.nanoTime() - start) / 1_000_000_000);
+            }
+        });
     }
 }

@@ -99,21 +99,22 @@ class NightlyLadderRecompute {
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(NightlyLadderRecompute.class);
 
     private final LoyaltyService loyalty;
-    private final io.escalera.shared.ClusterJobs jobs;
     private final io.escalera.shared.LongJobs longJobs;
 
-    NightlyLadderRecompute(LoyaltyService loyalty, io.escalera.shared.ClusterJobs jobs, io.escalera.shared.LongJobs longJobs) {
+    NightlyLadderRecompute(LoyaltyService loyalty, io.escalera.shared.LongJobs longJobs) {
         this.loyalty = loyalty;
-        this.jobs = jobs;
         this.longJobs = longJobs;
     }
 
     /** Minutes at scale: on the long-job executor, so that no scheduler thread waits for it. */
     @Scheduled(cron = "${escalera.loyalty.recompute-cron:0 10 2 * * *}")
     void recompute() {
-        longJobs.handOff(() -> jobs.runAlone("loyalty.nightly-recompute", java.time.Duration.ofHours(6), () -> {
-            int changed = SystemUser.call(loyalty::recomputeAll);
-            log.info("Ladder recomputed: {} customer(s) changed stage", changed);
-        }));
+        // the recompute takes the cluster job lock itself (whatever starts it); a run already going elsewhere is skipped
+        longJobs.handOff(() -> {
+            int changed = SystemUser.call(loyalty::recomputeAllUnlessRunning);
+            if (changed >= 0) {
+                log.info("Ladder recomputed: {} customer(s) changed stage", changed);
+            }
+        });
     }
 }

@@ -42,6 +42,13 @@ public class ValueStore {
 
     private static final Logger log = LoggerFactory.getLogger(ValueStore.class);
 
+    /** The cluster job lock every full run takes, whatever started it (nightly, an import, a rule change, a button). */
+    public static final String FULL_RUN = "value.full-recompute";
+    /** A full run holding its lock longer than this is presumed stuck and loses it. */
+    public static final java.time.Duration FULL_RUN_AT_MOST = java.time.Duration.ofHours(6);
+    /** How long a full run asked for waits for one going on (minutes at a million customers) before giving up. */
+    public static final java.time.Duration FULL_RUN_MAX_WAIT = java.time.Duration.ofHours(1);
+
     /** A segment's observed retention is used from this many customers; below, its stage's, then everyone's. */
     static final int MIN_SEGMENT = 20;
 
@@ -88,6 +95,7 @@ public class ValueStore {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(true);
             connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+            cleanUpAfterAKilledRun(connection);
             List<ValueFacts> all = new ArrayList<>();
             FactsReader.read(dataSource, day, now, true, all::add);
             log.debug("value recompute: {} customers' facts read in {} ms", all.size(), (System.nanoTime() - started) / 1_000_000);
@@ -102,7 +110,6 @@ public class ValueStore {
                             c.facts().salesYear().doubleValue()}).toList(), retention);
             List<String> indexes;
             try (Statement ddl = connection.createStatement()) {
-                ddl.execute("DROP TABLE IF EXISTS customer_value_next");
                 ddl.execute("CREATE TABLE customer_value_next LIKE customer_value");
                 // loaded without its secondary indexes, which are then built once, sorted (far faster than row by row)
                 indexes = secondaryIndexes(connection);
@@ -147,6 +154,37 @@ public class ValueStore {
         } finally {
             running = false;
             fullRun.unlock();
+        }
+    }
+
+    /**
+     * Puts right what a run killed half way left behind (its work tables have fixed names): the table being loaded
+     * ({@code customer_value_next}) and the replaced one not yet dropped ({@code customer_value_old}) are dropped; had
+     * the swap itself been cut off with no {@code customer_value} left, the replaced one is renamed back first. Runs
+     * under the full run's cluster lock, so no other run's tables are touched.
+     */
+    static void cleanUpAfterAKilledRun(Connection connection) throws SQLException {
+        Set<String> tables = new java.util.HashSet<>();
+        try (PreparedStatement query = connection.prepareStatement("""
+                SELECT table_name FROM information_schema.tables WHERE table_schema = DATABASE()
+                AND table_name IN ('customer_value', 'customer_value_next', 'customer_value_old')""");
+             ResultSet rs = query.executeQuery()) {
+            while (rs.next()) {
+                tables.add(rs.getString(1).toLowerCase(java.util.Locale.ROOT));
+            }
+        }
+        try (Statement ddl = connection.createStatement()) {
+            if (!tables.contains("customer_value") && tables.contains("customer_value_old")) {
+                log.warn("Value recompute: customer_value was missing after a killed run; customer_value_old renamed back");
+                ddl.execute("RENAME TABLE customer_value_old TO customer_value");
+                tables.remove("customer_value_old");
+            }
+            for (String leftover : List.of("customer_value_next", "customer_value_old")) {
+                if (tables.contains(leftover)) {
+                    log.warn("Value recompute: {} left by a killed run dropped", leftover);
+                    ddl.execute("DROP TABLE IF EXISTS " + leftover);
+                }
+            }
         }
     }
 

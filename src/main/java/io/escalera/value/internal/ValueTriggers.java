@@ -121,14 +121,11 @@ class NightlyValueRecompute {
 
     private final ValueService values;
     private final ValueStore store;
-    private final io.escalera.shared.ClusterJobs jobs;
     private final io.escalera.shared.LongJobs longJobs;
 
-    NightlyValueRecompute(ValueService values, ValueStore store, io.escalera.shared.ClusterJobs jobs,
-                          io.escalera.shared.LongJobs longJobs) {
+    NightlyValueRecompute(ValueService values, ValueStore store, io.escalera.shared.LongJobs longJobs) {
         this.values = values;
         this.store = store;
-        this.jobs = jobs;
         this.longJobs = longJobs;
     }
 
@@ -145,7 +142,7 @@ class NightlyValueRecompute {
     /** Minutes at scale: on the long-job executor, so that no scheduler thread waits for it. */
     @Scheduled(cron = "${escalera.value.recompute-cron:0 40 2 * * *}")
     void recompute() {
-        longJobs.handOff(() -> jobs.runAlone("value.nightly-recompute", java.time.Duration.ofHours(6),
-                () -> SystemUser.run(values::recomputeAll)));
+        // the recompute takes the cluster job lock itself (whatever starts it); a run already going elsewhere is skipped
+        longJobs.handOff(() -> SystemUser.run(values::recomputeAllUnlessRunning));
     }
 }
