@@ -1,7 +1,6 @@
 package io.escalera.complaint;
 
-import io.escalera.complaint.internal.CompensationEntity;
-import io.escalera.complaint.internal.CompensationRepository;
+import io.escalera.complaint.internal.CaseActionPolicy;
 import io.escalera.complaint.internal.ComplaintCaseEntity;
 import io.escalera.complaint.internal.ComplaintCaseRepository;
 import io.escalera.complaint.internal.ComplaintHistoryLog;
@@ -32,28 +31,25 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.util.StringUtils;
 
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
 /**
- * Complaint cases: opening, the status machine (enforced here, whatever the screen offers), assignment, SLA clock,
- * compensation and history. Every change names the version it was made on; a stale version is a conflict, never a
+ * Complaint cases: opening, the status machine (enforced here, whatever the screen offers), assignment, SLA clock
+ * and history (compensation: {@link CompensationService}; who may do what: {@code CaseActionPolicy}). Every change names the version it was made on; a stale version is a conflict, never a
  * silent overwrite. A case belongs to its customer's home unit; outside the user's units it does not exist.
  */
 @Service
 public class ComplaintService {
 
     private final ComplaintCaseRepository cases;
-    private final CompensationRepository compensations;
     private final RootCauseRepository rootCauses;
     private final ComplaintQueries queries;
     private final ComplaintHistoryLog history;
@@ -68,14 +64,13 @@ public class ComplaintService {
     private final Clock clock;
     private final CaseLinks links;
 
-    ComplaintService(ComplaintCaseRepository cases, CompensationRepository compensations, RootCauseRepository rootCauses,
+    ComplaintService(ComplaintCaseRepository cases, RootCauseRepository rootCauses,
                      ComplaintQueries queries, ComplaintHistoryLog history, ComplaintSettings settings,
                      CustomerService customers, OrderService orders, SignedInUsers signedIn, UnitScopes scopes,
                      UnitDirectory units, Colleagues colleagues, ApplicationEventPublisher events, Clock clock,
                      CaseLinks links) {
         this.links = links;
         this.cases = cases;
-        this.compensations = compensations;
         this.rootCauses = rootCauses;
         this.queries = queries;
         this.history = history;
@@ -204,13 +199,6 @@ public class ComplaintService {
         return queries.history(id);
     }
 
-    @RolesAllowed({"STAFF", "MANAGER", "EXECUTIVE", "ADMIN"})
-    @Transactional(readOnly = true)
-    public List<Compensation> compensations(long id) {
-        get(id);
-        return queries.compensations(id);
-    }
-
     /** The customer's orders a case may be linked to, newest first. */
     @RolesAllowed({"STAFF", "MANAGER"})
     @Transactional(readOnly = true)
@@ -219,55 +207,12 @@ public class ComplaintService {
         return orders.ofCustomer(customerId, 0, 50);
     }
 
-    /** Compensation granted to a customer to date (approved or within the STAFF limit), whatever the cases' status. */
-    @RolesAllowed({"STAFF", "MANAGER", "EXECUTIVE", "ADMIN"})
-    @Transactional(readOnly = true)
-    public BigDecimal compensationOf(long customerId) {
-        customers.get(customerId);
-        return queries.grantedCompensation(customerId);
-    }
-
     // ---- what the signed-in user may do ---------------------------------------------------------------------------
 
     /** The status changes and actions the signed-in user may take on this case now: the case page's buttons. */
     @RolesAllowed({"STAFF", "MANAGER", "EXECUTIVE", "ADMIN"})
     public Set<CaseAction> allowedActions(ComplaintDetails complaint) {
-        Set<CaseAction> actions = EnumSet.noneOf(CaseAction.class);
-        AuthenticatedUser user = signedIn.authenticated().orElse(null);
-        if (user == null || (user.role() != Role.STAFF && user.role() != Role.MANAGER) || !scopes.canAct(complaint.unitId())) {
-            return actions;
-        }
-        boolean manager = user.role() == Role.MANAGER;
-        boolean works = manager || user.username().equals(complaint.assignee());
-        ComplaintStatus status = complaint.status();
-        actions.add(CaseAction.COMMENT);
-        if (status.isOpen()) {
-            if (manager) {
-                actions.add(CaseAction.ASSIGN);
-            }
-            if (complaint.assignee() == null || (manager && !user.username().equals(complaint.assignee()))) {
-                actions.add(CaseAction.TAKE);
-            }
-        }
-        if (works) {
-            if (status.canMoveTo(ComplaintStatus.IN_PROGRESS)) actions.add(CaseAction.START);
-            if (status.canMoveTo(ComplaintStatus.WAITING_CUSTOMER)) actions.add(CaseAction.WAIT_FOR_CUSTOMER);
-            if (status.canMoveTo(ComplaintStatus.RESOLVED)) actions.add(CaseAction.RESOLVE);
-            if (status.canMoveTo(ComplaintStatus.CLOSED)) actions.add(CaseAction.CLOSE);
-            if (status != ComplaintStatus.CLOSED) {
-                actions.add(CaseAction.COMPENSATE);
-            }
-            if (status.isOpen()) {
-                actions.add(CaseAction.CHANGE_SEVERITY);
-            }
-        }
-        if (manager && status.canMoveTo(ComplaintStatus.REOPENED)) {
-            actions.add(CaseAction.REOPEN);
-        }
-        if (manager) {
-            actions.add(CaseAction.DECIDE_COMPENSATION);
-        }
-        return actions;
+        return CaseActionPolicy.allowed(complaint, signedIn.authenticated().orElse(null), scopes.canAct(complaint.unitId()));
     }
 
     /** Who a MANAGER may hand this case to: front-line users of their units who can see the case. */
@@ -336,7 +281,7 @@ public class ComplaintService {
                 throw new ActionRefusedException("complaint.reopen.manager-only");
             }
         } else {
-            requireWorker(complaint, user);
+            CaseActionPolicy.requireWorker(complaint, user);
         }
         requireTransition(complaint, target);
         Instant now = now();
@@ -372,7 +317,7 @@ public class ComplaintService {
     public ComplaintDetails resolve(long id, long version, String resolution, Long rootCauseId) {
         AuthenticatedUser user = signedIn.require();
         ComplaintCaseEntity complaint = load(id, version);
-        requireWorker(complaint, user);
+        CaseActionPolicy.requireWorker(complaint, user);
         requireTransition(complaint, ComplaintStatus.RESOLVED);
         List<FieldError> errors = new ArrayList<>();
         if (!StringUtils.hasText(resolution)) {
@@ -410,7 +355,7 @@ public class ComplaintService {
     public ComplaintDetails changeSeverity(long id, long version, Severity severity) {
         AuthenticatedUser user = signedIn.require();
         ComplaintCaseEntity complaint = load(id, version);
-        requireWorker(complaint, user);
+        CaseActionPolicy.requireWorker(complaint, user);
         requireOpen(complaint);
         if (severity == null || severity == complaint.getSeverity()) {
             return get(id);
@@ -441,88 +386,6 @@ public class ComplaintService {
             throw new FieldErrorsException(List.of(new FieldError("comment", "complaint.text.too-long")));
         }
         history.append(id, now(), user.displayName(), "COMMENT", null, null, text.trim());
-    }
-
-    /**
-     * Grants a compensation. STAFF grant up to the limit (a setting); above it the compensation waits for a
-     * MANAGER's approval and does not count until approved.
-     */
-    @RolesAllowed({"STAFF", "MANAGER"})
-    @Transactional
-    public Compensation grantCompensation(long id, CompensationForm form) {
-        AuthenticatedUser user = signedIn.require();
-        ComplaintCaseEntity complaint = cases.findById(id).filter(c -> scopes.canAct(c.getUnitId()))
-                .orElseThrow(() -> new NotFoundException("complaint", id));
-        requireWorker(complaint, user);
-        if (complaint.getStatus() == ComplaintStatus.CLOSED) {
-            throw new ActionRefusedException("complaint.compensation.closed");
-        }
-        List<FieldError> errors = new ArrayList<>();
-        if (form.getType() == null) {
-            errors.add(new FieldError("type", "validation.required"));
-        }
-        if (form.getAmount() == null || form.getAmount().signum() < 0 || form.getAmount().scale() > 2
-                || form.getAmount().compareTo(new BigDecimal("9999999999")) > 0) {
-            errors.add(new FieldError("amount", "complaint.compensation.amount.invalid"));
-        }
-        if (!StringUtils.hasText(form.getReason())) {
-            errors.add(new FieldError("reason", "validation.required"));
-        } else if (form.getReason().length() > 500) {
-            errors.add(new FieldError("reason", "complaint.text.too-long"));
-        }
-        if (!errors.isEmpty()) {
-            throw new FieldErrorsException(errors);
-        }
-        Instant now = now();
-        boolean needsApproval = user.role() == Role.STAFF && form.getAmount().compareTo(settings.staffLimit()) > 0;
-        CompensationEntity compensation = new CompensationEntity();
-        compensation.setCaseId(id);
-        compensation.setType(form.getType());
-        compensation.setAmount(form.getAmount());
-        compensation.setReason(form.getReason().trim());
-        compensation.setGrantedBy(user.username());
-        compensation.setGrantedByName(user.displayName());
-        compensation.setGrantedAt(now);
-        compensation.setStatus(needsApproval ? CompensationStatus.PENDING_APPROVAL : CompensationStatus.GRANTED);
-        CompensationEntity saved = compensations.saveAndFlush(compensation);
-        // structured for display: type in from_value, status in to_value, "amount — reason" in the note
-        history.append(id, now, user.displayName(), "COMPENSATION", saved.getType().name(), saved.getStatus().name(),
-                saved.getAmount().toPlainString() + " — " + saved.getReason());
-        if (!needsApproval) {
-            events.publishEvent(new ComplaintEvents.CompensationGranted(id, complaint.getCustomerId(), saved.getId(),
-                    saved.getType(), saved.getAmount(), now));
-        }
-        return toCompensation(saved);
-    }
-
-    /** A MANAGER approves or rejects a compensation waiting for approval. */
-    @RolesAllowed("MANAGER")
-    @Transactional
-    public Compensation decideCompensation(long compensationId, boolean approve) {
-        AuthenticatedUser user = signedIn.require();
-        CompensationEntity compensation = compensations.findById(compensationId)
-                .orElseThrow(() -> new NotFoundException("compensation", compensationId));
-        ComplaintCaseEntity complaint = cases.findById(compensation.getCaseId()).filter(c -> scopes.canAct(c.getUnitId()))
-                .orElseThrow(() -> new NotFoundException("compensation", compensationId));
-        if (compensation.getStatus() != CompensationStatus.PENDING_APPROVAL) {
-            throw new ActionRefusedException("complaint.compensation.already-decided");
-        }
-        Instant now = now();
-        compensation.setStatus(approve ? CompensationStatus.GRANTED : CompensationStatus.REJECTED);
-        compensation.setDecidedByName(user.displayName());
-        compensation.setDecidedAt(now);
-        try {
-            compensations.saveAndFlush(compensation);
-        } catch (OptimisticLockingFailureException e) {
-            throw new ConcurrentEditException("compensation", compensationId, "?");
-        }
-        history.append(complaint.getId(), now, user.displayName(), "COMPENSATION", compensation.getType().name(),
-                compensation.getStatus().name(), compensation.getAmount().toPlainString());
-        if (approve) {
-            events.publishEvent(new ComplaintEvents.CompensationGranted(complaint.getId(), complaint.getCustomerId(),
-                    compensation.getId(), compensation.getType(), compensation.getAmount(), now));
-        }
-        return toCompensation(compensation);
     }
 
     /** Marks overdue first responses and resolutions and records each in the history (the scheduled job). */
@@ -585,13 +448,6 @@ public class ComplaintService {
         }
     }
 
-    /** STAFF work the cases assigned to them; a MANAGER any case of their units. */
-    private static void requireWorker(ComplaintCaseEntity complaint, AuthenticatedUser user) {
-        if (user.role() != Role.MANAGER && !user.username().equals(complaint.getAssignee())) {
-            throw new ActionRefusedException("complaint.not-your-case");
-        }
-    }
-
     private Instant now() {
         return clock.instant();
     }
@@ -602,10 +458,5 @@ public class ComplaintService {
 
     private String me() {
         return signedIn.authenticated().map(AuthenticatedUser::username).orElse(null);
-    }
-
-    private static Compensation toCompensation(CompensationEntity c) {
-        return new Compensation(c.getId(), c.getCaseId(), c.getType(), c.getAmount(), c.getReason(), c.getGrantedByName(),
-                c.getGrantedAt(), c.getStatus(), c.getDecidedByName(), c.getDecidedAt());
     }
 }
