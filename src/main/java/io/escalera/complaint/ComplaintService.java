@@ -7,7 +7,6 @@ import io.escalera.complaint.internal.ComplaintHistoryLog;
 import io.escalera.complaint.internal.CaseLinks;
 import io.escalera.complaint.internal.ComplaintQueries;
 import io.escalera.complaint.internal.RootCauseRepository;
-import io.escalera.complaint.internal.SlaClock;
 import io.escalera.customer.CustomerDetails;
 import io.escalera.customer.CustomerService;
 import io.escalera.customer.OrderRow;
@@ -121,22 +120,10 @@ public class ComplaintService {
             throw new FieldErrorsException(errors);
         }
         Instant now = now();
-        ComplaintCaseEntity complaint = new ComplaintCaseEntity();
-        complaint.setCustomerId(customer.id());
-        complaint.setUnitId(customer.homeUnitId());
-        complaint.setOpenedAt(now);
-        complaint.setOpenedBy(user.username());
-        complaint.setOpenedByName(user.displayName());
-        complaint.setChannel(form.getChannel());
-        complaint.setCategory(form.getCategory());
-        complaint.setSeverity(form.getSeverity());
-        complaint.setOrderId(form.getOrderId());
-        complaint.setDescription(form.getDescription().trim());
-        complaint.setStatus(ComplaintStatus.NEW);
-        complaint.setResponseDueAt(now.plus(settings.responseTarget(form.getSeverity())));
-        complaint.setResolutionDueAt(now.plus(settings.resolutionTarget(form.getSeverity())));
-        complaint.setSourceInteractionId(form.getSourceInteractionId());
-        touch(complaint, user, now);
+        ComplaintCaseEntity complaint = ComplaintCaseEntity.open(customer.id(), customer.homeUnitId(), user.username(),
+                user.displayName(), form, now, settings.responseTarget(form.getSeverity()),
+                settings.resolutionTarget(form.getSeverity()));
+        complaint.touch(user.displayName(), now);
         ComplaintCaseEntity saved = cases.saveAndFlush(complaint);
         history.append(saved.getId(), now, user.displayName(), "CREATED", null, ComplaintStatus.NEW.name(), null);
         events.publishEvent(new ComplaintEvents.ComplaintOpened(saved.getId(), saved.getCustomerId(), saved.getUnitId(),
@@ -236,7 +223,7 @@ public class ComplaintService {
     public ComplaintDetails assign(long id, long version, String username) {
         AuthenticatedUser user = signedIn.require();
         ComplaintCaseEntity complaint = load(id, version);
-        requireOpen(complaint);
+        complaint.requireOpen();
         Colleague assignee = assignableUsers(id).stream().filter(c -> c.username().equalsIgnoreCase(username)).findFirst()
                 .orElseThrow(() -> new ActionRefusedException("complaint.assign.not-allowed"));
         return handTo(complaint, assignee.username(), assignee.displayName(), user);
@@ -248,7 +235,7 @@ public class ComplaintService {
     public ComplaintDetails take(long id, long version) {
         AuthenticatedUser user = signedIn.require();
         ComplaintCaseEntity complaint = load(id, version);
-        requireOpen(complaint);
+        complaint.requireOpen();
         if (complaint.getAssignee() != null && user.role() != Role.MANAGER) {
             throw new ActionRefusedException("complaint.take.already-taken", complaint.getAssigneeName());
         }
@@ -258,11 +245,10 @@ public class ComplaintService {
     private ComplaintDetails handTo(ComplaintCaseEntity complaint, String username, String displayName, AuthenticatedUser user) {
         Instant now = now();
         String before = complaint.getAssigneeName();
-        complaint.setAssignee(username);
-        complaint.setAssigneeName(displayName);
         history.append(complaint.getId(), now, user.displayName(), "ASSIGNEE", before, displayName, null);
-        if (complaint.getStatus() == ComplaintStatus.NEW) {
-            changeStatus(complaint, ComplaintStatus.ASSIGNED, user, now, null);
+        if (complaint.handTo(username, displayName)) {
+            history.append(complaint.getId(), now, user.displayName(), "STATUS", ComplaintStatus.NEW.name(),
+                    ComplaintStatus.ASSIGNED.name(), null);
         }
         return save(complaint, user, now);
     }
@@ -283,31 +269,20 @@ public class ComplaintService {
         } else {
             CaseActionPolicy.requireWorker(complaint, user);
         }
-        requireTransition(complaint, target);
         Instant now = now();
+        ComplaintStatus before = complaint.getStatus();
+        complaint.moveTo(target);
         switch (target) {
-            case IN_PROGRESS -> {
-                endPause(complaint, now);
-                if (complaint.getFirstResponseAt() == null) {
-                    complaint.setFirstResponseAt(now);
-                    complaint.setFirstResponseMinutes(SlaClock.minutesBetween(complaint.getOpenedAt(), now));
-                }
-            }
-            case WAITING_CUSTOMER -> complaint.setPausedSince(now);
-            case CLOSED -> complaint.setClosedAt(now);
+            case IN_PROGRESS -> complaint.startWork(now);
+            case WAITING_CUSTOMER -> complaint.pause(now);
+            case CLOSED -> complaint.markClosed(now);
             case REOPENED -> {
-                complaint.setReopenedCount(complaint.getReopenedCount() + 1);
-                complaint.setResolvedAt(null);
-                complaint.setResolutionMinutes(null);
-                complaint.setClosedAt(null);
-                // a reopened case gets a fresh resolution target from now
-                complaint.setResolutionDueAt(now.plus(settings.resolutionTarget(complaint.getSeverity())));
-                complaint.setResolutionBreachedAt(null);
+                complaint.reopen(now, settings.resolutionTarget(complaint.getSeverity()));
                 events.publishEvent(new ComplaintEvents.ComplaintReopened(complaint.getId(), complaint.getCustomerId(), now));
             }
             default -> { }
         }
-        changeStatus(complaint, target, user, now, null);
+        history.append(complaint.getId(), now, user.displayName(), "STATUS", before.name(), target.name(), null);
         return save(complaint, user, now);
     }
 
@@ -318,7 +293,9 @@ public class ComplaintService {
         AuthenticatedUser user = signedIn.require();
         ComplaintCaseEntity complaint = load(id, version);
         CaseActionPolicy.requireWorker(complaint, user);
-        requireTransition(complaint, ComplaintStatus.RESOLVED);
+        if (!complaint.getStatus().canMoveTo(ComplaintStatus.RESOLVED)) {
+            throw new ActionRefusedException("complaint.transition.illegal", complaint.getStatus(), ComplaintStatus.RESOLVED);
+        }
         List<FieldError> errors = new ArrayList<>();
         if (!StringUtils.hasText(resolution)) {
             errors.add(new FieldError("resolution", "complaint.resolution.required"));
@@ -332,17 +309,14 @@ public class ComplaintService {
             throw new FieldErrorsException(errors);
         }
         Instant now = now();
-        endPause(complaint, now);
-        complaint.setResolution(resolution.trim());
-        complaint.setRootCauseId(rootCauseId);
-        complaint.setResolvedAt(now);
-        complaint.setResolutionMinutes(SlaClock.minutesBetween(complaint.getOpenedAt(), now) - complaint.getPausedMinutes());
-        boolean withinSla = SlaClock.withinSla(now, complaint.getResolutionDueAt());
-        if (!withinSla && complaint.getResolutionBreachedAt() == null) {
-            complaint.setResolutionBreachedAt(now);
+        ComplaintStatus before = complaint.getStatus();
+        boolean withinSla = complaint.recordResolution(resolution.trim(), rootCauseId, now);
+        if (!withinSla && complaint.markResolutionBreached(now)) {
             history.append(complaint.getId(), now, user.displayName(), "SLA_BREACH", null, "RESOLUTION", null);
         }
-        changeStatus(complaint, ComplaintStatus.RESOLVED, user, now, resolution.trim());
+        complaint.moveTo(ComplaintStatus.RESOLVED);
+        history.append(complaint.getId(), now, user.displayName(), "STATUS", before.name(), ComplaintStatus.RESOLVED.name(),
+                resolution.trim());
         ComplaintDetails saved = save(complaint, user, now);
         events.publishEvent(new ComplaintEvents.ComplaintResolved(complaint.getId(), complaint.getCustomerId(),
                 complaint.getUnitId(), now, complaint.getResolutionMinutes(), withinSla, rootCauseId));
@@ -356,18 +330,13 @@ public class ComplaintService {
         AuthenticatedUser user = signedIn.require();
         ComplaintCaseEntity complaint = load(id, version);
         CaseActionPolicy.requireWorker(complaint, user);
-        requireOpen(complaint);
+        complaint.requireOpen();
         if (severity == null || severity == complaint.getSeverity()) {
             return get(id);
         }
         Instant now = now();
         history.append(id, now, user.displayName(), "SEVERITY", complaint.getSeverity().name(), severity.name(), null);
-        complaint.setSeverity(severity);
-        complaint.setResponseDueAt(complaint.getOpenedAt().plus(settings.responseTarget(severity)));
-        if (complaint.getReopenedCount() == 0) {
-            complaint.setResolutionDueAt(complaint.getOpenedAt().plus(settings.resolutionTarget(severity))
-                    .plus(Duration.ofMinutes(complaint.getPausedMinutes())));
-        }
+        complaint.changeSeverity(severity, settings.responseTarget(severity), settings.resolutionTarget(severity));
         return save(complaint, user, now);
     }
 
@@ -407,45 +376,13 @@ public class ComplaintService {
     }
 
     private ComplaintDetails save(ComplaintCaseEntity complaint, AuthenticatedUser user, Instant now) {
-        touch(complaint, user, now);
+        complaint.touch(user.displayName(), now);
         try {
             cases.saveAndFlush(complaint);
         } catch (OptimisticLockingFailureException e) {
             throw new ConcurrentEditException("complaint", complaint.getId(), "?");
         }
         return get(complaint.getId());
-    }
-
-    private static void touch(ComplaintCaseEntity complaint, AuthenticatedUser user, Instant now) {
-        complaint.setUpdatedByName(user.displayName());
-        complaint.setUpdatedAt(now);
-    }
-
-    private void changeStatus(ComplaintCaseEntity complaint, ComplaintStatus target, AuthenticatedUser user, Instant now, String note) {
-        history.append(complaint.getId(), now, user.displayName(), "STATUS", complaint.getStatus().name(), target.name(), note);
-        complaint.setStatus(target);
-    }
-
-    /** Leaving WAITING_CUSTOMER: the paused time moves the resolution due time forward. */
-    private static void endPause(ComplaintCaseEntity complaint, Instant now) {
-        if (complaint.getPausedSince() != null) {
-            Duration paused = Duration.between(complaint.getPausedSince(), now);
-            complaint.setResolutionDueAt(complaint.getResolutionDueAt().plus(paused));
-            complaint.setPausedMinutes(complaint.getPausedMinutes() + (int) paused.toMinutes());
-            complaint.setPausedSince(null);
-        }
-    }
-
-    private static void requireTransition(ComplaintCaseEntity complaint, ComplaintStatus target) {
-        if (!complaint.getStatus().canMoveTo(target)) {
-            throw new ActionRefusedException("complaint.transition.illegal", complaint.getStatus(), target);
-        }
-    }
-
-    private static void requireOpen(ComplaintCaseEntity complaint) {
-        if (!complaint.getStatus().isOpen()) {
-            throw new ActionRefusedException("complaint.not-open");
-        }
     }
 
     private Instant now() {
