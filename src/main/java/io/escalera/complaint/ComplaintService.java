@@ -1,14 +1,12 @@
 package io.escalera.complaint;
 
-import io.escalera.complaint.internal.CompensationEntity;
-import io.escalera.complaint.internal.CompensationRepository;
+import io.escalera.complaint.internal.CaseActionPolicy;
 import io.escalera.complaint.internal.ComplaintCaseEntity;
 import io.escalera.complaint.internal.ComplaintCaseRepository;
 import io.escalera.complaint.internal.ComplaintHistoryLog;
 import io.escalera.complaint.internal.CaseLinks;
 import io.escalera.complaint.internal.ComplaintQueries;
 import io.escalera.complaint.internal.RootCauseRepository;
-import io.escalera.complaint.internal.SlaClock;
 import io.escalera.customer.CustomerDetails;
 import io.escalera.customer.CustomerService;
 import io.escalera.customer.OrderRow;
@@ -32,28 +30,25 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.util.StringUtils;
 
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
 /**
- * Complaint cases: opening, the status machine (enforced here, whatever the screen offers), assignment, SLA clock,
- * compensation and history. Every change names the version it was made on; a stale version is a conflict, never a
+ * Complaint cases: opening, the status machine (enforced here, whatever the screen offers), assignment, SLA clock
+ * and history (compensation: {@link CompensationService}; who may do what: {@code CaseActionPolicy}). Every change names the version it was made on; a stale version is a conflict, never a
  * silent overwrite. A case belongs to its customer's home unit; outside the user's units it does not exist.
  */
 @Service
 public class ComplaintService {
 
     private final ComplaintCaseRepository cases;
-    private final CompensationRepository compensations;
     private final RootCauseRepository rootCauses;
     private final ComplaintQueries queries;
     private final ComplaintHistoryLog history;
@@ -68,14 +63,13 @@ public class ComplaintService {
     private final Clock clock;
     private final CaseLinks links;
 
-    ComplaintService(ComplaintCaseRepository cases, CompensationRepository compensations, RootCauseRepository rootCauses,
+    ComplaintService(ComplaintCaseRepository cases, RootCauseRepository rootCauses,
                      ComplaintQueries queries, ComplaintHistoryLog history, ComplaintSettings settings,
                      CustomerService customers, OrderService orders, SignedInUsers signedIn, UnitScopes scopes,
                      UnitDirectory units, Colleagues colleagues, ApplicationEventPublisher events, Clock clock,
                      CaseLinks links) {
         this.links = links;
         this.cases = cases;
-        this.compensations = compensations;
         this.rootCauses = rootCauses;
         this.queries = queries;
         this.history = history;
@@ -126,22 +120,10 @@ public class ComplaintService {
             throw new FieldErrorsException(errors);
         }
         Instant now = now();
-        ComplaintCaseEntity complaint = new ComplaintCaseEntity();
-        complaint.setCustomerId(customer.id());
-        complaint.setUnitId(customer.homeUnitId());
-        complaint.setOpenedAt(now);
-        complaint.setOpenedBy(user.username());
-        complaint.setOpenedByName(user.displayName());
-        complaint.setChannel(form.getChannel());
-        complaint.setCategory(form.getCategory());
-        complaint.setSeverity(form.getSeverity());
-        complaint.setOrderId(form.getOrderId());
-        complaint.setDescription(form.getDescription().trim());
-        complaint.setStatus(ComplaintStatus.NEW);
-        complaint.setResponseDueAt(now.plus(settings.responseTarget(form.getSeverity())));
-        complaint.setResolutionDueAt(now.plus(settings.resolutionTarget(form.getSeverity())));
-        complaint.setSourceInteractionId(form.getSourceInteractionId());
-        touch(complaint, user, now);
+        ComplaintCaseEntity complaint = ComplaintCaseEntity.open(customer.id(), customer.homeUnitId(), user.username(),
+                user.displayName(), form, now, settings.responseTarget(form.getSeverity()),
+                settings.resolutionTarget(form.getSeverity()));
+        complaint.touch(user.displayName(), now);
         ComplaintCaseEntity saved = cases.saveAndFlush(complaint);
         history.append(saved.getId(), now, user.displayName(), "CREATED", null, ComplaintStatus.NEW.name(), null);
         events.publishEvent(new ComplaintEvents.ComplaintOpened(saved.getId(), saved.getCustomerId(), saved.getUnitId(),
@@ -204,13 +186,6 @@ public class ComplaintService {
         return queries.history(id);
     }
 
-    @RolesAllowed({"STAFF", "MANAGER", "EXECUTIVE", "ADMIN"})
-    @Transactional(readOnly = true)
-    public List<Compensation> compensations(long id) {
-        get(id);
-        return queries.compensations(id);
-    }
-
     /** The customer's orders a case may be linked to, newest first. */
     @RolesAllowed({"STAFF", "MANAGER"})
     @Transactional(readOnly = true)
@@ -219,55 +194,12 @@ public class ComplaintService {
         return orders.ofCustomer(customerId, 0, 50);
     }
 
-    /** Compensation granted to a customer to date (approved or within the STAFF limit), whatever the cases' status. */
-    @RolesAllowed({"STAFF", "MANAGER", "EXECUTIVE", "ADMIN"})
-    @Transactional(readOnly = true)
-    public BigDecimal compensationOf(long customerId) {
-        customers.get(customerId);
-        return queries.grantedCompensation(customerId);
-    }
-
     // ---- what the signed-in user may do ---------------------------------------------------------------------------
 
     /** The status changes and actions the signed-in user may take on this case now: the case page's buttons. */
     @RolesAllowed({"STAFF", "MANAGER", "EXECUTIVE", "ADMIN"})
     public Set<CaseAction> allowedActions(ComplaintDetails complaint) {
-        Set<CaseAction> actions = EnumSet.noneOf(CaseAction.class);
-        AuthenticatedUser user = signedIn.authenticated().orElse(null);
-        if (user == null || (user.role() != Role.STAFF && user.role() != Role.MANAGER) || !scopes.canAct(complaint.unitId())) {
-            return actions;
-        }
-        boolean manager = user.role() == Role.MANAGER;
-        boolean works = manager || user.username().equals(complaint.assignee());
-        ComplaintStatus status = complaint.status();
-        actions.add(CaseAction.COMMENT);
-        if (status.isOpen()) {
-            if (manager) {
-                actions.add(CaseAction.ASSIGN);
-            }
-            if (complaint.assignee() == null || (manager && !user.username().equals(complaint.assignee()))) {
-                actions.add(CaseAction.TAKE);
-            }
-        }
-        if (works) {
-            if (status.canMoveTo(ComplaintStatus.IN_PROGRESS)) actions.add(CaseAction.START);
-            if (status.canMoveTo(ComplaintStatus.WAITING_CUSTOMER)) actions.add(CaseAction.WAIT_FOR_CUSTOMER);
-            if (status.canMoveTo(ComplaintStatus.RESOLVED)) actions.add(CaseAction.RESOLVE);
-            if (status.canMoveTo(ComplaintStatus.CLOSED)) actions.add(CaseAction.CLOSE);
-            if (status != ComplaintStatus.CLOSED) {
-                actions.add(CaseAction.COMPENSATE);
-            }
-            if (status.isOpen()) {
-                actions.add(CaseAction.CHANGE_SEVERITY);
-            }
-        }
-        if (manager && status.canMoveTo(ComplaintStatus.REOPENED)) {
-            actions.add(CaseAction.REOPEN);
-        }
-        if (manager) {
-            actions.add(CaseAction.DECIDE_COMPENSATION);
-        }
-        return actions;
+        return CaseActionPolicy.allowed(complaint, signedIn.authenticated().orElse(null), scopes.canAct(complaint.unitId()));
     }
 
     /** Who a MANAGER may hand this case to: front-line users of their units who can see the case. */
@@ -291,7 +223,7 @@ public class ComplaintService {
     public ComplaintDetails assign(long id, long version, String username) {
         AuthenticatedUser user = signedIn.require();
         ComplaintCaseEntity complaint = load(id, version);
-        requireOpen(complaint);
+        complaint.requireOpen();
         Colleague assignee = assignableUsers(id).stream().filter(c -> c.username().equalsIgnoreCase(username)).findFirst()
                 .orElseThrow(() -> new ActionRefusedException("complaint.assign.not-allowed"));
         return handTo(complaint, assignee.username(), assignee.displayName(), user);
@@ -303,7 +235,7 @@ public class ComplaintService {
     public ComplaintDetails take(long id, long version) {
         AuthenticatedUser user = signedIn.require();
         ComplaintCaseEntity complaint = load(id, version);
-        requireOpen(complaint);
+        complaint.requireOpen();
         if (complaint.getAssignee() != null && user.role() != Role.MANAGER) {
             throw new ActionRefusedException("complaint.take.already-taken", complaint.getAssigneeName());
         }
@@ -313,11 +245,10 @@ public class ComplaintService {
     private ComplaintDetails handTo(ComplaintCaseEntity complaint, String username, String displayName, AuthenticatedUser user) {
         Instant now = now();
         String before = complaint.getAssigneeName();
-        complaint.setAssignee(username);
-        complaint.setAssigneeName(displayName);
         history.append(complaint.getId(), now, user.displayName(), "ASSIGNEE", before, displayName, null);
-        if (complaint.getStatus() == ComplaintStatus.NEW) {
-            changeStatus(complaint, ComplaintStatus.ASSIGNED, user, now, null);
+        if (complaint.handTo(username, displayName)) {
+            history.append(complaint.getId(), now, user.displayName(), "STATUS", ComplaintStatus.NEW.name(),
+                    ComplaintStatus.ASSIGNED.name(), null);
         }
         return save(complaint, user, now);
     }
@@ -336,33 +267,22 @@ public class ComplaintService {
                 throw new ActionRefusedException("complaint.reopen.manager-only");
             }
         } else {
-            requireWorker(complaint, user);
+            CaseActionPolicy.requireWorker(complaint, user);
         }
-        requireTransition(complaint, target);
         Instant now = now();
+        ComplaintStatus before = complaint.getStatus();
+        complaint.moveTo(target);
         switch (target) {
-            case IN_PROGRESS -> {
-                endPause(complaint, now);
-                if (complaint.getFirstResponseAt() == null) {
-                    complaint.setFirstResponseAt(now);
-                    complaint.setFirstResponseMinutes(SlaClock.minutesBetween(complaint.getOpenedAt(), now));
-                }
-            }
-            case WAITING_CUSTOMER -> complaint.setPausedSince(now);
-            case CLOSED -> complaint.setClosedAt(now);
+            case IN_PROGRESS -> complaint.startWork(now);
+            case WAITING_CUSTOMER -> complaint.pause(now);
+            case CLOSED -> complaint.markClosed(now);
             case REOPENED -> {
-                complaint.setReopenedCount(complaint.getReopenedCount() + 1);
-                complaint.setResolvedAt(null);
-                complaint.setResolutionMinutes(null);
-                complaint.setClosedAt(null);
-                // a reopened case gets a fresh resolution target from now
-                complaint.setResolutionDueAt(now.plus(settings.resolutionTarget(complaint.getSeverity())));
-                complaint.setResolutionBreachedAt(null);
+                complaint.reopen(now, settings.resolutionTarget(complaint.getSeverity()));
                 events.publishEvent(new ComplaintEvents.ComplaintReopened(complaint.getId(), complaint.getCustomerId(), now));
             }
             default -> { }
         }
-        changeStatus(complaint, target, user, now, null);
+        history.append(complaint.getId(), now, user.displayName(), "STATUS", before.name(), target.name(), null);
         return save(complaint, user, now);
     }
 
@@ -372,8 +292,10 @@ public class ComplaintService {
     public ComplaintDetails resolve(long id, long version, String resolution, Long rootCauseId) {
         AuthenticatedUser user = signedIn.require();
         ComplaintCaseEntity complaint = load(id, version);
-        requireWorker(complaint, user);
-        requireTransition(complaint, ComplaintStatus.RESOLVED);
+        CaseActionPolicy.requireWorker(complaint, user);
+        if (!complaint.getStatus().canMoveTo(ComplaintStatus.RESOLVED)) {
+            throw new ActionRefusedException("complaint.transition.illegal", complaint.getStatus(), ComplaintStatus.RESOLVED);
+        }
         List<FieldError> errors = new ArrayList<>();
         if (!StringUtils.hasText(resolution)) {
             errors.add(new FieldError("resolution", "complaint.resolution.required"));
@@ -387,17 +309,14 @@ public class ComplaintService {
             throw new FieldErrorsException(errors);
         }
         Instant now = now();
-        endPause(complaint, now);
-        complaint.setResolution(resolution.trim());
-        complaint.setRootCauseId(rootCauseId);
-        complaint.setResolvedAt(now);
-        complaint.setResolutionMinutes(SlaClock.minutesBetween(complaint.getOpenedAt(), now) - complaint.getPausedMinutes());
-        boolean withinSla = SlaClock.withinSla(now, complaint.getResolutionDueAt());
-        if (!withinSla && complaint.getResolutionBreachedAt() == null) {
-            complaint.setResolutionBreachedAt(now);
+        ComplaintStatus before = complaint.getStatus();
+        boolean withinSla = complaint.recordResolution(resolution.trim(), rootCauseId, now);
+        if (!withinSla && complaint.markResolutionBreached(now)) {
             history.append(complaint.getId(), now, user.displayName(), "SLA_BREACH", null, "RESOLUTION", null);
         }
-        changeStatus(complaint, ComplaintStatus.RESOLVED, user, now, resolution.trim());
+        complaint.moveTo(ComplaintStatus.RESOLVED);
+        history.append(complaint.getId(), now, user.displayName(), "STATUS", before.name(), ComplaintStatus.RESOLVED.name(),
+                resolution.trim());
         ComplaintDetails saved = save(complaint, user, now);
         events.publishEvent(new ComplaintEvents.ComplaintResolved(complaint.getId(), complaint.getCustomerId(),
                 complaint.getUnitId(), now, complaint.getResolutionMinutes(), withinSla, rootCauseId));
@@ -410,19 +329,14 @@ public class ComplaintService {
     public ComplaintDetails changeSeverity(long id, long version, Severity severity) {
         AuthenticatedUser user = signedIn.require();
         ComplaintCaseEntity complaint = load(id, version);
-        requireWorker(complaint, user);
-        requireOpen(complaint);
+        CaseActionPolicy.requireWorker(complaint, user);
+        complaint.requireOpen();
         if (severity == null || severity == complaint.getSeverity()) {
             return get(id);
         }
         Instant now = now();
         history.append(id, now, user.displayName(), "SEVERITY", complaint.getSeverity().name(), severity.name(), null);
-        complaint.setSeverity(severity);
-        complaint.setResponseDueAt(complaint.getOpenedAt().plus(settings.responseTarget(severity)));
-        if (complaint.getReopenedCount() == 0) {
-            complaint.setResolutionDueAt(complaint.getOpenedAt().plus(settings.resolutionTarget(severity))
-                    .plus(Duration.ofMinutes(complaint.getPausedMinutes())));
-        }
+        complaint.changeSeverity(severity, settings.responseTarget(severity), settings.resolutionTarget(severity));
         return save(complaint, user, now);
     }
 
@@ -441,88 +355,6 @@ public class ComplaintService {
             throw new FieldErrorsException(List.of(new FieldError("comment", "complaint.text.too-long")));
         }
         history.append(id, now(), user.displayName(), "COMMENT", null, null, text.trim());
-    }
-
-    /**
-     * Grants a compensation. STAFF grant up to the limit (a setting); above it the compensation waits for a
-     * MANAGER's approval and does not count until approved.
-     */
-    @RolesAllowed({"STAFF", "MANAGER"})
-    @Transactional
-    public Compensation grantCompensation(long id, CompensationForm form) {
-        AuthenticatedUser user = signedIn.require();
-        ComplaintCaseEntity complaint = cases.findById(id).filter(c -> scopes.canAct(c.getUnitId()))
-                .orElseThrow(() -> new NotFoundException("complaint", id));
-        requireWorker(complaint, user);
-        if (complaint.getStatus() == ComplaintStatus.CLOSED) {
-            throw new ActionRefusedException("complaint.compensation.closed");
-        }
-        List<FieldError> errors = new ArrayList<>();
-        if (form.getType() == null) {
-            errors.add(new FieldError("type", "validation.required"));
-        }
-        if (form.getAmount() == null || form.getAmount().signum() < 0 || form.getAmount().scale() > 2
-                || form.getAmount().compareTo(new BigDecimal("9999999999")) > 0) {
-            errors.add(new FieldError("amount", "complaint.compensation.amount.invalid"));
-        }
-        if (!StringUtils.hasText(form.getReason())) {
-            errors.add(new FieldError("reason", "validation.required"));
-        } else if (form.getReason().length() > 500) {
-            errors.add(new FieldError("reason", "complaint.text.too-long"));
-        }
-        if (!errors.isEmpty()) {
-            throw new FieldErrorsException(errors);
-        }
-        Instant now = now();
-        boolean needsApproval = user.role() == Role.STAFF && form.getAmount().compareTo(settings.staffLimit()) > 0;
-        CompensationEntity compensation = new CompensationEntity();
-        compensation.setCaseId(id);
-        compensation.setType(form.getType());
-        compensation.setAmount(form.getAmount());
-        compensation.setReason(form.getReason().trim());
-        compensation.setGrantedBy(user.username());
-        compensation.setGrantedByName(user.displayName());
-        compensation.setGrantedAt(now);
-        compensation.setStatus(needsApproval ? CompensationStatus.PENDING_APPROVAL : CompensationStatus.GRANTED);
-        CompensationEntity saved = compensations.saveAndFlush(compensation);
-        // structured for display: type in from_value, status in to_value, "amount — reason" in the note
-        history.append(id, now, user.displayName(), "COMPENSATION", saved.getType().name(), saved.getStatus().name(),
-                saved.getAmount().toPlainString() + " — " + saved.getReason());
-        if (!needsApproval) {
-            events.publishEvent(new ComplaintEvents.CompensationGranted(id, complaint.getCustomerId(), saved.getId(),
-                    saved.getType(), saved.getAmount(), now));
-        }
-        return toCompensation(saved);
-    }
-
-    /** A MANAGER approves or rejects a compensation waiting for approval. */
-    @RolesAllowed("MANAGER")
-    @Transactional
-    public Compensation decideCompensation(long compensationId, boolean approve) {
-        AuthenticatedUser user = signedIn.require();
-        CompensationEntity compensation = compensations.findById(compensationId)
-                .orElseThrow(() -> new NotFoundException("compensation", compensationId));
-        ComplaintCaseEntity complaint = cases.findById(compensation.getCaseId()).filter(c -> scopes.canAct(c.getUnitId()))
-                .orElseThrow(() -> new NotFoundException("compensation", compensationId));
-        if (compensation.getStatus() != CompensationStatus.PENDING_APPROVAL) {
-            throw new ActionRefusedException("complaint.compensation.already-decided");
-        }
-        Instant now = now();
-        compensation.setStatus(approve ? CompensationStatus.GRANTED : CompensationStatus.REJECTED);
-        compensation.setDecidedByName(user.displayName());
-        compensation.setDecidedAt(now);
-        try {
-            compensations.saveAndFlush(compensation);
-        } catch (OptimisticLockingFailureException e) {
-            throw new ConcurrentEditException("compensation", compensationId, "?");
-        }
-        history.append(complaint.getId(), now, user.displayName(), "COMPENSATION", compensation.getType().name(),
-                compensation.getStatus().name(), compensation.getAmount().toPlainString());
-        if (approve) {
-            events.publishEvent(new ComplaintEvents.CompensationGranted(complaint.getId(), complaint.getCustomerId(),
-                    compensation.getId(), compensation.getType(), compensation.getAmount(), now));
-        }
-        return toCompensation(compensation);
     }
 
     /** Marks overdue first responses and resolutions and records each in the history (the scheduled job). */
@@ -544,52 +376,13 @@ public class ComplaintService {
     }
 
     private ComplaintDetails save(ComplaintCaseEntity complaint, AuthenticatedUser user, Instant now) {
-        touch(complaint, user, now);
+        complaint.touch(user.displayName(), now);
         try {
             cases.saveAndFlush(complaint);
         } catch (OptimisticLockingFailureException e) {
             throw new ConcurrentEditException("complaint", complaint.getId(), "?");
         }
         return get(complaint.getId());
-    }
-
-    private static void touch(ComplaintCaseEntity complaint, AuthenticatedUser user, Instant now) {
-        complaint.setUpdatedByName(user.displayName());
-        complaint.setUpdatedAt(now);
-    }
-
-    private void changeStatus(ComplaintCaseEntity complaint, ComplaintStatus target, AuthenticatedUser user, Instant now, String note) {
-        history.append(complaint.getId(), now, user.displayName(), "STATUS", complaint.getStatus().name(), target.name(), note);
-        complaint.setStatus(target);
-    }
-
-    /** Leaving WAITING_CUSTOMER: the paused time moves the resolution due time forward. */
-    private static void endPause(ComplaintCaseEntity complaint, Instant now) {
-        if (complaint.getPausedSince() != null) {
-            Duration paused = Duration.between(complaint.getPausedSince(), now);
-            complaint.setResolutionDueAt(complaint.getResolutionDueAt().plus(paused));
-            complaint.setPausedMinutes(complaint.getPausedMinutes() + (int) paused.toMinutes());
-            complaint.setPausedSince(null);
-        }
-    }
-
-    private static void requireTransition(ComplaintCaseEntity complaint, ComplaintStatus target) {
-        if (!complaint.getStatus().canMoveTo(target)) {
-            throw new ActionRefusedException("complaint.transition.illegal", complaint.getStatus(), target);
-        }
-    }
-
-    private static void requireOpen(ComplaintCaseEntity complaint) {
-        if (!complaint.getStatus().isOpen()) {
-            throw new ActionRefusedException("complaint.not-open");
-        }
-    }
-
-    /** STAFF work the cases assigned to them; a MANAGER any case of their units. */
-    private static void requireWorker(ComplaintCaseEntity complaint, AuthenticatedUser user) {
-        if (user.role() != Role.MANAGER && !user.username().equals(complaint.getAssignee())) {
-            throw new ActionRefusedException("complaint.not-your-case");
-        }
     }
 
     private Instant now() {
@@ -602,10 +395,5 @@ public class ComplaintService {
 
     private String me() {
         return signedIn.authenticated().map(AuthenticatedUser::username).orElse(null);
-    }
-
-    private static Compensation toCompensation(CompensationEntity c) {
-        return new Compensation(c.getId(), c.getCaseId(), c.getType(), c.getAmount(), c.getReason(), c.getGrantedByName(),
-                c.getGrantedAt(), c.getStatus(), c.getDecidedByName(), c.getDecidedAt());
     }
 }

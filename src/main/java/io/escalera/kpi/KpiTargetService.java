@@ -124,7 +124,7 @@ public class KpiTargetService {
             errors.add(new FieldError("kpi", "kpi-target.kpi-required"));
         }
         if (form.getPeriodKind() == null || form.getPeriodKind() == KpiPeriod.Kind.CUSTOM || form.getPeriodDay() == null) {
-            errors.add(new FieldError("period", "kpi-target.period-required"));
+            errors.add(new FieldError("periodDay", "kpi-target.period-required"));
         }
         if (form.getValue() == null || form.getValue().isNaN() || form.getValue().isInfinite()) {
             errors.add(new FieldError("value", "kpi-target.value-required"));

@@ -35,6 +35,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class ComplaintServiceTest {
 
     @Autowired ComplaintService complaints;
+    @Autowired io.escalera.complaint.CompensationService compensations;
     @Autowired ComplaintSettings complaintSettings;
     @Autowired RootCauseService rootCauses;
     @Autowired TestUsers testUsers;
@@ -220,20 +221,20 @@ class ComplaintServiceTest {
         complaints.take(opened.id(), opened.version());
         BigDecimal limit = complaintSettings.rules().staffLimit();
 
-        Compensation within = complaints.grantCompensation(opened.id(), compensation(CompensationType.VOUCHER, limit));
-        Compensation above = complaints.grantCompensation(opened.id(), compensation(CompensationType.REFUND, limit.add(new BigDecimal("0.01"))));
+        Compensation within = compensations.grantCompensation(opened.id(), compensation(CompensationType.VOUCHER, limit));
+        Compensation above = compensations.grantCompensation(opened.id(), compensation(CompensationType.REFUND, limit.add(new BigDecimal("0.01"))));
 
         assertThat(within.status()).isEqualTo(CompensationStatus.GRANTED);
         assertThat(above.status()).isEqualTo(CompensationStatus.PENDING_APPROVAL);
-        assertThat(complaints.compensationOf(team.customer().id())).isEqualByComparingTo(limit);
-        assertThatThrownBy(() -> complaints.decideCompensation(above.id(), true)).isInstanceOf(AuthorizationDeniedException.class);
+        assertThat(compensations.compensationOf(team.customer().id())).isEqualByComparingTo(limit);
+        assertThatThrownBy(() -> compensations.decideCompensation(above.id(), true)).isInstanceOf(AuthorizationDeniedException.class);
 
         testUsers.signIn(team.manager());
-        Compensation approved = complaints.decideCompensation(above.id(), true);
+        Compensation approved = compensations.decideCompensation(above.id(), true);
         assertThat(approved.status()).isEqualTo(CompensationStatus.GRANTED);
         assertThat(approved.decidedByName()).isEqualTo(team.manager().displayName());
-        assertThat(complaints.compensationOf(team.customer().id())).isEqualByComparingTo(limit.add(limit).add(new BigDecimal("0.01")));
-        assertThatThrownBy(() -> complaints.decideCompensation(above.id(), false)).isInstanceOf(ActionRefusedException.class);
+        assertThat(compensations.compensationOf(team.customer().id())).isEqualByComparingTo(limit.add(limit).add(new BigDecimal("0.01")));
+        assertThatThrownBy(() -> compensations.decideCompensation(above.id(), false)).isInstanceOf(ActionRefusedException.class);
         assertThat(events.stream(ComplaintEvents.CompensationGranted.class).filter(e -> e.caseId() == opened.id())).hasSize(2);
         assertThat(complaints.history(opened.id())).filteredOn(h -> h.kind().equals("COMPENSATION")).hasSize(3);
     }

@@ -37,6 +37,7 @@ class LoopMeasuresTest {
 
     @Autowired FeedbackService feedback;
     @Autowired ComplaintService complaints;
+    @Autowired io.escalera.complaint.CompensationService compensations;
     @Autowired TestUsers testUsers;
     @Autowired TestCustomers testCustomers;
     @Autowired TestClock clock;
@@ -104,6 +105,6 @@ class LoopMeasuresTest {
         form.setType(CompensationType.VOUCHER);
         form.setAmount(new BigDecimal(amount));
         form.setReason("Sorry");
-        complaints.grantCompensation(opened.id(), form);
+        compensations.grantCompensation(opened.id(), form);
     }
 }

@@ -69,6 +69,7 @@ class KpiServiceTest {
     @Autowired OrderService orders;
     @Autowired FeedbackService feedback;
     @Autowired ComplaintService complaints;
+    @Autowired io.escalera.complaint.CompensationService compensations;
     @Autowired InteractionService interactions;
     @Autowired TestUsers testUsers;
     @Autowired TestCustomers testCustomers;
@@ -112,7 +113,7 @@ class KpiServiceTest {
         clock.advance(Duration.ofMinutes(10));
         second = complaints.take(second.id(), second.version());
         complaints.move(second.id(), second.version(), ComplaintStatus.IN_PROGRESS);
-        complaints.grantCompensation(first.id(), voucher("12.50"));
+        compensations.grantCompensation(first.id(), voucher("12.50"));
         first = complaints.get(first.id());
         clock.advance(Duration.ofMinutes(40));
         long rootCause = jdbc.sql("SELECT id FROM complaint_root_cause WHERE parent_id IS NOT NULL AND retired = FALSE ORDER BY id LIMIT 1")

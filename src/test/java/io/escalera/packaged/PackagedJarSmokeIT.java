@@ -40,8 +40,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 /**
- * What ships, tried as it ships: the packaged jar ({@code java -jar target/escalera-*.jar}) in production mode with
- * its production frontend bundle, started as a child process on an empty data folder. The first admin logs in with
+ * What ships, tried as it ships: the packaged application started the way the README says
+ * ({@code target/escalera/escalera}: the extracted jar with its AOT cache) in production mode with its production
+ * frontend bundle, as a child process on an empty data folder. The first admin logs in with
  * the password the jar printed once, chooses a new one, creates one customer, and then opens every route an ADMIN
  * may open (found by scanning the {@code @Route} classes) plus the public survey page with a bad token. Every page
  * must render without Vaadin's error view or "Internal error" notice, the browser console must have no SEVERE
@@ -65,16 +66,17 @@ class PackagedJarSmokeIT {
 
     @BeforeAll
     static void startThePackagedJar() throws Exception {
-        Path jar = Path.of(System.getProperty("escalera.jar", "target/escalera-0.1.0-SNAPSHOT.jar"));
-        assertThat(jar).as("the packaged jar (run ./mvnw package first)").exists();
+        Path launcher = Path.of(System.getProperty("escalera.launcher", "target/escalera/escalera"));
+        assertThat(launcher).as("the packaged launcher (run ./mvnw package first)").isExecutable();
         Path work = Path.of("target", "packaged-smoke");
         data = work.resolve("data-" + System.currentTimeMillis());
         Files.createDirectories(data);
         log = work.resolve("escalera.log");
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", jar.toAbsolutePath().toString(), "--server.port=0")
+        ProcessBuilder builder = new ProcessBuilder(launcher.toAbsolutePath().toString(), "--server.port=0")
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
+        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        builder.environment().put("JAVA_OPTS", "-Xlog:aot=warning");
         builder.environment().put("ESCALERA_DATA_DIR", data.toAbsolutePath().toString());
         builder.environment().put("VAADIN_USAGE_STATS_ENABLED", "false");
         builder.environment().remove("ESCALERA_ADMIN_PASSWORD");
@@ -156,6 +158,9 @@ class PackagedJarSmokeIT {
         for (String line : Files.readAllLines(log, StandardCharsets.UTF_8)) {
             if (line.contains("not in the production bundle") || line.matches("^\\S+\\s+ERROR\\s.*")) {
                 problems.add("jar log: " + line);
+            }
+            if (line.contains("][aot")) { // the JVM could not use the AOT cache the build recorded
+                problems.add("JVM log: " + line);
             }
         }
         assertThat(problems).as("problems seen in the browser and in %s", log).isEmpty();

@@ -235,6 +235,7 @@ class ScopeCases {
 
     private void complaints() {
         ComplaintService complaints = bean(ComplaintService.class);
+        io.escalera.complaint.CompensationService compensations = bean(io.escalera.complaint.CompensationService.class);
         long k = w.complaint.id();
         long v = w.complaint.version();
         read("ComplaintService.get(long)", () -> notFound(() -> complaints.get(k)));
@@ -244,9 +245,9 @@ class ScopeCases {
         });
         read("ComplaintService.belongsTo(long,long)", () -> assertThat(complaints.belongsTo(k, w.customer.id())).isFalse());
         read("ComplaintService.history(long)", () -> notFound(() -> complaints.history(k)));
-        read("ComplaintService.compensations(long)", () -> notFound(() -> complaints.compensations(k)));
+        read("CompensationService.compensations(long)", () -> notFound(() -> compensations.compensations(k)));
         read("ComplaintService.linkableOrders(long)", () -> notFound(() -> complaints.linkableOrders(w.customer.id())));
-        read("ComplaintService.compensationOf(long)", () -> notFound(() -> complaints.compensationOf(w.customer.id())));
+        read("CompensationService.compensationOf(long)", () -> notFound(() -> compensations.compensationOf(w.customer.id())));
         read("ComplaintService.assignableUsers(long)", () -> notFound(() -> complaints.assignableUsers(k)));
         read("ComplaintService.list(ComplaintFilter,long,int)", () -> leftOut(unit -> complaints.list(filter(unit), 0, 500)));
         read("ComplaintService.forEach(ComplaintFilter,Consumer)", () -> leftOut(unit -> {
@@ -263,14 +264,14 @@ class ScopeCases {
         write("ComplaintService.resolve(long,long,String,Long)", () -> notFound(() -> complaints.resolve(k, v, "Done", null)));
         write("ComplaintService.changeSeverity(long,long,Severity)", () -> notFound(() -> complaints.changeSeverity(k, v, Severity.LOW)));
         write("ComplaintService.comment(long,String)", () -> notFound(() -> complaints.comment(k, "An outsider's note")));
-        write("ComplaintService.grantCompensation(long,CompensationForm)", () -> {
+        write("CompensationService.grantCompensation(long,CompensationForm)", () -> {
             CompensationForm form = new CompensationForm();
             form.setType(CompensationType.VOUCHER);
             form.setAmount(new BigDecimal("1.00"));
             form.setReason("outsider");
-            notFound(() -> complaints.grantCompensation(k, form));
+            notFound(() -> compensations.grantCompensation(k, form));
         });
-        write("ComplaintService.decideCompensation(long,boolean)", () -> notFound(() -> complaints.decideCompensation(w.compensation.id(), true)));
+        write("CompensationService.decideCompensation(long,boolean)", () -> notFound(() -> compensations.decideCompensation(w.compensation.id(), true)));
         cases.put("RootCauseService.label(RootCause)", new ScopeCase(false, () -> companyWide("company-wide list", () -> { })));
         cases.put("RootCauseService.add(Long,String)", new ScopeCase(false, () -> companyWide("company-wide list", () -> { })));
         cases.put("RootCauseService.rename(long,long,String)", new ScopeCase(false, () -> companyWide("company-wide list", () -> { })));

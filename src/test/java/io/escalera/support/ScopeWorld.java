@@ -5,6 +5,7 @@ import io.escalera.complaint.Compensation;
 import io.escalera.complaint.CompensationForm;
 import io.escalera.complaint.CompensationType;
 import io.escalera.complaint.ComplaintDetails;
+import io.escalera.complaint.CompensationService;
 import io.escalera.complaint.ComplaintService;
 import io.escalera.customer.CustomerDetails;
 import io.escalera.customer.OrderRow;
@@ -72,6 +73,7 @@ public class ScopeWorld {
     private final TestUsers testUsers;
     private final TestCustomers testCustomers;
     private final ComplaintService complaints;
+    private final CompensationService compensations;
     private final InteractionService interactions;
     private final ReasonService reasons;
     private final FeedbackService feedback;
@@ -83,12 +85,14 @@ public class ScopeWorld {
     private final ApiTokens tokens;
     private boolean built;
 
-    public ScopeWorld(TestUsers testUsers, TestCustomers testCustomers, ComplaintService complaints, InteractionService interactions,
+    public ScopeWorld(TestUsers testUsers, TestCustomers testCustomers, ComplaintService complaints,
+                      CompensationService compensations, InteractionService interactions,
                       ReasonService reasons, FeedbackService feedback, SurveyService surveys, ReferralService referrals,
                       ValueService values, KpiTargetService targets, Imports imports, ApiTokens tokens) {
         this.testUsers = testUsers;
         this.testCustomers = testCustomers;
         this.complaints = complaints;
+        this.compensations = compensations;
         this.interactions = interactions;
         this.reasons = reasons;
         this.feedback = feedback;
@@ -135,7 +139,7 @@ public class ScopeWorld {
             form.setType(CompensationType.REFUND);
             form.setAmount(new BigDecimal("5000.00"));
             form.setReason("Far above the STAFF limit: waits for a manager");
-            return complaints.grantCompensation(complaint.id(), form);
+            return compensations.grantCompensation(complaint.id(), form);
         });
         complaint = SystemUser.call(() -> complaints.get(complaint.id()));
         answer = as(staffA1, () -> {

@@ -61,6 +61,7 @@ class ValueServiceTest {
     @Autowired TestCustomers testCustomers;
     @Autowired TestComplaints testComplaints;
     @Autowired ComplaintService complaints;
+    @Autowired io.escalera.complaint.CompensationService compensations;
     @Autowired io.escalera.support.TestAnswers answers;
     @Autowired InteractionService interactions;
     @Autowired ReasonService reasons;
@@ -103,7 +104,7 @@ class ValueServiceTest {
         compensation.setType(CompensationType.VOUCHER);
         compensation.setAmount(new BigDecimal("50"));
         compensation.setReason("late delivery");
-        complaints.grantCompensation(patsCase.id(), compensation);
+        compensations.grantCompensation(patsCase.id(), compensation);
         InteractionForm call = new InteractionForm();
         call.setCustomerId(pat.id());
         call.setReasonId(reasons.active().getFirst().id());

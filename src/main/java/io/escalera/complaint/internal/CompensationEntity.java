@@ -1,7 +1,9 @@
 package io.escalera.complaint.internal;
 
+import io.escalera.complaint.Compensation;
 import io.escalera.complaint.CompensationStatus;
 import io.escalera.complaint.CompensationType;
+import io.escalera.shared.ActionRefusedException;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -16,6 +18,7 @@ import jakarta.persistence.Version;
 import java.math.BigDecimal;
 import java.time.Instant;
 
+/** A compensation on a complaint case: granted, or waiting for a manager who approves or rejects it once. */
 @Entity
 @Table(name = "complaint_compensation")
 public class CompensationEntity {
@@ -49,26 +52,47 @@ public class CompensationEntity {
     @Version
     private long version;
 
+    protected CompensationEntity() {
+        // for JPA
+    }
+
+    /**
+     * A compensation granted on a case now; one above the granting user's limit waits for a manager's approval
+     * (and does not count until approved).
+     */
+    public static CompensationEntity grant(long caseId, CompensationType type, BigDecimal amount, String reason,
+                                           String grantedBy, String grantedByName, Instant at, boolean needsApproval) {
+        CompensationEntity compensation = new CompensationEntity();
+        compensation.caseId = caseId;
+        compensation.type = type;
+        compensation.amount = amount;
+        compensation.reason = reason;
+        compensation.grantedBy = grantedBy;
+        compensation.grantedByName = grantedByName;
+        compensation.grantedAt = at;
+        compensation.status = needsApproval ? CompensationStatus.PENDING_APPROVAL : CompensationStatus.GRANTED;
+        return compensation;
+    }
+
+    /** A manager's decision on a compensation waiting for approval; a second decision is refused. */
+    public void decide(boolean approve, String decidedByName, Instant at) {
+        if (status != CompensationStatus.PENDING_APPROVAL) {
+            throw new ActionRefusedException("complaint.compensation.already-decided");
+        }
+        this.status = approve ? CompensationStatus.GRANTED : CompensationStatus.REJECTED;
+        this.decidedByName = decidedByName;
+        this.decidedAt = at;
+    }
+
+    public Compensation toCompensation() {
+        return new Compensation(id, caseId, type, amount, reason, grantedByName, grantedAt, status, decidedByName, decidedAt);
+    }
+
     public Long getId() { return id; }
     public Long getCaseId() { return caseId; }
-    public void setCaseId(Long caseId) { this.caseId = caseId; }
     public CompensationType getType() { return type; }
-    public void setType(CompensationType type) { this.type = type; }
     public BigDecimal getAmount() { return amount; }
-    public void setAmount(BigDecimal amount) { this.amount = amount; }
     public String getReason() { return reason; }
-    public void setReason(String reason) { this.reason = reason; }
-    public String getGrantedBy() { return grantedBy; }
-    public void setGrantedBy(String grantedBy) { this.grantedBy = grantedBy; }
-    public String getGrantedByName() { return grantedByName; }
-    public void setGrantedByName(String grantedByName) { this.grantedByName = grantedByName; }
-    public Instant getGrantedAt() { return grantedAt; }
-    public void setGrantedAt(Instant grantedAt) { this.grantedAt = grantedAt; }
     public CompensationStatus getStatus() { return status; }
-    public void setStatus(CompensationStatus status) { this.status = status; }
-    public String getDecidedByName() { return decidedByName; }
-    public void setDecidedByName(String decidedByName) { this.decidedByName = decidedByName; }
-    public Instant getDecidedAt() { return decidedAt; }
-    public void setDecidedAt(Instant decidedAt) { this.decidedAt = decidedAt; }
     public long getVersion() { return version; }
 }

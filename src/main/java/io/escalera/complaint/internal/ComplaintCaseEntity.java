@@ -1,5 +1,8 @@
 package io.escalera.complaint.internal;
 
+import io.escalera.complaint.ComplaintForm;
+import io.escalera.shared.ActionRefusedException;
+
 import io.escalera.complaint.ComplaintCategory;
 import io.escalera.complaint.ComplaintStatus;
 import io.escalera.complaint.Severity;
@@ -16,6 +19,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.hibernate.annotations.DynamicUpdate;
 
+import java.time.Duration;
 import java.time.Instant;
 
 /**
@@ -96,66 +100,164 @@ public class ComplaintCaseEntity {
     @Version
     private long version;
 
+    protected ComplaintCaseEntity() {
+        // for JPA
+    }
+
+    /** A new case for a customer, due by the severity's targets from now. */
+    public static ComplaintCaseEntity open(long customerId, long unitId, String openedBy, String openedByName,
+                                           ComplaintForm form, Instant now, Duration responseTarget, Duration resolutionTarget) {
+        ComplaintCaseEntity complaint = new ComplaintCaseEntity();
+        complaint.customerId = customerId;
+        complaint.unitId = unitId;
+        complaint.openedAt = now;
+        complaint.openedBy = openedBy;
+        complaint.openedByName = openedByName;
+        complaint.channel = form.getChannel();
+        complaint.category = form.getCategory();
+        complaint.severity = form.getSeverity();
+        complaint.orderId = form.getOrderId();
+        complaint.description = form.getDescription().trim();
+        complaint.sourceInteractionId = form.getSourceInteractionId();
+        complaint.status = ComplaintStatus.NEW;
+        complaint.responseDueAt = now.plus(responseTarget);
+        complaint.resolutionDueAt = now.plus(resolutionTarget);
+        return complaint;
+    }
+
+    // ---- behaviour: the service records each change in the history and saves -----------------------------------
+
+    /** Moves to a status the status machine allows from the current one; refuses any other. */
+    public void moveTo(ComplaintStatus target) {
+        if (!status.canMoveTo(target)) {
+            throw new ActionRefusedException("complaint.transition.illegal", status, target);
+        }
+        status = target;
+    }
+
+    public void requireOpen() {
+        if (!status.isOpen()) {
+            throw new ActionRefusedException("complaint.not-open");
+        }
+    }
+
+    /** Hands the case to someone; a NEW case becomes ASSIGNED. @return whether the status changed */
+    public boolean handTo(String username, String displayName) {
+        assignee = username;
+        assigneeName = displayName;
+        if (status == ComplaintStatus.NEW) {
+            status = ComplaintStatus.ASSIGNED;
+            return true;
+        }
+        return false;
+    }
+
+    /** Work starts or resumes: a pause ends; the first start is the first response. */
+    public void startWork(Instant now) {
+        endPause(now);
+        if (firstResponseAt == null) {
+            firstResponseAt = now;
+            firstResponseMinutes = SlaClock.minutesBetween(openedAt, now);
+        }
+    }
+
+    /** Waiting for the customer pauses the resolution clock. */
+    public void pause(Instant now) {
+        pausedSince = now;
+    }
+
+    public void markClosed(Instant now) {
+        closedAt = now;
+    }
+
+    /** A reopened case gets a fresh resolution target from now. */
+    public void reopen(Instant now, Duration resolutionTarget) {
+        reopenedCount++;
+        resolvedAt = null;
+        resolutionMinutes = null;
+        closedAt = null;
+        resolutionDueAt = now.plus(resolutionTarget);
+        resolutionBreachedAt = null;
+    }
+
+    /**
+     * Records the resolution (the status move is separate, through {@link #moveTo}).
+     * @return whether it came within the SLA; a late one is marked breached now if the breach job had not yet
+     */
+    public boolean recordResolution(String text, long rootCause, Instant now) {
+        endPause(now);
+        resolution = text;
+        rootCauseId = rootCause;
+        resolvedAt = now;
+        resolutionMinutes = SlaClock.minutesBetween(openedAt, now) - pausedMinutes;
+        return SlaClock.withinSla(now, resolutionDueAt);
+    }
+
+    /** @return whether this call marked the resolution breached (it was not marked yet) */
+    public boolean markResolutionBreached(Instant now) {
+        if (resolutionBreachedAt != null) {
+            return false;
+        }
+        resolutionBreachedAt = now;
+        return true;
+    }
+
+    /** A new severity moves both due times (counted from the opening, plus the time already paused). */
+    public void changeSeverity(Severity newSeverity, Duration responseTarget, Duration resolutionTarget) {
+        severity = newSeverity;
+        responseDueAt = openedAt.plus(responseTarget);
+        if (reopenedCount == 0) {
+            resolutionDueAt = openedAt.plus(resolutionTarget).plus(Duration.ofMinutes(pausedMinutes));
+        }
+    }
+
+    public void touch(String byName, Instant now) {
+        updatedByName = byName;
+        updatedAt = now;
+    }
+
+    /** Leaving WAITING_CUSTOMER: the paused time moves the resolution due time forward. */
+    private void endPause(Instant now) {
+        if (pausedSince != null) {
+            Duration paused = Duration.between(pausedSince, now);
+            resolutionDueAt = resolutionDueAt.plus(paused);
+            pausedMinutes += (int) paused.toMinutes();
+            pausedSince = null;
+        }
+    }
+
+    // ---- reading ------------------------------------------------------------------------------------------------
+
     public Long getId() { return id; }
     public Long getCustomerId() { return customerId; }
-    public void setCustomerId(Long customerId) { this.customerId = customerId; }
     public Long getUnitId() { return unitId; }
-    public void setUnitId(Long unitId) { this.unitId = unitId; }
     public Instant getOpenedAt() { return openedAt; }
-    public void setOpenedAt(Instant openedAt) { this.openedAt = openedAt; }
     public String getOpenedBy() { return openedBy; }
-    public void setOpenedBy(String openedBy) { this.openedBy = openedBy; }
     public String getOpenedByName() { return openedByName; }
-    public void setOpenedByName(String openedByName) { this.openedByName = openedByName; }
     public InteractionChannel getChannel() { return channel; }
-    public void setChannel(InteractionChannel channel) { this.channel = channel; }
     public ComplaintCategory getCategory() { return category; }
-    public void setCategory(ComplaintCategory category) { this.category = category; }
     public Severity getSeverity() { return severity; }
-    public void setSeverity(Severity severity) { this.severity = severity; }
     public Long getOrderId() { return orderId; }
-    public void setOrderId(Long orderId) { this.orderId = orderId; }
     public String getDescription() { return description; }
-    public void setDescription(String description) { this.description = description; }
     public ComplaintStatus getStatus() { return status; }
-    public void setStatus(ComplaintStatus status) { this.status = status; }
     public String getAssignee() { return assignee; }
-    public void setAssignee(String assignee) { this.assignee = assignee; }
     public String getAssigneeName() { return assigneeName; }
-    public void setAssigneeName(String assigneeName) { this.assigneeName = assigneeName; }
     public Instant getResponseDueAt() { return responseDueAt; }
-    public void setResponseDueAt(Instant responseDueAt) { this.responseDueAt = responseDueAt; }
     public Instant getResolutionDueAt() { return resolutionDueAt; }
-    public void setResolutionDueAt(Instant resolutionDueAt) { this.resolutionDueAt = resolutionDueAt; }
     public Instant getFirstResponseAt() { return firstResponseAt; }
-    public void setFirstResponseAt(Instant firstResponseAt) { this.firstResponseAt = firstResponseAt; }
     public Integer getFirstResponseMinutes() { return firstResponseMinutes; }
-    public void setFirstResponseMinutes(Integer firstResponseMinutes) { this.firstResponseMinutes = firstResponseMinutes; }
     public Instant getPausedSince() { return pausedSince; }
-    public void setPausedSince(Instant pausedSince) { this.pausedSince = pausedSince; }
     public int getPausedMinutes() { return pausedMinutes; }
-    public void setPausedMinutes(int pausedMinutes) { this.pausedMinutes = pausedMinutes; }
     public Instant getResolvedAt() { return resolvedAt; }
-    public void setResolvedAt(Instant resolvedAt) { this.resolvedAt = resolvedAt; }
     public Integer getResolutionMinutes() { return resolutionMinutes; }
-    public void setResolutionMinutes(Integer resolutionMinutes) { this.resolutionMinutes = resolutionMinutes; }
     public String getResolution() { return resolution; }
-    public void setResolution(String resolution) { this.resolution = resolution; }
     public Long getRootCauseId() { return rootCauseId; }
-    public void setRootCauseId(Long rootCauseId) { this.rootCauseId = rootCauseId; }
     public Instant getClosedAt() { return closedAt; }
-    public void setClosedAt(Instant closedAt) { this.closedAt = closedAt; }
     public Instant getResponseBreachedAt() { return responseBreachedAt; }
-    public void setResponseBreachedAt(Instant responseBreachedAt) { this.responseBreachedAt = responseBreachedAt; }
     public Instant getResolutionBreachedAt() { return resolutionBreachedAt; }
-    public void setResolutionBreachedAt(Instant resolutionBreachedAt) { this.resolutionBreachedAt = resolutionBreachedAt; }
     public int getReopenedCount() { return reopenedCount; }
-    public void setReopenedCount(int reopenedCount) { this.reopenedCount = reopenedCount; }
     public Long getSourceInteractionId() { return sourceInteractionId; }
-    public void setSourceInteractionId(Long sourceInteractionId) { this.sourceInteractionId = sourceInteractionId; }
     public String getUpdatedByName() { return updatedByName; }
-    public void setUpdatedByName(String updatedByName) { this.updatedByName = updatedByName; }
     public Instant getUpdatedAt() { return updatedAt; }
-    public void setUpdatedAt(Instant updatedAt) { this.updatedAt = updatedAt; }
     public long getVersion() { return version; }
 }

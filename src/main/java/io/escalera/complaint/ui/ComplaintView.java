@@ -3,10 +3,8 @@ package io.escalera.complaint.ui;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.dialog.Dialog;
-import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
@@ -19,9 +17,7 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
-import com.vaadin.flow.component.textfield.BigDecimalField;
 import com.vaadin.flow.component.textfield.TextArea;
-import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.BeforeEvent;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.HasUrlParameter;
@@ -30,18 +26,15 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
 import io.escalera.complaint.CaseAction;
 import io.escalera.complaint.Compensation;
-import io.escalera.complaint.CompensationForm;
-import io.escalera.complaint.CompensationStatus;
-import io.escalera.complaint.CompensationType;
 import io.escalera.complaint.ComplaintDetails;
+import io.escalera.complaint.ComplaintPageAction;
 import io.escalera.complaint.ComplaintService;
+import io.escalera.complaint.CompensationService;
 import io.escalera.complaint.ComplaintStatus;
 import io.escalera.complaint.HistoryEntry;
-import io.escalera.complaint.RootCause;
 import io.escalera.complaint.RootCauseService;
 import io.escalera.complaint.Severity;
 import io.escalera.customer.ui.CustomerView;
-import io.escalera.security.Colleagues.Colleague;
 import io.escalera.shared.ActionRefusedException;
 import io.escalera.shared.ConcurrentEditException;
 import io.escalera.shared.FieldErrorsException;
@@ -49,6 +42,7 @@ import io.escalera.shared.GeneralSettingsService;
 import io.escalera.shared.ui.Formats;
 import io.escalera.shared.ui.Notifications;
 import jakarta.annotation.security.RolesAllowed;
+import org.springframework.beans.factory.ObjectProvider;
 
 import java.util.Currency;
 import java.util.List;
@@ -64,17 +58,19 @@ import java.util.function.Supplier;
 public class ComplaintView extends VerticalLayout implements HasUrlParameter<Long>, HasDynamicTitle {
 
     private final ComplaintService complaints;
+    private final CompensationService compensations;
     private final RootCauseService rootCauses;
     private final Currency currency;
-    private final org.springframework.beans.factory.ObjectProvider<io.escalera.complaint.ComplaintPageAction> pageActions;
+    private final ObjectProvider<ComplaintPageAction> pageActions;
     private ComplaintDetails complaint;
     /** What the signed-in user may do on the case as drawn now (buttons, approvals, comments). */
     private Set<CaseAction> allowed = Set.of();
     private long lastSeenHistoryId;
 
-    public ComplaintView(ComplaintService complaints, RootCauseService rootCauses, GeneralSettingsService settings,
-                         org.springframework.beans.factory.ObjectProvider<io.escalera.complaint.ComplaintPageAction> pageActions) {
+    public ComplaintView(ComplaintService complaints, CompensationService compensations, RootCauseService rootCauses,
+                         GeneralSettingsService settings, ObjectProvider<ComplaintPageAction> pageActions) {
         this.complaints = complaints;
+        this.compensations = compensations;
         this.pageActions = pageActions;
         this.rootCauses = rootCauses;
         this.currency = settings.currency();
@@ -118,7 +114,8 @@ public class ComplaintView extends VerticalLayout implements HasUrlParameter<Lon
         HorizontalLayout heading = new HorizontalLayout(title, status, ComplaintLabels.slaBadge(complaint.sla(), this));
         heading.setAlignItems(FlexComponent.Alignment.CENTER);
         add(heading, new RouterLink(complaint.customerName(), CustomerView.class, complaint.customerId()), actions(), facts(),
-                new H3(getTranslation("complaint.compensations")), compensations(),
+                new H3(getTranslation("complaint.compensations")),
+                new CompensationsGrid(compensations, complaint.id(), currency, allowed.contains(CaseAction.DECIDE_COMPENSATION), this::reload),
                 new H3(getTranslation("complaint.history")), commentBox(), historyGrid(history));
     }
 
@@ -268,48 +265,6 @@ public class ComplaintView extends VerticalLayout implements HasUrlParameter<Lon
         facts.add(fact);
     }
 
-    private Grid<Compensation> compensations() {
-        Grid<Compensation> grid = new Grid<>();
-        grid.setId("complaint-compensations");
-        grid.addColumn(c -> Formats.dateTime(c.grantedAt(), getLocale())).setHeader(getTranslation("timeline.when")).setAutoWidth(true);
-        grid.addColumn(c -> getTranslation("compensation.type." + c.type())).setHeader(getTranslation("compensation.type")).setAutoWidth(true);
-        grid.addColumn(c -> Formats.money(c.amount(), currency, getLocale())).setHeader(getTranslation("compensation.amount")).setAutoWidth(true);
-        grid.addColumn(Compensation::reason).setHeader(getTranslation("compensation.reason")).setFlexGrow(2);
-        grid.addColumn(Compensation::grantedByName).setHeader(getTranslation("compensation.granted-by")).setAutoWidth(true);
-        grid.addColumn(c -> getTranslation("compensation.status." + c.status())
-                + (c.decidedByName() == null ? "" : " · " + c.decidedByName())).setHeader(getTranslation("complaint.status")).setAutoWidth(true);
-        boolean manager = allowed.contains(CaseAction.DECIDE_COMPENSATION);
-        grid.addComponentColumn(c -> {
-            HorizontalLayout decide = new HorizontalLayout();
-            if (manager && c.status() == CompensationStatus.PENDING_APPROVAL) {
-                Button approve = new Button(getTranslation("compensation.approve"), e -> decide(c.id(), true));
-                approve.setId("approve-compensation-" + c.id());
-                approve.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_SUCCESS);
-                Button reject = new Button(getTranslation("compensation.reject"), e -> decide(c.id(), false));
-                reject.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ERROR);
-                decide.add(approve, reject);
-            }
-            return decide;
-        }).setAutoWidth(true);
-        grid.addThemeVariants(GridVariant.LUMO_COMPACT);
-        grid.setEmptyStateText(getTranslation("complaint.compensations.empty"));
-        grid.setItems(complaints.compensations(complaint.id()));
-        grid.setAllRowsVisible(true);
-        return grid;
-    }
-
-    private void decide(long compensationId, boolean approve) {
-        try {
-            complaints.decideCompensation(compensationId, approve);
-        } catch (ActionRefusedException e) {
-            Notifications.error(getTranslation(e.messageKey()));
-        } catch (ConcurrentEditException e) {
-            Notifications.error(getTranslation("complaint.compensation.already-decided"));
-        }
-        complaint = complaints.get(complaint.id());
-        render();
-    }
-
     private HorizontalLayout commentBox() {
         TextArea comment = new TextArea();
         comment.setId("complaint-comment");
@@ -372,122 +327,29 @@ public class ComplaintView extends VerticalLayout implements HasUrlParameter<Lon
     }
 
     private void assignDialog() {
-        Dialog dialog = new Dialog();
-        dialog.setHeaderTitle(getTranslation("complaint.action.assign"));
-        ComboBox<Colleague> who = new ComboBox<>(getTranslation("complaint.assignee"));
-        who.setId("assign-to");
-        who.setItems(complaints.assignableUsers(complaint.id()));
-        who.setItemLabelGenerator(c -> c.displayName() + " (" + c.username() + ")");
-        who.setWidthFull();
+        long id = complaint.id();
         long version = complaint.version();
-        Button ok = new Button(getTranslation("complaint.action.assign"), e -> {
-            if (who.getValue() == null) {
-                who.setInvalid(true);
-                who.setErrorMessage(getTranslation("validation.required"));
-                return;
-            }
-            dialog.close();
-            act(() -> complaints.assign(complaint.id(), version, who.getValue().username()));
-        });
-        ok.setId("assign-confirm");
-        ok.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        dialog.add(who);
-        dialog.getFooter().add(new Button(getTranslation("action.cancel"), e -> dialog.close()), ok);
-        dialog.open();
-        who.focus();
+        new AssignDialog(complaints.assignableUsers(id), username -> act(() -> complaints.assign(id, version, username))).open();
     }
 
     private void resolveDialog() {
-        Dialog dialog = new Dialog();
-        dialog.setHeaderTitle(getTranslation("complaint.action.resolve"));
-        dialog.setWidth("min(40rem, 96vw)");
-        TextArea resolution = new TextArea(getTranslation("complaint.resolution"));
-        resolution.setId("resolve-resolution");
-        resolution.setMaxLength(4000);
-        resolution.setWidthFull();
-        ComboBox<RootCause> rootCause = new ComboBox<>(getTranslation("complaint.root-cause"));
-        rootCause.setId("resolve-root-cause");
-        rootCause.setItems(rootCauses.choosable());
-        rootCause.setItemLabelGenerator(rootCauses::label);
-        rootCause.setWidthFull();
+        long id = complaint.id();
         long version = complaint.version();
-        Button ok = new Button(getTranslation("complaint.action.resolve"), e -> {
-            try {
-                complaint = complaints.resolve(complaint.id(), version, resolution.getValue(),
-                        rootCause.getValue() == null ? null : rootCause.getValue().id());
-                dialog.close();
-                render();
-            } catch (FieldErrorsException ex) {
-                ex.errors().forEach(error -> {
-                    if (error.field().equals("resolution")) {
-                        resolution.setInvalid(true);
-                        resolution.setErrorMessage(getTranslation(error.messageKey()));
-                    } else {
-                        rootCause.setInvalid(true);
-                        rootCause.setErrorMessage(getTranslation(error.messageKey()));
-                    }
-                });
-            } catch (ActionRefusedException ex) {
-                dialog.close();
-                Notifications.error(getTranslation(ex.messageKey(), translatedArgs(ex.args())));
-            } catch (ConcurrentEditException ex) {
-                // what was typed stays in the dialog; the page behind shows the other change
-                showConflict(ex.changedBy());
-            }
-        });
-        ok.setId("resolve-confirm");
-        ok.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        dialog.add(new FormLayout(resolution, rootCause));
-        dialog.getFooter().add(new Button(getTranslation("action.cancel"), e -> dialog.close()), ok);
-        dialog.open();
-        resolution.focus();
+        new ResolveDialog(rootCauses, (text, rootCauseId) -> complaints.resolve(id, version, text, rootCauseId),
+                resolved -> {
+                    complaint = resolved;
+                    render();
+                },
+                refused -> Notifications.error(getTranslation(refused.messageKey(), translatedArgs(refused.args()))),
+                this::showConflict).open();
     }
 
     private void compensationDialog() {
-        Dialog dialog = new Dialog();
-        dialog.setHeaderTitle(getTranslation("complaint.action.compensate"));
-        Select<CompensationType> type = new Select<>();
-        type.setId("compensation-type");
-        type.setLabel(getTranslation("compensation.type"));
-        type.setItems(CompensationType.values());
-        type.setItemLabelGenerator(t -> getTranslation("compensation.type." + t));
-        BigDecimalField amount = new BigDecimalField(getTranslation("compensation.amount"));
-        amount.setId("compensation-amount");
-        amount.setSuffixComponent(new Span(currency.getSymbol(getLocale())));
-        TextField reason = new TextField(getTranslation("compensation.reason"));
-        reason.setId("compensation-reason");
-        reason.setMaxLength(500);
-        reason.setWidthFull();
-        Button ok = new Button(getTranslation("complaint.action.compensate"), e -> {
-            CompensationForm form = new CompensationForm();
-            form.setType(type.getValue());
-            form.setAmount(amount.getValue());
-            form.setReason(reason.getValue());
-            try {
-                Compensation granted = complaints.grantCompensation(complaint.id(), form);
-                dialog.close();
-                Notifications.success(getTranslation(granted.status() == CompensationStatus.PENDING_APPROVAL
-                        ? "compensation.pending" : "compensation.granted"));
-                complaint = complaints.get(complaint.id());
-                render();
-            } catch (FieldErrorsException ex) {
-                ex.errors().forEach(error -> {
-                    switch (error.field()) {
-                        case "type" -> { type.setInvalid(true); type.setErrorMessage(getTranslation(error.messageKey())); }
-                        case "amount" -> { amount.setInvalid(true); amount.setErrorMessage(getTranslation(error.messageKey())); }
-                        default -> { reason.setInvalid(true); reason.setErrorMessage(getTranslation(error.messageKey())); }
-                    }
-                });
-            } catch (ActionRefusedException ex) {
-                dialog.close();
-                Notifications.error(getTranslation(ex.messageKey()));
-            }
-        });
-        ok.setId("compensation-confirm");
-        ok.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        dialog.add(new FormLayout(type, amount, reason));
-        dialog.getFooter().add(new Button(getTranslation("action.cancel"), e -> dialog.close()), ok);
-        dialog.open();
-        type.focus();
+        new CompensationDialog(compensations, complaint.id(), currency, this::reload).open();
+    }
+
+    private void reload() {
+        complaint = complaints.get(complaint.id());
+        render();
     }
 }

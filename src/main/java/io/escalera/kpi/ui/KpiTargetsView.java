@@ -2,45 +2,28 @@ package io.escalera.kpi.ui;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.checkbox.Checkbox;
-import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
-import com.vaadin.flow.component.datepicker.DatePicker;
-import com.vaadin.flow.component.dialog.Dialog;
-import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.select.Select;
-import com.vaadin.flow.component.textfield.NumberField;
-import com.vaadin.flow.component.textfield.TextArea;
-import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import io.escalera.customer.CustomerService;
-import io.escalera.customer.SalesChannel;
-import io.escalera.interaction.InteractionChannel;
 import io.escalera.kpi.Kpi;
-import io.escalera.kpi.KpiPeriod;
 import io.escalera.kpi.KpiTarget;
 import io.escalera.kpi.KpiTargetForm;
 import io.escalera.kpi.KpiTargetService;
 import io.escalera.kpi.Plausibility;
+import io.escalera.security.AuthenticatedUser;
+import io.escalera.security.Role;
 import io.escalera.security.SignedInUsers;
-import io.escalera.security.UnitDirectory;
-import io.escalera.shared.FieldErrorsException;
 import io.escalera.shared.GeneralSettingsService;
 import io.escalera.shared.ui.Formats;
 import io.escalera.shared.ui.LocalizedTitle;
-import io.escalera.shared.ui.Notifications;
 import jakarta.annotation.security.RolesAllowed;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.Currency;
-import java.util.LinkedHashSet;
-import java.util.Set;
 
 /**
  * MANAGER and ADMIN set KPI targets per period and scope, with owner and rationale. A target beyond what history has
@@ -102,128 +85,10 @@ public class KpiTargetsView extends VerticalLayout implements LocalizedTitle {
     }
 
     private void openForm() {
-        Dialog dialog = new Dialog();
-        dialog.setHeaderTitle(getTranslation("kpi-target.new"));
-        KpiTargetForm form = new KpiTargetForm();
-        Select<Kpi> kpi = new Select<>();
-        kpi.setId("target-kpi");
-        kpi.setLabel(getTranslation("kpi.kpi"));
-        kpi.setItems(Arrays.stream(Kpi.values()).filter(Kpi::fromDailyFacts).toList());
-        kpi.setItemLabelGenerator(k -> getTranslation("kpi." + k));
-        Select<KpiPeriod.Kind> kind = new Select<>();
-        kind.setId("target-period-kind");
-        kind.setLabel(getTranslation("kpi.period"));
-        kind.setItems(KpiPeriod.Kind.MONTH, KpiPeriod.Kind.QUARTER, KpiPeriod.Kind.YEAR);
-        kind.setItemLabelGenerator(k -> getTranslation("kpi.period." + k));
-        kind.setValue(KpiPeriod.Kind.QUARTER);
-        DatePicker day = new DatePicker(getTranslation("kpi.period.day"), LocalDate.now(clock).plusMonths(3));
-        day.setId("target-period-day");
-        Select<KpiTarget.Scope> scope = new Select<>();
-        scope.setId("target-scope");
-        scope.setLabel(getTranslation("kpi-target.scope"));
-        scope.setItems(KpiTarget.Scope.values());
-        scope.setItemLabelGenerator(s -> getTranslation("kpi-target.scope." + s));
-        ComboBox<UnitDirectory.UnitRef> unit = new ComboBox<>(getTranslation("customers.filter.unit"));
-        unit.setId("target-unit");
-        unit.setItems(customers.actableUnits());
-        unit.setItemLabelGenerator(UnitDirectory.UnitRef::label);
-        Set<String> channelNames = new LinkedHashSet<>();
-        Arrays.stream(SalesChannel.values()).forEach(c -> channelNames.add(c.name()));
-        Arrays.stream(InteractionChannel.values()).forEach(c -> channelNames.add(c.name()));
-        Select<String> channel = new Select<>();
-        channel.setId("target-channel");
-        channel.setLabel(getTranslation("kpi.channel"));
-        channel.setItems(channelNames);
-        channel.setItemLabelGenerator(c -> getTranslation("channel." + c));
-        scope.addValueChangeListener(e -> {
-            unit.setVisible(e.getValue() == KpiTarget.Scope.UNIT);
-            channel.setVisible(e.getValue() == KpiTarget.Scope.CHANNEL);
-        });
-        // company-wide targets are ADMIN's: a manager sets targets for their own units
-        boolean admin = signedIn.authenticated().map(u -> u.role().name().equals("ADMIN")).orElse(false);
-        if (!admin) {
-            scope.setItems(KpiTarget.Scope.UNIT);
-        }
-        scope.setValue(admin ? KpiTarget.Scope.ALL : KpiTarget.Scope.UNIT);
-        NumberField value = new NumberField(getTranslation("kpi-target.value"));
-        value.setId("target-value");
-        kpi.addValueChangeListener(e -> value.setHelperText(e.getValue() != null && e.getValue().format() == Kpi.Format.PERCENT
-                ? getTranslation("kpi-target.percent-help") : null));
-        TextField owner = new TextField(getTranslation("kpi-target.owner"));
-        owner.setId("target-owner");
-        owner.setValue(signedIn.authenticated().map(u -> u.displayName()).orElse(""));
-        TextArea rationale = new TextArea(getTranslation("kpi-target.rationale"));
-        rationale.setId("target-rationale");
-        Paragraph warning = new Paragraph();
-        warning.setId("target-warning");
-        warning.setVisible(false);
-        warning.getStyle().set("color", "var(--lumo-error-text-color)");
-        Checkbox confirm = new Checkbox(getTranslation("kpi-target.confirm-anyway"));
-        confirm.setId("target-confirm");
-        confirm.setVisible(false);
-        FormLayout layout = new FormLayout(kpi, kind, day, scope, unit, channel, value, owner, rationale);
-        layout.setColspan(rationale, 2);
-        dialog.add(layout, warning, confirm);
-        Button save = new Button(getTranslation("action.save"), e -> {
-            form.setKpi(kpi.getValue());
-            form.setPeriodKind(kind.getValue());
-            form.setPeriodDay(day.getValue());
-            form.setScope(scope.getValue());
-            form.setUnitId(unit.getValue() == null ? null : unit.getValue().id());
-            form.setChannel(channel.getValue());
-            // shares are typed as percentages (85 for 85 %)
-            form.setValue(value.getValue() == null ? null
-                    : kpi.getValue() != null && kpi.getValue().format() == Kpi.Format.PERCENT ? value.getValue() / 100 : value.getValue());
-            form.setOwner(owner.getValue());
-            form.setRationale(rationale.getValue());
-            try {
-                targets.save(form, confirm.getValue());
-                Notifications.success(getTranslation("kpi-target.saved"));
-                dialog.close();
-                refresh();
-            } catch (FieldErrorsException ex) {
-                for (FieldErrorsException.FieldError error : ex.errors()) {
-                    switch (error.field()) {
-                        case "value" -> {
-                            if (error.messageKey().equals("kpi-target.confirm")) {
-                                warning.setText(explain(form, targets.check(form)));
-                                warning.setVisible(true);
-                                confirm.setVisible(true);
-                                rationale.setRequiredIndicatorVisible(true);
-                            } else {
-                                value.setInvalid(true);
-                                value.setErrorMessage(getTranslation(error.messageKey()));
-                            }
-                        }
-                        case "rationale" -> {
-                            rationale.setInvalid(true);
-                            rationale.setErrorMessage(getTranslation(error.messageKey()));
-                        }
-                        case "kpi" -> {
-                            kpi.setInvalid(true);
-                            kpi.setErrorMessage(getTranslation(error.messageKey()));
-                        }
-                        case "owner" -> {
-                            owner.setInvalid(true);
-                            owner.setErrorMessage(getTranslation(error.messageKey()));
-                        }
-                        case "scope" -> {
-                            scope.setInvalid(true);
-                            scope.setErrorMessage(getTranslation(error.messageKey()));
-                        }
-                        default -> {
-                            day.setInvalid(true);
-                            day.setErrorMessage(getTranslation(error.messageKey()));
-                        }
-                    }
-                }
-            }
-        });
-        save.setId("target-save");
-        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        dialog.getFooter().add(new Button(getTranslation("action.cancel"), e -> dialog.close()), save);
-        dialog.open();
-        kpi.focus();
+        boolean admin = signedIn.authenticated().map(u -> u.role() == Role.ADMIN).orElse(false);
+        String owner = signedIn.authenticated().map(AuthenticatedUser::displayName).orElse("");
+        new KpiTargetDialog(targets, customers.actableUnits(), admin, owner, LocalDate.now(clock).plusMonths(3),
+                form -> explain(form, targets.check(form)), this::refresh).open();
     }
 
     /** "This target needs +38 points in one quarter; the best quarter so far was +6." */
