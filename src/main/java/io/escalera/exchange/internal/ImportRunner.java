@@ -209,7 +209,9 @@ public class ImportRunner {
         ImportJob.Status now = jobs.job(job.id()).map(ImportJob::status).orElse(ImportJob.Status.DISCARDED);
         log.warn("Import {} ({}) was {} while it ran: its result is dropped, nothing of it was written", job.id(),
                 job.fileName(), now == ImportJob.Status.DISCARDED ? "discarded" : "marked " + now);
-        jobs.noteDropped(job.id(), now, reason);
+        if (now == ImportJob.Status.DISCARDED || now == ImportJob.Status.FAILED) {
+            jobs.noteDropped(job.id(), now, reason); // not on a newer run of the same job that started meanwhile
+        }
         if (now == ImportJob.Status.DISCARDED) {
             target.discard(job.id());
         }
