@@ -32,13 +32,16 @@ class ApiRateLimiter {
 
     /** Takes one call from the token's bucket: 0 when allowed, otherwise the seconds to wait before the next call. */
     long acquire(long tokenId) {
+        if (jdbc.sql("SELECT COUNT(*) FROM api_token_bucket WHERE token_id = ?").param(tokenId).query(Long.class).single() == 0) {
+            // the token's first call: a full bucket, committed on its own (IGNORE: another call or node may have made it
+            // meanwhile). Inserted in the transaction that then locks it, the first calls of a token from several
+            // threads deadlocked (found by the crash tests: HTTP 500).
+            transaction.executeWithoutResult(status -> jdbc.sql(
+                            "INSERT IGNORE INTO api_token_bucket (token_id, calls_left, refilled_at) VALUES (?, ?, NOW(6))")
+                    .params(tokenId, perMinute).update());
+        }
         Long wait = transaction.execute(status -> {
-            Bucket bucket = locked(tokenId).orElseGet(() -> {
-                // the token's first call: a full bucket (IGNORE: another node may have made it meanwhile)
-                jdbc.sql("INSERT IGNORE INTO api_token_bucket (token_id, calls_left, refilled_at) VALUES (?, ?, NOW(6))")
-                        .params(tokenId, perMinute).update();
-                return locked(tokenId).orElseThrow();
-            });
+            Bucket bucket = locked(tokenId).orElseThrow();
             double available = Math.min(perMinute, bucket.callsLeft() + Math.max(0, bucket.elapsedSeconds()) / 60 * perMinute);
             boolean allowed = available >= 1;
             jdbc.sql("UPDATE api_token_bucket SET calls_left = ?, refilled_at = ? WHERE token_id = ?")

@@ -47,6 +47,31 @@ class ApiRateLimiterTest {
         assertThat(nodeA.acquire(token)).isPositive();
     }
 
+    /** Found by the crash tests: a burst of first calls from several threads answered 500 (a deadlock). */
+    @Test
+    void theFirstCallsOfANewTokenFromManyThreadsAtOnceAreAllServed() throws Exception {
+        ApiRateLimiter limiter = new ApiRateLimiter(jdbc, transactions, 1_000);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            for (int round = 0; round < 5; round++) {
+                long token = newToken();
+                java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(8);
+                java.util.List<java.util.concurrent.Future<Long>> calls = new java.util.ArrayList<>();
+                for (int i = 0; i < 8; i++) {
+                    calls.add(pool.submit(() -> {
+                        together.await();
+                        return limiter.acquire(token);
+                    }));
+                }
+                for (var call : calls) {
+                    assertThat(call.get()).as("a first call of a new token").isZero();
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     private long newToken() {
         ApiTokenForm form = new ApiTokenForm();
         form.setName("bucket-" + UUID.randomUUID().toString().substring(0, 8));
