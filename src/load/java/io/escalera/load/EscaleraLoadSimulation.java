@@ -104,7 +104,8 @@ public class EscaleraLoadSimulation extends Simulation {
                         .exec(http(role + ": sign in").post("/login")
                                 .formParam("username", "#{username}").formParam("password", "#{password}").formParam("_csrf", "#{formCsrf}")
                                 .check(status().is(302), header("Location").transform(location -> location.contains("error")).is(false)))
-                        .exec(pageLoad(role + ": home", "", optionalNodeOf("log-interaction", "quickLogButton")))
+                        .exec(pageLoad(role + ": home", "", optionalNodeOf("kpi-period-kind", "periodKind"), optionalNodeOf("kpi-unit", "unitPicker"),
+                                optionalNodeOf("records-NPS", "npsRecords")))
         ).exitHereIfFailed();
     }
 
@@ -124,14 +125,15 @@ public class EscaleraLoadSimulation extends Simulation {
                 doIf(session -> session.contains("update")).then(exec(post("staff: search rows shown", gridConfirm("grid", "#{update}")))),
                 think(),
                 exec(post("staff: customer 360", rowClick("grid", "#{rowKey}"),
-                        nodeOf("customer-title", "customerTitle"), nodeOf("open-complaint", "openComplaint"))),
+                        nodeOf("customer-title", "customerTitle"), nodeOf("log-interaction", "quickLogButton"),
+                        nodeOf("open-complaint", "openComplaint"))),
                 think(),
                 exec(post("staff: quick log open", click("quickLogButton"), nodeOf("quick-log-reason", "reason"),
                         nodeOf("quick-log-summary", "summary"), nodeOf("quick-log-save", "saveLog"), dialogNode("logDialog"))),
                 think(),
                 exec(post("staff: quick log save", choose("reason", "1") + "," + typeText("summary", "Asked about the delivery date")
-                        + "," + click("saveLog"), noInvalidField())),
-                exec(post("staff: quick log closed", dialogClosed("logDialog"))),
+                        + "," + click("saveLog"), noInvalidField(), optionalNodeOf("open-complaint", "openComplaint"))),
+                exec(post("staff: quick log closed", dialogClosed("logDialog"), optionalNodeOf("open-complaint", "openComplaint"))),
                 think(),
                 exec(post("staff: case dialog open", click("openComplaint"), nodeOf("complaint-category", "category"),
                         nodeOf("complaint-description", "description"), nodeOf("complaint-open", "openCase"), dialogNode("caseDialog"))),
@@ -186,15 +188,17 @@ public class EscaleraLoadSimulation extends Simulation {
     private static ChainBuilder executiveJourney() {
         return exec(
                 exec(session -> session.set("period", String.valueOf(1 + ThreadLocalRandom.current().nextInt(3)))),
-                exec(navigate("executive: KPI board", "/kpi", nodeOf("kpi-period-kind", "periodKind"), nodeOf("kpi-unit", "unitPicker"))),
+                exec(navigate("executive: KPI board", "/kpi", optionalNodeOf("kpi-period-kind", "periodKind"), optionalNodeOf("kpi-unit", "unitPicker"),
+                        optionalNodeOf("records-NPS", "npsRecords"))),
                 think(),
-                exec(post("executive: period", choose("periodKind", "#{period}"))),
+                exec(post("executive: period", choose("periodKind", "#{period}"), optionalNodeOf("records-NPS", "npsRecords"))),
                 think(),
-                exec(post("executive: units", comboOpen("unitPicker"), regex("\\{\"key\":\"(\\d+)\",\"label\":\"[^\"]*region").findRandom().saveAs("unitKey"))),
-                exec(post("executive: unit", choose("unitPicker", "#{unitKey}"), nodeOf("records-NPS", "npsRecords"))),
+                exec(post("executive: units", comboOpen("unitPicker"), regex("\\{\"key\":\"(\\d+)\",\"label\":\"[^\"]*region").findRandom().optional().saveAs("unitKey"))),
+                exec(post("executive: unit", choose("unitPicker", "#{unitKey}"), optionalNodeOf("records-NPS", "npsRecords"))),
                 think(),
-                exec(post("executive: drill-down", click("npsRecords"))),
-                think());
+                exec(post("executive: drill-down", click("npsRecords"), dialogNode("recordsDialog"))),
+                think(),
+                exec(post("executive: drill-down closed", dialogClosed("recordsDialog"))));
     }
 
     // A customer answering a survey link: open, score, comment, send
