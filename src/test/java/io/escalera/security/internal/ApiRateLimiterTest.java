@@ -47,6 +47,38 @@ class ApiRateLimiterTest {
         assertThat(nodeA.acquire(token)).isPositive();
     }
 
+    /**
+     * Found by the load harness: the first calls of a new token arriving together each locked the gap where the
+     * missing bucket row would go (SELECT … FOR UPDATE) and then inserted it, so they deadlocked and the calls failed.
+     */
+    @Test
+    void manyFirstCallsOfANewTokenAtOnceAreAllServed() throws Exception {
+        ApiRateLimiter limiter = new ApiRateLimiter(jdbc, transactions, 1000);
+        for (int round = 0; round < 5; round++) {
+            long token = newToken();
+            int callers = 8;
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(callers);
+            try {
+                java.util.List<java.util.concurrent.Future<Long>> calls = new java.util.ArrayList<>();
+                for (int i = 0; i < callers; i++) {
+                    calls.add(pool.submit(() -> {
+                        start.await();
+                        return limiter.acquire(token);
+                    }));
+                }
+                start.countDown();
+                for (java.util.concurrent.Future<Long> call : calls) {
+                    assertThat(call.get(30, java.util.concurrent.TimeUnit.SECONDS)).as("every first call is allowed").isZero();
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+            assertThat(jdbc.sql("SELECT calls_left FROM api_token_bucket WHERE token_id = ?").param(token).query(Double.class).single())
+                    .as("each call took one from the bucket").isBetween(1000.0 - callers - 1, 1000.0 - callers + 1);
+        }
+    }
+
     private long newToken() {
         ApiTokenForm form = new ApiTokenForm();
         form.setName("bucket-" + UUID.randomUUID().toString().substring(0, 8));
