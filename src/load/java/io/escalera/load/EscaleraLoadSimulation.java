@@ -41,7 +41,7 @@ import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.csv;
 import static io.gatling.javaapi.core.CoreDsl.doIf;
 import static io.gatling.javaapi.core.CoreDsl.exec;
-import static io.gatling.javaapi.core.CoreDsl.exitHereIfFailed;
+import static io.gatling.javaapi.core.CoreDsl.exitBlockOnFail;
 import static io.gatling.javaapi.core.CoreDsl.global;
 import static io.gatling.javaapi.core.CoreDsl.group;
 import static io.gatling.javaapi.core.CoreDsl.jsonPath;
@@ -113,35 +113,36 @@ public class EscaleraLoadSimulation extends Simulation {
         return exec(session -> session.set("search", SEARCHES.get(ThreadLocalRandom.current().nextInt(SEARCHES.size()))));
     }
 
-    // STAFF: search → 360 → quick log → open a case
+    // STAFF: search → 360 → quick log → open a case (a search with no customer of the user's units ends the round)
     private static ChainBuilder staffJourney() {
         return exec(
                 searchTerm(),
-                exec(session -> session.remove("update")),
+                exec(session -> session.removeAll("update", "rowKey")),
                 exec(navigate("staff: customers", "/customers", nodeOf("customer-search", "searchField"), nodeOf("customers-grid", "grid"))),
                 think(),
                 exec(post("staff: search", typeLazy("searchField", "#{search}"),
-                        regex("\"key\":\"(\\d+)\",\"col0\"").saveAs("rowKey"), gridUpdate("update"))),
+                        regex("\"key\":\"(\\d+)\",\"col0\"").optional().saveAs("rowKey"), gridUpdate("update"))),
                 doIf(session -> session.contains("update")).then(exec(post("staff: search rows shown", gridConfirm("grid", "#{update}")))),
                 think(),
-                exec(post("staff: customer 360", rowClick("grid", "#{rowKey}"),
-                        nodeOf("customer-title", "customerTitle"), nodeOf("log-interaction", "quickLogButton"),
-                        nodeOf("open-complaint", "openComplaint"))),
-                think(),
-                exec(post("staff: quick log open", click("quickLogButton"), nodeOf("quick-log-reason", "reason"),
-                        nodeOf("quick-log-summary", "summary"), nodeOf("quick-log-save", "saveLog"), dialogNode("logDialog"))),
-                think(),
-                exec(post("staff: quick log save", choose("reason", "1") + "," + typeText("summary", "Asked about the delivery date")
-                        + "," + click("saveLog"), noInvalidField(), optionalNodeOf("open-complaint", "openComplaint"))),
-                exec(post("staff: quick log closed", dialogClosed("logDialog"), optionalNodeOf("open-complaint", "openComplaint"))),
-                think(),
-                exec(post("staff: case dialog open", click("openComplaint"), nodeOf("complaint-category", "category"),
-                        nodeOf("complaint-description", "description"), nodeOf("complaint-open", "openCase"), dialogNode("caseDialog"))),
-                think(),
-                exec(post("staff: case open", choose("category", "1") + "," + typeText("description", "The parcel came a week late")
-                        + "," + click("openCase"), noInvalidField())),
-                exec(post("staff: case dialog closed", dialogClosed("caseDialog"))),
-                think());
+                doIf(session -> session.contains("rowKey")).then(
+                        exec(post("staff: customer 360", rowClick("grid", "#{rowKey}"),
+                                nodeOf("customer-title", "customerTitle"), nodeOf("log-interaction", "quickLogButton"),
+                                nodeOf("open-complaint", "openComplaint"))),
+                        think(),
+                        exec(post("staff: quick log open", click("quickLogButton"), nodeOf("quick-log-reason", "reason"),
+                                nodeOf("quick-log-summary", "summary"), nodeOf("quick-log-save", "saveLog"), dialogNode("logDialog"))),
+                        think(),
+                        exec(post("staff: quick log save", choose("reason", "1") + "," + typeText("summary", "Asked about the delivery date")
+                                + "," + click("saveLog"), noInvalidField(), optionalNodeOf("open-complaint", "openComplaint"))),
+                        exec(post("staff: quick log closed", dialogClosed("logDialog"), optionalNodeOf("open-complaint", "openComplaint"))),
+                        think(),
+                        exec(post("staff: case dialog open", click("openComplaint"), nodeOf("complaint-category", "category"),
+                                nodeOf("complaint-description", "description"), nodeOf("complaint-open", "openCase"), dialogNode("caseDialog"))),
+                        think(),
+                        exec(post("staff: case open", choose("category", "1") + "," + typeText("description", "The parcel came a week late")
+                                + "," + click("openCase"), noInvalidField())),
+                        exec(post("staff: case dialog closed", dialogClosed("caseDialog"))),
+                        think()));
     }
 
     // MANAGER: queues → case → assign → start → resolve
@@ -227,7 +228,7 @@ public class EscaleraLoadSimulation extends Simulation {
     private static ScenarioBuilder signedIn(String role, ChainBuilder journey) {
         return scenario(role).feed(csv(DATA.resolve(role + ".csv").toString()).circular())
                 .exec(login(role))
-                .exec(asLongAs(session -> System.currentTimeMillis() < END).on(journey, exitHereIfFailed()));
+                .exec(asLongAs(session -> System.currentTimeMillis() < END).on(exitBlockOnFail().on(journey)));
     }
 
     {
@@ -250,7 +251,7 @@ public class EscaleraLoadSimulation extends Simulation {
             FeederBuilder<String> links = csv(DATA.resolve("survey-links.csv").toString()).queue();
             populations.add(scenario("respondent").exec(asLongAs(session -> System.currentTimeMillis() < END).on(
                             exec(session -> session.removeAll("score", "comment", "send", "thanks")).feed(links)
-                                    .exec(respondentJourney()).exec(flushCookieJar())))
+                                    .exec(exitBlockOnFail().on(respondentJourney())).exec(flushCookieJar())))
                     .injectOpen(rampUsers(respondents).during(RAMP)));
         }
         if (API_RATE > 0) {
