@@ -32,23 +32,32 @@ class ApiRateLimiter {
 
     /** Takes one call from the token's bucket: 0 when allowed, otherwise the seconds to wait before the next call. */
     long acquire(long tokenId) {
-        if (jdbc.sql("SELECT COUNT(*) FROM api_token_bucket WHERE token_id = ?").param(tokenId).query(Long.class).single() == 0) {
-            // the token's first call: a full bucket, committed on its own (IGNORE: another call or node may have made it
-            // meanwhile). Inserted in the transaction that then locks it, the first calls of a token from several
-            // threads deadlocked (found by the crash tests: HTTP 500).
-            transaction.executeWithoutResult(status -> jdbc.sql(
-                            "INSERT IGNORE INTO api_token_bucket (token_id, calls_left, refilled_at) VALUES (?, ?, NOW(6))")
-                    .params(tokenId, perMinute).update());
+        Long wait = take(tokenId);
+        if (wait == null) {
+            // The token's first call: a full bucket, made in a statement of its own (IGNORE: another call or node may
+            // have made it meanwhile), then taken from. Inserting inside the locking transaction deadlocked first calls
+            // that arrived together: each held the gap lock of its SELECT … FOR UPDATE and waited for the others'.
+            jdbc.sql("INSERT IGNORE INTO api_token_bucket (token_id, calls_left, refilled_at) VALUES (?, ?, NOW(6))")
+                    .params(tokenId, perMinute).update();
+            wait = take(tokenId);
         }
-        Long wait = transaction.execute(status -> {
-            Bucket bucket = locked(tokenId).orElseThrow();
+        return wait == null ? 0 : wait;
+    }
+
+    /** Takes one call from the bucket, locked: the seconds to wait (0 when allowed), or null when it has no bucket yet. */
+    private Long take(long tokenId) {
+        return transaction.execute(status -> {
+            Optional<Bucket> found = locked(tokenId);
+            if (found.isEmpty()) {
+                return null;
+            }
+            Bucket bucket = found.get();
             double available = Math.min(perMinute, bucket.callsLeft() + Math.max(0, bucket.elapsedSeconds()) / 60 * perMinute);
             boolean allowed = available >= 1;
             jdbc.sql("UPDATE api_token_bucket SET calls_left = ?, refilled_at = ? WHERE token_id = ?")
                     .params(allowed ? available - 1 : available, bucket.now(), tokenId).update();
             return allowed ? 0L : (long) Math.ceil((1 - available) * 60.0 / perMinute);
         });
-        return wait == null ? 0 : wait;
     }
 
     private Optional<Bucket> locked(long tokenId) {
