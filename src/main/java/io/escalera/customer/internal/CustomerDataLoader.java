@@ -109,9 +109,10 @@ public class CustomerDataLoader {
      * connection's schema, with LOAD DATA LOCAL fed from memory where allowed (else multi-row INSERT). The rows are
      * generated on the caller's thread while the previous chunk loads on a second one.
      * <p>
-     * When all three tables are empty (a data set generated into a new database), their secondary indexes are
-     * dropped first and built again after the load, one {@code ALTER TABLE} per table — also when the load fails,
-     * so the tables always end with the indexes they started with. Foreign key and unique checks are off during
+     * When all three tables are empty (a data set generated into a new database), they are locked for writing
+     * (other sessions wait), their secondary indexes are dropped first and built again after the load, one
+     * {@code ALTER TABLE} per table — also when the load fails, so the tables always end with the indexes they
+     * started with. Foreign key and unique checks are off during
      * the load: the rows are consistent and unique by construction (tests check it), and building a unique index
      * still refuses duplicates.
      *
@@ -129,12 +130,21 @@ public class CustomerDataLoader {
         execute(connection, "SET SESSION foreign_key_checks = 0");
         execute(connection, "SET SESSION unique_checks = 0");
         List<SecondaryIndexes> dropped = new ArrayList<>();
+        boolean locked = false;
         try {
             if (indexesAfterIfEmpty && empty(connection, tables)) {
+                List<SecondaryIndexes> indexes = new ArrayList<>();
                 for (String table : tables) {
-                    SecondaryIndexes indexes = SecondaryIndexes.of(connection, table);
-                    indexes.drop(connection);
-                    dropped.add(indexes);
+                    indexes.add(SecondaryIndexes.of(connection, table));
+                }
+                // nobody else reads the tables until their indexes are back: a background job (a KPI day refresh was
+                // seen) scanning ten million unindexed rows held its metadata lock for minutes, and the index build
+                // waited for it, with every new connection of the pool queued behind it
+                execute(connection, "LOCK TABLES " + String.join(" WRITE, ", tables) + " WRITE");
+                locked = true;
+                for (SecondaryIndexes table : indexes) {
+                    table.drop(connection);
+                    dropped.add(table);
                 }
             }
             connection.setAutoCommit(false);
@@ -153,6 +163,9 @@ public class CustomerDataLoader {
                 indexes.add(connection);
             }
             indexBuild = Duration.ofNanos(System.nanoTime() - indexStart);
+            if (locked) {
+                execute(connection, "UNLOCK TABLES");
+            }
             execute(connection, "SET SESSION foreign_key_checks = 1");
             execute(connection, "SET SESSION unique_checks = 1");
         }
