@@ -31,12 +31,25 @@ public final class LadderEngine {
         sorted.sort(null);
         LocalDate windowStart = day.minusDays(rules.windowDays());
         long inWindow = sorted.stream().filter(d -> !d.isBefore(windowStart) && !d.isAfter(day)).count();
-        LocalDate last = sorted.getLast();
+        return decide(inWindow, sorted.getLast(), inWindow >= rules.clientPurchases() ? medianGap(sorted) : null,
+                latestNps, lastReferralOn, day, rules);
+    }
+
+    /**
+     * The same rules from a purchase history already summed up (the full recompute folds every customer's orders as
+     * it streams them).
+     *
+     * @param inWindow  purchases in the window ending on the day
+     * @param last      the latest purchase
+     * @param medianGap median day gap between consecutive purchases (read only with enough purchases for a client)
+     */
+    public static StageDecision decide(long inWindow, LocalDate last, BigDecimal medianGap, Integer latestNps,
+                                       LocalDate lastReferralOn, LocalDate day, LadderRules rules) {
         if (inWindow == 0) {
             return new StageDecision(Stage.LAPSED, "ladder.reason.lapsed", rules.windowDays() + "|" + last);
         }
         if (inWindow >= rules.clientPurchases()) {
-            BigDecimal median = medianGap(sorted);
+            BigDecimal median = medianGap;
             long since = ChronoUnit.DAYS.between(last, day);
             boolean overdue = median != null && BigDecimal.valueOf(since).compareTo(rules.overdueFactor().multiply(median)) >= 0;
             if (!overdue) {

@@ -8,7 +8,11 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
-/** Collects benchmark results against their targets, prints them as a table and writes it to target/bench/. */
+/**
+ * Collects benchmark results against their targets, prints them as a table and writes it to target/bench/ (the
+ * tables of docs/benchmarks.md), with the machine's load average at the start and the end: on a shared build
+ * machine a number measured under load says less than one measured on a quiet one.
+ */
 final class BenchmarkTable {
 
     record Row(String benchmark, String result, String target, boolean met) {
@@ -18,8 +22,20 @@ final class BenchmarkTable {
     private final List<Row> rows = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
 
+    private final String loadAtStart = loadAverage();
+
     BenchmarkTable(String title) {
         this.title = title;
+    }
+
+    /** The 1, 5 and 15 minute load averages (Linux), with the number of cores. */
+    static String loadAverage() {
+        try {
+            String[] parts = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return parts[0] + " / " + parts[1] + " / " + parts[2] + " on " + Runtime.getRuntime().availableProcessors() + " cores";
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
+        }
     }
 
     void add(String benchmark, String result, String target, boolean met) {
@@ -47,10 +63,10 @@ final class BenchmarkTable {
             out.append("| ").append(row.benchmark()).append(" | ").append(row.result()).append(" | ").append(row.target())
                     .append(" | ").append(row.met() ? "yes" : "**no**").append(" |\n");
         }
-        if (!notes.isEmpty()) {
-            out.append('\n');
-            notes.forEach(n -> out.append("- ").append(n).append('\n'));
-        }
+        out.append('\n');
+        notes.forEach(n -> out.append("- ").append(n).append('\n'));
+        out.append("- measured ").append(java.time.LocalDateTime.now().withNano(0)).append("; load average (1 / 5 / 15 min) at the start ")
+                .append(loadAtStart).append(", at the end ").append(loadAverage()).append('\n');
         return out.toString();
     }
 

@@ -84,6 +84,39 @@ class LoyaltyBenchmarks {
         table.printAndWrite("loyalty.md");
     }
 
+    /**
+     * The full recompute next to its floor, several times ({@code -Dbench.loyalty.runs}, default 3): the plain
+     * {@code GROUP BY customer_id} over the orders timed right before and right after each recompute (the floor moves
+     * with the machine's load, so each recompute is divided by the mean of its own two floors). Its phases are in the
+     * debug log ("ladder recompute: …"). Run alone with {@code -Dtest='LoyaltyBenchmarks#fullRecomputeAgainstItsFloor'}.
+     */
+    @Test
+    void fullRecomputeAgainstItsFloor() throws Exception {
+        BenchmarkTable recompute = new BenchmarkTable("Loyalty ladder: full recompute against its floor");
+        long customers = jdbc.sql("SELECT COUNT(*) FROM customer").query(Long.class).single();
+        long orderCount = jdbc.sql("SELECT COUNT(*) FROM customer_order").query(Long.class).single();
+        int runs = Integer.getInteger("bench.loyalty.runs", 3);
+        for (int run = 1; run <= runs; run++) {
+            double before = floorSeconds();
+            long start = System.nanoTime();
+            int changed = SystemUser.call(loyalty::recomputeAll);
+            double full = (System.nanoTime() - start) / 1e9;
+            double after = floorSeconds();
+            double floor = (before + after) / 2;
+            recompute.add(String.format(Locale.ROOT, "run %d: full recompute over %,d customers / %,d orders (%,d changed stage) "
+                            + "÷ plain GROUP BY customer_id over the orders (floor %.1f s before, %.1f s after)",
+                            run, customers, orderCount, changed, before, after),
+                    String.format(Locale.ROOT, "%.1f s = %.1f× the floor", full, full / floor), "≤ 3×", full / floor <= 3);
+        }
+        recompute.printAndWrite("loyalty-recompute.md");
+    }
+
+    private double floorSeconds() {
+        long start = System.nanoTime();
+        jdbc.sql("SELECT customer_id, COUNT(*), MAX(order_date) FROM customer_order GROUP BY customer_id").query((rs, n) -> 1).list().size();
+        return (System.nanoTime() - start) / 1e9;
+    }
+
     /** Funnel and movement (target ≤ 1 s each for any filter), cohorts and lifecycle, over every kind of filter. */
     private void reports() {
         long largestUnit = jdbc.sql("SELECT home_unit_id FROM customer GROUP BY home_unit_id ORDER BY COUNT(*) DESC LIMIT 1")

@@ -29,6 +29,70 @@ class CustomerDataGeneratorTest {
     @Autowired JdbcClient jdbc;
     @Autowired TestUsers testUsers;
     @Autowired TestCustomers testCustomers;
+    @Autowired javax.sql.DataSource dataSource;
+
+    /**
+     * A new database is loaded with its secondary indexes built after the rows: the tables end with exactly the
+     * indexes they started with, and hold exactly the rows of a load that kept the indexes up to date.
+     */
+    @Test
+    void aBulkLoadIntoEmptyTablesEndsWithTheSameIndexesAndRowsAsAnIndexedLoad() throws Exception {
+        CustomerDataGenerator.Size size = new CustomerDataGenerator.Size(500, 5_000, 42);
+        List<String> tables = List.of("customer", "customer_order", "referral");
+        try (java.sql.Connection connection = dataSource.getConnection(); java.sql.Statement statement = connection.createStatement()) {
+            String home = connection.getCatalog();
+            List<String> ddl = new java.util.ArrayList<>();
+            for (String table : tables) {
+                ddl.add(showCreate(statement, table));
+            }
+            List<String> checksums = new java.util.ArrayList<>();
+            try {
+                for (boolean indexesAfter : new boolean[]{true, false}) {
+                    statement.execute("DROP DATABASE IF EXISTS escalera_load_test");
+                    statement.execute("CREATE DATABASE escalera_load_test");
+                    connection.setCatalog("escalera_load_test");
+                    statement.execute("SET SESSION foreign_key_checks = 0");
+                    ddl.forEach(sql -> {
+                        try {
+                            statement.execute(sql);
+                        } catch (java.sql.SQLException e) {
+                            throw new IllegalStateException(e);
+                        }
+                    });
+                    statement.execute("SET SESSION foreign_key_checks = 1");
+                    CustomerDataLoader.Result result = CustomerDataLoader.loadRows(connection, size, UNITS, 1_000, 1_000, 1_000, TODAY, indexesAfter);
+                    assertThat(result.indexesBuiltAfter()).isEqualTo(indexesAfter);
+                    for (int i = 0; i < tables.size(); i++) {
+                        assertThat(showCreate(statement, tables.get(i))).as("definition of " + tables.get(i)).isEqualTo(ddl.get(i));
+                    }
+                    StringBuilder sums = new StringBuilder();
+                    try (java.sql.ResultSet rs = statement.executeQuery("CHECKSUM TABLE customer, customer_order, referral EXTENDED")) {
+                        while (rs.next()) {
+                            sums.append(rs.getLong(2)).append(' ');
+                        }
+                    }
+                    checksums.add(sums.toString());
+                    try (java.sql.ResultSet rs = statement.executeQuery("SELECT @@foreign_key_checks, @@unique_checks")) {
+                        rs.next();
+                        assertThat(rs.getInt(1) + rs.getInt(2)).as("session checks back on").isEqualTo(2);
+                    }
+                    connection.setCatalog(home);
+                }
+            } finally {
+                connection.setCatalog(home);
+                statement.execute("DROP DATABASE IF EXISTS escalera_load_test");
+            }
+            assertThat(checksums.get(0)).isEqualTo(checksums.get(1));
+        }
+    }
+
+    private static String showCreate(java.sql.Statement statement, String table) throws java.sql.SQLException {
+        try (java.sql.ResultSet rs = statement.executeQuery("SHOW CREATE TABLE " + table)) {
+            rs.next();
+            // the counter moves with the rows loaded; the definition is what must not change
+            return rs.getString(2).replaceAll(" AUTO_INCREMENT=\\d+", "");
+        }
+    }
 
     @Test
     void theSameSeedGivesTheSameDataAndAnotherSeedDifferentData() throws Exception {

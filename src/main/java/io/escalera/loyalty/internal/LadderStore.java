@@ -3,7 +3,6 @@ package io.escalera.loyalty.internal;
 import io.escalera.loyalty.LadderRules;
 import io.escalera.loyalty.Stage;
 import io.escalera.loyalty.StageDecision;
-import io.escalera.shared.jdbc.LoadDataWriter;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceUtils;
@@ -12,8 +11,6 @@ import org.springframework.stereotype.Component;
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.Date;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -144,15 +141,15 @@ public class LadderStore {
     }
 
     /**
-     * Every customer's stage on {@code day}: every customer's purchase history streamed once, in index order, through
-     * {@link PurchaseHistory} into a temporary table (the counts, median gaps and milestones — MariaDB's window
-     * functions took a minute for the median gaps alone), then one set-based CASE in the engine's order of rules.
-     * Changes go to the history; only changed rows are written.
+     * Every customer's stage on {@code day}, decided in one pass over the customers, their orders and answers
+     * ({@link LadderRecomputePass}: the same fold and engine as the incremental update — MariaDB's window functions
+     * took a minute for the median gaps alone). Only the rows that differ reach the work table; changes of stage go
+     * to the history, and the funnel cells counted on the way replace those that differ.
      *
      * @return how many customers changed stage
      */
     public int recomputeAll(LadderRules rules, LocalDate day, Instant now) {
-        computeNext(rules, day);
+        LadderRecomputePass.Outcome outcome = computeNext(rules, day, true);
         Date today = Date.valueOf(day);
         int changed = jdbc.sql("""
                         INSERT INTO loyalty_stage_change (customer_id, from_stage, to_stage, changed_on, reason_key, reason_args, created_at,
@@ -188,8 +185,8 @@ public class LadderStore {
                         FROM ladder_next n LEFT JOIN loyalty_stage s ON s.customer_id = n.customer_id WHERE s.customer_id IS NULL""")
                 .params(today, Timestamp.from(now), today).update();
         phase("stages stored");
-        cells.rebuild();
-        phase("funnel cells counted");
+        cells.replace(outcome.cells(), outcome.segmentCells());
+        phase("funnel cells replaced");
         dropWorkTables();
         return changed;
     }
@@ -204,7 +201,7 @@ public class LadderStore {
      * stage ("CUSTOMER>CLIENT" → 1,234), computed exactly as the recompute would, changing nothing.
      */
     public java.util.Map<String, Long> preview(LadderRules rules, LocalDate day) {
-        computeNext(rules, day);
+        computeNext(rules, day, false);
         java.util.Map<String, Long> moves = new java.util.TreeMap<>();
         jdbc.sql("""
                         SELECT CONCAT(COALESCE(s.stage, '-'), '>', n.stage), COUNT(*) FROM ladder_next n
@@ -219,104 +216,26 @@ public class LadderStore {
         jdbc.sql("DROP TEMPORARY TABLE IF EXISTS ladder_facts, ladder_next").update();
     }
 
-    /** Fills the temporary table ladder_facts: one row per customer with orders, from one ordered index scan. */
-    private void streamPurchaseHistories(LadderRules rules, LocalDate day) {
-        jdbc.sql("DROP TEMPORARY TABLE IF EXISTS ladder_facts").update();
-        jdbc.sql("""
-                CREATE TEMPORARY TABLE ladder_facts (customer_id BIGINT PRIMARY KEY, in_window INT NOT NULL, last_order DATE NOT NULL,
-                    median_gap DECIMAL(12,4), shopper_on DATE, customer_on DATE, client_on DATE, expanded_on DATE, retained_on DATE)
-                ENGINE=InnoDB""").update();
-        Connection target = DataSourceUtils.getConnection(dataSource);
-        PurchaseHistory history = new PurchaseHistory(rules, day);
-        // a second connection reads while the transaction's connection loads (one connection cannot do both at once)
-        try (Connection source = dataSource.getConnection();
-             PreparedStatement read = source.prepareStatement(ORDER_HISTORY.replace("/*customer*/", ""),
-                     ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
-            LoadDataWriter facts = new LoadDataWriter(target, "ladder_facts", List.of("customer_id", "in_window", "last_order",
-                    "median_gap", "shopper_on", "customer_on", "client_on", "expanded_on", "retained_on"), 50_000);
-            read.setFetchSize(20_000);
-            read.setDate(1, Date.valueOf(day));
-            long customer = -1;
-            try (ResultSet rs = read.executeQuery()) {
-                while (rs.next()) {
-                    long id = rs.getLong(1);
-                    if (id != customer) {
-                        write(facts, customer, history);
-                        history.clear();
-                        customer = id;
-                    }
-                    history.add(rs.getDate(2).toLocalDate(), rs.getLong(3), rs.getString(4));
-                }
-            }
-            write(facts, customer, history);
-            facts.close();
-        } catch (SQLException e) {
-            throw new DataAccessResourceFailureException("streaming purchase histories failed", e);
-        }
-    }
-
-    private static void write(LoadDataWriter facts, long customerId, PurchaseHistory history) throws SQLException {
-        PurchaseHistory.Summary p = history.summary();
-        if (p != null) {
-            facts.add(customerId, p.inWindow(), p.lastOrder(), p.medianGap(), p.shopperOn(), p.customerOn(), p.clientOn(),
-                    p.expandedOn(), p.retainedOn());
-        }
-    }
-
-    /** Fills the temporary table ladder_next with every customer's stage, reason, journey and report filters on {@code day}. */
-    private void computeNext(LadderRules rules, LocalDate day) {
+    /**
+     * Fills the temporary table ladder_next with the stage, reason, journey and report filters on {@code day} of every
+     * customer whose stored row would change (or who has none yet); counts the outcome's funnel cells when asked.
+     */
+    private LadderRecomputePass.Outcome computeNext(LadderRules rules, LocalDate day, boolean countCells) {
         phase(null);
-        Date today = Date.valueOf(day);
-        Date referralStart = Date.valueOf(day.minusDays(rules.referralWindowDays()));
-        streamPurchaseHistories(rules, day);
-        phase("purchase histories streamed");
         jdbc.sql("DROP TEMPORARY TABLE IF EXISTS ladder_next").update();
         jdbc.sql("""
-                        CREATE TEMPORARY TABLE ladder_next (customer_id BIGINT PRIMARY KEY, stage VARCHAR(10), reason_key VARCHAR(60),
-                                                            reason_args VARCHAR(120), home_unit_id BIGINT, acquisition_channel VARCHAR(20),
-                                                            created_on DATE, shopper_on DATE, customer_on DATE, client_on DATE,
-                                                            expanded_on DATE, retained_on DATE, recommends BOOLEAN) ENGINE=InnoDB
-                        AS SELECT customer_id,
-                               CASE WHEN kind = 'P' THEN 'PROSPECT' WHEN kind = 'L' THEN 'LAPSED' WHEN kind = 'S' THEN 'SHOPPER'
-                                    WHEN kind IN ('C', 'O') THEN 'CUSTOMER' WHEN kind = 'K' THEN 'CLIENT' ELSE 'ADVOCATE' END AS stage,
-                               CASE kind WHEN 'P' THEN 'ladder.reason.prospect' WHEN 'L' THEN 'ladder.reason.lapsed'
-                                    WHEN 'S' THEN 'ladder.reason.shopper' WHEN 'C' THEN 'ladder.reason.customer'
-                                    WHEN 'O' THEN 'ladder.reason.customer-overdue' WHEN 'K' THEN 'ladder.reason.client'
-                                    WHEN 'N' THEN 'ladder.reason.advocate-promoter' ELSE 'ladder.reason.advocate-referral' END AS reason_key,
-                               CASE kind WHEN 'P' THEN '' WHEN 'L' THEN CONCAT(?, '|', last_order) WHEN 'S' THEN CONCAT(?)
-                                    WHEN 'C' THEN CONCAT(in_window, '|', ?) WHEN 'K' THEN CONCAT(in_window, '|', ?)
-                                    WHEN 'O' THEN CONCAT(in_window, '|', ?, '|', since, '|',
-                                                         TRIM(TRAILING '.' FROM TRIM(TRAILING '0' FROM CAST(median_gap AS CHAR))))
-                                    WHEN 'N' THEN CONCAT(in_window, '|', ?, '|', nps)
-                                    ELSE CONCAT(in_window, '|', ?, '|', last_referral) END AS reason_args,
-                               home_unit_id, acquisition_channel, created_on, shopper_on, customer_on, client_on, expanded_on,
-                               retained_on, recommends
-                        FROM (
-                          SELECT c.id AS customer_id, k.in_window, k.last_order, DATEDIFF(?, k.last_order) AS since, k.median_gap,
-                                 x.nps, x.last_referral, c.home_unit_id, c.acquisition_channel, DATE(c.created_at) AS created_on,
-                                 k.shopper_on, k.customer_on, k.client_on, k.expanded_on, k.retained_on,
-                                 (k.retained_on IS NOT NULL AND (x.nps >= ? OR x.last_referral IS NOT NULL)) IS TRUE AS recommends,
-                                 CASE WHEN k.customer_id IS NULL THEN 'P'
-                                      WHEN k.in_window = 0 THEN 'L'
-                                      WHEN k.in_window >= ? AND (k.median_gap IS NULL OR DATEDIFF(?, k.last_order) < ? * k.median_gap)
-                                           THEN CASE WHEN x.nps >= ? THEN 'N' WHEN x.last_referral >= ? THEN 'R' ELSE 'K' END
-                                      WHEN k.in_window >= ? THEN 'O'
-                                      WHEN k.in_window >= ? THEN 'C'
-                                      ELSE 'S' END AS kind
-                          FROM customer c
-                          LEFT JOIN ladder_facts k ON k.customer_id = c.id
-                          LEFT JOIN (SELECT k2.customer_id,
-                                            (SELECT f.score FROM feedback f WHERE f.customer_id = k2.customer_id AND f.kind = 'NPS' AND f.answered_at < ?
-                                             ORDER BY f.answered_at DESC, f.id DESC LIMIT 1) AS nps,
-                                            (SELECT MAX(r.referred_on) FROM referral r WHERE r.referrer_id = k2.customer_id AND r.referred_on <= ?) AS last_referral
-                                     FROM ladder_facts k2 WHERE k2.in_window >= ? OR k2.retained_on IS NOT NULL) x ON x.customer_id = c.id
-                        ) decided""")
-                .params(rules.windowDays(), rules.windowDays(), rules.windowDays(), rules.windowDays(), rules.windowDays(),
-                        rules.windowDays(), rules.windowDays(),
-                        today, rules.promoterScore(), rules.clientPurchases(), today, rules.overdueFactor(), rules.promoterScore(), referralStart,
-                        rules.clientPurchases(), rules.customerPurchases(),
-                        Timestamp.valueOf(day.plusDays(1).atStartOfDay()), today, rules.clientPurchases())
-                .update();
-        phase("stages decided");
+                CREATE TEMPORARY TABLE ladder_next (customer_id BIGINT PRIMARY KEY, stage VARCHAR(10), reason_key VARCHAR(60),
+                                                    reason_args VARCHAR(120), home_unit_id BIGINT, acquisition_channel VARCHAR(20),
+                                                    created_on DATE, shopper_on DATE, customer_on DATE, client_on DATE,
+                                                    expanded_on DATE, retained_on DATE, recommends BOOLEAN) ENGINE=InnoDB""").update();
+        Connection target = DataSourceUtils.getConnection(dataSource);
+        try {
+            LadderRecomputePass.Outcome outcome = new LadderRecomputePass(dataSource).run(target, rules, day, countCells);
+            phase(String.format(java.util.Locale.ROOT, "customers, orders and answers read, stages decided, %,d rows to store",
+                    outcome.written()));
+            return outcome;
+        } catch (SQLException e) {
+            throw new DataAccessResourceFailureException("the ladder's full recompute failed", e);
+        }
     }
 }

@@ -16,6 +16,7 @@ import java.util.List;
 public final class LoadDataWriter implements RowWriter {
 
     private final Connection connection;
+    private final LoadDataPipeline pipeline;
     private final String sql;
     private final int rowsPerChunk;
     private final StringBuilder chunk = new StringBuilder(1 << 20);
@@ -23,7 +24,17 @@ public final class LoadDataWriter implements RowWriter {
     private long written;
 
     public LoadDataWriter(Connection connection, String table, List<String> columns, int rowsPerChunk) {
+        this(connection, null, table, columns, rowsPerChunk);
+    }
+
+    /** Chunks are loaded on the pipeline's thread and connection, while the caller fills the next one. */
+    LoadDataWriter(LoadDataPipeline pipeline, String table, List<String> columns, int rowsPerChunk) {
+        this(null, pipeline, table, columns, rowsPerChunk);
+    }
+
+    private LoadDataWriter(Connection connection, LoadDataPipeline pipeline, String table, List<String> columns, int rowsPerChunk) {
         this.connection = connection;
+        this.pipeline = pipeline;
         this.sql = "LOAD DATA LOCAL INFILE 'escalera-rows.tsv' INTO TABLE " + table
                 + " CHARACTER SET utf8mb4 FIELDS TERMINATED BY '\\t' ESCAPED BY '\\\\' LINES TERMINATED BY '\\n' ("
                 + String.join(", ", columns) + ")";
@@ -71,17 +82,26 @@ public final class LoadDataWriter implements RowWriter {
         if (rowsInChunk == 0) {
             return;
         }
-        try (Statement statement = connection.createStatement()) {
-            statement.unwrap(org.mariadb.jdbc.Statement.class)
-                    .setLocalInfileInputStream(new ByteArrayInputStream(chunk.toString().getBytes(StandardCharsets.UTF_8)));
-            long loaded = statement.executeUpdate(sql);
-            if (loaded != rowsInChunk) {
-                throw new SQLException("LOAD DATA took " + loaded + " of " + rowsInChunk + " rows");
-            }
+        byte[] bytes = chunk.toString().getBytes(StandardCharsets.UTF_8);
+        int rows = rowsInChunk;
+        if (pipeline == null) {
+            load(connection, bytes, rows);
+        } else {
+            pipeline.submit(c -> load(c, bytes, rows));
         }
         written += rowsInChunk;
         rowsInChunk = 0;
         chunk.setLength(0);
+    }
+
+    private void load(Connection on, byte[] bytes, int rows) throws SQLException {
+        try (Statement statement = on.createStatement()) {
+            statement.unwrap(org.mariadb.jdbc.Statement.class).setLocalInfileInputStream(new ByteArrayInputStream(bytes));
+            long loaded = statement.executeUpdate(sql);
+            if (loaded != rows) {
+                throw new SQLException("LOAD DATA took " + loaded + " of " + rows + " rows");
+            }
+        }
     }
 
     @Override
