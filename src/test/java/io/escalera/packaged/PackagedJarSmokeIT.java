@@ -3,6 +3,7 @@ package io.escalera.packaged;
 import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
+import io.escalera.support.ChildApplication;
 import io.escalera.support.Chromium;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -25,7 +26,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -53,7 +53,6 @@ import static org.assertj.core.api.Assertions.fail;
 class PackagedJarSmokeIT {
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(150);
-    private static final Pattern READY = Pattern.compile("Escalera is ready at (http://\\S+)");
     private static final String NEW_PASSWORD = "the-smoke-test-admins-password";
 
     /** Routes with a URL parameter, and the path this test opens for each ({@code {customer}}: the one it creates). */
@@ -81,19 +80,7 @@ class PackagedJarSmokeIT {
         builder.environment().remove("ESCALERA_ADMIN_PASSWORD");
         builder.environment().remove("SPRING_PROFILES_ACTIVE");
         app = builder.start();
-        Instant deadline = Instant.now().plus(START_TIMEOUT);
-        while (baseUrl == null) {
-            Matcher ready = READY.matcher(logText());
-            if (ready.find()) {
-                baseUrl = ready.group(1).replaceAll("/$", "");
-            } else if (!app.isAlive()) {
-                fail("The packaged jar stopped before it was ready:%n%s", logText());
-            } else if (Instant.now().isAfter(deadline)) {
-                fail("The packaged jar was not ready within %s:%n%s", START_TIMEOUT, logText());
-            } else {
-                Thread.sleep(250);
-            }
-        }
+        baseUrl = ChildApplication.awaitReady(app, log, START_TIMEOUT);
     }
 
     @AfterAll
@@ -266,10 +253,6 @@ class PackagedJarSmokeIT {
     }
 
     private static String logText() {
-        try {
-            return Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";
-        } catch (IOException e) {
-            return "";
-        }
+        return ChildApplication.logText(log);
     }
 }
