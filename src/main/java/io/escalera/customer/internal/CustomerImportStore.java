@@ -1,8 +1,9 @@
 package io.escalera.customer.internal;
 
+import io.escalera.shared.imports.ImportRun;
 import io.escalera.shared.imports.ImportStaging;
+import io.escalera.shared.imports.StagedRecords;
 import io.escalera.customer.CustomerImport;
-import io.escalera.shared.imports.ImportReject;
 import io.escalera.shared.imports.ImportSummary;
 import io.escalera.shared.jdbc.RowWriter;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -12,13 +13,11 @@ import javax.sql.DataSource;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
-import java.util.Set;
 
 /** The SQL of a customer import: staging, the set-based check, and the writes (with the name-word index). */
 @Repository
-public class CustomerImportStore {
+public class CustomerImportStore implements StagedRecords {
 
     private static final List<String> STAGE_COLUMNS = List.of("import_id", "line", "external_code", "name", "name_search", "email",
             "phone", "phone_digits", "phone_national", "phone_reversed", "birth_date", "unit_code", "acquisition_channel",
@@ -54,15 +53,16 @@ public class CustomerImportStore {
     }
 
     /** Every row's outcome in one pass; rows rejected while the file was read or staged ({@code import.format.*}) keep theirs. */
-    public ImportSummary check(long importId, Set<Long> units, LocalDate today) {
-        String unitOutOfScope = ImportStaging.outOfScope("u.id", units);
-        String customerOutOfScope = ImportStaging.outOfScope("c.home_unit_id", units);
+    @Override
+    public ImportSummary check(ImportRun run) {
+        String unitOutOfScope = ImportStaging.outOfScope("u.id");
+        String customerOutOfScope = ImportStaging.outOfScope("c.home_unit_id");
         String[][] rules = {
                 {"d.first_line IS NOT NULL", "import.reject.duplicate-code-in-file", "CONCAT('line ', d.first_line)"},
                 {"m.first_line IS NOT NULL", "import.reject.duplicate-email-in-file", "CONCAT('line ', m.first_line)"},
                 {"u.id IS NULL", "import.reject.unknown-unit", "r.unit_code"},
                 {unitOutOfScope, "import.reject.unit-out-of-scope", "r.unit_code"},
-                {"r.birth_date > '" + today + "'", "import.reject.birth-in-future", "CAST(r.birth_date AS CHAR)"},
+                {"r.birth_date > :today", "import.reject.birth-in-future", "CAST(r.birth_date AS CHAR)"},
                 {"e.id IS NOT NULL AND (c.id IS NULL OR e.id <> c.id)", "import.reject.email-of-another-customer", "r.email"},
                 {"c.id IS NOT NULL AND " + customerOutOfScope, "import.reject.customer-out-of-scope", "r.external_code"}};
         String[] cases = ImportStaging.cases(rules);
@@ -70,7 +70,7 @@ public class CustomerImportStore {
                 c.name <=> r.name AND c.email <=> r.email AND c.phone <=> r.phone AND c.birth_date <=> r.birth_date
                 AND c.home_unit_id <=> u.id AND c.acquisition_channel <=> r.acquisition_channel
                 AND c.survey_consent <=> r.survey_consent""";
-        jdbc.sql("""
+        run.bind(jdbc.sql("""
                 UPDATE customer_import_row r
                 %s
                 %s
@@ -81,22 +81,18 @@ public class CustomerImportStore {
                     r.outcome = CASE WHEN %s THEN 'REJECT' WHEN c.id IS NULL THEN 'CREATE' WHEN %s THEN 'UNCHANGED' ELSE 'UPDATE' END,
                     r.reason = %s,
                     r.detail = %s
-                WHERE r.import_id = ? AND (r.reason IS NULL OR r.reason NOT LIKE 'import.format.%%')"""
-                .formatted(staging.earlierLineJoin("external_code", "d"), staging.earlierLineJoin("email", "m"), cases[0], same, cases[1], cases[2]))
-                .params(importId, importId, importId).update();
-        return staging.summary(importId);
-    }
-
-    public ImportSummary summary(long importId) {
-        return staging.summary(importId);
-    }
-
-    public List<ImportReject> rejects(long importId, long offset, int limit) {
-        return staging.rejects(importId, offset, limit);
+                WHERE r.import_id = :importId AND (r.reason IS NULL OR r.reason NOT LIKE 'import.format.%%')"""
+                .formatted(staging.earlierLineJoin("external_code", "d"), staging.earlierLineJoin("email", "m"), cases[0], same, cases[1], cases[2])))
+                .update();
+        return staging.summary(run.importId());
     }
 
     /** Writes the rows checked CREATE or UPDATE (after {@link #check}, same transaction), with their name words. */
-    public void apply(long importId, String by, Instant now) {
+    @Override
+    public void apply(ImportRun run) {
+        long importId = run.importId();
+        String by = run.actorName();
+        Instant now = run.now();
         jdbc.sql("""
                 UPDATE customer c JOIN customer_import_row r ON r.existing_id = c.id
                 SET c.name = r.name, c.name_search = r.name_search, c.email = r.email, c.phone = r.phone,
@@ -115,11 +111,8 @@ public class CustomerImportStore {
         queries.reindexNameWordsOfImport(importId);
     }
 
-    public void forgetAccepted(long importId) {
-        staging.forgetAccepted(importId);
-    }
-
-    public void discard(long importId) {
-        staging.discard(importId);
+    @Override
+    public ImportStaging staging() {
+        return staging;
     }
 }

@@ -59,10 +59,10 @@ public record ImportStaging(JdbcClient jdbc, String table, String keyColumn, Str
 
     /**
      * The join that finds the rows whose key appeared on an earlier line of the same import (as {@code alias}, with
-     * its {@code first_line}); rows rejected while read are left out. Takes one parameter: the import id.
+     * its {@code first_line}); rows rejected while read are left out. Bound by {@link ImportRun#bind} ({@code :importId}).
      */
     public String earlierLineJoin(String keyColumn, String alias) {
-        return "LEFT JOIN (SELECT " + keyColumn + ", MIN(line) AS first_line FROM " + table + " WHERE import_id = ? AND " + keyColumn
+        return "LEFT JOIN (SELECT " + keyColumn + ", MIN(line) AS first_line FROM " + table + " WHERE import_id = :importId AND " + keyColumn
                 + " IS NOT NULL AND (reason IS NULL OR reason NOT LIKE 'import.format.%') GROUP BY " + keyColumn + " HAVING COUNT(*) > 1) "
                 + alias + " ON " + alias + "." + keyColumn + " = r." + keyColumn + " AND r.line > " + alias + ".first_line";
     }
@@ -82,9 +82,12 @@ public record ImportStaging(JdbcClient jdbc, String table, String keyColumn, Str
                         rs.getDate(2) == null ? null : rs.getDate(2).toLocalDate()}).single();
     }
 
-    /** "the column's unit is not one of these" as SQL, or FALSE when every unit is allowed. */
-    public static String outOfScope(String column, java.util.Set<Long> units) {
-        return units == null ? "FALSE" : "NOT (" + io.escalera.shared.jdbc.UnitCondition.in(column, units) + ")";
+    /**
+     * "the column's unit is not one of the importer's" as SQL (unknown when the column is null), bound by
+     * {@link ImportRun#bind} ({@code :everyUnit}, {@code :units}).
+     */
+    public static String outOfScope(String column) {
+        return "(NOT :everyUnit AND NOT (" + column + " IN (:units)))";
     }
 
     /** The CASE expressions of the rules (condition, reason, detail), first broken rule wins. */
