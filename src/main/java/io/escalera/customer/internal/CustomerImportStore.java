@@ -1,5 +1,6 @@
 package io.escalera.customer.internal;
 
+import io.escalera.shared.imports.ImportCheck;
 import io.escalera.shared.imports.ImportRun;
 import io.escalera.shared.imports.ImportStaging;
 import io.escalera.shared.imports.StagedRecords;
@@ -57,34 +58,28 @@ public class CustomerImportStore implements StagedRecords {
     public ImportSummary check(ImportRun run) {
         String unitOutOfScope = ImportStaging.outOfScope("u.id");
         String customerOutOfScope = ImportStaging.outOfScope("c.home_unit_id");
-        String[][] rules = {
-                {"d.first_line IS NOT NULL", "import.reject.duplicate-code-in-file", "CONCAT('line ', d.first_line)"},
-                {"m.first_line IS NOT NULL", "import.reject.duplicate-email-in-file", "CONCAT('line ', m.first_line)"},
-                {"u.id IS NULL", "import.reject.unknown-unit", "r.unit_code"},
-                {unitOutOfScope, "import.reject.unit-out-of-scope", "r.unit_code"},
-                {"r.birth_date > :today", "import.reject.birth-in-future", "CAST(r.birth_date AS CHAR)"},
-                {"e.id IS NOT NULL AND (c.id IS NULL OR e.id <> c.id)", "import.reject.email-of-another-customer", "r.email"},
-                {"c.id IS NOT NULL AND " + customerOutOfScope, "import.reject.customer-out-of-scope", "r.external_code"}};
-        String[] cases = ImportStaging.cases(rules);
-        String same = """
-                c.name <=> r.name AND c.email <=> r.email AND c.phone <=> r.phone AND c.birth_date <=> r.birth_date
-                AND c.home_unit_id <=> u.id AND c.acquisition_channel <=> r.acquisition_channel
-                AND c.survey_consent <=> r.survey_consent""";
-        run.bind(jdbc.sql("""
-                UPDATE customer_import_row r
-                %s
-                %s
-                LEFT JOIN customer c ON c.external_code = r.external_code
-                LEFT JOIN customer e ON e.email = r.email
-                LEFT JOIN unit u ON u.code = r.unit_code
-                SET r.unit_id = u.id, r.existing_id = c.id,
-                    r.outcome = CASE WHEN %s THEN 'REJECT' WHEN c.id IS NULL THEN 'CREATE' WHEN %s THEN 'UNCHANGED' ELSE 'UPDATE' END,
-                    r.reason = %s,
-                    r.detail = %s
-                WHERE r.import_id = :importId AND (r.reason IS NULL OR r.reason NOT LIKE 'import.format.%%')"""
-                .formatted(staging.earlierLineJoin("external_code", "d"), staging.earlierLineJoin("email", "m"), cases[0], same, cases[1], cases[2])))
-                .update();
-        return staging.summary(run.importId());
+        return ImportCheck.of(staging)
+                .earlierLines("external_code", "d")
+                .earlierLines("email", "m")
+                .join("LEFT JOIN customer c ON c.external_code = r.external_code")
+                .join("LEFT JOIN customer e ON e.email = r.email")
+                .join("LEFT JOIN unit u ON u.code = r.unit_code")
+                .keep("r.unit_id = u.id")
+                .existingRecord("c.id")
+                .rejectWhen("d.first_line IS NOT NULL", "import.reject.duplicate-code-in-file", "CONCAT('line ', d.first_line)")
+                .rejectWhen("m.first_line IS NOT NULL", "import.reject.duplicate-email-in-file", "CONCAT('line ', m.first_line)")
+                .rejectWhen("u.id IS NULL", "import.reject.unknown-unit", "r.unit_code")
+                .rejectWhen(unitOutOfScope, "import.reject.unit-out-of-scope", "r.unit_code")
+                .rejectWhen("r.birth_date > :today", "import.reject.birth-in-future", "CAST(r.birth_date AS CHAR)")
+                .rejectWhen("e.id IS NOT NULL AND (c.id IS NULL OR e.id <> c.id)",
+                        "import.reject.email-of-another-customer", "r.email")
+                .rejectWhen("c.id IS NOT NULL AND " + customerOutOfScope,
+                        "import.reject.customer-out-of-scope", "r.external_code")
+                .unchangedWhen("c.name <=> r.name AND c.email <=> r.email AND c.phone <=> r.phone "
+                        + "AND c.birth_date <=> r.birth_date AND c.home_unit_id <=> u.id "
+                        + "AND c.acquisition_channel <=> r.acquisition_channel "
+                        + "AND c.survey_consent <=> r.survey_consent")
+                .run(jdbc, run);
     }
 
     /** Writes the rows checked CREATE or UPDATE (after {@link #check}, same transaction), with their name words. */

@@ -1,6 +1,7 @@
 package io.escalera.feedback.internal;
 
 import io.escalera.feedback.FeedbackImport;
+import io.escalera.shared.imports.ImportCheck;
 import io.escalera.shared.imports.ImportRun;
 import io.escalera.shared.imports.ImportStaging;
 import io.escalera.shared.imports.StagedRecords;
@@ -44,38 +45,37 @@ public class FeedbackImportStore implements StagedRecords {
     @Override
     public ImportSummary check(ImportRun run) {
         String unit = "COALESCE(u.id, c.home_unit_id)";
-        String[][] rules = {
-                {"d.first_line IS NOT NULL", "import.reject.duplicate-in-file", "CONCAT('line ', d.first_line)"},
-                {"r.customer_code IS NOT NULL AND c.id IS NULL", "import.reject.unknown-customer", "r.customer_code"},
-                {"r.unit_code IS NOT NULL AND u.id IS NULL", "import.reject.unknown-unit", "r.unit_code"},
-                {"NOT :everyUnit AND (" + unit + " IS NULL OR " + ImportStaging.outOfScope(unit) + ")", "import.reject.unit-out-of-scope",
-                        "COALESCE(r.unit_code, r.customer_code)"},
-                {"(r.kind = 'NPS' AND r.score NOT BETWEEN 0 AND 10) OR (r.kind = 'CSAT' AND r.score NOT BETWEEN 1 AND 5)"
-                        + " OR (r.kind = 'CES' AND r.score NOT BETWEEN 1 AND 7)", "import.reject.score-out-of-range",
-                        "CONCAT(r.kind, ' ', r.score)"},
-                {"r.answered_at > :now", "import.reject.future-date", "CAST(r.answered_at AS CHAR)"},
-                {"r.order_external_id IS NOT NULL AND o.id IS NULL", "import.reject.unknown-order", "r.order_external_id"},
-                {"o.id IS NOT NULL AND NOT (o.customer_id <=> c.id)", "import.reject.order-of-another-customer", "r.order_external_id"},
-                {"f.id IS NOT NULL AND NOT (f.customer_id <=> c.id)", "import.reject.record-of-another-customer", "r.external_id"},
-                {"f.id IS NOT NULL AND " + ImportStaging.outOfScope("f.unit_id"), "import.reject.record-out-of-scope", "r.external_id"}};
-        String[] cases = ImportStaging.cases(rules);
-        String same = """
-                f.answered_at <=> r.answered_at AND f.kind <=> r.kind AND f.score <=> r.score AND f.comment <=> r.comment
-                AND f.unit_id <=> COALESCE(u.id, c.home_unit_id) AND f.order_id <=> o.id""";
-        run.bind(jdbc.sql("""
-                UPDATE feedback_import_row r
-                %s
-                LEFT JOIN customer c ON c.external_code = r.customer_code
-                LEFT JOIN unit u ON u.code = r.unit_code
-                LEFT JOIN customer_order o ON o.external_id = r.order_external_id
-                LEFT JOIN feedback f ON f.external_id = r.external_id
-                SET r.customer_id = c.id, r.unit_id = COALESCE(u.id, c.home_unit_id), r.order_id = o.id, r.existing_id = f.id,
-                    r.outcome = CASE WHEN %s THEN 'REJECT' WHEN f.id IS NULL THEN 'CREATE' WHEN %s THEN 'UNCHANGED' ELSE 'UPDATE' END,
-                    r.reason = %s,
-                    r.detail = %s
-                WHERE r.import_id = :importId AND (r.reason IS NULL OR r.reason NOT LIKE 'import.format.%%')"""
-                .formatted(staging.earlierLineJoin("external_id", "d"), cases[0], same, cases[1], cases[2]))).update();
-        return staging.summary(run.importId());
+        return ImportCheck.of(staging)
+                .earlierLines("external_id", "d")
+                .join("LEFT JOIN customer c ON c.external_code = r.customer_code")
+                .join("LEFT JOIN unit u ON u.code = r.unit_code")
+                .join("LEFT JOIN customer_order o ON o.external_id = r.order_external_id")
+                .join("LEFT JOIN feedback f ON f.external_id = r.external_id")
+                .keep("r.customer_id = c.id")
+                .keep("r.unit_id = COALESCE(u.id, c.home_unit_id)")
+                .keep("r.order_id = o.id")
+                .existingRecord("f.id")
+                .rejectWhen("d.first_line IS NOT NULL", "import.reject.duplicate-in-file", "CONCAT('line ', d.first_line)")
+                .rejectWhen("r.customer_code IS NOT NULL AND c.id IS NULL", "import.reject.unknown-customer", "r.customer_code")
+                .rejectWhen("r.unit_code IS NOT NULL AND u.id IS NULL", "import.reject.unknown-unit", "r.unit_code")
+                .rejectWhen("NOT :everyUnit AND (" + unit + " IS NULL OR " + ImportStaging.outOfScope(unit) + ")",
+                        "import.reject.unit-out-of-scope", "COALESCE(r.unit_code, r.customer_code)")
+                .rejectWhen("(r.kind = 'NPS' AND r.score NOT BETWEEN 0 AND 10) OR (r.kind = 'CSAT' AND r.score NOT BETWEEN 1 AND 5)"
+                                + " OR (r.kind = 'CES' AND r.score NOT BETWEEN 1 AND 7)",
+                        "import.reject.score-out-of-range", "CONCAT(r.kind, ' ', r.score)")
+                .rejectWhen("r.answered_at > :now", "import.reject.future-date", "CAST(r.answered_at AS CHAR)")
+                .rejectWhen("r.order_external_id IS NOT NULL AND o.id IS NULL",
+                        "import.reject.unknown-order", "r.order_external_id")
+                .rejectWhen("o.id IS NOT NULL AND NOT (o.customer_id <=> c.id)",
+                        "import.reject.order-of-another-customer", "r.order_external_id")
+                .rejectWhen("f.id IS NOT NULL AND NOT (f.customer_id <=> c.id)",
+                        "import.reject.record-of-another-customer", "r.external_id")
+                .rejectWhen("f.id IS NOT NULL AND " + ImportStaging.outOfScope("f.unit_id"),
+                        "import.reject.record-out-of-scope", "r.external_id")
+                .unchangedWhen("f.answered_at <=> r.answered_at AND f.kind <=> r.kind AND f.score <=> r.score "
+                        + "AND f.comment <=> r.comment AND f.unit_id <=> COALESCE(u.id, c.home_unit_id) "
+                        + "AND f.order_id <=> o.id")
+                .run(jdbc, run);
     }
 
     /** The first and last day the import touches, old days of changed answers included; nulls when none. */

@@ -89,17 +89,4 @@ public record ImportStaging(JdbcClient jdbc, String table, String keyColumn, Str
     public static String outOfScope(String column) {
         return "(NOT :everyUnit AND NOT (" + column + " IN (:units)))";
     }
-
-    /** The CASE expressions of the rules (condition, reason, detail), first broken rule wins. */
-    public static String[] cases(String[][] rules) {
-        StringBuilder reason = new StringBuilder("CASE");
-        StringBuilder detail = new StringBuilder("CASE");
-        StringBuilder rejected = new StringBuilder("(FALSE");
-        for (String[] rule : rules) {
-            reason.append(" WHEN ").append(rule[0]).append(" THEN '").append(rule[1]).append("'");
-            detail.append(" WHEN ").append(rule[0]).append(" THEN LEFT(").append(rule[2]).append(", 200)");
-            rejected.append(" OR (").append(rule[0]).append(")");
-        }
-        return new String[]{rejected.append(")").toString(), reason.append(" END").toString(), detail.append(" END").toString()};
-    }
 }
