@@ -1,8 +1,15 @@
 package io.escalera.shared.imports;
 
+import io.escalera.shared.jdbc.RowWriter;
+import io.escalera.shared.jdbc.RowWriters;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceUtils;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.LocalDate;
 import java.util.List;
+import javax.sql.DataSource;
 
 /**
  * What every import's staging table shares: rows keyed by (import_id, line) with an outcome (CREATE, UPDATE,
@@ -43,17 +50,17 @@ public record ImportStaging(JdbcClient jdbc, String table, String keyColumn, Str
     }
 
     /** Adds rows (values in {@code columns} order) to the staging table, by LOAD DATA where allowed. */
-    public void write(javax.sql.DataSource dataSource, List<String> columns, List<Object[]> rows) {
-        java.sql.Connection connection = org.springframework.jdbc.datasource.DataSourceUtils.getConnection(dataSource);
-        try (io.escalera.shared.jdbc.RowWriter writer = io.escalera.shared.jdbc.RowWriters.forTable(connection,
-                io.escalera.shared.jdbc.RowWriters.loadDataAllowed(connection), table, columns)) {
+    public void write(DataSource dataSource, List<String> columns, List<Object[]> rows) {
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        try (RowWriter writer = RowWriters.forTable(connection,
+                RowWriters.loadDataAllowed(connection), table, columns)) {
             for (Object[] row : rows) {
                 writer.add(row);
             }
-        } catch (java.sql.SQLException e) {
+        } catch (SQLException e) {
             throw new IllegalStateException("Could not stage import rows", e);
         } finally {
-            org.springframework.jdbc.datasource.DataSourceUtils.releaseConnection(connection, dataSource);
+            DataSourceUtils.releaseConnection(connection, dataSource);
         }
     }
 
@@ -72,12 +79,12 @@ public record ImportStaging(JdbcClient jdbc, String table, String keyColumn, Str
      * date or time column of the staged rows and of the records ({@code recordTable}, matched by {@code existing_id});
      * nulls when there is none.
      */
-    public java.time.LocalDate[] affectedDays(long importId, String column, String recordTable) {
+    public LocalDate[] affectedDays(long importId, String column, String recordTable) {
         String c = column;
         return jdbc.sql("SELECT DATE(MIN(LEAST(r." + c + ", COALESCE(x." + c + ", r." + c + ")))), DATE(MAX(GREATEST(r." + c + ", COALESCE(x."
                         + c + ", r." + c + ")))) FROM " + table + " r LEFT JOIN " + recordTable + " x ON x.id = r.existing_id"
                         + " WHERE r.import_id = ? AND r.outcome IN ('CREATE', 'UPDATE')")
-                .param(importId).query((rs, n) -> new java.time.LocalDate[]{
+                .param(importId).query((rs, n) -> new LocalDate[]{
                         rs.getDate(1) == null ? null : rs.getDate(1).toLocalDate(),
                         rs.getDate(2) == null ? null : rs.getDate(2).toLocalDate()}).single();
     }
