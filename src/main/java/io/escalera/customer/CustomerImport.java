@@ -39,8 +39,8 @@ public class CustomerImport extends StagedImport<CustomerImport.StagedCustomer> 
 
     /** One row of the file as read; {@code reasonKey} is a problem found while reading, which rejects the row. */
     public record StagedCustomer(int line, String externalCode, String name, String email, String phone, LocalDate birthDate,
-                                 String unitCode, AcquisitionChannel channel, Boolean surveyConsent, String reasonKey,
-                                 String detail) {
+                                 String unitCode, AcquisitionChannel channel, Boolean surveyConsent, LocalDate registeredOn,
+                                 String reasonKey, String detail) {
     }
 
     /** Adds rows to the staging area: e-mails in lower case, phones in E.164 with their search forms, names' search form. */

@@ -10,6 +10,7 @@ import io.escalera.customer.OrderImport;
 import io.escalera.customer.OrderRow;
 import io.escalera.security.Role;
 import io.escalera.security.UserAccount;
+import io.escalera.shared.FieldErrorsException;
 import io.escalera.shared.TableWriter;
 import io.escalera.support.EscaleraTest;
 import io.escalera.support.TestCustomers;
@@ -29,6 +30,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 /** Imports of order files as a manager sends them: messy CSV, re-imports, a failure mid-way, an XLSX round trip. */
@@ -380,6 +382,53 @@ class ImportsTest {
         imports.check(again.id(), imports.layout(again.id()).mapping());
         ImportJob rechecked = await(again.id(), ImportJob.Status.CHECKED);
         assertThat(List.of(rechecked.created(), rechecked.updated(), rechecked.unchanged())).containsExactly(0L, 0L, 2L);
+    }
+
+    @Test
+    void aCustomerFileWithFirstAndLastNameColumnsAndACustomerSinceDateKeepsBoth() throws Exception {
+        Shop shop = shop();
+        String code = "SINCE-" + UUID.randomUUID().toString().substring(0, 6);
+        String csv = String.join("\n",
+                "Customer code,First name,Last name,Store,Customer since",
+                code + ",María, del Río," + shop.unitCode() + ",2019-04-02",
+                code + "-2,,Solo," + shop.unitCode() + ",",
+                code + "-3,Later,," + shop.unitCode() + ",2099-01-01");
+        ImportJob job = imports.upload(ImportKind.CUSTOMERS, "customers.csv", new ByteArrayInputStream(csv.getBytes()));
+        Map<String, String> guessed = imports.layout(job.id()).mapping();
+        assertThat(guessed).containsEntry("firstName", "First name").containsEntry("lastName", "Last name")
+                .containsEntry("registeredOn", "Customer since").doesNotContainKey("name");
+
+        java.util.Map<String, String> withoutAName = new java.util.HashMap<>(guessed);
+        withoutAName.remove("firstName");
+        withoutAName.remove("lastName");
+        assertThatThrownBy(() -> imports.check(job.id(), withoutAName)).isInstanceOfSatisfying(FieldErrorsException.class,
+                e -> assertThat(e.errors()).extracting(FieldErrorsException.FieldError::field).containsExactly("name"));
+
+        imports.check(job.id(), guessed);
+        ImportJob checked = await(job.id(), ImportJob.Status.CHECKED);
+        assertThat(imports.rejects(checked.id(), 0, 10)).extracting(ImportReject::line, ImportReject::reasonKey)
+                .containsExactly(tuple(4, "import.reject.future-date"));
+        imports.commit(checked.id());
+        await(checked.id(), ImportJob.Status.DONE);
+        assertThat(jdbc.sql("SELECT name, DATE(created_at) FROM customer WHERE external_code = ?").param(code)
+                .query((rs, n) -> List.of(rs.getString(1), rs.getDate(2).toLocalDate())).single())
+                .containsExactly("María del Río", LocalDate.of(2019, 4, 2));
+        assertThat(jdbc.sql("SELECT name, DATE(created_at) = CURRENT_DATE FROM customer WHERE external_code = ?").param(code + "-2")
+                .query((rs, n) -> List.of(rs.getString(1), rs.getBoolean(2))).single())
+                .as("no date in the file: registered on the import day").containsExactly("Solo", true);
+
+        // the same file again changes nothing; a corrected date moves the registration
+        ImportJob again = imports.upload(ImportKind.CUSTOMERS, "customers.csv", new ByteArrayInputStream(csv.getBytes()));
+        imports.check(again.id(), imports.layout(again.id()).mapping());
+        assertThat(await(again.id(), ImportJob.Status.CHECKED).unchanged()).isEqualTo(2);
+        String corrected = csv.replace("2019-04-02", "2018-12-31");
+        ImportJob fix = imports.upload(ImportKind.CUSTOMERS, "customers.csv", new ByteArrayInputStream(corrected.getBytes()));
+        imports.check(fix.id(), imports.layout(fix.id()).mapping());
+        assertThat(await(fix.id(), ImportJob.Status.CHECKED).updated()).isEqualTo(1);
+        imports.commit(fix.id());
+        await(fix.id(), ImportJob.Status.DONE);
+        assertThat(jdbc.sql("SELECT DATE(created_at) FROM customer WHERE external_code = ?").param(code).query(LocalDate.class).single())
+                .isEqualTo(LocalDate.of(2018, 12, 31));
     }
 
     @Test

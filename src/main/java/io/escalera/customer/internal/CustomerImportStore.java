@@ -22,7 +22,7 @@ public class CustomerImportStore implements StagedRecords {
 
     private static final List<String> STAGE_COLUMNS = List.of("import_id", "line", "external_code", "name", "name_search", "email",
             "phone", "phone_digits", "phone_national", "phone_reversed", "birth_date", "unit_code", "acquisition_channel",
-            "survey_consent", "outcome", "reason", "detail");
+            "survey_consent", "registered_on", "outcome", "reason", "detail");
 
     /** A row ready to stage: the typed row, its normalised e-mail and phone, and a rejection found before SQL. */
     public record Prepared(CustomerImport.StagedCustomer row, String email, Phones.Phone phone, String reasonKey, String detail) {
@@ -49,7 +49,7 @@ public class CustomerImportStore implements StagedRecords {
                     phone == null ? null : phone.national(), phone == null ? null : phone.reversed(),
                     r.birthDate() == null ? null : Date.valueOf(r.birthDate()), r.unitCode(),
                     r.channel() == null ? null : r.channel().name(), r.surveyConsent(),
-                    p.reasonKey() == null ? null : "REJECT", p.reasonKey(), p.detail()};
+                    r.registeredOn() == null ? null : Date.valueOf(r.registeredOn()), p.reasonKey() == null ? null : "REJECT", p.reasonKey(), p.detail()};
         }).toList());
     }
 
@@ -71,6 +71,7 @@ public class CustomerImportStore implements StagedRecords {
                 .rejectWhen("u.id IS NULL", "import.reject.unknown-unit", "r.unit_code")
                 .rejectWhen(unitOutOfScope, "import.reject.unit-out-of-scope", "r.unit_code")
                 .rejectWhen("r.birth_date > :today", "import.reject.birth-in-future", "CAST(r.birth_date AS CHAR)")
+                .rejectWhen("r.registered_on > :today", "import.reject.future-date", "CAST(r.registered_on AS CHAR)")
                 .rejectWhen("e.id IS NOT NULL AND (c.id IS NULL OR e.id <> c.id)",
                         "import.reject.email-of-another-customer", "r.email")
                 .rejectWhen("c.id IS NOT NULL AND " + customerOutOfScope,
@@ -78,7 +79,9 @@ public class CustomerImportStore implements StagedRecords {
                 .unchangedWhen("c.name <=> r.name AND c.email <=> r.email AND c.phone <=> r.phone "
                         + "AND c.birth_date <=> r.birth_date AND c.home_unit_id <=> u.id "
                         + "AND c.acquisition_channel <=> r.acquisition_channel "
-                        + "AND c.survey_consent <=> r.survey_consent")
+                        + "AND c.survey_consent <=> r.survey_consent "
+                        // a file without a registration date leaves the one the customer has
+                        + "AND (r.registered_on IS NULL OR DATE(c.created_at) = r.registered_on)")
                 .run(jdbc, run);
     }
 
@@ -93,14 +96,18 @@ public class CustomerImportStore implements StagedRecords {
                 SET c.name = r.name, c.name_search = r.name_search, c.email = r.email, c.phone = r.phone,
                     c.phone_digits = r.phone_digits, c.phone_national = r.phone_national, c.phone_reversed = r.phone_reversed,
                     c.birth_date = r.birth_date, c.home_unit_id = r.unit_id, c.acquisition_channel = r.acquisition_channel,
-                    c.survey_consent = r.survey_consent, c.updated_by = ?, c.version = c.version + 1
+                    c.survey_consent = r.survey_consent,
+                    c.created_at = IF(r.registered_on IS NULL OR DATE(c.created_at) = r.registered_on, c.created_at,
+                                      TIMESTAMP(r.registered_on)),
+                    c.updated_by = ?, c.version = c.version + 1
                 WHERE r.import_id = ? AND r.outcome = 'UPDATE'""").params(by, importId).update();
         jdbc.sql("""
                 INSERT INTO customer (id, external_code, name, name_search, email, phone, phone_digits, phone_national,
                                       phone_reversed, birth_date, home_unit_id, acquisition_channel, survey_consent, created_at,
                                       updated_by, version)
                 SELECT NEXTVAL(customer_seq), external_code, name, name_search, email, phone, phone_digits, phone_national,
-                       phone_reversed, birth_date, unit_id, acquisition_channel, survey_consent, ?, ?, 0
+                       phone_reversed, birth_date, unit_id, acquisition_channel, survey_consent,
+                       COALESCE(TIMESTAMP(registered_on), ?), ?, 0
                 FROM customer_import_row WHERE import_id = ? AND outcome = 'CREATE' ORDER BY line""")
                 .params(Timestamp.from(now), by, importId).update();
         queries.reindexNameWordsOfImport(importId);
