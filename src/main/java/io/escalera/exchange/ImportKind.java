@@ -33,7 +33,7 @@ public enum ImportKind {
             new ImportField("registeredOn", false, "customer since", "registration date", "registered", "registered on", "signup date",
                     "sign up date", "created", "cliente desde", "fecha alta", "alta", "fecha de alta", "fecha registro"))),
     INTERACTIONS(List.of(
-            new ImportField("interactionId", true, "interaction id", "contact id", "id", "ticket", "id contacto", "id interaccion"),
+            new ImportField("interactionId", false, "interaction id", "contact id", "id", "ticket", "id contacto", "id interaccion"),
             new ImportField("customerCode", true, "customer code", "customer", "customer id", "codigo cliente", "cliente"),
             new ImportField("occurredAt", true, "occurred at", "date", "time", "date time", "when", "fecha", "fecha hora", "cuando"),
             new ImportField("contactChannel", true, "channel", "contact channel", "canal", "canal de contacto"),
@@ -43,10 +43,10 @@ public enum ImportKind {
             new ImportField("minutes", false, "minutes", "duration", "handling time", "minutos", "duracion"),
             new ImportField("resolvedFirstContact", false, "resolved first contact", "first contact resolution", "fcr",
                     "resuelto primer contacto", "resuelto"),
-            new ImportField("unitCode", true, "unit", "unit code", "store", "tienda", "unidad", "codigo unidad"),
+            new ImportField("unitCode", false, "unit", "unit code", "store", "tienda", "unidad", "codigo unidad"),
             new ImportField("handledBy", false, "handled by", "agent", "employee", "atendido por", "agente", "empleado"))),
     FEEDBACK(List.of(
-            new ImportField("answerId", true, "answer id", "response id", "survey response id", "id", "id respuesta"),
+            new ImportField("answerId", false, "answer id", "response id", "survey response id", "id", "id respuesta"),
             new ImportField("customerCode", false, "customer code", "customer", "customer id", "codigo cliente", "cliente"),
             new ImportField("answeredAt", true, "answered at", "date", "response date", "fecha", "fecha respuesta"),
             new ImportField("kind", true, "kind", "survey", "type", "metric", "tipo", "encuesta", "metrica"),

@@ -1,6 +1,7 @@
 package io.escalera.feedback;
 
 import io.escalera.feedback.internal.FeedbackImportStore;
+import io.escalera.shared.imports.ContentKey;
 import io.escalera.shared.imports.ImportActor;
 import io.escalera.shared.imports.ImportSummary;
 import io.escalera.shared.imports.StagedImport;
@@ -37,7 +38,14 @@ public class FeedbackImport extends StagedImport<FeedbackImport.StagedAnswer> {
 
     @Override
     public void stage(long importId, List<StagedAnswer> rows) {
-        store.stage(importId, rows);
+        store.stage(importId, rows.stream().map(r -> r.externalId() != null || r.reasonKey() != null ? r
+                : new StagedAnswer(r.line(), contentKey(r), r.customerCode(), r.answeredAt(), r.kind(), r.score(), r.comment(),
+                        r.unitCode(), r.orderExternalId(), null, null)).toList());
+    }
+
+    /** An answer without the survey tool's id is the same answer when customer (or none), moment and kind are. */
+    private static String contentKey(StagedAnswer r) {
+        return ContentKey.of("answer", r.customerCode(), r.answeredAt(), r.kind());
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.escalera.interaction;
 
 import io.escalera.interaction.internal.InteractionImportStore;
+import io.escalera.shared.imports.ContentKey;
 import io.escalera.shared.imports.ImportActor;
 import io.escalera.shared.imports.ImportSummary;
 import io.escalera.shared.imports.StagedImport;
@@ -40,9 +41,15 @@ public class InteractionImport extends StagedImport<InteractionImport.StagedInte
     @Override
     public void stage(long importId, List<StagedInteraction> rows) {
         String importer = actor().displayName();
-        store.stage(importId, rows.stream().map(r -> r.handledByName() != null || r.reasonKey() != null ? r
-                : new StagedInteraction(r.line(), r.externalId(), r.customerCode(), r.occurredAt(), r.channel(), r.direction(),
-                        r.reasonName(), r.summary(), r.minutes(), r.resolvedFirstContact(), r.unitCode(), importer, null, null)).toList());
+        store.stage(importId, rows.stream().map(r -> r.reasonKey() != null ? r
+                : new StagedInteraction(r.line(), r.externalId() != null ? r.externalId() : contentKey(r), r.customerCode(), r.occurredAt(),
+                        r.channel(), r.direction(), r.reasonName(), r.summary(), r.minutes(), r.resolvedFirstContact(), r.unitCode(),
+                        r.handledByName() != null ? r.handledByName() : importer, null, null)).toList());
+    }
+
+    /** A contact without the source system's id is the same contact when customer, moment, channel and direction are. */
+    private static String contentKey(StagedInteraction r) {
+        return ContentKey.of("contact", r.customerCode(), r.occurredAt(), r.channel(), r.direction());
     }
 
     /** Announced once for the KPI facts and values, with the days the contacts fall on. */

@@ -236,6 +236,42 @@ class ImportsTest {
     }
 
     @Test
+    void contactsAndAnswersWithoutIdsOrUnitsTakeTheCustomersUnitAndAReImportMatchesThemByContent() throws Exception {
+        Shop shop = shop();
+        String ana = shop.ana().externalCode();
+        String ben = shop.ben().externalCode();
+        String contacts = String.join("\n",
+                "Customer,Date,Channel,Direction,Reason,Summary",
+                ana + ",2026-03-05 10:15,phone,in,Order status,Where is my parcel",
+                ben + ",2026-03-05 10:15,phone,in,Order status,Same time other customer",
+                ana + ",2026-03-05 10:15,phone,in,Order status,The same call twice");
+        ImportJob checked = run(ImportKind.INTERACTIONS, "contacts-no-ids.csv", contacts.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(List.of(checked.created(), checked.rejected())).containsExactly(2L, 1L);
+        assertThat(imports.rejects(checked.id(), 0, 10)).singleElement().satisfies(r -> {
+            assertThat(r.reasonKey()).isEqualTo("import.reject.duplicate-in-file");
+            assertThat(r.key()).as("no made-up id shown").isNull();
+        });
+        imports.commit(checked.id());
+        await(checked.id(), ImportJob.Status.DONE);
+        assertThat(jdbc.sql("SELECT unit_id FROM interaction WHERE customer_id = ? AND summary = 'Where is my parcel'")
+                .param(shop.ana().id()).query(Long.class).single()).as("the customer's home unit")
+                .isEqualTo(jdbc.sql("SELECT home_unit_id FROM customer WHERE id = ?").param(shop.ana().id()).query(Long.class).single());
+        ImportJob again = run(ImportKind.INTERACTIONS, "contacts-no-ids.csv",
+                contacts.replace("Where is my parcel", "Where is my parcel?").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(List.of(again.created(), again.updated(), again.unchanged())).as("matched by content: the summary changed")
+                .containsExactly(0L, 1L, 1L);
+
+        String answers = String.join("\n", "Customer;Date;Survey;Score", ana + ";2026-03-05 12:00;NPS;10", ";2026-03-06;CSAT;4");
+        ImportJob answered = run(ImportKind.FEEDBACK, "answers-no-ids.csv", answers.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(List.of(answered.created(), answered.rejected())).as("an anonymous answer needs a unit").containsExactly(1L, 1L);
+        imports.commit(answered.id());
+        await(answered.id(), ImportJob.Status.DONE);
+        ImportJob answeredAgain = run(ImportKind.FEEDBACK, "answers-no-ids.csv",
+                answers.replace(";NPS;10", ";NPS;9").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(List.of(answeredAgain.created(), answeredAgain.updated())).containsExactly(0L, 1L);
+    }
+
+    @Test
     void surveyAnswersFromAnotherToolAreCheckedThenImportedOnceWithoutOpeningFollowUps() throws Exception {
         Shop shop = shop();
         String a1 = id(), a2 = id();

@@ -51,13 +51,15 @@ public class InteractionImportStore implements StagedRecords {
                 .join("LEFT JOIN interaction_reason ir ON ir.name = r.reason_name")
                 .join("LEFT JOIN interaction i ON i.external_id = r.external_id")
                 .keep("r.customer_id = c.id")
-                .keep("r.unit_id = u.id")
+                .keep("r.unit_id = COALESCE(u.id, c.home_unit_id)")
                 .keep("r.reason_id = ir.id")
                 .existingRecord("i.id")
                 .rejectWhen("d.first_line IS NOT NULL", "import.reject.duplicate-in-file", "CONCAT('line ', d.first_line)")
                 .rejectWhen("c.id IS NULL", "import.reject.unknown-customer", "r.customer_code")
-                .rejectWhen("u.id IS NULL", "import.reject.unknown-unit", "r.unit_code")
-                .rejectWhen(ImportStaging.outOfScope("u.id"), "import.reject.unit-out-of-scope", "r.unit_code")
+                // the contact's unit is the file's, else the customer's home unit
+                .rejectWhen("r.unit_code IS NOT NULL AND u.id IS NULL", "import.reject.unknown-unit", "r.unit_code")
+                .rejectWhen(ImportStaging.outOfScope("COALESCE(u.id, c.home_unit_id)"), "import.reject.unit-out-of-scope",
+                        "COALESCE(r.unit_code, r.customer_code)")
                 .rejectWhen("ir.id IS NULL", "import.reject.unknown-reason", "r.reason_name")
                 .rejectWhen("r.minutes < 0 OR r.minutes > 1440", "import.reject.bad-minutes", "CAST(r.minutes AS CHAR)")
                 .rejectWhen("r.occurred_at > :now", "import.reject.future-date", "CAST(r.occurred_at AS CHAR)")
@@ -68,7 +70,7 @@ public class InteractionImportStore implements StagedRecords {
                 .unchangedWhen("i.occurred_at <=> r.occurred_at AND i.channel <=> r.channel "
                         + "AND i.direction <=> r.direction AND i.reason_id <=> ir.id AND i.summary <=> r.summary "
                         + "AND i.minutes <=> r.minutes AND i.resolved_first_contact <=> r.resolved_first_contact "
-                        + "AND i.unit_id <=> u.id AND i.handled_by_name <=> r.handled_by_name")
+                        + "AND i.unit_id <=> COALESCE(u.id, c.home_unit_id) AND i.handled_by_name <=> r.handled_by_name")
                 .run(jdbc, run);
     }
 

@@ -34,7 +34,9 @@ public record ImportStaging(JdbcClient jdbc, String table, String keyColumn, Str
         return jdbc.sql("SELECT line, reason, detail, " + keyColumn + ", " + referenceColumn + " FROM " + table
                         + " WHERE import_id = ? AND outcome = 'REJECT' ORDER BY line LIMIT ? OFFSET ?")
                 .params(importId, limit, offset)
-                .query((rs, n) -> new ImportReject(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)))
+                // an id made from the content (ContentKey) means nothing to the user: the line has no id of its own
+                .query((rs, n) -> new ImportReject(rs.getInt(1), rs.getString(2), rs.getString(3),
+                        rs.getString(4) == null || rs.getString(4).startsWith(ContentKey.PREFIX) ? null : rs.getString(4), rs.getString(5)))
                 .list();
     }
 
