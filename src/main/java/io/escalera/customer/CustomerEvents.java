@@ -36,6 +36,10 @@ public final class CustomerEvents {
     public record CustomersImported(long importId, long created, long updated) {
     }
 
+    /** Referrals were imported in bulk (who referred whom, when): the ladder takes them in with one run. */
+    public record ReferralsImported(long importId, long created, long updated) {
+    }
+
     /**
      * A generated data set was loaded (demo, generator command, benchmark): customers with ids in [firstId, lastId],
      * so that other modules generate their own data for them (interactions, cases, answers).

@@ -53,7 +53,14 @@ public enum ImportKind {
             new ImportField("score", true, "score", "rating", "answer", "puntuacion", "nota", "valoracion"),
             new ImportField("comment", false, "comment", "verbatim", "text", "comentario", "texto"),
             new ImportField("unitCode", false, "unit", "unit code", "store", "tienda", "unidad", "codigo unidad"),
-            new ImportField("orderId", false, "order id", "order", "id pedido", "pedido")));
+            new ImportField("orderId", false, "order id", "order", "id pedido", "pedido"))),
+    REFERRALS(List.of(
+            new ImportField("referredCode", true, "referred customer", "referred", "referred code", "new customer", "cliente referido",
+                    "referido", "codigo referido"),
+            new ImportField("referrerCode", true, "referrer", "referred by", "referrer code", "sponsor", "cliente que recomienda",
+                    "recomendado por", "padrino", "codigo padrino"),
+            new ImportField("referredOn", true, "date", "referred on", "referral date", "fecha", "fecha referido",
+                    "fecha recomendacion")));
 
     private final List<ImportField> fields;
 

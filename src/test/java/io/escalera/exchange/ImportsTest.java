@@ -272,6 +272,46 @@ class ImportsTest {
     }
 
     @Test
+    void referralsAreImportedMatchedByTheReferredCustomerAndTheLadderTakesThemIn() throws Exception {
+        Shop shop = shop();
+        CustomerDetails carol = testCustomers.newCustomer(testUsers.newUnit(UnitKind.STORE));
+        CustomerDetails dan = testCustomers.newCustomer(shop.manager().unitId());
+        CustomerDetails eve = testCustomers.newCustomer(shop.manager().unitId());
+        CustomerDetails fay = testCustomers.newCustomer(shop.manager().unitId());
+        String ana = shop.ana().externalCode(), ben = shop.ben().externalCode();
+        String csv = String.join("\n",
+                "Referred customer,Referred by,Date",
+                ben + "," + ana + ",2026-02-01",
+                dan.externalCode() + "," + dan.externalCode() + ",2026-02-01",
+                "NOPE-9," + ana + ",2026-02-01",
+                eve.externalCode() + ",NOPE-8,2026-02-01",
+                carol.externalCode() + "," + ana + ",2026-02-01",
+                ben + "," + ana + ",2026-02-02",
+                fay.externalCode() + "," + ana + "," + LocalDate.now().plusDays(3));
+        ImportJob checked = run(ImportKind.REFERRALS, "referrals.csv", csv.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(imports.rejects(checked.id(), 0, 10)).extracting(ImportReject::line, ImportReject::reasonKey).containsExactly(
+                tuple(3, "import.reject.self-referral"),
+                tuple(4, "import.reject.unknown-customer"),
+                tuple(5, "import.reject.unknown-referrer"),
+                tuple(6, "import.reject.customer-out-of-scope"),
+                tuple(7, "import.reject.duplicate-in-file"),
+                tuple(8, "import.reject.future-date"));
+        assertThat(checked.created()).isEqualTo(1);
+        imports.commit(checked.id());
+        await(checked.id(), ImportJob.Status.DONE);
+        assertThat(jdbc.sql("SELECT referrer_id, referred_on FROM referral WHERE referred_id = ?").param(shop.ben().id())
+                .query((rs, n) -> List.of(rs.getLong(1), rs.getDate(2).toLocalDate())).single())
+                .containsExactly(shop.ana().id(), LocalDate.of(2026, 2, 1));
+        io.escalera.support.AfterCommitListeners.await(jdbc, "io.escalera.loyalty");
+
+        ImportJob again = run(ImportKind.REFERRALS, "referrals.csv", csv.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(List.of(again.created(), again.updated(), again.unchanged())).containsExactly(0L, 0L, 1L);
+        ImportJob moved = run(ImportKind.REFERRALS, "referrals.csv",
+                csv.replace(ben + "," + ana + ",2026-02-01", ben + "," + ana + ",2026-01-15").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(moved.updated()).as("a corrected date").isEqualTo(1);
+    }
+
+    @Test
     void surveyAnswersFromAnotherToolAreCheckedThenImportedOnceWithoutOpeningFollowUps() throws Exception {
         Shop shop = shop();
         String a1 = id(), a2 = id();

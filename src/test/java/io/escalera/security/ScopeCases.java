@@ -215,6 +215,7 @@ class ScopeCases {
         write("ReferralService.record(long,long,LocalDate)", () -> notFound(() -> referrals.record(c, w.referred.id(), LocalDate.now())));
         importStep("CustomerImport", CustomerImport.class);
         importStep("OrderImport", OrderImport.class);
+        importStep("ReferralImport", io.escalera.customer.ReferralImport.class);
     }
 
     /**

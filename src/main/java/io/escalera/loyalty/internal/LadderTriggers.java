@@ -51,6 +51,13 @@ class LadderTriggers {
         SystemUser.call(loyalty::recomputeAll);
     }
 
+    /** Referrals imported in bulk (a referral can make an advocate): every stage again, once. */
+    @org.springframework.scheduling.annotation.Async
+    @org.springframework.transaction.event.TransactionalEventListener
+    void on(CustomerEvents.ReferralsImported imported) {
+        SystemUser.call(loyalty::recomputeAll);
+    }
+
     /** Customers imported in bulk: their first stages (and changed ones) in one run. */
     @org.springframework.scheduling.annotation.Async
     @org.springframework.transaction.event.TransactionalEventListener
