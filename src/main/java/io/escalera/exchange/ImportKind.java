@@ -60,7 +60,18 @@ public enum ImportKind {
             new ImportField("referrerCode", true, "referrer", "referred by", "referrer code", "sponsor", "cliente que recomienda",
                     "recomendado por", "padrino", "codigo padrino"),
             new ImportField("referredOn", true, "date", "referred on", "referral date", "fecha", "fecha referido",
-                    "fecha recomendacion")));
+                    "fecha recomendacion"))),
+    /** Only an ADMIN imports units (the company's structure). */
+    UNITS(List.of(
+            new ImportField("code", true, "code", "unit code", "store code", "codigo", "codigo unidad", "codigo tienda"),
+            new ImportField("name", true, "name", "unit name", "store name", "nombre", "nombre unidad", "nombre tienda"),
+            new ImportField("unitKind", true, "kind", "type", "unit type", "tipo", "tipo de unidad"),
+            new ImportField("parentCode", false, "region", "parent", "parent code", "region code", "zona", "codigo region", "padre")));
+
+    /** Whether a user of this role may import this kind. */
+    public boolean allowedFor(String role) {
+        return this != UNITS || "ADMIN".equals(role);
+    }
 
     private final List<ImportField> fields;
 

@@ -65,6 +65,16 @@ public class Imports {
         this.limits = limits;
     }
 
+    /** The kinds of record the signed-in user may import (units only for an ADMIN). */
+    public List<ImportKind> kinds() {
+        String role = role();
+        return java.util.Arrays.stream(ImportKind.values()).filter(k -> k.allowedFor(role)).toList();
+    }
+
+    private String role() {
+        return signedIn.authenticated().map(u -> u.role().name()).orElse("ADMIN");
+    }
+
     /** The largest file an upload takes, in bytes (setting {@code escalera.import.max-upload-size}). */
     public long maxUploadBytes() {
         return limits.maxUploadBytes();
@@ -77,6 +87,9 @@ public class Imports {
      *                                    kept) or its header passes a limit of the table
      */
     public ImportJob upload(ImportKind kind, String fileName, InputStream content) {
+        if (!kind.allowedFor(role())) {
+            throw FieldErrorsException.of("kind", "import.kind.not-yours");
+        }
         String name = fileName == null || fileName.isBlank() ? "upload" : Path.of(fileName).getFileName().toString();
         String lower = name.toLowerCase(Locale.ROOT);
         if (!(lower.endsWith(".csv") || lower.endsWith(".txt") || lower.endsWith(".tsv") || lower.endsWith(".xlsx"))) {

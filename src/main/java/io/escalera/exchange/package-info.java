@@ -4,6 +4,6 @@
  * as the UI.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Exchange",
-        allowedDependencies = {"shared", "shared :: ui", "shared :: jdbc", "shared :: imports", "security", "customer", "interaction", "complaint",
-                "feedback"})
+        allowedDependencies = {"shared", "shared :: ui", "shared :: jdbc", "shared :: imports", "security", "admin", "customer", "interaction",
+                "complaint", "feedback"})
 package io.escalera.exchange;

@@ -312,6 +312,48 @@ class ImportsTest {
     }
 
     @Test
+    void anAdminImportsRegionsAndTheirStoresInOneFileAndAManagerMayNot() throws Exception {
+        Shop shop = shop();
+        assertThat(imports.kinds()).doesNotContain(ImportKind.UNITS);
+        assertThatThrownBy(() -> imports.upload(ImportKind.UNITS, "units.csv", new ByteArrayInputStream("Code,Name,Kind\n".getBytes())))
+                .isInstanceOf(FieldErrorsException.class);
+
+        testUsers.signIn(testUsers.newUser(Role.ADMIN));
+        String p = "U" + UUID.randomUUID().toString().substring(0, 6).toUpperCase(java.util.Locale.ROOT);
+        long existingRegion = testUsers.newUnit(UnitKind.REGION);
+        String csv = String.join("\n",
+                "Code,Name,Kind,Region",
+                p + "-S1,Store one,tienda," + p + "-R",
+                p + "-R,North-east,región,",
+                p + "-S2,Store two,STORE," + testUsers.unitCode(existingRegion),
+                p + "-S3,Under a store,STORE," + shop.unitCode(),
+                p + "-S4,Nowhere,STORE,NOPE-REGION",
+                p + "-S5,Bad kind,warehouse,",
+                p + "-R2,Region under region,REGION," + p + "-R",
+                p + "-S1,Store one again,STORE,",
+                "bad code!,Bad code,STORE,");
+        ImportJob checked = run(ImportKind.UNITS, "units.csv", csv.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(imports.rejects(checked.id(), 0, 20)).extracting(ImportReject::line, ImportReject::reasonKey).containsExactly(
+                tuple(5, "import.reject.parent-not-region"),
+                tuple(6, "import.reject.unknown-unit"),
+                tuple(7, "import.format.bad-unit-kind"),
+                tuple(8, "import.reject.region-under-region"),
+                tuple(9, "import.reject.duplicate-in-file"),
+                tuple(10, "import.format.bad-code"));
+        assertThat(checked.created()).isEqualTo(3);
+        imports.commit(checked.id());
+        await(checked.id(), ImportJob.Status.DONE);
+        assertThat(jdbc.sql("SELECT u.kind, r.code FROM unit u LEFT JOIN unit r ON r.id = u.parent_id WHERE u.code = ?")
+                .param(p + "-S1").query((rs, n) -> java.util.Arrays.asList(rs.getString(1), rs.getString(2))).single())
+                .as("a store under a region of the same file, named before it").containsExactly("STORE", p + "-R");
+        assertThat(jdbc.sql("SELECT parent_id FROM unit WHERE code = ?").param(p + "-S2").query(Long.class).single())
+                .isEqualTo(existingRegion);
+
+        ImportJob again = run(ImportKind.UNITS, "units.csv", csv.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(List.of(again.created(), again.updated(), again.unchanged())).containsExactly(0L, 0L, 3L);
+    }
+
+    @Test
     void surveyAnswersFromAnotherToolAreCheckedThenImportedOnceWithoutOpeningFollowUps() throws Exception {
         Shop shop = shop();
         String a1 = id(), a2 = id();

@@ -59,9 +59,22 @@ class ImportStepsSecurityTest {
     }
 
     @Test
-    void aManagerReachesEveryStep() {
+    void aManagerReachesEveryStepButOfTheUnitImportWhichIsAnAdminsAlone() {
+        assertThat(imports).anyMatch(bulk -> bulk instanceof io.escalera.admin.UnitImport);
         signInAs(Role.MANAGER);
-        imports.forEach(bulk -> steps.forEach((name, step) -> {
+        imports.stream().filter(bulk -> bulk instanceof io.escalera.admin.UnitImport).forEach(units -> steps.forEach((name, step) ->
+                org.assertj.core.api.Assertions.assertThatExceptionOfType(AuthorizationDeniedException.class).as("UnitImport." + name)
+                        .isThrownBy(() -> step.accept(units))));
+        signInAs(Role.ADMIN);
+        imports.stream().filter(bulk -> bulk instanceof io.escalera.admin.UnitImport).forEach(units -> steps.forEach((name, step) -> {
+            try {
+                step.accept(units);
+            } catch (Throwable e) {
+                throw new AssertionError("UnitImport." + name + " refused an admin", e);
+            }
+        }));
+        signInAs(Role.MANAGER);
+        imports.stream().filter(bulk -> !(bulk instanceof io.escalera.admin.UnitImport)).forEach(bulk -> steps.forEach((name, step) -> {
             try {
                 step.accept(bulk);
             } catch (Throwable e) {

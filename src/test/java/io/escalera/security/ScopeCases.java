@@ -216,6 +216,7 @@ class ScopeCases {
         importStep("CustomerImport", CustomerImport.class);
         importStep("OrderImport", OrderImport.class);
         importStep("ReferralImport", io.escalera.customer.ReferralImport.class);
+        importStep("UnitImport", io.escalera.admin.UnitImport.class);
     }
 
     /**

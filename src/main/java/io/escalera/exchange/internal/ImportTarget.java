@@ -43,13 +43,15 @@ public interface ImportTarget {
         private final Map<ImportKind, ImportTarget> targets;
 
         Targets(OrderImport orders, CustomerImport customers, io.escalera.interaction.InteractionImport interactions,
-                io.escalera.feedback.FeedbackImport answers, io.escalera.customer.ReferralImport referrals, java.time.Clock clock) {
+                io.escalera.feedback.FeedbackImport answers, io.escalera.customer.ReferralImport referrals, io.escalera.admin.UnitImport units,
+                java.time.Clock clock) {
             this.targets = Map.of(
                     ImportKind.ORDERS, new Of<>(orders, columns -> new OrderRows(columns)::read),
                     ImportKind.CUSTOMERS, new Of<>(customers, columns -> new CustomerRows(columns)::read),
                     ImportKind.INTERACTIONS, new Of<>(interactions, columns -> new InteractionRows(columns, clock.getZone())::read),
                     ImportKind.FEEDBACK, new Of<>(answers, columns -> new FeedbackRows(columns, clock.getZone())::read),
-                    ImportKind.REFERRALS, new Of<>(referrals, columns -> new ReferralRows(columns)::read));
+                    ImportKind.REFERRALS, new Of<>(referrals, columns -> new ReferralRows(columns)::read),
+                    ImportKind.UNITS, new Of<>(units, columns -> new UnitRows(columns)::read));
         }
 
         public ImportTarget of(ImportKind kind) {

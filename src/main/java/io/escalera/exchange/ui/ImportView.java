@@ -113,7 +113,7 @@ public class ImportView extends VerticalLayout implements LocalizedTitle {
         com.vaadin.flow.component.select.Select<ImportKind> kind = new com.vaadin.flow.component.select.Select<>();
         kind.setId("import-kind");
         kind.setLabel(getTranslation("import.kind"));
-        kind.setItems(ImportKind.values());
+        kind.setItems(imports.kinds());
         kind.setItemLabelGenerator(k -> getTranslation("import.kind." + k));
         kind.setValue(ImportKind.ORDERS);
         long maxBytes = imports.maxUploadBytes();
