@@ -63,6 +63,8 @@ import static org.assertj.core.api.Assertions.within;
 class KpiServiceTest {
 
     @Autowired KpiService kpis;
+    @Autowired KpiRebuilds rebuilds;
+    @Autowired KpiDrillDowns drillDowns;
     @Autowired KpiFacts facts;
     @Autowired io.escalera.kpi.internal.PercentileMemo percentiles;
     @Autowired io.escalera.kpi.internal.CustomerActivityFacts activityFacts;
@@ -123,7 +125,7 @@ class KpiServiceTest {
 
         month = KpiPeriod.of(KpiPeriod.Kind.MONTH, day);
         store = new KpiFilter(manager.unitId(), false, null);
-        SystemUser.call(() -> kpis.rebuild(month.from(), month.to()));
+        SystemUser.call(() -> rebuilds.rebuild(month.from(), month.to()));
     }
 
     private void order(CustomerDetails customer, LocalDate date, String gross, String discount, String returned,
@@ -217,37 +219,37 @@ class KpiServiceTest {
     @Test
     void theVoiceBoardsDistributionsCountTheAnswersOfEachScore() {
         testUsers.signIn(manager);
-        Map<String, java.util.TreeMap<Integer, Long>> scores = kpis.scoreDistributions(store, month);
+        Map<String, java.util.TreeMap<Integer, Long>> scores = drillDowns.scoreDistributions(store, month);
         assertThat(scores.get("NPS")).containsExactly(Map.entry(3, 1L), Map.entry(8, 1L), Map.entry(9, 1L), Map.entry(10, 1L));
         assertThat(scores.get("CSAT")).containsExactly(Map.entry(2, 1L), Map.entry(4, 1L), Map.entry(5, 1L));
         assertThat(scores.get("CES")).containsExactly(Map.entry(1, 1L), Map.entry(3, 1L), Map.entry(5, 1L), Map.entry(7, 1L));
         assertThat(facts.scores(month.from(), month.to(), store, java.util.Set.of(manager.unitId())))
                 .isEqualTo(facts.rawScores(month.from(), month.to(), store, java.util.Set.of(manager.unitId())));
-        assertThat(kpis.scoreDistributions(store, month.previous())).isEmpty();
+        assertThat(drillDowns.scoreDistributions(store, month.previous())).isEmpty();
         testUsers.signIn(staff);
-        assertThatThrownBy(() -> kpis.scoreDistributions(store, month)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> drillDowns.scoreDistributions(store, month)).isInstanceOf(AccessDeniedException.class);
     }
 
     @Test
     void everyTileOpensTheRecordsItCounts() {
         testUsers.signIn(manager);
-        assertThat(kpis.records(Board.COMMERCE, Kpi.OTIF, store, month, 0, 50)).extracting(KpiRecord::detailKey)
+        assertThat(drillDowns.records(Board.COMMERCE, Kpi.OTIF, store, month, 0, 50)).extracting(KpiRecord::detailKey)
                 .containsExactlyInAnyOrder("kpi.record.late", "kpi.record.incomplete");
-        assertThat(kpis.records(Board.COMMERCE, Kpi.RETURN_RATE, store, month, 0, 50)).extracting(KpiRecord::detailArgs).containsExactly("20.00");
-        assertThat(kpis.records(Board.COMMERCE, Kpi.ORDERS, store, month, 0, 50)).hasSize(4);
-        assertThat(kpis.records(Board.SERVICE, Kpi.CASES_OPENED, store, month, 0, 50)).hasSize(2);
-        assertThat(kpis.records(Board.SERVICE, Kpi.RESOLUTION_MEDIAN, store, month, 0, 50)).extracting(KpiRecord::detailKey, KpiRecord::detailArgs)
+        assertThat(drillDowns.records(Board.COMMERCE, Kpi.RETURN_RATE, store, month, 0, 50)).extracting(KpiRecord::detailArgs).containsExactly("20.00");
+        assertThat(drillDowns.records(Board.COMMERCE, Kpi.ORDERS, store, month, 0, 50)).hasSize(4);
+        assertThat(drillDowns.records(Board.SERVICE, Kpi.CASES_OPENED, store, month, 0, 50)).hasSize(2);
+        assertThat(drillDowns.records(Board.SERVICE, Kpi.RESOLUTION_MEDIAN, store, month, 0, 50)).extracting(KpiRecord::detailKey, KpiRecord::detailArgs)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("kpi.record.within-sla", "60"));
-        assertThat(kpis.records(Board.SERVICE, Kpi.FIRST_CONTACT_RESOLUTION, store, month, 0, 50)).extracting(KpiRecord::detailKey)
+        assertThat(drillDowns.records(Board.SERVICE, Kpi.FIRST_CONTACT_RESOLUTION, store, month, 0, 50)).extracting(KpiRecord::detailKey)
                 .containsExactlyInAnyOrder("kpi.record.resolved-first", "kpi.record.resolved-first", "kpi.record.not-resolved-first");
-        assertThat(kpis.records(Board.SERVICE, Kpi.COMPENSATION_COST, store, month, 0, 50)).extracting(KpiRecord::detailArgs)
+        assertThat(drillDowns.records(Board.SERVICE, Kpi.COMPENSATION_COST, store, month, 0, 50)).extracting(KpiRecord::detailArgs)
                 .containsExactly("VOUCHER|12.50");
-        assertThat(kpis.records(Board.VOICE, Kpi.NPS, store, month, 0, 50)).hasSize(4);
-        assertThat(kpis.records(Board.VOICE, Kpi.NPS, store, month, 1, 2)).as("paged").hasSize(2);
+        assertThat(drillDowns.records(Board.VOICE, Kpi.NPS, store, month, 0, 50)).hasSize(4);
+        assertThat(drillDowns.records(Board.VOICE, Kpi.NPS, store, month, 1, 2)).as("paged").hasSize(2);
 
         testUsers.signIn(staff);
-        assertThatThrownBy(() -> kpis.records(Board.VOICE, Kpi.NPS, store, month, 0, 50)).isInstanceOf(AccessDeniedException.class);
-        assertThat(kpis.records(Board.SERVICE, Kpi.CASES_OPENED, store, month, 0, 50)).hasSize(2);
+        assertThatThrownBy(() -> drillDowns.records(Board.VOICE, Kpi.NPS, store, month, 0, 50)).isInstanceOf(AccessDeniedException.class);
+        assertThat(drillDowns.records(Board.SERVICE, Kpi.CASES_OPENED, store, month, 0, 50)).hasSize(2);
     }
 
     @Test
@@ -298,7 +300,7 @@ class KpiServiceTest {
         Duration later = Duration.ofDays(250); // M and the quarter holding it have ended
         clock.advance(later);
         try {
-            SystemUser.call(() -> kpis.rebuild(month.from(), month.to()));
+            SystemUser.call(() -> rebuilds.rebuild(month.from(), month.to()));
             // two months after M: M is neither the period, the one before nor the year earlier
             KpiPeriod twoMonthsOn = KpiPeriod.of(KpiPeriod.Kind.MONTH, month.from().plusMonths(2));
             assertThat(trend(twoMonthsOn, Kpi.FIRST_RESPONSE_MEDIAN).get(9)).as("first view: computed in the background").isNull();
@@ -315,7 +317,7 @@ class KpiServiceTest {
             // the nightly rebuild writes M's facts again unchanged: what is kept stays
             long kept = keptRows(month.from());
             assertThat(kept).isGreaterThanOrEqualTo(8);
-            SystemUser.call(() -> kpis.rebuild(month.from(), month.to()));
+            SystemUser.call(() -> rebuilds.rebuild(month.from(), month.to()));
             assertThat(keptRows(month.from())).isEqualTo(kept);
 
             // a correction of a case resolved in M changes M's minute facts: the month and the quarter holding it are
@@ -324,14 +326,14 @@ class KpiServiceTest {
                     .query(Long.class).single();
             jdbc.sql("UPDATE complaint_case SET resolution_minutes = 90 WHERE id = ?").param(resolved).update();
             try {
-                SystemUser.call(() -> kpis.rebuild(month.from(), month.to()));
+                SystemUser.call(() -> rebuilds.rebuild(month.from(), month.to()));
                 assertThat(keptRows(month.from())).isZero();
                 assertThat(trend(twoMonthsOn, Kpi.RESOLUTION_MEDIAN).get(9)).isNull();
                 awaitKeptPercentiles();
                 assertThat(trend(twoMonthsOn, Kpi.RESOLUTION_MEDIAN).get(9)).isEqualTo(90.0);
             } finally {
                 jdbc.sql("UPDATE complaint_case SET resolution_minutes = 60 WHERE id = ?").param(resolved).update();
-                SystemUser.call(() -> kpis.rebuild(month.from(), month.to()));
+                SystemUser.call(() -> rebuilds.rebuild(month.from(), month.to()));
             }
         } finally {
             clock.advance(later.negated());
@@ -344,7 +346,7 @@ class KpiServiceTest {
         Duration later = Duration.ofDays(250); // M has ended: its histograms are cached, its percentiles kept
         clock.advance(later);
         try {
-            SystemUser.call(() -> kpis.rebuild(month.from(), month.to()));
+            SystemUser.call(() -> rebuilds.rebuild(month.from(), month.to()));
             assertThat(trend(month, Kpi.RESOLUTION_MEDIAN).getLast()).isEqualTo(60.0);
             awaitKeptPercentiles();
             long readBefore = percentiles.generation();
@@ -366,7 +368,7 @@ class KpiServiceTest {
             // and this node's cached histogram of M (read by the first view) is not used: M is read again
             assertThat(trend(month, Kpi.RESOLUTION_MEDIAN).getLast()).isEqualTo(90.0);
         } finally {
-            SystemUser.call(() -> kpis.rebuild(month.from(), month.to()));
+            SystemUser.call(() -> rebuilds.rebuild(month.from(), month.to()));
             clock.advance(later.negated());
         }
     }
@@ -399,9 +401,9 @@ class KpiServiceTest {
         assertThat(executive.get(Kpi.CONVERSION_TO_CLIENT)).isEqualTo(0.0);
         assertThat(executive).as("nobody reached client: nothing to convert").doesNotContainKey(Kpi.CONVERSION_TO_ADVOCATE);
         // the customers behind a conversion: those who reached the next rung
-        assertThat(kpis.records(Board.EXECUTIVE, Kpi.CONVERSION_TO_CUSTOMER, store, month, 0, 50)).singleElement()
+        assertThat(drillDowns.records(Board.EXECUTIVE, Kpi.CONVERSION_TO_CUSTOMER, store, month, 0, 50)).singleElement()
                 .satisfies(r -> assertThat(r.detailArgs()).isEqualTo("CUSTOMER"));
-        assertThat(kpis.records(Board.EXECUTIVE, Kpi.CONVERSION_TO_CLIENT, store, month, 0, 50)).isEmpty();
+        assertThat(drillDowns.records(Board.EXECUTIVE, Kpi.CONVERSION_TO_CLIENT, store, month, 0, 50)).isEmpty();
         // a sales channel is not an acquisition channel: absent, not zero
         assertThat(kpis.board(Board.EXECUTIVE, new KpiFilter(manager.unitId(), false, "WEB"), month))
                 .filteredOn(t -> Kpi.LADDER_CONVERSIONS.contains(t.kpi())).hasSize(4).allSatisfy(t -> assertThat(t.value()).isNull());
@@ -439,7 +441,7 @@ class KpiServiceTest {
         } finally {
             clock.advance(Duration.ofDays(-5));
         }
-        SystemUser.call(() -> kpis.rebuild(month.from(), month.to()));
+        SystemUser.call(() -> rebuilds.rebuild(month.from(), month.to()));
 
         testUsers.signIn(other);
         KpiFilter otherStore = new KpiFilter(other.unitId(), false, null);
@@ -447,10 +449,10 @@ class KpiServiceTest {
                 .collect(Collectors.toMap(KpiTile::kpi, KpiTile::value));
         assertThat(voice.get(Kpi.LOOP_CLOSURE)).isEqualTo(0.5);
         assertThat(voice.get(Kpi.RECOVERY_RATE)).isEqualTo(0.5);
-        assertThat(kpis.records(Board.VOICE, Kpi.LOOP_CLOSURE, otherStore, month, 0, 50)).extracting(KpiRecord::customerId, KpiRecord::detailKey)
+        assertThat(drillDowns.records(Board.VOICE, Kpi.LOOP_CLOSURE, otherStore, month, 0, 50)).extracting(KpiRecord::customerId, KpiRecord::detailKey)
                 .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(unhappy.id(), "kpi.record.loop-in-time"),
                         org.assertj.core.groups.Tuple.tuple(silent.id(), "kpi.record.loop-not-in-time"));
-        assertThat(kpis.records(Board.VOICE, Kpi.RECOVERY_RATE, otherStore, month, 0, 50)).extracting(KpiRecord::customerId, KpiRecord::detailKey)
+        assertThat(drillDowns.records(Board.VOICE, Kpi.RECOVERY_RATE, otherStore, month, 0, 50)).extracting(KpiRecord::customerId, KpiRecord::detailKey)
                 .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(unhappy.id(), "kpi.record.recovered"),
                         org.assertj.core.groups.Tuple.tuple(silent.id(), "kpi.record.not-recovered"));
         // the feedback module's own measure over the same follow-ups agrees
@@ -506,7 +508,7 @@ class KpiServiceTest {
         testCustomers.newOrder(dora, first.minusDays(10), "10");
         testCustomers.newOrder(eva, first.minusDays(500), "10");
         testCustomers.newOrder(eva, first.plusDays(5), "10");
-        SystemUser.call(() -> kpis.rebuild(first.minusDays(500), month.to()));
+        SystemUser.call(() -> rebuilds.rebuild(first.minusDays(500), month.to()));
 
         testUsers.signIn(other);
         KpiFilter otherStore = new KpiFilter(other.unitId(), false, null);
@@ -517,14 +519,14 @@ class KpiServiceTest {
         assertThat(commerce.get(Kpi.RETENTION)).isCloseTo(4 / 6.0, within(1e-9));
         assertThat(commerce.get(Kpi.CHURN)).isCloseTo(0.5, within(1e-9));
         // the records behind: the second orders; Ida, Carl and Kai, lost on F+6, F+2 and F
-        assertThat(kpis.records(Board.COMMERCE, Kpi.REPEAT_PURCHASE, otherStore, month, 0, 50)).extracting(KpiRecord::id)
+        assertThat(drillDowns.records(Board.COMMERCE, Kpi.REPEAT_PURCHASE, otherStore, month, 0, 50)).extracting(KpiRecord::id)
                 .containsExactly(bensSecond.id(), anasSecond.id());
-        assertThat(kpis.records(Board.COMMERCE, Kpi.CHURN, otherStore, month, 0, 50))
+        assertThat(drillDowns.records(Board.COMMERCE, Kpi.CHURN, otherStore, month, 0, 50))
                 .extracting(KpiRecord::id, KpiRecord::customerId, r -> r.at().toLocalDate())
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(idasLast.id(), ida.id(), first.plusDays(6)),
                         org.assertj.core.groups.Tuple.tuple(carlsLast.id(), carl.id(), first.plusDays(2)),
                         org.assertj.core.groups.Tuple.tuple(kaisLast.id(), kai.id(), first));
-        assertThat(kpis.records(Board.COMMERCE, Kpi.PURCHASE_FREQUENCY, otherStore, month, 0, 50)).hasSize(6);
+        assertThat(drillDowns.records(Board.COMMERCE, Kpi.PURCHASE_FREQUENCY, otherStore, month, 0, 50)).hasSize(6);
         // a range of days has no calendar buyers, but active customers at both ends
         Map<Kpi, Double> custom = kpis.board(Board.COMMERCE, otherStore, KpiPeriod.custom(month.from(), month.to())).stream()
                 .filter(t -> t.value() != null).collect(Collectors.toMap(KpiTile::kpi, KpiTile::value));
@@ -564,7 +566,7 @@ class KpiServiceTest {
         java.util.Set<Long> units = java.util.Set.of(other.unitId());
         LocalDate from = first.minusDays(800);
         LocalDate to = first.plusDays(19);
-        SystemUser.call(() -> kpis.rebuild(from, to));
+        SystemUser.call(() -> rebuilds.rebuild(from, to));
         Map<String, BigDecimal> folded = activityFacts.sums(from, to, otherStore, units);
         assertThat(folded).containsKeys("customer_orders", "buyers_month", "repeat_year", "new_customers", "spells_started", "lapsed");
         assertThat(folded).isEqualTo(activityFacts.rawSums(from, to, otherStore, units));
@@ -575,7 +577,7 @@ class KpiServiceTest {
         for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(6)) {
             LocalDate start = day;
             LocalDate end = day.plusDays(5).isAfter(to) ? to : day.plusDays(5);
-            SystemUser.call(() -> kpis.rebuild(start, end));
+            SystemUser.call(() -> rebuilds.rebuild(start, end));
         }
         assertThat(storedRows(other.unitId())).isEqualTo(foldedRows);
     }

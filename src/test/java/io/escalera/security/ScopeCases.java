@@ -39,6 +39,7 @@ import io.escalera.kpi.Board;
 import io.escalera.kpi.Kpi;
 import io.escalera.kpi.KpiFilter;
 import io.escalera.kpi.KpiPeriod;
+import io.escalera.kpi.KpiDrillDowns;
 import io.escalera.kpi.KpiService;
 import io.escalera.kpi.KpiTargetService;
 import io.escalera.loyalty.LadderFilter;
@@ -359,11 +360,12 @@ class ScopeCases {
         KpiService kpis = bean(KpiService.class);
         KpiPeriod year = KpiPeriod.of(KpiPeriod.Kind.YEAR, LocalDate.now());
         read("KpiService.board(Board,KpiFilter,KpiPeriod)", () -> leftOut(unit -> kpis.board(Board.SERVICE, new KpiFilter(unit, true, null), year)));
-        read("KpiService.records(Board,Kpi,KpiFilter,KpiPeriod,long,int)", () -> leftOut(unit ->
-                kpis.records(Board.SERVICE, Kpi.COMPLAINT_RATE, new KpiFilter(unit, true, null), year, 0, 500)));
-        read("KpiService.answers(KpiFilter,KpiPeriod,String,int,int,long,int)", () -> leftOut(unit ->
-                kpis.answers(new KpiFilter(unit, true, null), year, "NPS", 0, 10, 0, 500)));
-        read("KpiService.scoreDistributions(KpiFilter,KpiPeriod)", () -> leftOut(unit -> kpis.scoreDistributions(new KpiFilter(unit, true, null), year)));
+        KpiDrillDowns drillDowns = bean(KpiDrillDowns.class);
+        read("KpiDrillDowns.records(Board,Kpi,KpiFilter,KpiPeriod,long,int)", () -> leftOut(unit ->
+                drillDowns.records(Board.SERVICE, Kpi.COMPLAINT_RATE, new KpiFilter(unit, true, null), year, 0, 500)));
+        read("KpiDrillDowns.answers(KpiFilter,KpiPeriod,String,int,int,long,int)", () -> leftOut(unit ->
+                drillDowns.answers(new KpiFilter(unit, true, null), year, "NPS", 0, 10, 0, 500)));
+        read("KpiDrillDowns.scoreDistributions(KpiFilter,KpiPeriod)", () -> leftOut(unit -> drillDowns.scoreDistributions(new KpiFilter(unit, true, null), year)));
         read("KpiService.compareUnits(KpiFilter,KpiPeriod,List)", () ->
                 assertThat(kpis.compareUnits(new KpiFilter(w.regionA, true, null), year, List.of(Kpi.NPS))).doesNotContainKey(w.storeA1));
         KpiTargetService targets = bean(KpiTargetService.class);

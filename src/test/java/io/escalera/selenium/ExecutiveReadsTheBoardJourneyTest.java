@@ -4,7 +4,7 @@ import io.escalera.customer.CustomerDetails;
 import io.escalera.feedback.FeedbackForm;
 import io.escalera.feedback.FeedbackKind;
 import io.escalera.feedback.FeedbackService;
-import io.escalera.kpi.KpiService;
+import io.escalera.kpi.KpiRebuilds;
 import io.escalera.security.Role;
 import io.escalera.security.SystemUser;
 import io.escalera.security.UserAccount;
@@ -41,7 +41,7 @@ class ExecutiveReadsTheBoardJourneyTest extends BrowserJourney {
     @Autowired TestUsers testUsers;
     @Autowired TestCustomers testCustomers;
     @Autowired FeedbackService feedback;
-    @Autowired KpiService kpis;
+    @Autowired KpiRebuilds rebuilds;
     @Autowired TestClock clock;
 
     @AfterEach
@@ -66,7 +66,7 @@ class ExecutiveReadsTheBoardJourneyTest extends BrowserJourney {
         answer(unhappy, 2);
         clock.reset();
         SecurityContextHolder.clearContext();
-        SystemUser.call(() -> kpis.rebuild(monthBefore.withDayOfMonth(1), today));
+        SystemUser.call(() -> rebuilds.rebuild(monthBefore.withDayOfMonth(1), today));
 
         logIn(executive.username(), PASSWORD);
         browser.get(url("/kpi"));

@@ -8,6 +8,9 @@ import io.escalera.customer.CustomerDetails;
 import io.escalera.interaction.InteractionForm;
 import io.escalera.interaction.InteractionService;
 import io.escalera.interaction.ReasonService;
+import io.escalera.kpi.KpiDrillDowns;
+import io.escalera.kpi.KpiRebuilds;
+import io.escalera.kpi.KpiService;
 import io.escalera.security.Role;
 import io.escalera.security.SystemUser;
 import io.escalera.security.UserAccount;
@@ -67,7 +70,9 @@ class ValueServiceTest {
     @Autowired ReasonService reasons;
     @Autowired JdbcClient jdbc;
     @Autowired Clock clock;
-    @Autowired io.escalera.kpi.KpiService kpis;
+    @Autowired KpiService kpis;
+    @Autowired KpiRebuilds rebuilds;
+    @Autowired KpiDrillDowns drillDowns;
     @Autowired io.escalera.kpi.internal.KpiFacts facts;
     @Autowired io.escalera.loyalty.internal.LadderReportQueries ladderQueries;
     @Autowired io.escalera.customer.CustomerService customers;
@@ -324,9 +329,9 @@ class ValueServiceTest {
         assertThat(tiles).filteredOn(t -> t.kpi() == io.escalera.kpi.Kpi.SILENT_DECLINERS).singleElement()
                 .satisfies(t -> assertThat(t.value()).isEqualTo(1.0));
         // the customers behind them: the unit's buyers most valuable first; Ruth, the silent decliner
-        assertThat(kpis.records(io.escalera.kpi.Board.EXECUTIVE, io.escalera.kpi.Kpi.AVERAGE_ECONOMIC_VALUE, unit, thisMonth, 0, 50))
+        assertThat(drillDowns.records(io.escalera.kpi.Board.EXECUTIVE, io.escalera.kpi.Kpi.AVERAGE_ECONOMIC_VALUE, unit, thisMonth, 0, 50))
                 .extracting(io.escalera.kpi.KpiRecord::customerId).containsExactly(quinn.id(), pat.id(), sam.id(), ruth.id());
-        assertThat(kpis.records(io.escalera.kpi.Board.EXECUTIVE, io.escalera.kpi.Kpi.SILENT_DECLINERS, unit, thisMonth, 0, 50))
+        assertThat(drillDowns.records(io.escalera.kpi.Board.EXECUTIVE, io.escalera.kpi.Kpi.SILENT_DECLINERS, unit, thisMonth, 0, 50))
                 .singleElement().satisfies(r -> {
                     assertThat(r.customerId()).isEqualTo(ruth.id());
                     assertThat(r.detailKey()).isEqualTo("kpi.record.at-risk");
@@ -343,8 +348,8 @@ class ValueServiceTest {
         io.escalera.kpi.KpiFilter unit = new io.escalera.kpi.KpiFilter(manager.unitId(), false, null);
         var days = io.escalera.kpi.KpiPeriod.custom(today.minusDays(260), today);
         // the tiers of the last full run (the run in handMadeStore asked for this in the background too)
-        SystemUser.call(kpis::rebuildTiered);
-        SystemUser.call(() -> kpis.rebuild(days.from(), days.to()));
+        SystemUser.call(rebuilds::rebuildTiered);
+        SystemUser.call(() -> rebuilds.rebuild(days.from(), days.to()));
         testUsers.signIn(manager);
         Map<CustomerDetails, Integer> ordersOf = Map.of(pat, 2, quinn, 1, ruth, 4, sam, 4);
         double everyTier = 0;
@@ -356,7 +361,7 @@ class ValueServiceTest {
             assertThat(orders == null ? 0 : orders).as("orders of tier " + tier).isEqualTo(expected);
             everyTier += expected;
             // the records behind the number are that tier's, and all of them
-            assertThat(kpis.records(io.escalera.kpi.Board.COMMERCE, io.escalera.kpi.Kpi.ORDERS, unit.withTier(tier), days, 0, 100))
+            assertThat(drillDowns.records(io.escalera.kpi.Board.COMMERCE, io.escalera.kpi.Kpi.ORDERS, unit.withTier(tier), days, 0, 100))
                     .hasSize(expected).allSatisfy(r -> assertThat(inTier).contains(r.customerId()));
             assertThat(facts.sums(days.from(), days.to(), unit.withTier(tier), java.util.Set.of(manager.unitId())))
                     .as("summary = base tables, tier " + tier)

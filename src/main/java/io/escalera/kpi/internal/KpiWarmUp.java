@@ -3,6 +3,7 @@ package io.escalera.kpi.internal;
 import io.escalera.kpi.Board;
 import io.escalera.kpi.KpiFilter;
 import io.escalera.kpi.KpiPeriod;
+import io.escalera.kpi.KpiDrillDowns;
 import io.escalera.kpi.KpiService;
 import io.escalera.security.SystemUser;
 import io.escalera.value.ValueTier;
@@ -33,6 +34,7 @@ public class KpiWarmUp {
     private static final Logger log = LoggerFactory.getLogger(KpiWarmUp.class);
 
     private final KpiService kpis;
+    private final KpiDrillDowns drillDowns;
     private final Clock clock;
     private final boolean onStart;
     private final CountDownLatch done = new CountDownLatch(1);
@@ -40,8 +42,9 @@ public class KpiWarmUp {
     private volatile boolean stopping;
     private volatile boolean started;
 
-    KpiWarmUp(KpiService kpis, Clock clock, @Value("${escalera.kpi.warm-up:true}") boolean onStart) {
+    KpiWarmUp(KpiService kpis, KpiDrillDowns drillDowns, Clock clock, @Value("${escalera.kpi.warm-up:true}") boolean onStart) {
         this.kpis = kpis;
+        this.drillDowns = drillDowns;
         this.clock = clock;
         this.onStart = onStart;
     }
@@ -69,7 +72,7 @@ public class KpiWarmUp {
                     views++;
                 }
                 stopIfAsked();
-                SystemUser.call(() -> kpis.scoreDistributions(everyUnit, period));
+                SystemUser.call(() -> drillDowns.scoreDistributions(everyUnit, period));
             }
             for (ValueTier tier : ValueTier.values()) {
                 for (Board board : Board.values()) {

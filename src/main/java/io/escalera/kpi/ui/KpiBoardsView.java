@@ -25,6 +25,7 @@ import io.escalera.kpi.Board;
 import io.escalera.kpi.Kpi;
 import io.escalera.kpi.KpiFilter;
 import io.escalera.kpi.KpiPeriod;
+import io.escalera.kpi.KpiDrillDowns;
 import io.escalera.kpi.KpiService;
 import io.escalera.kpi.KpiTile;
 import io.escalera.security.UnitDirectory;
@@ -58,6 +59,7 @@ import java.util.Set;
 public class KpiBoardsView extends VerticalLayout implements LocalizedTitle {
 
     private final KpiService kpis;
+    private final KpiDrillDowns drillDowns;
     private final Currency currency;
     private final Select<KpiPeriod.Kind> periodKind = new Select<>();
     private final DatePicker periodDay = new DatePicker();
@@ -78,8 +80,9 @@ public class KpiBoardsView extends VerticalLayout implements LocalizedTitle {
     private final Tab compareTab = new Tab();
     private final java.util.Map<Long, String> unitNames = new java.util.HashMap<>();
 
-    public KpiBoardsView(KpiService kpis, CustomerService customers, GeneralSettingsService general, Clock clock) {
+    public KpiBoardsView(KpiService kpis, KpiDrillDowns drillDowns, CustomerService customers, GeneralSettingsService general, Clock clock) {
         this.kpis = kpis;
+        this.drillDowns = drillDowns;
         this.currency = general.currency();
         setSizeFull();
         periodKind.setId("kpi-period-kind");
@@ -226,7 +229,7 @@ public class KpiBoardsView extends VerticalLayout implements LocalizedTitle {
 
     /** One bar chart per kind: how many answers gave each score; a bar opens those answers. */
     private void showDistributions(KpiPeriod period) {
-        Map<String, java.util.TreeMap<Integer, Long>> scores = kpis.scoreDistributions(filter(), period);
+        Map<String, java.util.TreeMap<Integer, Long>> scores = drillDowns.scoreDistributions(filter(), period);
         for (String kind : List.of("NPS", "CSAT", "CES")) {
             int[] scale = SCALES.get(kind);
             java.util.TreeMap<Integer, Long> counts = scores.getOrDefault(kind, new java.util.TreeMap<>());
@@ -256,7 +259,7 @@ public class KpiBoardsView extends VerticalLayout implements LocalizedTitle {
                         "series", List.of(Map.of("type", "bar", "name", getTranslation("kpi.distribution.answers"), "data", bars))));
                 chart.addChartClickListener(e -> {
                     int score = scale[0] + e.getDataIndex();
-                    new KpiAnswersDialog(kpis, filter(), period, kind, score, score,
+                    new KpiAnswersDialog(drillDowns, filter(), period, kind, score, score,
                             getTranslation("kpi.distribution.score", getTranslation("feedback.kind." + kind), score)).open();
                 });
                 card.add(chart);
@@ -336,7 +339,7 @@ public class KpiBoardsView extends VerticalLayout implements LocalizedTitle {
                     for (int back = tile.trend().size() - 1 - e.getDataIndex(); back > 0; back--) {
                         point = point.previous();
                     }
-                    new KpiRecordsDialog(kpis, shownBoard, tile.kpi(), filter(), point).open();
+                    new KpiRecordsDialog(drillDowns, shownBoard, tile.kpi(), filter(), point).open();
                 });
             }
             card.add(spark);
@@ -344,18 +347,18 @@ public class KpiBoardsView extends VerticalLayout implements LocalizedTitle {
         if (tile.kpi().fromDailyFacts() || tile.value() != null) {
             Board board = boards.get(tabs.getSelectedTab());
             Button records = new Button(getTranslation("kpi.records"), VaadinIcon.LIST.create(),
-                    e -> new KpiRecordsDialog(kpis, board, tile.kpi(), filter(), period).open());
+                    e -> new KpiRecordsDialog(drillDowns, board, tile.kpi(), filter(), period).open());
             records.setId("records-" + tile.kpi().name());
             records.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
             card.add(records);
         }
         if (tile.kpi() == Kpi.NPS && tile.value() != null && !kpis.boards().equals(List.of(Board.SERVICE))) {
             Button detractors = new Button(getTranslation("kpi.drill.detractors"),
-                    e -> new KpiAnswersDialog(kpis, filter(), period, "NPS", 0, 6, getTranslation("kpi.drill.detractors")).open());
+                    e -> new KpiAnswersDialog(drillDowns, filter(), period, "NPS", 0, 6, getTranslation("kpi.drill.detractors")).open());
             detractors.setId("drill-detractors");
             detractors.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
             Button promoters = new Button(getTranslation("kpi.drill.promoters"),
-                    e -> new KpiAnswersDialog(kpis, filter(), period, "NPS", 9, 10, getTranslation("kpi.drill.promoters")).open());
+                    e -> new KpiAnswersDialog(drillDowns, filter(), period, "NPS", 9, 10, getTranslation("kpi.drill.promoters")).open());
             promoters.setId("drill-promoters");
             promoters.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
             card.add(new HorizontalLayout(detractors, promoters));
@@ -404,7 +407,7 @@ public class KpiBoardsView extends VerticalLayout implements LocalizedTitle {
             text.getElement().setAttribute("tabindex", "0");
             text.getElement().setAttribute("title", getTranslation("kpi.open-compared", Formats.date(compared.from(), getLocale()),
                     Formats.date(compared.to(), getLocale())));
-            Runnable open = () -> new KpiRecordsDialog(kpis, board, tile.kpi(), filter(), compared).open();
+            Runnable open = () -> new KpiRecordsDialog(drillDowns, board, tile.kpi(), filter(), compared).open();
             text.addClickListener(e -> open.run());
             text.getElement().addEventListener("keydown", e -> open.run()).setFilter("event.key === 'Enter' || event.key === ' '");
         }

@@ -6,16 +6,16 @@ import io.escalera.kpi.Kpi;
 import io.escalera.kpi.KpiFilter;
 import io.escalera.kpi.KpiPeriod;
 import io.escalera.kpi.KpiRecord;
-import io.escalera.kpi.KpiService;
+import io.escalera.kpi.KpiDrillDowns;
 import io.escalera.shared.ui.CustomerListDialog;
 import io.escalera.shared.ui.Formats;
 
 /** The orders, cases, contacts or answers behind a tile; a click opens the customer. */
 class KpiRecordsDialog extends CustomerListDialog<KpiRecord> {
 
-    KpiRecordsDialog(KpiService kpis, Board board, Kpi kpi, KpiFilter filter, KpiPeriod period) {
+    KpiRecordsDialog(KpiDrillDowns drillDowns, Board board, Kpi kpi, KpiFilter filter, KpiPeriod period) {
         super("", "kpi-records",
-                query -> kpis.records(board, kpi, filter, period, query.getOffset(), query.getLimit()).stream(),
+                query -> drillDowns.records(board, kpi, filter, period, query.getOffset(), query.getLimit()).stream(),
                 KpiRecord::customerId, (ui, id) -> ui.navigate(CustomerView.class, id));
         setHeaderTitle(getTranslation("kpi." + kpi) + " · " + Formats.date(period.from(), getLocale()) + " – " + Formats.date(period.to(), getLocale()));
         grid().addColumn(r -> Formats.date(r.at().toLocalDate(), getLocale())).setHeader(getTranslation("kpi.record.when")).setAutoWidth(true);

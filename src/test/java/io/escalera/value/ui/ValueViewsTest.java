@@ -9,6 +9,7 @@ import com.vaadin.flow.component.textfield.BigDecimalField;
 import com.vaadin.flow.component.textfield.IntegerField;
 import io.escalera.customer.CustomerDetails;
 import io.escalera.customer.ui.CustomerView;
+import io.escalera.kpi.KpiRebuilds;
 import io.escalera.security.Role;
 import io.escalera.security.SystemUser;
 import io.escalera.security.UserAccount;
@@ -36,7 +37,7 @@ class ValueViewsTest {
     @Autowired ValueService values;
     @Autowired io.escalera.support.TestAnswers answers;
     @Autowired JdbcClient jdbc;
-    @Autowired io.escalera.kpi.KpiService kpis;
+    @Autowired KpiRebuilds rebuilds;
 
     @org.junit.jupiter.api.extension.RegisterExtension
     final io.escalera.support.BrowserlessWindows windows = new io.escalera.support.BrowserlessWindows();
@@ -206,8 +207,8 @@ class ValueViewsTest {
         LocalDate today = LocalDate.now();
         testCustomers.newOrder(big, today, "50000", "0", "20000", "0");
         awaitAndRecompute();
-        SystemUser.call(kpis::rebuildTiered);
-        SystemUser.call(() -> kpis.rebuild(today, today));
+        SystemUser.call(rebuilds::rebuildTiered);
+        SystemUser.call(() -> rebuilds.rebuild(today, today));
 
         BrowserlessUIContext window = open(manager);
         window.navigate("kpi", io.escalera.kpi.ui.KpiBoardsView.class);
