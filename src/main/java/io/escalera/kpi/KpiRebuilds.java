@@ -1,7 +1,7 @@
 package io.escalera.kpi;
 
 import io.escalera.kpi.internal.FactsLock;
-import io.escalera.kpi.internal.KpiFacts;
+import io.escalera.kpi.internal.KpiFactsWriter;
 import io.escalera.kpi.internal.PercentileMemo;
 import io.escalera.shared.ClusterJobs;
 import jakarta.annotation.security.RolesAllowed;
@@ -30,14 +30,14 @@ public class KpiRebuilds {
     private static final Duration FULL_AT_MOST = Duration.ofHours(6);
     private static final Duration FULL_MAX_WAIT = Duration.ofHours(1);
 
-    private final KpiFacts facts;
+    private final KpiFactsWriter facts;
     private final PercentileMemo memo;
     private final FactsLock factsLock;
     private final TransactionTemplate readCommitted;
     private final ClusterJobs jobs;
     private final Clock clock;
 
-    KpiRebuilds(KpiFacts facts, PercentileMemo memo, FactsLock factsLock, PlatformTransactionManager transactions,
+    KpiRebuilds(KpiFactsWriter facts, PercentileMemo memo, FactsLock factsLock, PlatformTransactionManager transactions,
                 ClusterJobs jobs, Clock clock) {
         this.facts = facts;
         this.memo = memo;

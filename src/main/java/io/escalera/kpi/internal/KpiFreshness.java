@@ -8,6 +8,7 @@ import io.escalera.interaction.InteractionEvents;
 import io.escalera.kpi.KpiRebuilds;
 import io.escalera.security.SystemUser;
 import io.escalera.shared.LongJobs;
+import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -184,7 +185,7 @@ class KpiFreshness {
         });
     }
 
-    @jakarta.annotation.PreDestroy
+    @PreDestroy
     void stop() {
         // queued and running work may go on for up to 1 s and end its transaction before the pool closes (this bean
         // uses the pool, so it is destroyed first); what is left then is interrupted and recomputed when needed

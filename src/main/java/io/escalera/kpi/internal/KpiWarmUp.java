@@ -1,12 +1,13 @@
 package io.escalera.kpi.internal;
 
 import io.escalera.kpi.Board;
+import io.escalera.kpi.KpiDrillDowns;
 import io.escalera.kpi.KpiFilter;
 import io.escalera.kpi.KpiPeriod;
-import io.escalera.kpi.KpiDrillDowns;
 import io.escalera.kpi.KpiService;
 import io.escalera.security.SystemUser;
 import io.escalera.value.ValueTier;
+import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -96,7 +97,7 @@ public class KpiWarmUp {
      * The application is stopping: let the warm-up end after its current view (waited for 2 s at most) rather than have
      * the connection pool closed under it. Runs before the pool closes (this bean uses it, so it is destroyed first).
      */
-    @jakarta.annotation.PreDestroy
+    @PreDestroy
     void stop() throws InterruptedException {
         stopping = true;
         if (started && !done.await(2, TimeUnit.SECONDS)) {
