@@ -24,7 +24,7 @@ import io.escalera.support.TestCustomers;
 import io.escalera.support.TestUsers;
 import io.escalera.value.RiskReason.Kind;
 import io.escalera.value.internal.ValueCalculator;
-import io.escalera.value.internal.ValueStore;
+import io.escalera.value.internal.RiskBackTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -59,7 +59,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class ValueServiceTest {
 
     @Autowired ValueService values;
-    @Autowired ValueStore store;
+    @Autowired RiskBackTest riskBackTest;
     @Autowired TestUsers testUsers;
     @Autowired TestCustomers testCustomers;
     @Autowired TestComplaints testComplaints;
@@ -289,7 +289,7 @@ class ValueServiceTest {
             testCustomers.newOrder(active, cutoff.minusDays(days - 100), "100");
         }
         awaitListeners();
-        Map<Long, Boolean> before = store.flaggedOn(cutoff, SystemUser.call(values::rules));
+        Map<Long, Boolean> before = riskBackTest.flaggedOn(cutoff, SystemUser.call(values::rules));
         assertThat(before).containsKey(active.id()).doesNotContainKey(notYet.id());
         // what happens after the cut-off: orders, answers and cases of customers active then, and new customers
         testCustomers.newOrder(active, cutoff.plusDays(1), "100");
@@ -297,12 +297,12 @@ class ValueServiceTest {
         testComplaints.openFor(active);
         answers.nps(active, 0);
         awaitListeners();
-        assertThat(store.flaggedOn(cutoff, SystemUser.call(values::rules))).isEqualTo(before);
+        assertThat(riskBackTest.flaggedOn(cutoff, SystemUser.call(values::rules))).isEqualTo(before);
 
         testUsers.signIn(elsewhere);
         BackTest test = values.backTest(3);
         // a manager's back-test covers the customers of their own units only
-        before = store.flaggedOn(cutoff, SystemUser.call(values::rules), java.util.Set.of(elsewhere.unitId()));
+        before = riskBackTest.flaggedOn(cutoff, SystemUser.call(values::rules), java.util.Set.of(elsewhere.unitId()));
         assertThat(before).containsOnlyKeys(active.id());
         assertThat(test.cutoff()).isEqualTo(cutoff);
         assertThat(test.active()).isEqualTo(before.size());
