@@ -35,6 +35,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class ComplaintServiceTest {
 
     @Autowired ComplaintService complaints;
+    @Autowired ComplaintQueues queues;
     @Autowired io.escalera.complaint.CompensationService compensations;
     @Autowired ComplaintSettings complaintSettings;
     @Autowired RootCauseService rootCauses;
@@ -108,7 +109,7 @@ class ComplaintServiceTest {
 
         assertThatThrownBy(() -> complaints.get(opened.id())).isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> complaints.take(opened.id(), opened.version())).isInstanceOf(NotFoundException.class);
-        assertThat(complaints.list(ComplaintFilter.queue(ComplaintQueue.UNIT), 0, 100)).extracting(ComplaintRow::id)
+        assertThat(queues.list(ComplaintFilter.queue(ComplaintQueue.UNIT), 0, 100)).extracting(ComplaintRow::id)
                 .doesNotContain(opened.id());
     }
 
@@ -184,7 +185,7 @@ class ComplaintServiceTest {
         assertThat(SystemUser.call(complaints::markBreaches)).isGreaterThanOrEqualTo(1);
         assertThat(complaints.get(critical.id()).responseBreachedAt()).isNotNull();
         assertThat(complaints.get(critical.id()).sla()).isEqualTo(SlaState.BREACHED);
-        assertThat(complaints.list(ComplaintFilter.queue(ComplaintQueue.AT_RISK), 0, 100)).extracting(ComplaintRow::id).contains(critical.id());
+        assertThat(queues.list(ComplaintFilter.queue(ComplaintQueue.AT_RISK), 0, 100)).extracting(ComplaintRow::id).contains(critical.id());
         SystemUser.call(complaints::markBreaches);
         assertThat(complaints.history(critical.id())).filteredOn(h -> h.kind().equals("SLA_BREACH"))
                 .extracting(HistoryEntry::toValue).containsExactly("RESPONSE");
@@ -308,13 +309,13 @@ class ComplaintServiceTest {
         complaints.take(mine.id(), mine.version());
         ComplaintDetails unassigned = complaints.open(TestComplaints.form(team.customer(), Severity.LOW));
 
-        assertThat(complaints.list(ComplaintFilter.queue(ComplaintQueue.MINE), 0, 50)).extracting(ComplaintRow::id).containsExactly(mine.id());
-        assertThat(complaints.list(ComplaintFilter.queue(ComplaintQueue.UNASSIGNED), 0, 50)).extracting(ComplaintRow::id).containsExactly(unassigned.id());
-        assertThat(complaints.counts(ComplaintFilter.queue(ComplaintQueue.MINE)))
+        assertThat(queues.list(ComplaintFilter.queue(ComplaintQueue.MINE), 0, 50)).extracting(ComplaintRow::id).containsExactly(mine.id());
+        assertThat(queues.list(ComplaintFilter.queue(ComplaintQueue.UNASSIGNED), 0, 50)).extracting(ComplaintRow::id).containsExactly(unassigned.id());
+        assertThat(queues.counts(ComplaintFilter.queue(ComplaintQueue.MINE)))
                 .containsEntry(ComplaintQueue.MINE, 1L).containsEntry(ComplaintQueue.UNASSIGNED, 1L)
                 .containsEntry(ComplaintQueue.UNIT, 2L).containsEntry(ComplaintQueue.AT_RISK, 0L);
         ComplaintFilter critical = new ComplaintFilter(ComplaintQueue.UNIT, null, null, Severity.CRITICAL, null, null, null, null, false);
-        assertThat(complaints.list(critical, 0, 50)).isEmpty();
+        assertThat(queues.list(critical, 0, 50)).isEmpty();
     }
 
     @Test
@@ -395,9 +396,9 @@ class ComplaintServiceTest {
         ComplaintFilter high = new ComplaintFilter(ComplaintQueue.UNIT, null, null, Severity.HIGH, null, null, null, null, false);
 
         List<ComplaintRow> exported = new java.util.ArrayList<>();
-        complaints.forEach(high, exported::add);
+        queues.forEach(high, exported::add);
 
         assertThat(exported).extracting(ComplaintRow::id).containsExactly(third.id(), first.id());
-        assertThat(exported).isEqualTo(complaints.list(high, 0, 100));
+        assertThat(exported).isEqualTo(queues.list(high, 0, 100));
     }
 }

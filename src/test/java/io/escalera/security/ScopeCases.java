@@ -5,6 +5,7 @@ import io.escalera.complaint.CompensationForm;
 import io.escalera.complaint.CompensationType;
 import io.escalera.complaint.ComplaintFilter;
 import io.escalera.complaint.ComplaintQueue;
+import io.escalera.complaint.ComplaintQueues;
 import io.escalera.complaint.ComplaintService;
 import io.escalera.complaint.ComplaintStatus;
 import io.escalera.complaint.Severity;
@@ -250,13 +251,14 @@ class ScopeCases {
         read("ComplaintService.linkableOrders(long)", () -> notFound(() -> complaints.linkableOrders(w.customer.id())));
         read("CompensationService.compensationOf(long)", () -> notFound(() -> compensations.compensationOf(w.customer.id())));
         read("ComplaintService.assignableUsers(long)", () -> notFound(() -> complaints.assignableUsers(k)));
-        read("ComplaintService.list(ComplaintFilter,long,int)", () -> leftOut(unit -> complaints.list(filter(unit), 0, 500)));
-        read("ComplaintService.forEach(ComplaintFilter,Consumer)", () -> leftOut(unit -> {
+        ComplaintQueues queues = bean(ComplaintQueues.class);
+        read("ComplaintQueues.list(ComplaintFilter,long,int)", () -> leftOut(unit -> queues.list(filter(unit), 0, 500)));
+        read("ComplaintQueues.forEach(ComplaintFilter,Consumer)", () -> leftOut(unit -> {
             List<Object> rows = new ArrayList<>();
-            complaints.forEach(filter(unit), rows::add);
+            queues.forEach(filter(unit), rows::add);
             return rows;
         }));
-        read("ComplaintService.counts(ComplaintFilter)", () -> leftOut(unit -> complaints.counts(filter(unit))));
+        read("ComplaintQueues.counts(ComplaintFilter)", () -> leftOut(unit -> queues.counts(filter(unit))));
         write("ComplaintService.open(ComplaintForm)", () -> refusedOn("customerId", () ->
                 complaints.open(io.escalera.support.TestComplaints.form(w.customer, Severity.LOW))));
         write("ComplaintService.assign(long,long,String)", () -> notFound(() -> complaints.assign(k, v, w.staffA1.username())));

@@ -7,6 +7,7 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
 import io.escalera.complaint.ComplaintCategory;
 import io.escalera.complaint.ComplaintDetails;
+import io.escalera.complaint.ComplaintQueues;
 import io.escalera.complaint.ComplaintService;
 import io.escalera.complaint.Severity;
 import io.escalera.customer.CustomerDetails;
@@ -36,6 +37,7 @@ class ComplaintScreensTest {
     @Autowired TestCustomers testCustomers;
     @Autowired TestComplaints testComplaints;
     @Autowired ComplaintService complaints;
+    @Autowired ComplaintQueues queues;
 
     @org.junit.jupiter.api.extension.RegisterExtension
     final io.escalera.support.BrowserlessWindows windows = new io.escalera.support.BrowserlessWindows();
@@ -108,7 +110,7 @@ class ComplaintScreensTest {
 
         assertThat(window.getCurrentView()).isInstanceOf(ComplaintView.class);
         testUsers.signIn(staff);
-        List<io.escalera.complaint.ComplaintRow> unassigned = complaints.list(
+        List<io.escalera.complaint.ComplaintRow> unassigned = queues.list(
                 io.escalera.complaint.ComplaintFilter.queue(io.escalera.complaint.ComplaintQueue.UNASSIGNED), 0, 10);
         assertThat(unassigned).hasSize(1);
         ComplaintDetails opened = complaints.get(unassigned.getFirst().id());
