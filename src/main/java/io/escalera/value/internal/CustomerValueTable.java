@@ -56,8 +56,10 @@ public class CustomerValueTable {
         // one customer: both reads on the transaction's own connection (no second connection per event)
         jdbc.sql("SELECT id FROM customer WHERE id = ? FOR UPDATE").param(customerId).query(Long.class).optional();
         OrderSums sums = new OrderSums(day);
-        jdbc.sql(FactsQuery.orders(day, customerId)).query((RowCallbackHandler) sums::add);
-        ValueFacts facts = jdbc.sql(FactsQuery.sql(day, now, customerId, true)).query((rs, n) -> FactsQuery.read(rs, sums))
+        FactsQuery.Query orders = FactsQuery.orders(day, customerId);
+        jdbc.sql(orders.sql()).params(orders.params()).query((RowCallbackHandler) sums::add);
+        FactsQuery.Query customer = FactsQuery.sql(day, now, customerId, true);
+        ValueFacts facts = jdbc.sql(customer.sql()).params(customer.params()).query((rs, n) -> FactsQuery.read(rs, sums))
                 .optional().orElse(null);
         if (facts == null) {
             return false;
