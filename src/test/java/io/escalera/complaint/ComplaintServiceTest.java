@@ -1,7 +1,10 @@
 package io.escalera.complaint;
 
+import io.escalera.complaint.CompensationService;
 import io.escalera.customer.CustomerDetails;
+import io.escalera.customer.CustomerTimeline;
 import io.escalera.customer.OrderRow;
+import io.escalera.customer.TimelineEntry;
 import io.escalera.security.Role;
 import io.escalera.security.SystemUser;
 import io.escalera.security.UserAccount;
@@ -17,6 +20,7 @@ import io.escalera.support.TestUsers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authorization.AuthorizationDeniedException;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.test.context.event.ApplicationEvents;
@@ -25,7 +29,11 @@ import org.springframework.test.context.event.RecordApplicationEvents;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -36,14 +44,14 @@ class ComplaintServiceTest {
 
     @Autowired ComplaintService complaints;
     @Autowired ComplaintQueues queues;
-    @Autowired io.escalera.complaint.CompensationService compensations;
+    @Autowired CompensationService compensations;
     @Autowired ComplaintSettings complaintSettings;
     @Autowired RootCauseService rootCauses;
     @Autowired TestUsers testUsers;
     @Autowired TestCustomers testCustomers;
     @Autowired TestClock clock;
     @Autowired ApplicationEvents events;
-    @Autowired io.escalera.customer.CustomerTimeline timeline;
+    @Autowired CustomerTimeline timeline;
 
     @AfterEach
     void cleanUp() {
@@ -346,11 +354,11 @@ class ComplaintServiceTest {
         clock.advance(Duration.ofMinutes(5));
         complaints.resolve(started.id(), started.version(), "Refunded the shipping", rootCause());
 
-        List<io.escalera.customer.TimelineEntry> entries = timeline.page(team.customer().id(), java.util.Set.of("COMPLAINT"), null, 0, 10);
-        assertThat(entries).extracting(io.escalera.customer.TimelineEntry::labelKey)
+        List<TimelineEntry> entries = timeline.page(team.customer().id(), Set.of("COMPLAINT"), null, 0, 10);
+        assertThat(entries).extracting(TimelineEntry::labelKey)
                 .containsExactly("timeline.complaint.resolved", "complaint.category.LATE_DELIVERY");
         assertThat(entries.getFirst().detail()).isEqualTo("#" + started.id() + " · Refunded the shipping");
-        assertThat(timeline.page(team.customer().id(), java.util.Set.of("COMPLAINT"), "EMAIL", 0, 10)).isEmpty();
+        assertThat(timeline.page(team.customer().id(), Set.of("COMPLAINT"), "EMAIL", 0, 10)).isEmpty();
         assertThat(timeline.kinds()).contains("COMPLAINT");
     }
 
@@ -360,11 +368,11 @@ class ComplaintServiceTest {
         testUsers.signIn(team.manager());
         ComplaintSettings.Rules defaults = complaintSettings.rules();
         assertThatThrownBy(() -> complaintSettings.save(defaults)).as("SLA targets and the STAFF limit are ADMIN's")
-                .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+                .isInstanceOf(AccessDeniedException.class);
         UserAccount admin = testUsers.newUser(Role.ADMIN);
         testUsers.signIn(admin);
-        java.util.Map<Severity, Integer> response = new java.util.EnumMap<>(defaults.responseHours());
-        java.util.Map<Severity, Integer> resolution = new java.util.EnumMap<>(defaults.resolutionHours());
+        Map<Severity, Integer> response = new EnumMap<>(defaults.responseHours());
+        Map<Severity, Integer> resolution = new EnumMap<>(defaults.resolutionHours());
         resolution.put(Severity.LOW, 1);
         assertThatThrownBy(() -> complaintSettings.save(new ComplaintSettings.Rules(response, resolution, new BigDecimal("-1"), 4)))
                 .isInstanceOfSatisfying(FieldErrorsException.class, e -> assertThat(e.errors()).extracting(FieldErrorsException.FieldError::messageKey)
@@ -395,7 +403,7 @@ class ComplaintServiceTest {
         testUsers.signIn(team.manager());
         ComplaintFilter high = new ComplaintFilter(ComplaintQueue.UNIT, null, null, Severity.HIGH, null, null, null, null, false);
 
-        List<ComplaintRow> exported = new java.util.ArrayList<>();
+        List<ComplaintRow> exported = new ArrayList<>();
         queues.forEach(high, exported::add);
 
         assertThat(exported).extracting(ComplaintRow::id).containsExactly(third.id(), first.id());

@@ -2,6 +2,7 @@ package io.escalera.security;
 
 import io.escalera.admin.UnitService;
 import io.escalera.complaint.CompensationForm;
+import io.escalera.complaint.CompensationService;
 import io.escalera.complaint.CompensationType;
 import io.escalera.complaint.ComplaintFilter;
 import io.escalera.complaint.ComplaintQueue;
@@ -31,6 +32,8 @@ import io.escalera.feedback.InvitationOrigin;
 import io.escalera.feedback.InvitationService;
 import io.escalera.feedback.SurveyService;
 import io.escalera.feedback.Touchpoint;
+import io.escalera.interaction.Direction;
+import io.escalera.interaction.InteractionChannel;
 import io.escalera.interaction.InteractionFilter;
 import io.escalera.interaction.InteractionForm;
 import io.escalera.interaction.InteractionImport;
@@ -38,19 +41,21 @@ import io.escalera.interaction.InteractionService;
 import io.escalera.interaction.ReasonService;
 import io.escalera.kpi.Board;
 import io.escalera.kpi.Kpi;
+import io.escalera.kpi.KpiDrillDowns;
 import io.escalera.kpi.KpiFilter;
 import io.escalera.kpi.KpiPeriod;
-import io.escalera.kpi.KpiDrillDowns;
 import io.escalera.kpi.KpiService;
 import io.escalera.kpi.KpiTargetService;
 import io.escalera.loyalty.LadderFilter;
 import io.escalera.loyalty.LadderReports;
 import io.escalera.loyalty.LadderSegment;
 import io.escalera.loyalty.LoyaltyService;
+import io.escalera.loyalty.Stage;
 import io.escalera.shared.FieldErrorsException;
 import io.escalera.shared.NotFoundException;
 import io.escalera.shared.TableWriter;
 import io.escalera.support.ScopeWorld;
+import io.escalera.support.TestComplaints;
 import io.escalera.value.MarketValueForm;
 import io.escalera.value.NpsBand;
 import io.escalera.value.RfmSegment;
@@ -237,7 +242,7 @@ class ScopeCases {
 
     private void complaints() {
         ComplaintService complaints = bean(ComplaintService.class);
-        io.escalera.complaint.CompensationService compensations = bean(io.escalera.complaint.CompensationService.class);
+        CompensationService compensations = bean(CompensationService.class);
         long k = w.complaint.id();
         long v = w.complaint.version();
         read("ComplaintService.get(long)", () -> notFound(() -> complaints.get(k)));
@@ -260,7 +265,7 @@ class ScopeCases {
         }));
         read("ComplaintQueues.counts(ComplaintFilter)", () -> leftOut(unit -> queues.counts(filter(unit))));
         write("ComplaintService.open(ComplaintForm)", () -> refusedOn("customerId", () ->
-                complaints.open(io.escalera.support.TestComplaints.form(w.customer, Severity.LOW))));
+                complaints.open(TestComplaints.form(w.customer, Severity.LOW))));
         write("ComplaintService.assign(long,long,String)", () -> notFound(() -> complaints.assign(k, v, w.staffA1.username())));
         write("ComplaintService.take(long,long)", () -> notFound(() -> complaints.take(k, v)));
         write("ComplaintService.move(long,long,ComplaintStatus)", () -> notFound(() -> complaints.move(k, v, ComplaintStatus.IN_PROGRESS)));
@@ -303,8 +308,8 @@ class ScopeCases {
         write("InteractionService.log(InteractionForm)", () -> {
             InteractionForm form = new InteractionForm();
             form.setCustomerId(w.customer.id());
-            form.setChannel(io.escalera.interaction.InteractionChannel.PHONE);
-            form.setDirection(io.escalera.interaction.Direction.IN);
+            form.setChannel(InteractionChannel.PHONE);
+            form.setDirection(Direction.IN);
             form.setReasonId(w.reasonId);
             form.setSummary("outsider");
             form.setMinutes(1);
@@ -383,7 +388,7 @@ class ScopeCases {
         read("LadderReports.cohorts(LadderFilter,int,int)", () -> leftOut(unit -> ladder.cohorts(lfilter(unit), 3, 3)));
         read("LadderReports.lifecycle(LadderFilter)", () -> leftOut(unit -> ladder.lifecycle(lfilter(unit))));
         read("LadderReports.customers(LadderFilter,LadderSegment,long,int)", () -> leftOut(unit ->
-                ladder.customers(lfilter(unit), new LadderSegment.Reached(io.escalera.loyalty.Stage.SHOPPER), 0, 500)));
+                ladder.customers(lfilter(unit), new LadderSegment.Reached(Stage.SHOPPER), 0, 500)));
         LoyaltyService loyalty = bean(LoyaltyService.class);
         read("LoyaltyService.stageOf(long)", () -> notFound(() -> loyalty.stageOf(w.customer.id())));
         write("LoyaltyService.update(long)", () -> adminOnly(() -> loyalty.update(w.customer.id())));

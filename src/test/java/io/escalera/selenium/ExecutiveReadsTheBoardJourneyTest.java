@@ -9,6 +9,7 @@ import io.escalera.security.Role;
 import io.escalera.security.SystemUser;
 import io.escalera.security.UserAccount;
 import io.escalera.support.BrowserJourney;
+import io.escalera.support.Chromium;
 import io.escalera.support.TestClock;
 import io.escalera.support.TestCustomers;
 import io.escalera.support.TestUsers;
@@ -79,7 +80,7 @@ class ExecutiveReadsTheBoardJourneyTest extends BrowserJourney {
         day.sendKeys(Keys.chord(Keys.CONTROL, "a"), monthBefore.format(DateTimeFormatter.ofPattern("M/d/yyyy")), Keys.ENTER);
         waitFor(browser).until(d -> npsTile().equals("33.3"));
 
-        io.escalera.support.Chromium.screenshot(browser, "kpi-executive-board");
+        Chromium.screenshot(browser, "kpi-executive-board");
         visible(browser, By.id("drill-detractors")).click();
         waitFor(browser).until(d -> cells().contains(unhappy.name()));
         assertThat(cells()).contains("2").doesNotContain(happy.name());

@@ -97,22 +97,7 @@ public class ComplaintsView extends VerticalLayout implements LocalizedTitle {
         allUnits.setLabel(getTranslation("filter.all-units"));
         allUnits.setVisible(customers.mayWidenToAllUnits());
 
-        grid.setId("complaints-grid");
-        grid.addColumn(ComplaintRow::id).setHeader("#").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(r -> Formats.dateTime(r.openedAt(), getLocale())).setHeader(getTranslation("complaint.opened-at")).setAutoWidth(true);
-        grid.addColumn(ComplaintRow::customerName).setHeader(getTranslation("complaint.customer")).setFlexGrow(2);
-        grid.addColumn(r -> getTranslation("complaint.category." + r.category())).setHeader(getTranslation("complaint.category")).setAutoWidth(true);
-        grid.addColumn(r -> getTranslation("complaint.severity." + r.severity())).setHeader(getTranslation("complaint.severity")).setAutoWidth(true);
-        grid.addColumn(r -> getTranslation("complaint.status." + r.status())).setHeader(getTranslation("complaint.status")).setAutoWidth(true);
-        grid.addColumn(r -> r.assigneeName() == null ? "—" : r.assigneeName()).setHeader(getTranslation("complaint.assignee")).setAutoWidth(true);
-        grid.addColumn(r -> r.nextDueAt() == null ? "" : Formats.dateTime(r.nextDueAt(), getLocale())).setHeader(getTranslation("complaint.due")).setAutoWidth(true);
-        grid.addComponentColumn(r -> ComplaintLabels.slaBadge(r.sla(), this)).setHeader(getTranslation("complaint.sla")).setAutoWidth(true);
-        grid.addColumn(ComplaintRow::unitName).setHeader(getTranslation("complaint.unit")).setAutoWidth(true);
-        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
-        grid.setEmptyStateText(getTranslation("complaints.empty"));
-        grid.setItems(query -> queues.list(filter(), query.getOffset(), query.getLimit()).stream());
-        grid.addItemClickListener(e -> ComplaintView.open(e.getItem().id()));
-        grid.setSizeFull();
+        configureGrid();
 
         List<HasValue<?, ?>> fields = List.of(status, category, severity, channel, unit, from, to, allUnits);
         fields.forEach(field -> field.addValueChangeListener(e -> refresh()));
@@ -133,6 +118,26 @@ public class ComplaintsView extends VerticalLayout implements LocalizedTitle {
         }
         add(top, filters, grid);
         refresh();
+    }
+
+    /** The queue's columns, read page by page with the filters of the moment; a row opens its case. */
+    private void configureGrid() {
+        grid.setId("complaints-grid");
+        grid.addColumn(ComplaintRow::id).setHeader("#").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(r -> Formats.dateTime(r.openedAt(), getLocale())).setHeader(getTranslation("complaint.opened-at")).setAutoWidth(true);
+        grid.addColumn(ComplaintRow::customerName).setHeader(getTranslation("complaint.customer")).setFlexGrow(2);
+        grid.addColumn(r -> getTranslation("complaint.category." + r.category())).setHeader(getTranslation("complaint.category")).setAutoWidth(true);
+        grid.addColumn(r -> getTranslation("complaint.severity." + r.severity())).setHeader(getTranslation("complaint.severity")).setAutoWidth(true);
+        grid.addColumn(r -> getTranslation("complaint.status." + r.status())).setHeader(getTranslation("complaint.status")).setAutoWidth(true);
+        grid.addColumn(r -> r.assigneeName() == null ? "—" : r.assigneeName()).setHeader(getTranslation("complaint.assignee")).setAutoWidth(true);
+        grid.addColumn(r -> r.nextDueAt() == null ? "" : Formats.dateTime(r.nextDueAt(), getLocale())).setHeader(getTranslation("complaint.due")).setAutoWidth(true);
+        grid.addComponentColumn(r -> ComplaintLabels.slaBadge(r.sla(), this)).setHeader(getTranslation("complaint.sla")).setAutoWidth(true);
+        grid.addColumn(ComplaintRow::unitName).setHeader(getTranslation("complaint.unit")).setAutoWidth(true);
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
+        grid.setEmptyStateText(getTranslation("complaints.empty"));
+        grid.setItems(query -> queues.list(filter(), query.getOffset(), query.getLimit()).stream());
+        grid.addItemClickListener(e -> ComplaintView.open(e.getItem().id()));
+        grid.setSizeFull();
     }
 
     private ComplaintQueue selectedQueue() {
