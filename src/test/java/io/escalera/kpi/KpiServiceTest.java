@@ -1,8 +1,12 @@
 package io.escalera.kpi;
 
+import io.escalera.complaint.CompensationForm;
+import io.escalera.complaint.CompensationService;
+import io.escalera.complaint.CompensationType;
 import io.escalera.complaint.ComplaintDetails;
 import io.escalera.complaint.ComplaintService;
 import io.escalera.complaint.ComplaintStatus;
+import io.escalera.complaint.Severity;
 import io.escalera.customer.CustomerDetails;
 import io.escalera.customer.OrderForm;
 import io.escalera.customer.OrderService;
@@ -10,14 +14,18 @@ import io.escalera.customer.SalesChannel;
 import io.escalera.feedback.FeedbackForm;
 import io.escalera.feedback.FeedbackKind;
 import io.escalera.feedback.FeedbackService;
+import io.escalera.feedback.FollowUpOutcome;
 import io.escalera.interaction.Direction;
 import io.escalera.interaction.InteractionChannel;
 import io.escalera.interaction.InteractionForm;
 import io.escalera.interaction.InteractionService;
+import io.escalera.kpi.internal.CustomerActivityFacts;
 import io.escalera.kpi.internal.KpiFacts;
+import io.escalera.kpi.internal.PercentileMemo;
 import io.escalera.security.Role;
 import io.escalera.security.SystemUser;
 import io.escalera.security.UserAccount;
+import io.escalera.support.AfterCommitListeners;
 import io.escalera.support.EscaleraTest;
 import io.escalera.support.TestClock;
 import io.escalera.support.TestComplaints;
@@ -34,11 +42,16 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 import java.math.BigDecimal;
+import java.sql.Date;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -66,12 +79,12 @@ class KpiServiceTest {
     @Autowired KpiRebuilds rebuilds;
     @Autowired KpiDrillDowns drillDowns;
     @Autowired KpiFacts facts;
-    @Autowired io.escalera.kpi.internal.PercentileMemo percentiles;
-    @Autowired io.escalera.kpi.internal.CustomerActivityFacts activityFacts;
+    @Autowired PercentileMemo percentiles;
+    @Autowired CustomerActivityFacts activityFacts;
     @Autowired OrderService orders;
     @Autowired FeedbackService feedback;
     @Autowired ComplaintService complaints;
-    @Autowired io.escalera.complaint.CompensationService compensations;
+    @Autowired CompensationService compensations;
     @Autowired InteractionService interactions;
     @Autowired TestUsers testUsers;
     @Autowired TestCustomers testCustomers;
@@ -89,7 +102,7 @@ class KpiServiceTest {
         LocalDate day = firstOfMonth.plusDays(9);
         clock.freeze();
         // "now" is the 20th of M: the orders of the 10th are delivered by then
-        clock.advance(Duration.between(java.time.Instant.now(), day.plusDays(10).atTime(10, 0).atZone(ZoneId.systemDefault()).toInstant()));
+        clock.advance(Duration.between(Instant.now(), day.plusDays(10).atTime(10, 0).atZone(ZoneId.systemDefault()).toInstant()));
         manager = testUsers.newUser(Role.MANAGER);
         staff = testUsers.newUserIn(Role.STAFF, manager.unitId());
         CustomerDetails customer = testCustomers.newCustomer(manager.unitId());
@@ -106,8 +119,8 @@ class KpiServiceTest {
         for (boolean resolved : new boolean[]{true, true, false}) contact(customer, Direction.IN, resolved);
         contact(customer, Direction.OUT, true);
 
-        ComplaintDetails first = complaints.open(io.escalera.support.TestComplaints.form(customer, io.escalera.complaint.Severity.MEDIUM));
-        ComplaintDetails second = complaints.open(io.escalera.support.TestComplaints.form(customer, io.escalera.complaint.Severity.MEDIUM));
+        ComplaintDetails first = complaints.open(TestComplaints.form(customer, Severity.MEDIUM));
+        ComplaintDetails second = complaints.open(TestComplaints.form(customer, Severity.MEDIUM));
         // the first response is when work on the case starts
         clock.advance(Duration.ofMinutes(10));
         first = complaints.take(first.id(), first.version());
@@ -164,9 +177,9 @@ class KpiServiceTest {
         interactions.log(form);
     }
 
-    private static io.escalera.complaint.CompensationForm voucher(String amount) {
-        io.escalera.complaint.CompensationForm form = new io.escalera.complaint.CompensationForm();
-        form.setType(io.escalera.complaint.CompensationType.VOUCHER);
+    private static CompensationForm voucher(String amount) {
+        CompensationForm form = new CompensationForm();
+        form.setType(CompensationType.VOUCHER);
         form.setAmount(new BigDecimal(amount));
         form.setReason("Sorry for the delay");
         return form;
@@ -219,12 +232,12 @@ class KpiServiceTest {
     @Test
     void theVoiceBoardsDistributionsCountTheAnswersOfEachScore() {
         testUsers.signIn(manager);
-        Map<String, java.util.TreeMap<Integer, Long>> scores = drillDowns.scoreDistributions(store, month);
+        Map<String, TreeMap<Integer, Long>> scores = drillDowns.scoreDistributions(store, month);
         assertThat(scores.get("NPS")).containsExactly(Map.entry(3, 1L), Map.entry(8, 1L), Map.entry(9, 1L), Map.entry(10, 1L));
         assertThat(scores.get("CSAT")).containsExactly(Map.entry(2, 1L), Map.entry(4, 1L), Map.entry(5, 1L));
         assertThat(scores.get("CES")).containsExactly(Map.entry(1, 1L), Map.entry(3, 1L), Map.entry(5, 1L), Map.entry(7, 1L));
-        assertThat(facts.scores(month.from(), month.to(), store, java.util.Set.of(manager.unitId())))
-                .isEqualTo(facts.rawScores(month.from(), month.to(), store, java.util.Set.of(manager.unitId())));
+        assertThat(facts.scores(month.from(), month.to(), store, Set.of(manager.unitId())))
+                .isEqualTo(facts.rawScores(month.from(), month.to(), store, Set.of(manager.unitId())));
         assertThat(drillDowns.scoreDistributions(store, month.previous())).isEmpty();
         testUsers.signIn(staff);
         assertThatThrownBy(() -> drillDowns.scoreDistributions(store, month)).isInstanceOf(AccessDeniedException.class);
@@ -354,17 +367,17 @@ class KpiServiceTest {
             // another node rebuilds M after a correction (60 → 90 minutes): it writes M's minute facts, forgets M's
             // kept percentiles and moves the generation on — nothing of it runs on this node
             jdbc.sql("UPDATE kpi_minutes SET minutes = 90 WHERE unit_id = ? AND measure = 'resolution' AND minutes = 60 AND day BETWEEN ? AND ?")
-                    .params(manager.unitId(), java.sql.Date.valueOf(month.from()), java.sql.Date.valueOf(month.to())).update();
+                    .params(manager.unitId(), Date.valueOf(month.from()), Date.valueOf(month.to())).update();
             jdbc.sql("DELETE FROM kpi_period_percentile WHERE tiered = FALSE AND period_from <= ? AND period_to >= ?")
-                    .params(java.sql.Date.valueOf(month.to()), java.sql.Date.valueOf(month.from())).update();
+                    .params(Date.valueOf(month.to()), Date.valueOf(month.from())).update();
             jdbc.sql("UPDATE kpi_facts_generation SET generation = generation + 1 WHERE id = 1").update();
 
             // a value this node computed from the facts before that rebuild is not kept: it is computed again from them
             percentiles.keepLater("a board read before", false, month, Map.of(Kpi.RESOLUTION_MEDIAN, 60.0), readBefore,
-                    q -> facts.readMinutes(q.from(), q.to(), store, java.util.Set.of(manager.unitId())));
+                    q -> facts.readMinutes(q.from(), q.to(), store, Set.of(manager.unitId())));
             awaitKeptPercentiles();
             assertThat(jdbc.sql("SELECT value FROM kpi_period_percentile WHERE scope = 'a board read before' AND kpi = 'RESOLUTION_MEDIAN' AND period_from = ?")
-                    .param(java.sql.Date.valueOf(month.from())).query(Double.class).list()).containsExactly(90.0);
+                    .param(Date.valueOf(month.from())).query(Double.class).list()).containsExactly(90.0);
             // and this node's cached histogram of M (read by the first view) is not used: M is read again
             assertThat(trend(month, Kpi.RESOLUTION_MEDIAN).getLast()).isEqualTo(90.0);
         } finally {
@@ -387,12 +400,12 @@ class KpiServiceTest {
     /** Kept percentile rows of the periods holding the day, over every scope without a tier. */
     private long keptRows(LocalDate day) {
         return jdbc.sql("SELECT COUNT(*) FROM kpi_period_percentile WHERE tiered = FALSE AND period_from <= ? AND period_to >= ?")
-                .params(java.sql.Date.valueOf(day), java.sql.Date.valueOf(day)).query(Long.class).single();
+                .params(Date.valueOf(day), Date.valueOf(day)).query(Long.class).single();
     }
 
     @Test
     void theExecutiveBoardShowsTheLadderConversionsOfTheUnitsCustomersToday() throws Exception {
-        io.escalera.support.AfterCommitListeners.await(jdbc, "io.escalera.loyalty.internal.LadderTriggers");
+        AfterCommitListeners.await(jdbc, "io.escalera.loyalty.internal.LadderTriggers");
         testUsers.signIn(manager);
         // "today" is in the month: the store's one customer, four purchases in the window, stands on CUSTOMER
         Map<Kpi, Double> executive = board(Board.EXECUTIVE);
@@ -411,10 +424,10 @@ class KpiServiceTest {
 
     @Test
     void theSummaryGivesTheSameSumsAsTheBaseTables() {
-        assertThat(facts.sums(month.from(), month.to(), store, java.util.Set.of(manager.unitId())))
-                .isEqualTo(facts.rawSums(month.from(), month.to(), store, java.util.Set.of(manager.unitId())));
-        assertThat(facts.minutes(month.from(), month.to(), store, java.util.Set.of(manager.unitId())))
-                .isEqualTo(facts.rawMinutes(month.from(), month.to(), store, java.util.Set.of(manager.unitId())));
+        assertThat(facts.sums(month.from(), month.to(), store, Set.of(manager.unitId())))
+                .isEqualTo(facts.rawSums(month.from(), month.to(), store, Set.of(manager.unitId())));
+        assertThat(facts.minutes(month.from(), month.to(), store, Set.of(manager.unitId())))
+                .isEqualTo(facts.rawMinutes(month.from(), month.to(), store, Set.of(manager.unitId())));
         KpiFilter web = new KpiFilter(manager.unitId(), false, "WEB");
         assertThat(facts.sums(month.from(), month.to(), web, null)).isEqualTo(facts.rawSums(month.from(), month.to(), web, null));
     }
@@ -434,7 +447,7 @@ class KpiServiceTest {
         answer(silent, FeedbackKind.CSAT, 1);
         long followUp = jdbc.sql("SELECT id FROM feedback_follow_up WHERE customer_id = ?").param(unhappy.id()).query(Long.class).single();
         long version = jdbc.sql("SELECT version FROM feedback_follow_up WHERE id = ?").param(followUp).query(Long.class).single();
-        feedback.closeFollowUp(followUp, version, io.escalera.feedback.FollowUpOutcome.CONTACTED_RECOVERED, "Apologised, sent a voucher");
+        feedback.closeFollowUp(followUp, version, FollowUpOutcome.CONTACTED_RECOVERED, "Apologised, sent a voucher");
         clock.advance(Duration.ofDays(5));
         try {
             order(unhappy, LocalDate.now(clock), "40.00", "0", "0", null, null, null);
@@ -459,8 +472,8 @@ class KpiServiceTest {
         var measures = feedback.loopMeasures(month.from(), month.to());
         assertThat(measures.loopClosureRate()).isEqualTo(0.5);
         assertThat(measures.recoveryRate()).isEqualTo(0.5);
-        assertThat(facts.sums(month.from(), month.to(), otherStore, java.util.Set.of(other.unitId())))
-                .isEqualTo(facts.rawSums(month.from(), month.to(), otherStore, java.util.Set.of(other.unitId())));
+        assertThat(facts.sums(month.from(), month.to(), otherStore, Set.of(other.unitId())))
+                .isEqualTo(facts.rawSums(month.from(), month.to(), otherStore, Set.of(other.unitId())));
         // the hand-made store had no follow-up closed in time, and nobody came back after their unhappy answer
         assertThat(board(Board.VOICE).get(Kpi.LOOP_CLOSURE)).isEqualTo(0.0);
         assertThat(board(Board.VOICE).get(Kpi.RECOVERY_RATE)).isEqualTo(0.0);
@@ -535,7 +548,7 @@ class KpiServiceTest {
         assertThat(custom.get(Kpi.RETENTION)).isCloseTo(4 / 6.0, within(1e-9));
         assertThat(custom.get(Kpi.CHURN)).isCloseTo(0.5, within(1e-9));
         // the running sums of the facts = distinct customers counted from the orders, for the month and the range
-        java.util.Set<Long> units = java.util.Set.of(other.unitId());
+        Set<Long> units = Set.of(other.unitId());
         for (KpiPeriod period : List.of(month, KpiPeriod.custom(month.from(), month.to()), month.previous(), KpiPeriod.of(KpiPeriod.Kind.YEAR, first))) {
             assertThat(activityFacts.ledger(month.to(), otherStore, units).measures(period)).as(period.toString())
                     .isEqualTo(activityFacts.rawMeasures(period, otherStore, units));
@@ -555,7 +568,7 @@ class KpiServiceTest {
     void theCustomerFactsOfTheFullRebuildEqualThoseOfDayByDayRefreshesAndOfTheBaseTables() {
         UserAccount other = testUsers.newUser(Role.MANAGER);
         LocalDate first = month.from();
-        java.util.Random random = new java.util.Random(7);
+        Random random = new Random(7);
         for (int c = 0; c < 12; c++) {
             CustomerDetails customer = testCustomers.newCustomer(other.unitId());
             for (int o = random.nextInt(6); o > 0; o--) {
@@ -563,7 +576,7 @@ class KpiServiceTest {
             }
         }
         KpiFilter otherStore = new KpiFilter(other.unitId(), false, null);
-        java.util.Set<Long> units = java.util.Set.of(other.unitId());
+        Set<Long> units = Set.of(other.unitId());
         LocalDate from = first.minusDays(800);
         LocalDate to = first.plusDays(19);
         SystemUser.call(() -> rebuilds.rebuild(from, to));
