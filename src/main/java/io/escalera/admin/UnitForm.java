@@ -5,6 +5,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import java.util.Locale;
+
 /** What an ADMIN types to create or edit a unit. */
 public class UnitForm {
 
@@ -44,7 +46,7 @@ public class UnitForm {
     }
 
     public String getCode() { return code; }
-    public void setCode(String code) { this.code = code == null ? null : code.trim().toUpperCase(java.util.Locale.ROOT); }
+    public void setCode(String code) { this.code = code == null ? null : code.trim().toUpperCase(Locale.ROOT); }
     public String getName() { return name; }
     public void setName(String name) { this.name = name == null ? null : name.trim(); }
     public UnitKind getKind() { return kind; }

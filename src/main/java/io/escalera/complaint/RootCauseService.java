@@ -3,13 +3,12 @@ package io.escalera.complaint;
 import io.escalera.complaint.internal.RootCauseEntity;
 import io.escalera.complaint.internal.RootCauseRepository;
 import io.escalera.shared.AuditLog;
-import io.escalera.shared.ConcurrentEditException;
 import io.escalera.shared.FieldErrorsException;
 import io.escalera.shared.NotFoundException;
+import io.escalera.shared.RetirableName;
 import jakarta.annotation.security.RolesAllowed;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.util.StringUtils;
 
 import java.util.Comparator;
 import java.util.List;
@@ -76,10 +75,7 @@ public class RootCauseService {
             }
         }
         String trimmed = checkedName(parentId, name);
-        RootCauseEntity entity = new RootCauseEntity();
-        entity.setParentId(parentId);
-        entity.setName(trimmed);
-        RootCauseEntity saved = rootCauses.saveAndFlush(entity);
+        RootCauseEntity saved = rootCauses.saveAndFlush(new RootCauseEntity(parentId, trimmed));
         auditLog.record("ROOT_CAUSE_ADDED", "root-cause", String.valueOf(saved.getId()), trimmed);
         return toRootCause(saved);
     }
@@ -93,7 +89,7 @@ public class RootCauseService {
             checkedName(entity.getParentId(), trimmed);
         }
         auditLog.record("ROOT_CAUSE_RENAMED", "root-cause", String.valueOf(id), entity.getName() + " → " + trimmed);
-        entity.setName(trimmed);
+        entity.rename(trimmed);
         return toRootCause(rootCauses.saveAndFlush(entity));
     }
 
@@ -101,30 +97,26 @@ public class RootCauseService {
     @Transactional
     public RootCause setRetired(long id, long version, boolean retired) {
         RootCauseEntity entity = load(id, version);
-        entity.setRetired(retired);
+        if (retired) {
+            entity.retire();
+        } else {
+            entity.restore();
+        }
         auditLog.record(retired ? "ROOT_CAUSE_RETIRED" : "ROOT_CAUSE_RESTORED", "root-cause", String.valueOf(id), entity.getName());
         return toRootCause(rootCauses.saveAndFlush(entity));
     }
 
     private RootCauseEntity load(long id, long version) {
         RootCauseEntity entity = rootCauses.findById(id).orElseThrow(() -> new NotFoundException("root cause", id));
-        if (entity.getVersion() != version) {
-            throw new ConcurrentEditException("root cause", id, "?");
-        }
+        entity.requireVersion(version, "root cause");
         return entity;
     }
 
     private String checkedName(Long parentId, String name) {
-        String trimmed = name == null ? "" : name.trim();
-        if (!StringUtils.hasText(trimmed) || trimmed.length() > 120) {
-            throw FieldErrorsException.of("name", "root-cause.name.invalid");
-        }
-        boolean taken = parentId == null ? rootCauses.existsByParentIdIsNullAndNameIgnoreCase(trimmed)
-                : rootCauses.existsByParentIdAndNameIgnoreCase(parentId, trimmed);
-        if (taken) {
-            throw FieldErrorsException.of("name", "root-cause.name.taken");
-        }
-        return trimmed;
+        // unique among its siblings: the same sub-cause name may stand under two causes
+        return RetirableName.checkedName(name, 120, "root-cause", trimmed -> parentId == null
+                ? rootCauses.existsByParentIdIsNullAndNameIgnoreCase(trimmed)
+                : rootCauses.existsByParentIdAndNameIgnoreCase(parentId, trimmed));
     }
 
     private static RootCause toRootCause(RootCauseEntity r) {

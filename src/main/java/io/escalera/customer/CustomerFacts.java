@@ -1,5 +1,6 @@
 package io.escalera.customer;
 
+import java.math.BigDecimal;
 import java.util.List;
 
 /**
@@ -16,9 +17,9 @@ public interface CustomerFacts {
      * @param amount    money, shown in the configured currency and the user's format, or null
      * @param prefix    text shown as is before the translated value (e.g. a score: "9 · Promoter"), or null
      */
-    record Fact(String labelKey, String valueKey, java.math.BigDecimal amount, String prefix) {
+    record Fact(String labelKey, String valueKey, BigDecimal amount, String prefix) {
 
-        public static Fact money(String labelKey, java.math.BigDecimal amount) {
+        public static Fact money(String labelKey, BigDecimal amount) {
             return new Fact(labelKey, null, amount, null);
         }
 

@@ -1,17 +1,14 @@
 package io.escalera.customer;
 
-import io.escalera.shared.imports.BulkImport;
-import io.escalera.shared.imports.ImportReject;
+import io.escalera.shared.imports.ImportActor;
 import io.escalera.shared.imports.ImportSummary;
+import io.escalera.shared.imports.StagedImport;
 import io.escalera.customer.internal.CustomerImportStore;
 import io.escalera.customer.internal.Phones;
-import io.escalera.security.SignedInUsers;
-import io.escalera.security.UnitScopes;
 import io.escalera.shared.Settings;
 import jakarta.annotation.security.RolesAllowed;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -26,35 +23,28 @@ import java.util.regex.Pattern;
  */
 @Service
 @RolesAllowed({"MANAGER", "ADMIN"})
-public class CustomerImport implements BulkImport<CustomerImport.StagedCustomer> {
+public class CustomerImport extends StagedImport<CustomerImport.StagedCustomer> {
 
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     private static final Pattern CODE = Pattern.compile("[A-Za-z0-9._/-]+");
 
     private final CustomerImportStore store;
-    private final UnitScopes scopes;
-    private final SignedInUsers signedIn;
     private final Settings settings;
-    private final ApplicationEventPublisher events;
-    private final Clock clock;
 
-    CustomerImport(CustomerImportStore store, UnitScopes scopes, SignedInUsers signedIn, Settings settings,
-                   ApplicationEventPublisher events, Clock clock) {
+    CustomerImport(CustomerImportStore store, ImportActor actor, Settings settings, ApplicationEventPublisher events, Clock clock) {
+        super(store, actor, events, clock);
         this.store = store;
-        this.scopes = scopes;
-        this.signedIn = signedIn;
         this.settings = settings;
-        this.events = events;
-        this.clock = clock;
     }
 
     /** One row of the file as read; {@code reasonKey} is a problem found while reading, which rejects the row. */
     public record StagedCustomer(int line, String externalCode, String name, String email, String phone, LocalDate birthDate,
-                                 String unitCode, AcquisitionChannel channel, Boolean surveyConsent, String reasonKey,
-                                 String detail) {
+                                 String unitCode, AcquisitionChannel channel, Boolean surveyConsent, LocalDate registeredOn,
+                                 String reasonKey, String detail) {
     }
 
     /** Adds rows to the staging area: e-mails in lower case, phones in E.164 with their search forms, names' search form. */
+    @Override
     public void stage(long importId, List<StagedCustomer> rows) {
         String region = settings.get(CustomerService.DEFAULT_PHONE_REGION, "ES");
         store.stage(importId, rows.stream().map(row -> prepared(row, region)).toList());
@@ -81,35 +71,8 @@ public class CustomerImport implements BulkImport<CustomerImport.StagedCustomer>
         return new CustomerImportStore.Prepared(row, email, phone, reason, detail);
     }
 
-    /** The dry run: decides every staged row against the database as it is now; changes no customer. */
-    @Transactional
-    public ImportSummary check(long importId) {
-        return store.check(importId, scopes.actingUnits().orElse(null), LocalDate.now(clock));
-    }
-
-    @Transactional(readOnly = true)
-    public List<ImportReject> rejects(long importId, long offset, int limit) {
-        return store.rejects(importId, offset, limit);
-    }
-
-    /** Checks again and writes every good row in this one transaction; announces the import. */
-    @Transactional
-    public ImportSummary commit(long importId) {
-        ImportSummary summary = store.check(importId, scopes.actingUnits().orElse(null), LocalDate.now(clock));
-        String by = signedIn.actorName();
-        store.apply(importId, by, clock.instant());
-        if (summary.created() + summary.updated() > 0) {
-            events.publishEvent(new CustomerEvents.CustomersImported(importId, summary.created(), summary.updated()));
-        }
-        return summary;
-    }
-
-    public void forgetAccepted(long importId) {
-        store.forgetAccepted(importId);
-    }
-
-    @Transactional
-    public void discard(long importId) {
-        store.discard(importId);
+    @Override
+    protected Object announcement(long importId, ImportSummary summary) {
+        return new CustomerEvents.CustomersImported(importId, summary.created(), summary.updated());
     }
 }

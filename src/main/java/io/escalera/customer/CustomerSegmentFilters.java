@@ -5,6 +5,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
+import java.util.Optional;
 
 /** All contributed {@link CustomerSegments}, for the lists that filter by them. */
 @Component
@@ -36,7 +37,7 @@ public class CustomerSegmentFilters {
         if (key == null) {
             return null;
         }
-        return contributions.orderedStream().map(c -> c.condition(key, customerIdColumn)).flatMap(java.util.Optional::stream)
+        return contributions.orderedStream().map(c -> c.condition(key, customerIdColumn)).flatMap(Optional::stream)
                 .findFirst().orElseThrow(() -> new IllegalArgumentException("no customer segment " + key));
     }
 

@@ -89,7 +89,7 @@ public class OrderForm {
     public BigDecimal getReturnedAmount() { return returnedAmount; }
     public void setReturnedAmount(BigDecimal returnedAmount) { this.returnedAmount = returnedAmount; }
     public String getCategories() { return categories; }
-    public void setCategories(String categories) { this.categories = categories == null || categories.isBlank() ? null : categories.trim(); }
+    public void setCategories(String categories) { this.categories = OrderCategories.normalised(categories); }
     public long getVersion() { return version; }
     public void setVersion(long version) { this.version = version; }
 }

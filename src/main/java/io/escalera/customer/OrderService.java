@@ -1,10 +1,10 @@
 package io.escalera.customer;
 
 import io.escalera.admin.UnitService;
-import io.escalera.customer.internal.UnitFilter;
 import io.escalera.customer.internal.OrderEntity;
 import io.escalera.customer.internal.OrderQueries;
 import io.escalera.customer.internal.OrderRepository;
+import io.escalera.customer.internal.UnitFilter;
 import io.escalera.security.SignedInUsers;
 import io.escalera.security.UnitScopes;
 import io.escalera.shared.AuditLog;
@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /** Orders: STAFF record them, MANAGER may also correct them; lists are scoped by unit like customers. */
 @Service
@@ -74,7 +75,7 @@ public class OrderService {
     /** Every order of the list (same filter, same units, same order), one at a time, for an export. */
     @RolesAllowed({"STAFF", "MANAGER", "EXECUTIVE", "ADMIN"})
     @Transactional(readOnly = true)
-    public void forEach(OrderFilter filter, java.util.function.Consumer<OrderRow> sink) {
+    public void forEach(OrderFilter filter, Consumer<OrderRow> sink) {
         queries.forEach(filter, unitFilter.visibleUnits(filter.unitId(), filter.allUnits()), unitFilter.unitNames(), sink);
     }
 

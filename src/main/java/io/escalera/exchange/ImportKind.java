@@ -20,15 +20,20 @@ public enum ImportKind {
             new ImportField("categories", false, "categories", "category", "categorias", "categoria"))),
     CUSTOMERS(List.of(
             new ImportField("externalCode", true, "customer code", "code", "customer id", "codigo cliente", "codigo", "cliente"),
-            new ImportField("name", true, "name", "full name", "customer name", "nombre", "nombre completo"),
+            // a name in one column, or first and last name in two (ImportKind#missing)
+            new ImportField("name", false, "name", "full name", "customer name", "nombre completo", "nombre y apellidos"),
+            new ImportField("firstName", false, "first name", "given name", "forename", "nombre", "nombre de pila"),
+            new ImportField("lastName", false, "last name", "surname", "family name", "apellidos", "apellido"),
             new ImportField("email", false, "email", "e-mail", "mail", "correo", "correo electronico"),
             new ImportField("phone", false, "phone", "telephone", "mobile", "telefono", "movil"),
             new ImportField("birthDate", false, "birth date", "birthday", "date of birth", "fecha nacimiento", "fecha de nacimiento"),
             new ImportField("unitCode", true, "unit", "unit code", "home unit", "store", "tienda", "unidad"),
             new ImportField("acquisitionChannel", false, "acquisition channel", "channel", "source", "canal", "canal de captacion"),
-            new ImportField("surveyConsent", false, "survey consent", "consent", "consentimiento", "acepta encuestas"))),
+            new ImportField("surveyConsent", false, "survey consent", "consent", "consentimiento", "acepta encuestas"),
+            new ImportField("registeredOn", false, "customer since", "registration date", "registered", "registered on", "signup date",
+                    "sign up date", "created", "cliente desde", "fecha alta", "alta", "fecha de alta", "fecha registro"))),
     INTERACTIONS(List.of(
-            new ImportField("interactionId", true, "interaction id", "contact id", "id", "ticket", "id contacto", "id interaccion"),
+            new ImportField("interactionId", false, "interaction id", "contact id", "id", "ticket", "id contacto", "id interaccion"),
             new ImportField("customerCode", true, "customer code", "customer", "customer id", "codigo cliente", "cliente"),
             new ImportField("occurredAt", true, "occurred at", "date", "time", "date time", "when", "fecha", "fecha hora", "cuando"),
             new ImportField("contactChannel", true, "channel", "contact channel", "canal", "canal de contacto"),
@@ -38,10 +43,10 @@ public enum ImportKind {
             new ImportField("minutes", false, "minutes", "duration", "handling time", "minutos", "duracion"),
             new ImportField("resolvedFirstContact", false, "resolved first contact", "first contact resolution", "fcr",
                     "resuelto primer contacto", "resuelto"),
-            new ImportField("unitCode", true, "unit", "unit code", "store", "tienda", "unidad", "codigo unidad"),
+            new ImportField("unitCode", false, "unit", "unit code", "store", "tienda", "unidad", "codigo unidad"),
             new ImportField("handledBy", false, "handled by", "agent", "employee", "atendido por", "agente", "empleado"))),
     FEEDBACK(List.of(
-            new ImportField("answerId", true, "answer id", "response id", "survey response id", "id", "id respuesta"),
+            new ImportField("answerId", false, "answer id", "response id", "survey response id", "id", "id respuesta"),
             new ImportField("customerCode", false, "customer code", "customer", "customer id", "codigo cliente", "cliente"),
             new ImportField("answeredAt", true, "answered at", "date", "response date", "fecha", "fecha respuesta"),
             new ImportField("kind", true, "kind", "survey", "type", "metric", "tipo", "encuesta", "metrica"),
@@ -58,6 +63,19 @@ public enum ImportKind {
 
     public List<ImportField> fields() {
         return fields;
+    }
+
+    /**
+     * The fields a mapping lacks (field keys mapped to a column): every required one, and for customers a name — one
+     * column, or first and/or last name.
+     */
+    public List<String> missing(java.util.Set<String> mapped) {
+        List<String> missing = new java.util.ArrayList<>(fields.stream().filter(f -> f.required() && !mapped.contains(f.key()))
+                .map(ImportField::key).toList());
+        if (this == CUSTOMERS && !mapped.contains("name") && !mapped.contains("firstName") && !mapped.contains("lastName")) {
+            missing.add("name");
+        }
+        return missing;
     }
 
     /** The field that identifies a row (shown with a rejected line), and the one it refers to or is named by. */

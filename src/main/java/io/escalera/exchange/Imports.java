@@ -137,11 +137,16 @@ public class Imports {
         ImportJob job = job(jobId);
         ImportLayout layout = layout(jobId);
         List<FieldErrorsException.FieldError> errors = new ArrayList<>();
+        java.util.Set<String> mapped = new java.util.HashSet<>();
+        mapping.forEach((field, header) -> {
+            if (header != null && !header.isBlank()) {
+                mapped.add(field);
+            }
+        });
+        job.kind().missing(mapped).forEach(field -> errors.add(new FieldErrorsException.FieldError(field, "import.mapping.required")));
         for (ImportKind.ImportField field : job.kind().fields()) {
             String header = mapping.get(field.key());
-            if (field.required() && (header == null || header.isBlank())) {
-                errors.add(new FieldErrorsException.FieldError(field.key(), "import.mapping.required"));
-            } else if (header != null && !header.isBlank() && !layout.headers().contains(header)) {
+            if (header != null && !header.isBlank() && !layout.headers().contains(header)) {
                 errors.add(new FieldErrorsException.FieldError(field.key(), "import.mapping.unknown-column"));
             }
         }

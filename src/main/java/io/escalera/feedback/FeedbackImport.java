@@ -1,19 +1,16 @@
 package io.escalera.feedback;
 
 import io.escalera.feedback.internal.FeedbackImportStore;
-import io.escalera.security.SignedInUsers;
-import io.escalera.security.UnitScopes;
-import io.escalera.shared.imports.BulkImport;
-import io.escalera.shared.imports.ImportReject;
+import io.escalera.shared.imports.ContentKey;
+import io.escalera.shared.imports.ImportActor;
 import io.escalera.shared.imports.ImportSummary;
+import io.escalera.shared.imports.StagedImport;
 import jakarta.annotation.security.RolesAllowed;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 
 /**
@@ -24,20 +21,13 @@ import java.util.List;
  */
 @Service
 @RolesAllowed({"MANAGER", "ADMIN"})
-public class FeedbackImport implements BulkImport<FeedbackImport.StagedAnswer> {
+public class FeedbackImport extends StagedImport<FeedbackImport.StagedAnswer> {
 
     private final FeedbackImportStore store;
-    private final UnitScopes scopes;
-    private final SignedInUsers signedIn;
-    private final ApplicationEventPublisher events;
-    private final Clock clock;
 
-    FeedbackImport(FeedbackImportStore store, UnitScopes scopes, SignedInUsers signedIn, ApplicationEventPublisher events, Clock clock) {
+    FeedbackImport(FeedbackImportStore store, ImportActor actor, ApplicationEventPublisher events, Clock clock) {
+        super(store, actor, events, clock);
         this.store = store;
-        this.scopes = scopes;
-        this.signedIn = signedIn;
-        this.events = events;
-        this.clock = clock;
     }
 
     /** One row of the file as read; {@code reasonKey} is a problem found while reading, which rejects the row. */
@@ -48,42 +38,19 @@ public class FeedbackImport implements BulkImport<FeedbackImport.StagedAnswer> {
 
     @Override
     public void stage(long importId, List<StagedAnswer> rows) {
-        store.stage(importId, rows);
+        store.stage(importId, rows.stream().map(r -> r.externalId() != null || r.reasonKey() != null ? r
+                : new StagedAnswer(r.line(), contentKey(r), r.customerCode(), r.answeredAt(), r.kind(), r.score(), r.comment(),
+                        r.unitCode(), r.orderExternalId(), null, null)).toList());
+    }
+
+    /** An answer without the survey tool's id is the same answer when customer (or none), moment and kind are. */
+    private static String contentKey(StagedAnswer r) {
+        return ContentKey.of("answer", r.customerCode(), r.answeredAt(), r.kind());
     }
 
     @Override
-    @Transactional
-    public ImportSummary check(long importId) {
-        return store.check(importId, scopes.actingUnits().orElse(null), clock.instant());
-    }
-
-    @Override
-    @Transactional(readOnly = true)
-    public List<ImportReject> rejects(long importId, long offset, int limit) {
-        return store.rejects(importId, offset, limit);
-    }
-
-    /** Checks again and writes every good row in this one transaction; announces the import once. */
-    @Override
-    @Transactional
-    public ImportSummary commit(long importId) {
-        ImportSummary summary = store.check(importId, scopes.actingUnits().orElse(null), clock.instant());
-        LocalDate[] days = store.affectedDays(importId);
-        store.apply(importId, signedIn.authenticated().map(u -> u.displayName()).orElse(signedIn.actorName()));
-        if (summary.created() + summary.updated() > 0) {
-            events.publishEvent(new FeedbackEvents.FeedbackImported(importId, days[0], days[1], summary.created(), summary.updated()));
-        }
-        return summary;
-    }
-
-    @Override
-    public void forgetAccepted(long importId) {
-        store.forgetAccepted(importId);
-    }
-
-    @Override
-    @Transactional
-    public void discard(long importId) {
-        store.discard(importId);
+    protected Object announcement(long importId, ImportSummary summary) {
+        var days = store.affectedDays(importId);
+        return new FeedbackEvents.FeedbackImported(importId, days[0], days[1], summary.created(), summary.updated());
     }
 }

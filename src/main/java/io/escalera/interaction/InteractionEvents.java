@@ -1,6 +1,7 @@
 package io.escalera.interaction;
 
 import java.time.Instant;
+import java.time.LocalDate;
 
 /** Domain events of the interaction module. */
 public final class InteractionEvents {
@@ -16,6 +17,6 @@ public final class InteractionEvents {
      * Contacts imported in bulk (one event for the whole file, not one per row): the days they fall on, first and
      * last (old days of changed contacts included), and how many were created and changed.
      */
-    public record InteractionsImported(long importId, java.time.LocalDate from, java.time.LocalDate to, long created, long updated) {
+    public record InteractionsImported(long importId, LocalDate from, LocalDate to, long created, long updated) {
     }
 }

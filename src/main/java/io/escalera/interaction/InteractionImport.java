@@ -1,19 +1,16 @@
 package io.escalera.interaction;
 
 import io.escalera.interaction.internal.InteractionImportStore;
-import io.escalera.security.SignedInUsers;
-import io.escalera.security.UnitScopes;
-import io.escalera.shared.imports.BulkImport;
-import io.escalera.shared.imports.ImportReject;
+import io.escalera.shared.imports.ContentKey;
+import io.escalera.shared.imports.ImportActor;
 import io.escalera.shared.imports.ImportSummary;
+import io.escalera.shared.imports.StagedImport;
 import jakarta.annotation.security.RolesAllowed;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 
 /**
@@ -24,20 +21,13 @@ import java.util.List;
  */
 @Service
 @RolesAllowed({"MANAGER", "ADMIN"})
-public class InteractionImport implements BulkImport<InteractionImport.StagedInteraction> {
+public class InteractionImport extends StagedImport<InteractionImport.StagedInteraction> {
 
     private final InteractionImportStore store;
-    private final UnitScopes scopes;
-    private final SignedInUsers signedIn;
-    private final ApplicationEventPublisher events;
-    private final Clock clock;
 
-    InteractionImport(InteractionImportStore store, UnitScopes scopes, SignedInUsers signedIn, ApplicationEventPublisher events, Clock clock) {
+    InteractionImport(InteractionImportStore store, ImportActor actor, ApplicationEventPublisher events, Clock clock) {
+        super(store, actor, events, clock);
         this.store = store;
-        this.scopes = scopes;
-        this.signedIn = signedIn;
-        this.events = events;
-        this.clock = clock;
     }
 
     /** One row of the file as read; {@code reasonKey} is a problem found while reading, which rejects the row. */
@@ -50,45 +40,22 @@ public class InteractionImport implements BulkImport<InteractionImport.StagedInt
     /** Adds rows to the staging area; a contact without a handler's name is kept under the importer's. */
     @Override
     public void stage(long importId, List<StagedInteraction> rows) {
-        String importer = signedIn.authenticated().map(u -> u.displayName()).orElse(signedIn.actorName());
-        store.stage(importId, rows.stream().map(r -> r.handledByName() != null || r.reasonKey() != null ? r
-                : new StagedInteraction(r.line(), r.externalId(), r.customerCode(), r.occurredAt(), r.channel(), r.direction(),
-                        r.reasonName(), r.summary(), r.minutes(), r.resolvedFirstContact(), r.unitCode(), importer, null, null)).toList());
+        String importer = actor().displayName();
+        store.stage(importId, rows.stream().map(r -> r.reasonKey() != null ? r
+                : new StagedInteraction(r.line(), r.externalId() != null ? r.externalId() : contentKey(r), r.customerCode(), r.occurredAt(),
+                        r.channel(), r.direction(), r.reasonName(), r.summary(), r.minutes(), r.resolvedFirstContact(), r.unitCode(),
+                        r.handledByName() != null ? r.handledByName() : importer, null, null)).toList());
     }
 
-    @Override
-    @Transactional
-    public ImportSummary check(long importId) {
-        return store.check(importId, scopes.actingUnits().orElse(null), clock.instant());
+    /** A contact without the source system's id is the same contact when customer, moment, channel and direction are. */
+    private static String contentKey(StagedInteraction r) {
+        return ContentKey.of("contact", r.customerCode(), r.occurredAt(), r.channel(), r.direction());
     }
 
+    /** Announced once for the KPI facts and values, with the days the contacts fall on. */
     @Override
-    @Transactional(readOnly = true)
-    public List<ImportReject> rejects(long importId, long offset, int limit) {
-        return store.rejects(importId, offset, limit);
-    }
-
-    /** Checks again and writes every good row in this one transaction; announces the import once for the KPI facts. */
-    @Override
-    @Transactional
-    public ImportSummary commit(long importId) {
-        ImportSummary summary = store.check(importId, scopes.actingUnits().orElse(null), clock.instant());
-        LocalDate[] days = store.affectedDays(importId);
-        store.apply(importId, signedIn.actorName(), clock.instant());
-        if (summary.created() + summary.updated() > 0) {
-            events.publishEvent(new InteractionEvents.InteractionsImported(importId, days[0], days[1], summary.created(), summary.updated()));
-        }
-        return summary;
-    }
-
-    @Override
-    public void forgetAccepted(long importId) {
-        store.forgetAccepted(importId);
-    }
-
-    @Override
-    @Transactional
-    public void discard(long importId) {
-        store.discard(importId);
+    protected Object announcement(long importId, ImportSummary summary) {
+        var days = store.affectedDays(importId);
+        return new InteractionEvents.InteractionsImported(importId, days[0], days[1], summary.created(), summary.updated());
     }
 }

@@ -25,6 +25,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /** Logging interactions, their follow-ups, and the cost to serve a customer. */
 @Service
@@ -149,7 +150,7 @@ public class InteractionService {
     /** Every interaction of the filtered list, in its order, one at a time (an export of the whole list). */
     @RolesAllowed({"MANAGER", "EXECUTIVE", "ADMIN"})
     @Transactional(readOnly = true)
-    public void forEach(InteractionFilter filter, java.util.function.Consumer<InteractionRow> sink) {
+    public void forEach(InteractionFilter filter, Consumer<InteractionRow> sink) {
         queries.forEach(filter, scopes.unitsForList(filter.unitId(), false), sink);
     }
 

@@ -3,13 +3,11 @@ package io.escalera.interaction;
 import io.escalera.interaction.internal.ReasonEntity;
 import io.escalera.interaction.internal.ReasonRepository;
 import io.escalera.shared.AuditLog;
-import io.escalera.shared.ConcurrentEditException;
-import io.escalera.shared.FieldErrorsException;
 import io.escalera.shared.NotFoundException;
+import io.escalera.shared.RetirableName;
 import jakarta.annotation.security.RolesAllowed;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.util.StringUtils;
 
 import java.util.List;
 
@@ -41,9 +39,7 @@ public class ReasonService {
     @Transactional
     public Reason add(String name) {
         String trimmed = checkedName(name);
-        ReasonEntity reason = new ReasonEntity();
-        reason.setName(trimmed);
-        ReasonEntity saved = reasons.saveAndFlush(reason);
+        ReasonEntity saved = reasons.saveAndFlush(new ReasonEntity(trimmed));
         auditLog.record("REASON_ADDED", "interaction-reason", String.valueOf(saved.getId()), trimmed);
         return toReason(saved);
     }
@@ -57,7 +53,7 @@ public class ReasonService {
             checkedName(trimmed);
         }
         auditLog.record("REASON_RENAMED", "interaction-reason", String.valueOf(id), reason.getName() + " → " + trimmed);
-        reason.setName(trimmed);
+        reason.rename(trimmed);
         return toReason(reasons.saveAndFlush(reason));
     }
 
@@ -65,28 +61,23 @@ public class ReasonService {
     @Transactional
     public Reason setRetired(long id, long version, boolean retired) {
         ReasonEntity reason = load(id, version);
-        reason.setRetired(retired);
+        if (retired) {
+            reason.retire();
+        } else {
+            reason.restore();
+        }
         auditLog.record(retired ? "REASON_RETIRED" : "REASON_RESTORED", "interaction-reason", String.valueOf(id), reason.getName());
         return toReason(reasons.saveAndFlush(reason));
     }
 
     private ReasonEntity load(long id, long version) {
         ReasonEntity reason = reasons.findById(id).orElseThrow(() -> new NotFoundException("reason", id));
-        if (reason.getVersion() != version) {
-            throw new ConcurrentEditException("reason", id, "?");
-        }
+        reason.requireVersion(version, "reason");
         return reason;
     }
 
     private String checkedName(String name) {
-        String trimmed = name == null ? "" : name.trim();
-        if (!StringUtils.hasText(trimmed) || trimmed.length() > 80) {
-            throw FieldErrorsException.of("name", "reason.name.invalid");
-        }
-        if (reasons.existsByNameIgnoreCase(trimmed)) {
-            throw FieldErrorsException.of("name", "reason.name.taken");
-        }
-        return trimmed;
+        return RetirableName.checkedName(name, 80, "reason", reasons::existsByNameIgnoreCase);
     }
 
     private static Reason toReason(ReasonEntity r) {

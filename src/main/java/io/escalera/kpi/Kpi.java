@@ -125,7 +125,9 @@ public enum Kpi {
             case AVERAGE_TICKET -> ratio(sums, 1, "net", "orders");
             case COMPENSATION_COST -> sums.containsKey("compensation") ? sum(sums, "compensation") : 0.0;
             case REPEAT_PURCHASE -> ratio(sums, 1, "repeat_buyers", "buyers");
-            case PURCHASE_FREQUENCY -> ratio(sums, 1, "customer_orders", "active_end");
+            // the brief's definition: orders ÷ customers with at least one order in the period (a calendar period: the facts
+            // count distinct buyers per month, quarter and year, not per range of days)
+            case PURCHASE_FREQUENCY -> ratio(sums, 1, "customer_orders", "buyers");
             case RETENTION -> sum(sums, "active_start") == 0 ? null
                     : (sum(sums, "active_end") - sum(sums, "new_customers")) / sum(sums, "active_start");
             case CHURN -> ratio(sums, 1, "lapsed", "active_start");

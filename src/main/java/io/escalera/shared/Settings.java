@@ -1,6 +1,8 @@
 package io.escalera.shared;
 
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * Application settings as keyed values stored in the database, read by any module. Each module owns the keys it
@@ -28,8 +30,8 @@ public interface Settings {
     Settings snapshot(String prefix);
 
     /** Settings held in memory, as {@link #snapshot} returns them. */
-    static Settings of(java.util.Map<String, String> values) {
-        java.util.Map<String, String> copy = java.util.Map.copyOf(values);
+    static Settings of(Map<String, String> values) {
+        Map<String, String> copy = Map.copyOf(values);
         return new Settings() {
             @Override
             public Optional<String> find(String key) {
@@ -44,7 +46,7 @@ public interface Settings {
             @Override
             public Settings snapshot(String prefix) {
                 return of(copy.entrySet().stream().filter(e -> e.getKey().startsWith(prefix))
-                        .collect(java.util.stream.Collectors.toMap(java.util.Map.Entry::getKey, java.util.Map.Entry::getValue)));
+                        .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
             }
         };
     }

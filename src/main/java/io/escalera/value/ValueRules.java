@@ -6,7 +6,7 @@ import java.math.BigDecimal;
  * The value and early-warning numbers (settings; MANAGER and ADMIN edit them). The cost per interaction minute is
  * the interaction module's setting (the same one as the cost to serve on the 360).
  *
- * @param marginRate       gross margin assumed on sales of orders without a cost of goods (0.30)
+ * @param marginRate       gross margin assumed on sales of orders without a cost of goods (0.40, the brief's default)
  * @param discountRate     d of the strategic value (0.10)
  * @param horizonYears     H of the strategic value (10)
  * @param maxAge           the horizon ends when the customer reaches this age, where the birth date is known (85)
@@ -25,7 +25,7 @@ public record ValueRules(BigDecimal marginRate, BigDecimal discountRate, int hor
                          int pastSlaWeight, int silenceWeight, int unansweredWeight) {
 
     public static ValueRules defaults() {
-        return new ValueRules(new BigDecimal("0.30"), new BigDecimal("0.10"), 10, 85, 40, 30, 30, 15, 15, 15, 10, 10, 5);
+        return new ValueRules(new BigDecimal("0.40"), new BigDecimal("0.10"), 10, 85, 40, 30, 30, 15, 15, 15, 10, 10, 5);
     }
 
     public int totalWeight() {

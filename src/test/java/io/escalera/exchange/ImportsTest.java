@@ -10,6 +10,7 @@ import io.escalera.customer.OrderImport;
 import io.escalera.customer.OrderRow;
 import io.escalera.security.Role;
 import io.escalera.security.UserAccount;
+import io.escalera.shared.FieldErrorsException;
 import io.escalera.shared.TableWriter;
 import io.escalera.support.EscaleraTest;
 import io.escalera.support.TestCustomers;
@@ -29,6 +30,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 /** Imports of order files as a manager sends them: messy CSV, re-imports, a failure mid-way, an XLSX round trip. */
@@ -100,7 +102,7 @@ class ImportsTest {
         // Windows-1252 (é), semicolons, day-first dates, decimal commas, a quoted field holding the delimiter
         String csv = String.join("\r\n",
                 "Pedido;Cliente;Fecha;Canal;Tienda;Importe;Descuento;Devuelto;Categoría",
-                o1 + ";" + shop.ana().externalCode() + ";05/03/2026;tienda;" + shop.unitCode() + ";120,50;0,50;;Cafés",
+                o1 + ";" + shop.ana().externalCode() + ";05/03/2026;tienda;" + shop.unitCode() + ";120,50;0,50;;Cafés | Té|",
                 o2 + ";" + shop.ben().externalCode() + ";2026-03-06;WEB;" + shop.unitCode() + ";1.080,00;0;0;\"Ropa; calzado\"",
                 id() + ";" + shop.ana().externalCode() + ";31/02/2026;tienda;" + shop.unitCode() + ";10;0;0;",
                 id() + ";NOPE-1;05/03/2026;tienda;" + shop.unitCode() + ";10;0;0;",
@@ -137,11 +139,12 @@ class ImportsTest {
         assertThat(first.grossAmount()).isEqualByComparingTo("120.50");
         assertThat(first.discount()).isEqualByComparingTo("0.50");
         assertThat(first.orderDate()).isEqualTo(LocalDate.of(2026, 3, 5));
-        assertThat(first.categories()).isEqualTo("Cafés");
+        // categories as shop systems export them: "|" and ";" separate as "," does
+        assertThat(first.categories()).isEqualTo("Cafés,Té");
         assertThat(first.customerId()).isEqualTo(shop.ana().id());
         OrderRow second = orderByExternalId(o2);
         assertThat(second.grossAmount()).isEqualByComparingTo("1080.00");
-        assertThat(second.categories()).isEqualTo("Ropa; calzado");
+        assertThat(second.categories()).isEqualTo("Ropa,calzado");
         assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE action = 'IMPORT_COMMITTED' AND record_id = 'pedidos.csv' AND actor = ?")
                 .param(shop.manager().username()).query(Long.class).single()).isEqualTo(1);
 
@@ -230,6 +233,42 @@ class ImportsTest {
         await(changed.id(), ImportJob.Status.DONE);
         assertThat(contact(c1)).containsEntry("minutes", 9).containsEntry("version", 1L);
         assertThat(jdbc.sql("SELECT COUNT(*) FROM interaction WHERE external_id = ?").param(c1).query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void contactsAndAnswersWithoutIdsOrUnitsTakeTheCustomersUnitAndAReImportMatchesThemByContent() throws Exception {
+        Shop shop = shop();
+        String ana = shop.ana().externalCode();
+        String ben = shop.ben().externalCode();
+        String contacts = String.join("\n",
+                "Customer,Date,Channel,Direction,Reason,Summary",
+                ana + ",2026-03-05 10:15,phone,in,Order status,Where is my parcel",
+                ben + ",2026-03-05 10:15,phone,in,Order status,Same time other customer",
+                ana + ",2026-03-05 10:15,phone,in,Order status,The same call twice");
+        ImportJob checked = run(ImportKind.INTERACTIONS, "contacts-no-ids.csv", contacts.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(List.of(checked.created(), checked.rejected())).containsExactly(2L, 1L);
+        assertThat(imports.rejects(checked.id(), 0, 10)).singleElement().satisfies(r -> {
+            assertThat(r.reasonKey()).isEqualTo("import.reject.duplicate-in-file");
+            assertThat(r.key()).as("no made-up id shown").isNull();
+        });
+        imports.commit(checked.id());
+        await(checked.id(), ImportJob.Status.DONE);
+        assertThat(jdbc.sql("SELECT unit_id FROM interaction WHERE customer_id = ? AND summary = 'Where is my parcel'")
+                .param(shop.ana().id()).query(Long.class).single()).as("the customer's home unit")
+                .isEqualTo(jdbc.sql("SELECT home_unit_id FROM customer WHERE id = ?").param(shop.ana().id()).query(Long.class).single());
+        ImportJob again = run(ImportKind.INTERACTIONS, "contacts-no-ids.csv",
+                contacts.replace("Where is my parcel", "Where is my parcel?").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(List.of(again.created(), again.updated(), again.unchanged())).as("matched by content: the summary changed")
+                .containsExactly(0L, 1L, 1L);
+
+        String answers = String.join("\n", "Customer;Date;Survey;Score", ana + ";2026-03-05 12:00;NPS;10", ";2026-03-06;CSAT;4");
+        ImportJob answered = run(ImportKind.FEEDBACK, "answers-no-ids.csv", answers.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(List.of(answered.created(), answered.rejected())).as("an anonymous answer needs a unit").containsExactly(1L, 1L);
+        imports.commit(answered.id());
+        await(answered.id(), ImportJob.Status.DONE);
+        ImportJob answeredAgain = run(ImportKind.FEEDBACK, "answers-no-ids.csv",
+                answers.replace(";NPS;10", ";NPS;9").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(List.of(answeredAgain.created(), answeredAgain.updated())).containsExactly(0L, 1L);
     }
 
     @Test
@@ -379,6 +418,53 @@ class ImportsTest {
         imports.check(again.id(), imports.layout(again.id()).mapping());
         ImportJob rechecked = await(again.id(), ImportJob.Status.CHECKED);
         assertThat(List.of(rechecked.created(), rechecked.updated(), rechecked.unchanged())).containsExactly(0L, 0L, 2L);
+    }
+
+    @Test
+    void aCustomerFileWithFirstAndLastNameColumnsAndACustomerSinceDateKeepsBoth() throws Exception {
+        Shop shop = shop();
+        String code = "SINCE-" + UUID.randomUUID().toString().substring(0, 6);
+        String csv = String.join("\n",
+                "Customer code,First name,Last name,Store,Customer since",
+                code + ",María, del Río," + shop.unitCode() + ",2019-04-02",
+                code + "-2,,Solo," + shop.unitCode() + ",",
+                code + "-3,Later,," + shop.unitCode() + ",2099-01-01");
+        ImportJob job = imports.upload(ImportKind.CUSTOMERS, "customers.csv", new ByteArrayInputStream(csv.getBytes()));
+        Map<String, String> guessed = imports.layout(job.id()).mapping();
+        assertThat(guessed).containsEntry("firstName", "First name").containsEntry("lastName", "Last name")
+                .containsEntry("registeredOn", "Customer since").doesNotContainKey("name");
+
+        java.util.Map<String, String> withoutAName = new java.util.HashMap<>(guessed);
+        withoutAName.remove("firstName");
+        withoutAName.remove("lastName");
+        assertThatThrownBy(() -> imports.check(job.id(), withoutAName)).isInstanceOfSatisfying(FieldErrorsException.class,
+                e -> assertThat(e.errors()).extracting(FieldErrorsException.FieldError::field).containsExactly("name"));
+
+        imports.check(job.id(), guessed);
+        ImportJob checked = await(job.id(), ImportJob.Status.CHECKED);
+        assertThat(imports.rejects(checked.id(), 0, 10)).extracting(ImportReject::line, ImportReject::reasonKey)
+                .containsExactly(tuple(4, "import.reject.future-date"));
+        imports.commit(checked.id());
+        await(checked.id(), ImportJob.Status.DONE);
+        assertThat(jdbc.sql("SELECT name, DATE(created_at) FROM customer WHERE external_code = ?").param(code)
+                .query((rs, n) -> List.of(rs.getString(1), rs.getDate(2).toLocalDate())).single())
+                .containsExactly("María del Río", LocalDate.of(2019, 4, 2));
+        assertThat(jdbc.sql("SELECT name, DATE(created_at) = CURRENT_DATE FROM customer WHERE external_code = ?").param(code + "-2")
+                .query((rs, n) -> List.of(rs.getString(1), rs.getBoolean(2))).single())
+                .as("no date in the file: registered on the import day").containsExactly("Solo", true);
+
+        // the same file again changes nothing; a corrected date moves the registration
+        ImportJob again = imports.upload(ImportKind.CUSTOMERS, "customers.csv", new ByteArrayInputStream(csv.getBytes()));
+        imports.check(again.id(), imports.layout(again.id()).mapping());
+        assertThat(await(again.id(), ImportJob.Status.CHECKED).unchanged()).isEqualTo(2);
+        String corrected = csv.replace("2019-04-02", "2018-12-31");
+        ImportJob fix = imports.upload(ImportKind.CUSTOMERS, "customers.csv", new ByteArrayInputStream(corrected.getBytes()));
+        imports.check(fix.id(), imports.layout(fix.id()).mapping());
+        assertThat(await(fix.id(), ImportJob.Status.CHECKED).updated()).isEqualTo(1);
+        imports.commit(fix.id());
+        await(fix.id(), ImportJob.Status.DONE);
+        assertThat(jdbc.sql("SELECT DATE(created_at) FROM customer WHERE external_code = ?").param(code).query(LocalDate.class).single())
+                .isEqualTo(LocalDate.of(2018, 12, 31));
     }
 
     @Test

@@ -30,6 +30,23 @@ public final class ArchConditions {
                         events.add(SimpleConditionEvent.violated(method, method.getFullName() + " has no role rule"));
                     }
                 }
+                // Spring Security takes a class-level rule from the class that declares the method: what a service
+                // inherits from an Escalera base is covered by the base's rule, not by the service's
+                for (JavaClass base : type.getAllRawSuperclasses()) {
+                    if (!base.getPackageName().startsWith("io.escalera.")) {
+                        continue;
+                    }
+                    boolean baseRule = base.isAnnotatedWith(RolesAllowed.class) || base.isAnnotatedWith(PreAuthorize.class);
+                    for (JavaMethod method : base.getMethods()) {
+                        if (method.getModifiers().contains(JavaModifier.PUBLIC) && !method.getModifiers().contains(JavaModifier.STATIC)
+                                && !method.getModifiers().contains(JavaModifier.ABSTRACT) && !baseRule
+                                && !method.isAnnotatedWith(RolesAllowed.class) && !method.isAnnotatedWith(PreAuthorize.class)
+                                && !method.isAnnotatedWith(PermitAll.class)) {
+                            events.add(SimpleConditionEvent.violated(method, type.getName() + " inherits " + method.getFullName()
+                                    + ", which has no role rule of its own (the subclass's does not cover it)"));
+                        }
+                    }
+                }
             }
         };
     }

@@ -159,17 +159,19 @@ class ValueServiceTest {
     }
 
     @Test
-    void economicValueShowsEveryPartWithTheMissingCostEstimatedFromTheMargin() {
+    void economicValueShowsEveryPartWithTheMissingCostEstimatedFromTheBriefsDefaultMarginOf40Percent() {
         CustomerValue v = valueOf(pat);
         assertThat(v.netSales()).isEqualByComparingTo("1400");
-        assertThat(v.costOfGoods()).isEqualByComparingTo("1050");
-        assertThat(v.costEstimated()).isEqualByComparingTo("350");
+        // 700 recorded + the order of 500 without a cost: (1 − 0.40) × 500 = 300
+        assertThat(v.costEstimated()).isEqualByComparingTo("300");
+        assertThat(v.costOfGoods()).isEqualByComparingTo("1000");
         assertThat(v.returns()).isEqualByComparingTo("150");
         assertThat(v.compensation()).isEqualByComparingTo("50");
         assertThat(v.costToServe()).isEqualByComparingTo("10");
-        assertThat(v.economicValue()).isEqualByComparingTo("140");
-        // the last 12 months' margin: 900 − 700 − 150 + 500 × 0.30 = 200
-        assertThat(v.yearlyMargin()).isEqualByComparingTo("200");
+        // 1400 − 1000 − 150 − 50 − 10
+        assertThat(v.economicValue()).isEqualByComparingTo("190");
+        // the last 12 months' margin: 900 − 700 − 150 + 500 × 0.40 = 250
+        assertThat(v.yearlyMargin()).isEqualByComparingTo("250");
     }
 
     @Test

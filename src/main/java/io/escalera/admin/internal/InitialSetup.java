@@ -1,5 +1,6 @@
 package io.escalera.admin.internal;
 
+import io.escalera.admin.Unit;
 import io.escalera.admin.UnitForm;
 import io.escalera.admin.UnitKind;
 import io.escalera.admin.UnitService;
@@ -55,7 +56,7 @@ class InitialSetup {
                 return;
             }
             long headOffice = units.all().stream().filter(u -> u.parentId() == null).findFirst()
-                    .map(io.escalera.admin.Unit::id)
+                    .map(Unit::id)
                     .orElseGet(() -> units.create(UnitForm.of("HQ", "Head office", UnitKind.REGION, null)).id());
             String given = environment.getProperty("ESCALERA_ADMIN_PASSWORD");
             boolean generated = given == null || given.isBlank();

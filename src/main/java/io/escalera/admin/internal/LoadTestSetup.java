@@ -20,6 +20,7 @@ import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,6 +28,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Load-test preparation (demo databases only, {@code --escalera.load.prepare=true}): logins spread over the demo units
@@ -108,7 +110,7 @@ class LoadTestSetup {
     private List<String> ensureUsers(Role role, Unit unit, int count, String password) {
         List<String> names = new ArrayList<>();
         for (int i = 1; i <= count; i++) {
-            String username = ("load-" + role.name() + "-" + unit.code() + "-" + i).toLowerCase(java.util.Locale.ROOT);
+            String username = ("load-" + role.name() + "-" + unit.code() + "-" + i).toLowerCase(Locale.ROOT);
             ensureUser(username, role, unit, password);
             names.add(username);
         }
@@ -139,7 +141,7 @@ class LoadTestSetup {
         try {
             Files.write(file, lines, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 }

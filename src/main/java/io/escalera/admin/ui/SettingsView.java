@@ -4,6 +4,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
@@ -45,7 +46,7 @@ public class SettingsView extends VerticalLayout implements LocalizedTitle {
         language.setItemLabelGenerator(l -> l.getDisplayLanguage(getLocale()));
         IntegerField timeout = new IntegerField(getTranslation("settings.session-timeout"));
         timeout.setId("settings-timeout");
-        timeout.setSuffixComponent(new com.vaadin.flow.component.html.Span(getTranslation("unit.minutes")));
+        timeout.setSuffixComponent(new Span(getTranslation("unit.minutes")));
         timeout.setStepButtonsVisible(true);
 
         binder.forField(currency)

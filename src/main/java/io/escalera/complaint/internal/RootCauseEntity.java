@@ -1,5 +1,6 @@
 package io.escalera.complaint.internal;
 
+import io.escalera.shared.RetirableName;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -7,11 +8,11 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 
+/** A cause (no parent) or a sub-cause of the root-cause taxonomy; two levels at most. */
 @Entity
 @Table(name = "complaint_root_cause")
-public class RootCauseEntity {
+public class RootCauseEntity extends RetirableName {
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "complaint_root_cause_seq")
@@ -19,19 +20,21 @@ public class RootCauseEntity {
     private Long id;
     @Column(name = "parent_id")
     private Long parentId;
-    @Column(nullable = false)
-    private String name;
-    @Column(nullable = false)
-    private boolean retired;
-    @Version
-    private long version;
 
-    public Long getId() { return id; }
-    public Long getParentId() { return parentId; }
-    public void setParentId(Long parentId) { this.parentId = parentId; }
-    public String getName() { return name; }
-    public void setName(String name) { this.name = name; }
-    public boolean isRetired() { return retired; }
-    public void setRetired(boolean retired) { this.retired = retired; }
-    public long getVersion() { return version; }
+    protected RootCauseEntity() {
+    }
+
+    public RootCauseEntity(Long parentId, String name) {
+        super(name);
+        this.parentId = parentId;
+    }
+
+    @Override
+    public Long getId() {
+        return id;
+    }
+
+    public Long getParentId() {
+        return parentId;
+    }
 }

@@ -2,7 +2,6 @@ package io.escalera.complaint.ui;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -12,10 +11,8 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import io.escalera.complaint.RootCause;
 import io.escalera.complaint.RootCauseService;
-import io.escalera.shared.ConcurrentEditException;
-import io.escalera.shared.FieldErrorsException;
 import io.escalera.shared.ui.LocalizedTitle;
-import io.escalera.shared.ui.Notifications;
+import io.escalera.shared.ui.NameListGrid;
 import jakarta.annotation.security.RolesAllowed;
 
 import java.util.List;
@@ -27,11 +24,18 @@ import java.util.List;
 public class RootCausesView extends VerticalLayout implements LocalizedTitle {
 
     private final RootCauseService rootCauses;
-    private final Grid<RootCause> grid = new Grid<>();
+    private final NameListGrid<RootCause> grid;
     private final Select<RootCause> parent = new Select<>();
 
     public RootCausesView(RootCauseService rootCauses) {
         this.rootCauses = rootCauses;
+        grid = new NameListGrid<>("root-causes.name", (r, name) -> rootCauses.rename(r.id(), r.version(), name),
+                (r, retired) -> rootCauses.setRetired(r.id(), r.version(), retired), r -> !r.isCause(), this::refresh);
+        grid.addColumn(r -> getTranslation(r.isCause() ? "root-causes.cause" : "root-causes.sub-cause"))
+                .setHeader(getTranslation("root-causes.level"));
+        grid.addStatusColumns();
+        grid.setEmptyStateText(getTranslation("root-causes.empty"));
+
         TextField name = new TextField();
         name.setId("root-cause-name");
         name.setPlaceholder(getTranslation("root-causes.new"));
@@ -39,54 +43,19 @@ public class RootCausesView extends VerticalLayout implements LocalizedTitle {
         parent.setEmptySelectionAllowed(true);
         parent.setEmptySelectionCaption(getTranslation("root-causes.top-level"));
         parent.setItemLabelGenerator(r -> r == null ? getTranslation("root-causes.top-level") : r.name());
-        Button add = new Button(getTranslation("reasons.add"), e -> act(() ->
-                rootCauses.add(parent.getValue() == null ? null : parent.getValue().id(), name.getValue()), name, true));
+        Button add = new Button(getTranslation("reasons.add"), e -> {
+            if (grid.save(() -> rootCauses.add(parent.getValue() == null ? null : parent.getValue().id(), name.getValue()), name)) {
+                name.clear();
+            }
+        });
         add.setId("root-cause-add");
         add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         HorizontalLayout adder = new HorizontalLayout(parent, name, add);
         adder.setAlignItems(FlexComponent.Alignment.BASELINE);
 
-        grid.addComponentColumn(r -> {
-            TextField field = new TextField();
-            field.setValue(r.name());
-            field.setWidthFull();
-            if (!r.isCause()) {
-                field.getStyle().set("padding-left", "var(--lumo-space-l)");
-            }
-            field.addValueChangeListener(e -> {
-                if (e.isFromClient()) {
-                    act(() -> rootCauses.rename(r.id(), r.version(), e.getValue()), field, false);
-                }
-            });
-            return field;
-        }).setHeader(getTranslation("root-causes.name")).setFlexGrow(3);
-        grid.addColumn(r -> getTranslation(r.isCause() ? "root-causes.cause" : "root-causes.sub-cause")).setHeader(getTranslation("root-causes.level"));
-        grid.addColumn(r -> getTranslation(r.retired() ? "reasons.retired" : "reasons.active")).setHeader(getTranslation("reasons.status"));
-        grid.addComponentColumn(r -> new Button(getTranslation(r.retired() ? "reasons.restore" : "reasons.retire"),
-                e -> act(() -> rootCauses.setRetired(r.id(), r.version(), !r.retired()), null, false)));
-        grid.setEmptyStateText(getTranslation("root-causes.empty"));
         refresh();
         add(adder, grid);
         setSizeFull();
-    }
-
-    private void act(Runnable action, TextField field, boolean clearAfter) {
-        try {
-            action.run();
-            if (field != null && clearAfter) {
-                field.clear();
-            }
-            Notifications.success(getTranslation("reasons.saved"));
-        } catch (FieldErrorsException e) {
-            if (field != null) {
-                field.setErrorMessage(getTranslation(e.errors().getFirst().messageKey()));
-                field.setInvalid(true);
-            }
-            return;
-        } catch (ConcurrentEditException e) {
-            Notifications.error(getTranslation("conflict.title"));
-        }
-        refresh();
     }
 
     private void refresh() {

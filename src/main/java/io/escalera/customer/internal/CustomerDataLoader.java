@@ -4,13 +4,18 @@ import io.escalera.admin.Unit;
 import io.escalera.admin.UnitForm;
 import io.escalera.admin.UnitKind;
 import io.escalera.admin.UnitService;
+import io.escalera.customer.CustomerEvents;
 import io.escalera.security.SystemUser;
+import io.escalera.shared.jdbc.LoadDataPipeline;
+import io.escalera.shared.jdbc.RowWriter;
+import io.escalera.shared.jdbc.RowWriters;
+import io.escalera.shared.jdbc.SecondaryIndexes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -21,10 +26,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import io.escalera.shared.jdbc.LoadDataPipeline;
-import io.escalera.shared.jdbc.RowWriter;
-import io.escalera.shared.jdbc.RowWriters;
-import io.escalera.shared.jdbc.SecondaryIndexes;
+import javax.sql.DataSource;
 
 /**
  * Loads generated customers, orders and referrals in large transactions, with LOAD DATA LOCAL fed from memory where
@@ -57,11 +59,11 @@ public class CustomerDataLoader {
     private final JdbcClient jdbc;
     private final UnitService units;
     private final Clock clock;
-    private final org.springframework.context.ApplicationEventPublisher events;
+    private final ApplicationEventPublisher events;
     private final CustomerQueries queries;
 
     CustomerDataLoader(DataSource dataSource, JdbcClient jdbc, UnitService units, Clock clock,
-                       org.springframework.context.ApplicationEventPublisher events, CustomerQueries queries) {
+                       ApplicationEventPublisher events, CustomerQueries queries) {
         this.events = events;
         this.queries = queries;
         this.dataSource = dataSource;
@@ -99,7 +101,7 @@ public class CustomerDataLoader {
             queries.indexNameWords(from, Math.min(firstCustomer + size.customers() - 1, from + 99_999));
         }
         // other modules add their part of the data set (interactions, …) for these customers
-        events.publishEvent(new io.escalera.customer.CustomerEvents.CustomersGenerated(firstCustomer,
+        events.publishEvent(new CustomerEvents.CustomersGenerated(firstCustomer,
                 firstCustomer + size.customers() - 1, size.seed(), LocalDate.now(clock)));
         return result;
     }

@@ -1,8 +1,10 @@
 package io.escalera.customer.internal;
 
+import io.escalera.shared.imports.ImportCheck;
+import io.escalera.shared.imports.ImportRun;
 import io.escalera.shared.imports.ImportStaging;
+import io.escalera.shared.imports.StagedRecords;
 import io.escalera.customer.CustomerImport;
-import io.escalera.shared.imports.ImportReject;
 import io.escalera.shared.imports.ImportSummary;
 import io.escalera.shared.jdbc.RowWriter;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -12,17 +14,15 @@ import javax.sql.DataSource;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
-import java.util.Set;
 
 /** The SQL of a customer import: staging, the set-based check, and the writes (with the name-word index). */
 @Repository
-public class CustomerImportStore {
+public class CustomerImportStore implements StagedRecords {
 
     private static final List<String> STAGE_COLUMNS = List.of("import_id", "line", "external_code", "name", "name_search", "email",
             "phone", "phone_digits", "phone_national", "phone_reversed", "birth_date", "unit_code", "acquisition_channel",
-            "survey_consent", "outcome", "reason", "detail");
+            "survey_consent", "registered_on", "outcome", "reason", "detail");
 
     /** A row ready to stage: the typed row, its normalised e-mail and phone, and a rejection found before SQL. */
     public record Prepared(CustomerImport.StagedCustomer row, String email, Phones.Phone phone, String reasonKey, String detail) {
@@ -49,77 +49,72 @@ public class CustomerImportStore {
                     phone == null ? null : phone.national(), phone == null ? null : phone.reversed(),
                     r.birthDate() == null ? null : Date.valueOf(r.birthDate()), r.unitCode(),
                     r.channel() == null ? null : r.channel().name(), r.surveyConsent(),
-                    p.reasonKey() == null ? null : "REJECT", p.reasonKey(), p.detail()};
+                    r.registeredOn() == null ? null : Date.valueOf(r.registeredOn()), p.reasonKey() == null ? null : "REJECT", p.reasonKey(), p.detail()};
         }).toList());
     }
 
     /** Every row's outcome in one pass; rows rejected while the file was read or staged ({@code import.format.*}) keep theirs. */
-    public ImportSummary check(long importId, Set<Long> units, LocalDate today) {
-        String unitOutOfScope = ImportStaging.outOfScope("u.id", units);
-        String customerOutOfScope = ImportStaging.outOfScope("c.home_unit_id", units);
-        String[][] rules = {
-                {"d.first_line IS NOT NULL", "import.reject.duplicate-code-in-file", "CONCAT('line ', d.first_line)"},
-                {"m.first_line IS NOT NULL", "import.reject.duplicate-email-in-file", "CONCAT('line ', m.first_line)"},
-                {"u.id IS NULL", "import.reject.unknown-unit", "r.unit_code"},
-                {unitOutOfScope, "import.reject.unit-out-of-scope", "r.unit_code"},
-                {"r.birth_date > '" + today + "'", "import.reject.birth-in-future", "CAST(r.birth_date AS CHAR)"},
-                {"e.id IS NOT NULL AND (c.id IS NULL OR e.id <> c.id)", "import.reject.email-of-another-customer", "r.email"},
-                {"c.id IS NOT NULL AND " + customerOutOfScope, "import.reject.customer-out-of-scope", "r.external_code"}};
-        String[] cases = ImportStaging.cases(rules);
-        String same = """
-                c.name <=> r.name AND c.email <=> r.email AND c.phone <=> r.phone AND c.birth_date <=> r.birth_date
-                AND c.home_unit_id <=> u.id AND c.acquisition_channel <=> r.acquisition_channel
-                AND c.survey_consent <=> r.survey_consent""";
-        jdbc.sql("""
-                UPDATE customer_import_row r
-                %s
-                %s
-                LEFT JOIN customer c ON c.external_code = r.external_code
-                LEFT JOIN customer e ON e.email = r.email
-                LEFT JOIN unit u ON u.code = r.unit_code
-                SET r.unit_id = u.id, r.existing_id = c.id,
-                    r.outcome = CASE WHEN %s THEN 'REJECT' WHEN c.id IS NULL THEN 'CREATE' WHEN %s THEN 'UNCHANGED' ELSE 'UPDATE' END,
-                    r.reason = %s,
-                    r.detail = %s
-                WHERE r.import_id = ? AND (r.reason IS NULL OR r.reason NOT LIKE 'import.format.%%')"""
-                .formatted(staging.earlierLineJoin("external_code", "d"), staging.earlierLineJoin("email", "m"), cases[0], same, cases[1], cases[2]))
-                .params(importId, importId, importId).update();
-        return staging.summary(importId);
-    }
-
-    public ImportSummary summary(long importId) {
-        return staging.summary(importId);
-    }
-
-    public List<ImportReject> rejects(long importId, long offset, int limit) {
-        return staging.rejects(importId, offset, limit);
+    @Override
+    public ImportSummary check(ImportRun run) {
+        String unitOutOfScope = ImportStaging.outOfScope("u.id");
+        String customerOutOfScope = ImportStaging.outOfScope("c.home_unit_id");
+        return ImportCheck.of(staging)
+                .earlierLines("external_code", "d")
+                .earlierLines("email", "m")
+                .join("LEFT JOIN customer c ON c.external_code = r.external_code")
+                .join("LEFT JOIN customer e ON e.email = r.email")
+                .join("LEFT JOIN unit u ON u.code = r.unit_code")
+                .keep("r.unit_id = u.id")
+                .existingRecord("c.id")
+                .rejectWhen("d.first_line IS NOT NULL", "import.reject.duplicate-code-in-file", "CONCAT('line ', d.first_line)")
+                .rejectWhen("m.first_line IS NOT NULL", "import.reject.duplicate-email-in-file", "CONCAT('line ', m.first_line)")
+                .rejectWhen("u.id IS NULL", "import.reject.unknown-unit", "r.unit_code")
+                .rejectWhen(unitOutOfScope, "import.reject.unit-out-of-scope", "r.unit_code")
+                .rejectWhen("r.birth_date > :today", "import.reject.birth-in-future", "CAST(r.birth_date AS CHAR)")
+                .rejectWhen("r.registered_on > :today", "import.reject.future-date", "CAST(r.registered_on AS CHAR)")
+                .rejectWhen("e.id IS NOT NULL AND (c.id IS NULL OR e.id <> c.id)",
+                        "import.reject.email-of-another-customer", "r.email")
+                .rejectWhen("c.id IS NOT NULL AND " + customerOutOfScope,
+                        "import.reject.customer-out-of-scope", "r.external_code")
+                .unchangedWhen("c.name <=> r.name AND c.email <=> r.email AND c.phone <=> r.phone "
+                        + "AND c.birth_date <=> r.birth_date AND c.home_unit_id <=> u.id "
+                        + "AND c.acquisition_channel <=> r.acquisition_channel "
+                        + "AND c.survey_consent <=> r.survey_consent "
+                        // a file without a registration date leaves the one the customer has
+                        + "AND (r.registered_on IS NULL OR DATE(c.created_at) = r.registered_on)")
+                .run(jdbc, run);
     }
 
     /** Writes the rows checked CREATE or UPDATE (after {@link #check}, same transaction), with their name words. */
-    public void apply(long importId, String by, Instant now) {
+    @Override
+    public void apply(ImportRun run) {
+        long importId = run.importId();
+        String by = run.actorName();
+        Instant now = run.now();
         jdbc.sql("""
                 UPDATE customer c JOIN customer_import_row r ON r.existing_id = c.id
                 SET c.name = r.name, c.name_search = r.name_search, c.email = r.email, c.phone = r.phone,
                     c.phone_digits = r.phone_digits, c.phone_national = r.phone_national, c.phone_reversed = r.phone_reversed,
                     c.birth_date = r.birth_date, c.home_unit_id = r.unit_id, c.acquisition_channel = r.acquisition_channel,
-                    c.survey_consent = r.survey_consent, c.updated_by = ?, c.version = c.version + 1
+                    c.survey_consent = r.survey_consent,
+                    c.created_at = IF(r.registered_on IS NULL OR DATE(c.created_at) = r.registered_on, c.created_at,
+                                      TIMESTAMP(r.registered_on)),
+                    c.updated_by = ?, c.version = c.version + 1
                 WHERE r.import_id = ? AND r.outcome = 'UPDATE'""").params(by, importId).update();
         jdbc.sql("""
                 INSERT INTO customer (id, external_code, name, name_search, email, phone, phone_digits, phone_national,
                                       phone_reversed, birth_date, home_unit_id, acquisition_channel, survey_consent, created_at,
                                       updated_by, version)
                 SELECT NEXTVAL(customer_seq), external_code, name, name_search, email, phone, phone_digits, phone_national,
-                       phone_reversed, birth_date, unit_id, acquisition_channel, survey_consent, ?, ?, 0
+                       phone_reversed, birth_date, unit_id, acquisition_channel, survey_consent,
+                       COALESCE(TIMESTAMP(registered_on), ?), ?, 0
                 FROM customer_import_row WHERE import_id = ? AND outcome = 'CREATE' ORDER BY line""")
                 .params(Timestamp.from(now), by, importId).update();
         queries.reindexNameWordsOfImport(importId);
     }
 
-    public void forgetAccepted(long importId) {
-        staging.forgetAccepted(importId);
-    }
-
-    public void discard(long importId) {
-        staging.discard(importId);
+    @Override
+    public ImportStaging staging() {
+        return staging;
     }
 }

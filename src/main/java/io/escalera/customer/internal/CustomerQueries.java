@@ -1,9 +1,9 @@
 package io.escalera.customer.internal;
 
-import io.escalera.shared.jdbc.UnitCondition;
 import io.escalera.customer.AcquisitionChannel;
 import io.escalera.customer.CustomerSearch;
 import io.escalera.customer.CustomerSummary;
+import io.escalera.shared.jdbc.UnitCondition;
 import org.springframework.data.domain.Sort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -12,6 +12,7 @@ import org.springframework.util.StringUtils;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -123,7 +124,7 @@ public class CustomerQueries {
         if (trimmed.contains("@") || (oneToken && trimmed.contains("."))) {
             // "ana.garcia" or "ana@" is the start of an e-mail address
             parts.add("(SELECT id FROM customer WHERE email LIKE ? ORDER BY email LIMIT " + wanted + ")");
-            params.add(SearchText.likePrefix(trimmed.toLowerCase(java.util.Locale.ROOT)));
+            params.add(SearchText.likePrefix(trimmed.toLowerCase(Locale.ROOT)));
         } else if (trimmed.matches("[+()\\d\\s./-]+") && Phones.digitsOf(trimmed).length() >= 3) {
             String digits = Phones.digitsOf(trimmed);
             for (String column : List.of("phone_national", "phone_digits")) {

@@ -7,6 +7,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.time.ZoneId;
+import java.util.List;
 
 /** The customer module's own timeline entries: orders and referrals. */
 @Configuration(proxyBeanMethods = false)
@@ -21,7 +22,7 @@ class CustomerTimelineSources {
             }
 
             @Override
-            public java.util.List<TimelineEntry> newest(long customerId, String channel, int limit) {
+            public List<TimelineEntry> newest(long customerId, String channel, int limit) {
                 String sql = "SELECT id, external_id, order_date, channel, gross_amount - discount FROM customer_order WHERE customer_id = ?"
                         + (channel == null ? "" : " AND channel = ?") + " ORDER BY order_date DESC, id DESC LIMIT ?";
                 var statement = jdbc.sql(sql).param(customerId);
@@ -44,9 +45,9 @@ class CustomerTimelineSources {
             }
 
             @Override
-            public java.util.List<TimelineEntry> newest(long customerId, String channel, int limit) {
+            public List<TimelineEntry> newest(long customerId, String channel, int limit) {
                 if (channel != null) {
-                    return java.util.List.of();
+                    return List.of();
                 }
                 // no name of the other customer here: they may belong to a unit the viewer may not see
                 return jdbc.sql("""

@@ -1,8 +1,10 @@
 package io.escalera.customer.internal;
 
+import io.escalera.shared.imports.ImportCheck;
+import io.escalera.shared.imports.ImportRun;
 import io.escalera.shared.imports.ImportStaging;
-import io.escalera.shared.imports.ImportReject;
 import io.escalera.shared.imports.ImportSummary;
+import io.escalera.shared.imports.StagedRecords;
 import io.escalera.customer.OrderImport;
 import io.escalera.shared.jdbc.RowWriter;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -14,11 +16,10 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Set;
 
 /** The SQL of an order import: staging, the set-based checks, and the writes. */
 @Repository
-public class OrderImportStore {
+public class OrderImportStore implements StagedRecords {
 
     private static final List<String> STAGE_COLUMNS = List.of("import_id", "line", "external_id", "customer_code", "order_date",
             "channel", "unit_code", "gross_amount", "discount", "cost_of_goods", "promised_delivery", "actual_delivery",
@@ -48,51 +49,42 @@ public class OrderImportStore {
      * the first rule a row breaks rejects it, else it is created, changed or left as it is. Rows already rejected
      * while the file was read keep their reason.
      */
-    public ImportSummary check(long importId, Set<Long> units, LocalDate today) {
-        String unitOutOfScope = ImportStaging.outOfScope("u.id", units);
-        String orderOutOfScope = ImportStaging.outOfScope("o.unit_id", units);
-        String day = "'" + today + "'";
+    @Override
+    public ImportSummary check(ImportRun run) {
+        String unitOutOfScope = ImportStaging.outOfScope("u.id");
+        String orderOutOfScope = ImportStaging.outOfScope("o.unit_id");
         // the rules in order: condition, reason, detail
-        String[][] rules = {
-                {"d.first_line IS NOT NULL", "import.reject.duplicate-in-file", "CONCAT('line ', d.first_line)"},
-                {"c.id IS NULL", "import.reject.unknown-customer", "r.customer_code"},
-                {"u.id IS NULL", "import.reject.unknown-unit", "r.unit_code"},
-                {unitOutOfScope, "import.reject.unit-out-of-scope", "r.unit_code"},
-                {"r.gross_amount < 0 OR r.discount < 0 OR r.returned_amount < 0 OR r.cost_of_goods < 0", "import.reject.negative-amount", "NULL"},
-                {"r.discount > r.gross_amount", "import.reject.discount-above-gross", "CAST(r.discount AS CHAR)"},
-                {"r.returned_amount > r.gross_amount - r.discount", "import.reject.returned-above-net", "CAST(r.returned_amount AS CHAR)"},
-                {"r.order_date > " + day, "import.reject.future-date", "CAST(r.order_date AS CHAR)"},
-                {"r.actual_delivery < r.order_date", "import.reject.delivered-before-ordered", "CAST(r.actual_delivery AS CHAR)"},
-                {"o.id IS NOT NULL AND o.customer_id <> c.id", "import.reject.order-of-another-customer", "r.external_id"},
-                {"o.id IS NOT NULL AND " + orderOutOfScope, "import.reject.order-out-of-scope", "r.external_id"}};
-        String[] cases = ImportStaging.cases(rules);
-        String same = """
-                o.order_date <=> r.order_date AND o.channel <=> r.channel AND o.unit_id <=> u.id
-                AND o.gross_amount <=> r.gross_amount AND o.discount <=> r.discount AND o.cost_of_goods <=> r.cost_of_goods
-                AND o.promised_delivery <=> r.promised_delivery AND o.actual_delivery <=> r.actual_delivery
-                AND o.delivered_in_full <=> r.delivered_in_full AND o.returned_amount <=> r.returned_amount
-                AND o.categories <=> r.categories""";
-        jdbc.sql("""
-                UPDATE order_import_row r
-                %s
-                LEFT JOIN customer c ON c.external_code = r.customer_code
-                LEFT JOIN unit u ON u.code = r.unit_code
-                LEFT JOIN customer_order o ON o.external_id = r.external_id
-                SET r.customer_id = c.id, r.unit_id = u.id, r.existing_id = o.id,
-                    r.outcome = CASE WHEN %s THEN 'REJECT' WHEN o.id IS NULL THEN 'CREATE' WHEN %s THEN 'UNCHANGED' ELSE 'UPDATE' END,
-                    r.reason = %s,
-                    r.detail = %s
-                WHERE r.import_id = ? AND (r.reason IS NULL OR r.reason NOT LIKE 'import.format.%%')"""
-                .formatted(staging.earlierLineJoin("external_id", "d"), cases[0], same, cases[1], cases[2])).params(importId, importId).update();
-        return summary(importId);
-    }
-
-    public ImportSummary summary(long importId) {
-        return staging.summary(importId);
-    }
-
-    public List<ImportReject> rejects(long importId, long offset, int limit) {
-        return staging.rejects(importId, offset, limit);
+        return ImportCheck.of(staging)
+                .earlierLines("external_id", "d")
+                .join("LEFT JOIN customer c ON c.external_code = r.customer_code")
+                .join("LEFT JOIN unit u ON u.code = r.unit_code")
+                .join("LEFT JOIN customer_order o ON o.external_id = r.external_id")
+                .keep("r.customer_id = c.id")
+                .keep("r.unit_id = u.id")
+                .existingRecord("o.id")
+                .rejectWhen("d.first_line IS NOT NULL", "import.reject.duplicate-in-file", "CONCAT('line ', d.first_line)")
+                .rejectWhen("c.id IS NULL", "import.reject.unknown-customer", "r.customer_code")
+                .rejectWhen("u.id IS NULL", "import.reject.unknown-unit", "r.unit_code")
+                .rejectWhen(unitOutOfScope, "import.reject.unit-out-of-scope", "r.unit_code")
+                .rejectWhen("r.gross_amount < 0 OR r.discount < 0 OR r.returned_amount < 0 OR r.cost_of_goods < 0",
+                        "import.reject.negative-amount", "NULL")
+                .rejectWhen("r.discount > r.gross_amount", "import.reject.discount-above-gross", "CAST(r.discount AS CHAR)")
+                .rejectWhen("r.returned_amount > r.gross_amount - r.discount",
+                        "import.reject.returned-above-net", "CAST(r.returned_amount AS CHAR)")
+                .rejectWhen("r.order_date > :today", "import.reject.future-date", "CAST(r.order_date AS CHAR)")
+                .rejectWhen("r.actual_delivery < r.order_date",
+                        "import.reject.delivered-before-ordered", "CAST(r.actual_delivery AS CHAR)")
+                .rejectWhen("o.id IS NOT NULL AND o.customer_id <> c.id",
+                        "import.reject.order-of-another-customer", "r.external_id")
+                .rejectWhen("o.id IS NOT NULL AND " + orderOutOfScope, "import.reject.order-out-of-scope", "r.external_id")
+                .unchangedWhen("o.order_date <=> r.order_date AND o.channel <=> r.channel AND o.unit_id <=> u.id "
+                        + "AND o.gross_amount <=> r.gross_amount AND o.discount <=> r.discount "
+                        + "AND o.cost_of_goods <=> r.cost_of_goods "
+                        + "AND o.promised_delivery <=> r.promised_delivery "
+                        + "AND o.actual_delivery <=> r.actual_delivery "
+                        + "AND o.delivered_in_full <=> r.delivered_in_full "
+                        + "AND o.returned_amount <=> r.returned_amount AND o.categories <=> r.categories")
+                .run(jdbc, run);
     }
 
     /** The first and last order date the import touches (old dates of changed orders included); nulls when none. */
@@ -101,7 +93,11 @@ public class OrderImportStore {
     }
 
     /** Writes the rows checked CREATE or UPDATE (call after {@link #check} in the same transaction). */
-    public void apply(long importId, String by, Instant now) {
+    @Override
+    public void apply(ImportRun run) {
+        long importId = run.importId();
+        String by = run.actorName();
+        Instant now = run.now();
         jdbc.sql("""
                 UPDATE customer_order o JOIN order_import_row r ON r.existing_id = o.id
                 SET o.order_date = r.order_date, o.channel = r.channel, o.unit_id = r.unit_id, o.gross_amount = r.gross_amount,
@@ -119,12 +115,9 @@ public class OrderImportStore {
                 .params(Timestamp.from(now), by, importId).update();
     }
 
-    public void forgetAccepted(long importId) {
-        staging.forgetAccepted(importId);
-    }
-
-    public void discard(long importId) {
-        staging.discard(importId);
+    @Override
+    public ImportStaging staging() {
+        return staging;
     }
 
     private static Date date(LocalDate date) {

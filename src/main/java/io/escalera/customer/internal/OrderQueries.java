@@ -1,9 +1,11 @@
 package io.escalera.customer.internal;
 
-import io.escalera.shared.jdbc.UnitCondition;
 import io.escalera.customer.OrderFilter;
 import io.escalera.customer.OrderRow;
 import io.escalera.customer.SalesChannel;
+import io.escalera.shared.jdbc.StreamingQuery;
+import io.escalera.shared.jdbc.UnitCondition;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -12,7 +14,9 @@ import java.sql.Date;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /** Order lists in SQL, newest first, paged in the database. */
 @Component
@@ -25,9 +29,9 @@ public class OrderQueries {
             FROM customer_order o JOIN customer c ON c.id = o.customer_id""";
 
     private final JdbcClient jdbc;
-    private final org.springframework.jdbc.core.JdbcTemplate jdbcTemplate;
+    private final JdbcTemplate jdbcTemplate;
 
-    OrderQueries(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate jdbcTemplate) {
+    OrderQueries(JdbcClient jdbc, JdbcTemplate jdbcTemplate) {
         this.jdbcTemplate = jdbcTemplate;
         this.jdbc = jdbc;
     }
@@ -37,7 +41,7 @@ public class OrderQueries {
                 .params(customerId, limit, offset).query(mapper(unitNames)).list();
     }
 
-    public java.util.Optional<OrderRow> byId(long id, Map<Long, String> unitNames) {
+    public Optional<OrderRow> byId(long id, Map<Long, String> unitNames) {
         return jdbc.sql(SELECT + " WHERE o.id = ?").param(id).query(mapper(unitNames)).optional();
     }
 
@@ -54,10 +58,10 @@ public class OrderQueries {
      * Every order of the list, in the list's order, streamed from the server a thousand rows at a time (an export of
      * millions never holds them all, and never pages with OFFSET).
      */
-    public void forEach(OrderFilter filter, Set<Long> units, Map<Long, String> unitNames, java.util.function.Consumer<OrderRow> sink) {
+    public void forEach(OrderFilter filter, Set<Long> units, Map<Long, String> unitNames, Consumer<OrderRow> sink) {
         List<Object> params = new ArrayList<>();
         String sql = SELECT + where(filter, units, params) + " ORDER BY o.order_date DESC, o.id DESC";
-        io.escalera.shared.jdbc.StreamingQuery.forEach(jdbcTemplate, sql, params, mapper(unitNames), sink);
+        StreamingQuery.forEach(jdbcTemplate, sql, params, mapper(unitNames), sink);
     }
 
     private static String where(OrderFilter filter, Set<Long> units, List<Object> params) {

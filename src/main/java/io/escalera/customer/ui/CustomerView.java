@@ -2,6 +2,7 @@ package io.escalera.customer.ui;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
@@ -11,31 +12,34 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.router.BeforeEvent;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.Route;
 import io.escalera.customer.CustomerDetails;
+import io.escalera.customer.CustomerFacts;
 import io.escalera.customer.CustomerPageAction;
 import io.escalera.customer.CustomerPageSection;
-import io.escalera.customer.CustomerFacts;
-import io.escalera.customer.CustomerTimeline;
-import io.escalera.customer.TimelineEntry;
-import com.vaadin.flow.component.combobox.MultiSelectComboBox;
-import com.vaadin.flow.component.select.Select;
-import org.springframework.beans.factory.ObjectProvider;
 import io.escalera.customer.CustomerService;
+import io.escalera.customer.CustomerTimeline;
 import io.escalera.customer.OrderRow;
 import io.escalera.customer.OrderService;
 import io.escalera.customer.Referral;
 import io.escalera.customer.ReferralService;
+import io.escalera.customer.TimelineEntry;
 import io.escalera.security.Role;
 import io.escalera.security.SignedInUsers;
 import io.escalera.shared.GeneralSettingsService;
 import io.escalera.shared.ui.Formats;
 import jakarta.annotation.security.RolesAllowed;
+import org.springframework.beans.factory.ObjectProvider;
 
+import java.util.Comparator;
 import java.util.Currency;
+import java.util.List;
+import java.util.Objects;
 
 /**
  * The customer page (the future customer 360): who they are and what they bought. A customer outside the user's
@@ -43,7 +47,7 @@ import java.util.Currency;
  */
 @Route("customers")
 @RolesAllowed({"STAFF", "MANAGER", "EXECUTIVE", "ADMIN"})
-public class CustomerView extends VerticalLayout implements HasUrlParameter<Long>, com.vaadin.flow.router.HasDynamicTitle {
+public class CustomerView extends VerticalLayout implements HasUrlParameter<Long>, HasDynamicTitle {
 
     private final CustomerService customers;
     private final OrderService orders;
@@ -102,11 +106,11 @@ public class CustomerView extends VerticalLayout implements HasUrlParameter<Long
                     e -> new ReferralDialog(referrals, customers, customer, this::render).open());
             actions.add(edit, addOrder, addReferral);
         }
-        pageActions.orderedStream().sorted(java.util.Comparator.comparingInt(CustomerPageAction::order))
+        pageActions.orderedStream().sorted(Comparator.comparingInt(CustomerPageAction::order))
                 .forEach(action -> actions.add(action.create(customer, this::render)));
         add(new HorizontalLayout(title), actions, facts());
-        sections.orderedStream().sorted(java.util.Comparator.comparingInt(CustomerPageSection::order))
-                .map(section -> section.create(customer)).filter(java.util.Objects::nonNull).forEach(this::add);
+        sections.orderedStream().sorted(Comparator.comparingInt(CustomerPageSection::order))
+                .map(section -> section.create(customer)).filter(Objects::nonNull).forEach(this::add);
         add(new H3(getTranslation("customer.timeline")), timelineBox(),
                 new H3(getTranslation("customer.orders")), ordersGrid(), referralsBox());
     }
@@ -167,7 +171,7 @@ public class CustomerView extends VerticalLayout implements HasUrlParameter<Long
         return box;
     }
 
-    private static final java.util.List<String> TIMELINE_CHANNELS = java.util.List.of("STORE", "WEB", "APP", "PHONE",
+    private static final List<String> TIMELINE_CHANNELS = List.of("STORE", "WEB", "APP", "PHONE",
             "MARKETPLACE", "EMAIL", "CHAT", "SOCIAL", "IN_STORE", "OTHER");
 
     private Grid<OrderRow> ordersGrid() {

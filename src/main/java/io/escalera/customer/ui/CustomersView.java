@@ -2,6 +2,7 @@ package io.escalera.customer.ui;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.Grid;
@@ -12,20 +13,30 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.provider.SortDirection;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.data.VaadinSpringDataHelpers;
 import io.escalera.customer.AcquisitionChannel;
 import io.escalera.customer.CustomerSearch;
+import io.escalera.customer.CustomerSegmentFilters;
 import io.escalera.customer.CustomerService;
 import io.escalera.customer.CustomerSummary;
 import io.escalera.security.Role;
 import io.escalera.security.SignedInUsers;
 import io.escalera.security.UnitDirectory;
+import io.escalera.shared.Pages;
+import io.escalera.shared.TableWriter;
 import io.escalera.shared.ui.Formats;
 import io.escalera.shared.ui.LocalizedTitle;
+import io.escalera.shared.ui.StreamingDownload;
 import jakarta.annotation.security.RolesAllowed;
+import org.springframework.data.domain.Sort;
+
+import java.io.OutputStream;
+import java.util.Arrays;
+import java.util.List;
 
 /** Find a customer in seconds: one search box (code, name, e-mail or phone) and a few filters. */
 @Route("customers")
@@ -40,11 +51,11 @@ public class CustomersView extends VerticalLayout implements LocalizedTitle {
     private final Select<AcquisitionChannel> channel = new Select<>();
     private final DatePicker createdFrom = new DatePicker();
     private final DatePicker createdTo = new DatePicker();
-    private final com.vaadin.flow.component.checkbox.Checkbox allUnits = new com.vaadin.flow.component.checkbox.Checkbox();
+    private final Checkbox allUnits = new Checkbox();
 
     private final SegmentSelect segment;
 
-    public CustomersView(CustomerService customers, SignedInUsers signedIn, io.escalera.customer.CustomerSegmentFilters segments) {
+    public CustomersView(CustomerService customers, SignedInUsers signedIn, CustomerSegmentFilters segments) {
         this.segment = new SegmentSelect(segments, "customers-segment");
         this.customers = customers;
         setSizeFull();
@@ -93,7 +104,7 @@ public class CustomersView extends VerticalLayout implements LocalizedTitle {
         toolbar.setAlignItems(FlexComponent.Alignment.BASELINE);
         toolbar.setWrap(true);
         // the whole list with the search, filters and sort of the moment of the click, streamed page by page
-        io.escalera.shared.ui.StreamingDownload.exportLinks(this, "customers", this::export).forEach(toolbar::add);
+        StreamingDownload.exportLinks(this, "customers", this::export).forEach(toolbar::add);
         boolean mayCreate = signedIn.authenticated().map(u -> u.role() != Role.EXECUTIVE).orElse(false);
         if (mayCreate) {
             Button add = new Button(getTranslation("customers.new"), VaadinIcon.PLUS.create(),
@@ -126,20 +137,20 @@ public class CustomersView extends VerticalLayout implements LocalizedTitle {
     private static final int EXPORT_PAGE = 5_000;
 
     /** The list as on screen (search, filters, sort), in pages read by the same query as the grid's. */
-    private void export(io.escalera.shared.TableWriter.Format format, java.io.OutputStream out) {
+    private void export(TableWriter.Format format, OutputStream out) {
         CustomerSearch current = currentSearch();
-        org.springframework.data.domain.Sort sort = org.springframework.data.domain.Sort.by(grid.getSortOrder().stream()
+        Sort sort = Sort.by(grid.getSortOrder().stream()
                 .flatMap(order -> order.getSorted().getSortOrder(order.getDirection()))
-                .map(o -> o.getDirection() == com.vaadin.flow.data.provider.SortDirection.DESCENDING
-                        ? org.springframework.data.domain.Sort.Order.desc(o.getSorted())
-                        : org.springframework.data.domain.Sort.Order.asc(o.getSorted()))
+                .map(o -> o.getDirection() == SortDirection.DESCENDING
+                        ? Sort.Order.desc(o.getSorted())
+                        : Sort.Order.asc(o.getSorted()))
                 .toList());
-        try (io.escalera.shared.TableWriter writer = io.escalera.shared.TableWriter.of(format, out, getTranslation("nav.customers"))) {
-            writer.row(java.util.List.of(getTranslation("customer.code"), getTranslation("customer.name"), getTranslation("customer.email"),
+        try (TableWriter writer = TableWriter.of(format, out, getTranslation("nav.customers"))) {
+            writer.row(List.of(getTranslation("customer.code"), getTranslation("customer.name"), getTranslation("customer.email"),
                     getTranslation("customer.phone"), getTranslation("customer.unit"), getTranslation("customer.channel"),
                     getTranslation("customer.created")));
-            io.escalera.shared.Pages.forEach(EXPORT_PAGE, (offset, limit) -> customers.search(current, sort, offset, limit),
-                    c -> writer.row(java.util.Arrays.asList(c.externalCode(), c.name(), c.email(), c.phone(), c.homeUnitName(),
+            Pages.forEach(EXPORT_PAGE, (offset, limit) -> customers.search(current, sort, offset, limit),
+                    c -> writer.row(Arrays.asList(c.externalCode(), c.name(), c.email(), c.phone(), c.homeUnitName(),
                             getTranslation("channel." + c.acquisitionChannel()), Formats.date(c.createdAt(), getLocale()))));
         }
     }

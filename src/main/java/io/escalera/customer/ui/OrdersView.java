@@ -12,6 +12,7 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import io.escalera.customer.CustomerService;
+import io.escalera.customer.OrderExport;
 import io.escalera.customer.OrderFilter;
 import io.escalera.customer.OrderRow;
 import io.escalera.customer.OrderService;
@@ -19,6 +20,7 @@ import io.escalera.customer.SalesChannel;
 import io.escalera.security.UnitDirectory;
 import io.escalera.shared.GeneralSettingsService;
 import io.escalera.shared.ui.LocalizedTitle;
+import io.escalera.shared.ui.StreamingDownload;
 import jakarta.annotation.security.RolesAllowed;
 
 import java.util.Currency;
@@ -41,7 +43,7 @@ public class OrdersView extends VerticalLayout implements LocalizedTitle {
     private final Checkbox allUnits = new Checkbox();
 
     public OrdersView(OrderService orders, CustomerService customers, GeneralSettingsService settings,
-                      io.escalera.customer.OrderExport export) {
+                      OrderExport export) {
         this.orders = orders;
         Currency currency = settings.currency();
         setSizeFull();
@@ -72,7 +74,7 @@ public class OrdersView extends VerticalLayout implements LocalizedTitle {
         allUnits.addValueChangeListener(e -> refresh());
         HorizontalLayout filters = new HorizontalLayout(from, to, unit, channel, late, incomplete, returned, allUnits);
         // the whole list with the filters of the moment of the click, streamed
-        io.escalera.shared.ui.StreamingDownload.exportLinks(this, "orders", (format, out) -> export.write(filter(), format, out)).forEach(filters::add);
+        StreamingDownload.exportLinks(this, "orders", (format, out) -> export.write(filter(), format, out)).forEach(filters::add);
         filters.setAlignItems(FlexComponent.Alignment.BASELINE);
         filters.setWrap(true);
 

@@ -19,26 +19,38 @@ final class CustomerRows {
         String name = null;
         try {
             code = ImportValues.text(columns.cell(line, "externalCode"), 40, "externalCode");
-            name = ImportValues.text(columns.cell(line, "name"), 160, "name");
+            name = ImportValues.text(fullName(line), 160, "name");
             String email = ImportValues.text(columns.cell(line, "email"), 200, "email");
             String phone = ImportValues.text(columns.cell(line, "phone"), 30, "phone");
             LocalDate birthDate = ImportValues.date(columns.cell(line, "birthDate"));
             String unitCode = ImportValues.text(columns.cell(line, "unitCode"), 30, "unitCode");
             AcquisitionChannel channel = ImportValues.acquisitionChannel(columns.cell(line, "acquisitionChannel"));
             Boolean consent = ImportValues.yesNo(columns.cell(line, "surveyConsent"));
+            LocalDate registeredOn = ImportValues.date(columns.cell(line, "registeredOn"));
             String missing = code == null ? "externalCode" : name == null ? "name" : unitCode == null ? "unitCode" : null;
             if (missing != null) {
                 return rejected(line, code, name, "import.format.missing", missing);
             }
             return new CustomerImport.StagedCustomer(line.number(), code, name, email, phone, birthDate, unitCode,
-                    channel == null ? AcquisitionChannel.STORE : channel, consent != null && consent, null, null);
+                    channel == null ? AcquisitionChannel.STORE : channel, consent != null && consent, registeredOn, null, null);
         } catch (ImportValues.BadValue e) {
             return rejected(line, code, name, e.reasonKey, e.value);
         }
     }
 
+    /** The name column, else first and last name joined (a file may have either). */
+    private String fullName(TabularFile.Line line) {
+        String name = columns.cell(line, "name");
+        if (name != null && !name.isBlank()) {
+            return name;
+        }
+        String joined = java.util.stream.Stream.of(columns.cell(line, "firstName"), columns.cell(line, "lastName"))
+                .filter(part -> part != null && !part.isBlank()).map(String::strip).collect(java.util.stream.Collectors.joining(" "));
+        return joined.isEmpty() ? null : joined;
+    }
+
     private static CustomerImport.StagedCustomer rejected(TabularFile.Line line, String code, String name, String reason, String detail) {
-        return new CustomerImport.StagedCustomer(line.number(), code, name, null, null, null, null, null, null, reason,
+        return new CustomerImport.StagedCustomer(line.number(), code, name, null, null, null, null, null, null, null, reason,
                 ImportValues.detail(detail));
     }
 }

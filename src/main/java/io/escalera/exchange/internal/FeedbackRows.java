@@ -29,7 +29,8 @@ final class FeedbackRows {
             String comment = ImportValues.text(columns.cell(line, "comment"), 2000, "comment");
             String unitCode = ImportValues.text(columns.cell(line, "unitCode"), 30, "unitCode");
             String orderId = ImportValues.text(columns.cell(line, "orderId"), 40, "orderId");
-            String missing = id == null ? "answerId" : answeredAt == null ? "answeredAt" : kind == null ? "kind" : score == null ? "score" : null;
+            // without an id the feedback module matches a re-import by content
+            String missing = answeredAt == null ? "answeredAt" : kind == null ? "kind" : score == null ? "score" : null;
             if (missing != null) {
                 return rejected(line, id, customerCode, "import.format.missing", missing);
             }

@@ -33,9 +33,9 @@ final class InteractionRows {
             Boolean resolved = ImportValues.yesNo(columns.cell(line, "resolvedFirstContact"));
             String unitCode = ImportValues.text(columns.cell(line, "unitCode"), 30, "unitCode");
             String handledBy = ImportValues.text(columns.cell(line, "handledBy"), 120, "handledBy");
-            String missing = id == null ? "interactionId" : customerCode == null ? "customerCode" : occurredAt == null ? "occurredAt"
-                    : channel == null ? "contactChannel" : reason == null ? "reason" : summary == null ? "summary"
-                    : unitCode == null ? "unitCode" : null;
+            // without an id the contact module matches a re-import by content; without a unit, the customer's home unit
+            String missing = customerCode == null ? "customerCode" : occurredAt == null ? "occurredAt"
+                    : channel == null ? "contactChannel" : reason == null ? "reason" : summary == null ? "summary" : null;
             if (missing != null) {
                 return rejected(line, id, customerCode, "import.format.missing", missing);
             }

@@ -1,5 +1,6 @@
 package io.escalera.exchange.internal;
 
+import io.escalera.customer.OrderCategories;
 import io.escalera.customer.OrderImport;
 import io.escalera.customer.SalesChannel;
 
@@ -31,7 +32,7 @@ final class OrderRows {
             LocalDate actual = ImportValues.date(cell(line, "actualDelivery"));
             Boolean inFull = ImportValues.yesNo(cell(line, "deliveredInFull"));
             BigDecimal returned = ImportValues.amount(cell(line, "returnedAmount"));
-            String categories = ImportValues.text(cell(line, "categories"), 255, "categories");
+            String categories = OrderCategories.normalised(ImportValues.text(cell(line, "categories"), 255, "categories"));
             String missing = externalId == null ? "externalId" : customerCode == null ? "customerCode" : orderDate == null ? "orderDate"
                     : unitCode == null ? "unitCode" : gross == null ? "grossAmount" : null;
             if (missing != null) {

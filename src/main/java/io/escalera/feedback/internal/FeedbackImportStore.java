@@ -1,22 +1,22 @@
 package io.escalera.feedback.internal;
 
 import io.escalera.feedback.FeedbackImport;
-import io.escalera.shared.imports.ImportReject;
+import io.escalera.shared.imports.ImportCheck;
+import io.escalera.shared.imports.ImportRun;
 import io.escalera.shared.imports.ImportStaging;
+import io.escalera.shared.imports.StagedRecords;
 import io.escalera.shared.imports.ImportSummary;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import javax.sql.DataSource;
 import java.sql.Timestamp;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Set;
 
 /** The SQL of an answer import: staging, the set-based checks, and the writes. */
 @Repository
-public class FeedbackImportStore {
+public class FeedbackImportStore implements StagedRecords {
 
     private static final List<String> STAGE_COLUMNS = List.of("import_id", "line", "external_id", "customer_code", "answered_at",
             "kind", "score", "comment", "unit_code", "order_external_id", "outcome", "reason", "detail");
@@ -42,44 +42,40 @@ public class FeedbackImportStore {
      * Decides every row's outcome in one pass (first broken rule rejects); rows rejected while read keep their reason.
      * The answer's unit is the file's, else the customer's home unit; a unit-scoped importer needs one of theirs.
      */
-    public ImportSummary check(long importId, Set<Long> units, Instant now) {
+    @Override
+    public ImportSummary check(ImportRun run) {
         String unit = "COALESCE(u.id, c.home_unit_id)";
-        String[][] rules = {
-                {"d.first_line IS NOT NULL", "import.reject.duplicate-in-file", "CONCAT('line ', d.first_line)"},
-                {"r.customer_code IS NOT NULL AND c.id IS NULL", "import.reject.unknown-customer", "r.customer_code"},
-                {"r.unit_code IS NOT NULL AND u.id IS NULL", "import.reject.unknown-unit", "r.unit_code"},
-                {units == null ? "FALSE" : unit + " IS NULL OR " + ImportStaging.outOfScope(unit, units), "import.reject.unit-out-of-scope",
-                        "COALESCE(r.unit_code, r.customer_code)"},
-                {"(r.kind = 'NPS' AND r.score NOT BETWEEN 0 AND 10) OR (r.kind = 'CSAT' AND r.score NOT BETWEEN 1 AND 5)"
-                        + " OR (r.kind = 'CES' AND r.score NOT BETWEEN 1 AND 7)", "import.reject.score-out-of-range",
-                        "CONCAT(r.kind, ' ', r.score)"},
-                {"r.answered_at > '" + Timestamp.from(now) + "'", "import.reject.future-date", "CAST(r.answered_at AS CHAR)"},
-                {"r.order_external_id IS NOT NULL AND o.id IS NULL", "import.reject.unknown-order", "r.order_external_id"},
-                {"o.id IS NOT NULL AND NOT (o.customer_id <=> c.id)", "import.reject.order-of-another-customer", "r.order_external_id"},
-                {"f.id IS NOT NULL AND NOT (f.customer_id <=> c.id)", "import.reject.record-of-another-customer", "r.external_id"},
-                {"f.id IS NOT NULL AND " + ImportStaging.outOfScope("f.unit_id", units), "import.reject.record-out-of-scope", "r.external_id"}};
-        String[] cases = ImportStaging.cases(rules);
-        String same = """
-                f.answered_at <=> r.answered_at AND f.kind <=> r.kind AND f.score <=> r.score AND f.comment <=> r.comment
-                AND f.unit_id <=> COALESCE(u.id, c.home_unit_id) AND f.order_id <=> o.id""";
-        jdbc.sql("""
-                UPDATE feedback_import_row r
-                %s
-                LEFT JOIN customer c ON c.external_code = r.customer_code
-                LEFT JOIN unit u ON u.code = r.unit_code
-                LEFT JOIN customer_order o ON o.external_id = r.order_external_id
-                LEFT JOIN feedback f ON f.external_id = r.external_id
-                SET r.customer_id = c.id, r.unit_id = COALESCE(u.id, c.home_unit_id), r.order_id = o.id, r.existing_id = f.id,
-                    r.outcome = CASE WHEN %s THEN 'REJECT' WHEN f.id IS NULL THEN 'CREATE' WHEN %s THEN 'UNCHANGED' ELSE 'UPDATE' END,
-                    r.reason = %s,
-                    r.detail = %s
-                WHERE r.import_id = ? AND (r.reason IS NULL OR r.reason NOT LIKE 'import.format.%%')"""
-                .formatted(staging.earlierLineJoin("external_id", "d"), cases[0], same, cases[1], cases[2])).params(importId, importId).update();
-        return staging.summary(importId);
-    }
-
-    public List<ImportReject> rejects(long importId, long offset, int limit) {
-        return staging.rejects(importId, offset, limit);
+        return ImportCheck.of(staging)
+                .earlierLines("external_id", "d")
+                .join("LEFT JOIN customer c ON c.external_code = r.customer_code")
+                .join("LEFT JOIN unit u ON u.code = r.unit_code")
+                .join("LEFT JOIN customer_order o ON o.external_id = r.order_external_id")
+                .join("LEFT JOIN feedback f ON f.external_id = r.external_id")
+                .keep("r.customer_id = c.id")
+                .keep("r.unit_id = COALESCE(u.id, c.home_unit_id)")
+                .keep("r.order_id = o.id")
+                .existingRecord("f.id")
+                .rejectWhen("d.first_line IS NOT NULL", "import.reject.duplicate-in-file", "CONCAT('line ', d.first_line)")
+                .rejectWhen("r.customer_code IS NOT NULL AND c.id IS NULL", "import.reject.unknown-customer", "r.customer_code")
+                .rejectWhen("r.unit_code IS NOT NULL AND u.id IS NULL", "import.reject.unknown-unit", "r.unit_code")
+                .rejectWhen("NOT :everyUnit AND (" + unit + " IS NULL OR " + ImportStaging.outOfScope(unit) + ")",
+                        "import.reject.unit-out-of-scope", "COALESCE(r.unit_code, r.customer_code)")
+                .rejectWhen("(r.kind = 'NPS' AND r.score NOT BETWEEN 0 AND 10) OR (r.kind = 'CSAT' AND r.score NOT BETWEEN 1 AND 5)"
+                                + " OR (r.kind = 'CES' AND r.score NOT BETWEEN 1 AND 7)",
+                        "import.reject.score-out-of-range", "CONCAT(r.kind, ' ', r.score)")
+                .rejectWhen("r.answered_at > :now", "import.reject.future-date", "CAST(r.answered_at AS CHAR)")
+                .rejectWhen("r.order_external_id IS NOT NULL AND o.id IS NULL",
+                        "import.reject.unknown-order", "r.order_external_id")
+                .rejectWhen("o.id IS NOT NULL AND NOT (o.customer_id <=> c.id)",
+                        "import.reject.order-of-another-customer", "r.order_external_id")
+                .rejectWhen("f.id IS NOT NULL AND NOT (f.customer_id <=> c.id)",
+                        "import.reject.record-of-another-customer", "r.external_id")
+                .rejectWhen("f.id IS NOT NULL AND " + ImportStaging.outOfScope("f.unit_id"),
+                        "import.reject.record-out-of-scope", "r.external_id")
+                .unchangedWhen("f.answered_at <=> r.answered_at AND f.kind <=> r.kind AND f.score <=> r.score "
+                        + "AND f.comment <=> r.comment AND f.unit_id <=> COALESCE(u.id, c.home_unit_id) "
+                        + "AND f.order_id <=> o.id")
+                .run(jdbc, run);
     }
 
     /** The first and last day the import touches, old days of changed answers included; nulls when none. */
@@ -88,7 +84,10 @@ public class FeedbackImportStore {
     }
 
     /** Writes the rows checked CREATE or UPDATE (after {@link #check} in the same transaction). */
-    public void apply(long importId, String by) {
+    @Override
+    public void apply(ImportRun run) {
+        long importId = run.importId();
+        String by = run.recordedBy();
         jdbc.sql("""
                 UPDATE feedback f JOIN feedback_import_row r ON r.existing_id = f.id
                 SET f.answered_at = r.answered_at, f.kind = r.kind, f.score = r.score, f.comment = r.comment, f.unit_id = r.unit_id,
@@ -103,11 +102,8 @@ public class FeedbackImportStore {
                 .params(by, importId).update();
     }
 
-    public void forgetAccepted(long importId) {
-        staging.forgetAccepted(importId);
-    }
-
-    public void discard(long importId) {
-        staging.discard(importId);
+    @Override
+    public ImportStaging staging() {
+        return staging;
     }
 }

@@ -11,8 +11,8 @@ import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-import javax.sql.DataSource;
 import java.sql.Connection;
+import java.sql.Date;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
@@ -23,6 +23,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
+import javax.sql.DataSource;
 
 /**
  * Interactions for generated customers (about 3 each; 9,000 for the generator's very heavy buyers, so that their
@@ -133,7 +134,7 @@ public class InteractionDataGenerator {
             String[] texts = SUMMARIES[reason - 1];
             rows.add(nextId++, customerId, Timestamp.from(at), channel.name(), random.nextDouble() < 0.8 ? Direction.IN.name() : Direction.OUT.name(),
                     (long) reason, texts[random.nextInt(texts.length)], resolved, minutes, "generator", "Generated staff", unit,
-                    followUp == null ? null : java.sql.Date.valueOf(followUp), followUpDone, loadedAt, 0L);
+                    followUp == null ? null : Date.valueOf(followUp), followUpDone, loadedAt, 0L);
         }
         return nextId;
     }

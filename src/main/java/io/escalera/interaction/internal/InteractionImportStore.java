@@ -1,8 +1,10 @@
 package io.escalera.interaction.internal;
 
 import io.escalera.interaction.InteractionImport;
-import io.escalera.shared.imports.ImportReject;
+import io.escalera.shared.imports.ImportCheck;
+import io.escalera.shared.imports.ImportRun;
 import io.escalera.shared.imports.ImportStaging;
+import io.escalera.shared.imports.StagedRecords;
 import io.escalera.shared.imports.ImportSummary;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -12,11 +14,10 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Set;
 
 /** The SQL of a contact import: staging, the set-based checks, and the writes. */
 @Repository
-public class InteractionImportStore {
+public class InteractionImportStore implements StagedRecords {
 
     private static final List<String> STAGE_COLUMNS = List.of("import_id", "line", "external_id", "customer_code", "occurred_at",
             "channel", "direction", "reason_name", "summary", "minutes", "resolved_first_contact", "unit_code", "handled_by_name",
@@ -41,41 +42,36 @@ public class InteractionImportStore {
     }
 
     /** Decides every row's outcome in one pass (first broken rule rejects); rows rejected while read keep their reason. */
-    public ImportSummary check(long importId, Set<Long> units, Instant now) {
-        String[][] rules = {
-                {"d.first_line IS NOT NULL", "import.reject.duplicate-in-file", "CONCAT('line ', d.first_line)"},
-                {"c.id IS NULL", "import.reject.unknown-customer", "r.customer_code"},
-                {"u.id IS NULL", "import.reject.unknown-unit", "r.unit_code"},
-                {ImportStaging.outOfScope("u.id", units), "import.reject.unit-out-of-scope", "r.unit_code"},
-                {"ir.id IS NULL", "import.reject.unknown-reason", "r.reason_name"},
-                {"r.minutes < 0 OR r.minutes > 1440", "import.reject.bad-minutes", "CAST(r.minutes AS CHAR)"},
-                {"r.occurred_at > '" + Timestamp.from(now) + "'", "import.reject.future-date", "CAST(r.occurred_at AS CHAR)"},
-                {"i.id IS NOT NULL AND i.customer_id <> c.id", "import.reject.record-of-another-customer", "r.external_id"},
-                {"i.id IS NOT NULL AND " + ImportStaging.outOfScope("i.unit_id", units), "import.reject.record-out-of-scope", "r.external_id"}};
-        String[] cases = ImportStaging.cases(rules);
-        String same = """
-                i.occurred_at <=> r.occurred_at AND i.channel <=> r.channel AND i.direction <=> r.direction
-                AND i.reason_id <=> ir.id AND i.summary <=> r.summary AND i.minutes <=> r.minutes
-                AND i.resolved_first_contact <=> r.resolved_first_contact AND i.unit_id <=> u.id
-                AND i.handled_by_name <=> r.handled_by_name""";
-        jdbc.sql("""
-                UPDATE interaction_import_row r
-                %s
-                LEFT JOIN customer c ON c.external_code = r.customer_code
-                LEFT JOIN unit u ON u.code = r.unit_code
-                LEFT JOIN interaction_reason ir ON ir.name = r.reason_name
-                LEFT JOIN interaction i ON i.external_id = r.external_id
-                SET r.customer_id = c.id, r.unit_id = u.id, r.reason_id = ir.id, r.existing_id = i.id,
-                    r.outcome = CASE WHEN %s THEN 'REJECT' WHEN i.id IS NULL THEN 'CREATE' WHEN %s THEN 'UNCHANGED' ELSE 'UPDATE' END,
-                    r.reason = %s,
-                    r.detail = %s
-                WHERE r.import_id = ? AND (r.reason IS NULL OR r.reason NOT LIKE 'import.format.%%')"""
-                .formatted(staging.earlierLineJoin("external_id", "d"), cases[0], same, cases[1], cases[2])).params(importId, importId).update();
-        return staging.summary(importId);
-    }
-
-    public List<ImportReject> rejects(long importId, long offset, int limit) {
-        return staging.rejects(importId, offset, limit);
+    @Override
+    public ImportSummary check(ImportRun run) {
+        return ImportCheck.of(staging)
+                .earlierLines("external_id", "d")
+                .join("LEFT JOIN customer c ON c.external_code = r.customer_code")
+                .join("LEFT JOIN unit u ON u.code = r.unit_code")
+                .join("LEFT JOIN interaction_reason ir ON ir.name = r.reason_name")
+                .join("LEFT JOIN interaction i ON i.external_id = r.external_id")
+                .keep("r.customer_id = c.id")
+                .keep("r.unit_id = COALESCE(u.id, c.home_unit_id)")
+                .keep("r.reason_id = ir.id")
+                .existingRecord("i.id")
+                .rejectWhen("d.first_line IS NOT NULL", "import.reject.duplicate-in-file", "CONCAT('line ', d.first_line)")
+                .rejectWhen("c.id IS NULL", "import.reject.unknown-customer", "r.customer_code")
+                // the contact's unit is the file's, else the customer's home unit
+                .rejectWhen("r.unit_code IS NOT NULL AND u.id IS NULL", "import.reject.unknown-unit", "r.unit_code")
+                .rejectWhen(ImportStaging.outOfScope("COALESCE(u.id, c.home_unit_id)"), "import.reject.unit-out-of-scope",
+                        "COALESCE(r.unit_code, r.customer_code)")
+                .rejectWhen("ir.id IS NULL", "import.reject.unknown-reason", "r.reason_name")
+                .rejectWhen("r.minutes < 0 OR r.minutes > 1440", "import.reject.bad-minutes", "CAST(r.minutes AS CHAR)")
+                .rejectWhen("r.occurred_at > :now", "import.reject.future-date", "CAST(r.occurred_at AS CHAR)")
+                .rejectWhen("i.id IS NOT NULL AND i.customer_id <> c.id",
+                        "import.reject.record-of-another-customer", "r.external_id")
+                .rejectWhen("i.id IS NOT NULL AND " + ImportStaging.outOfScope("i.unit_id"),
+                        "import.reject.record-out-of-scope", "r.external_id")
+                .unchangedWhen("i.occurred_at <=> r.occurred_at AND i.channel <=> r.channel "
+                        + "AND i.direction <=> r.direction AND i.reason_id <=> ir.id AND i.summary <=> r.summary "
+                        + "AND i.minutes <=> r.minutes AND i.resolved_first_contact <=> r.resolved_first_contact "
+                        + "AND i.unit_id <=> COALESCE(u.id, c.home_unit_id) AND i.handled_by_name <=> r.handled_by_name")
+                .run(jdbc, run);
     }
 
     /** The first and last day the import touches, old days of changed contacts included; nulls when none. */
@@ -84,7 +80,11 @@ public class InteractionImportStore {
     }
 
     /** Writes the rows checked CREATE or UPDATE (after {@link #check} in the same transaction). */
-    public void apply(long importId, String by, Instant now) {
+    @Override
+    public void apply(ImportRun run) {
+        long importId = run.importId();
+        String by = run.actorName();
+        Instant now = run.now();
         jdbc.sql("""
                 UPDATE interaction i JOIN interaction_import_row r ON r.existing_id = i.id
                 SET i.occurred_at = r.occurred_at, i.channel = r.channel, i.direction = r.direction, i.reason_id = r.reason_id,
@@ -100,11 +100,8 @@ public class InteractionImportStore {
                 .params(by, Timestamp.from(now), importId).update();
     }
 
-    public void forgetAccepted(long importId) {
-        staging.forgetAccepted(importId);
-    }
-
-    public void discard(long importId) {
-        staging.discard(importId);
+    @Override
+    public ImportStaging staging() {
+        return staging;
     }
 }

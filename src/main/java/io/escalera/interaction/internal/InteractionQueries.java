@@ -1,10 +1,12 @@
 package io.escalera.interaction.internal;
 
-import io.escalera.shared.jdbc.UnitCondition;
 import io.escalera.interaction.Direction;
 import io.escalera.interaction.InteractionChannel;
 import io.escalera.interaction.InteractionFilter;
 import io.escalera.interaction.InteractionRow;
+import io.escalera.shared.jdbc.StreamingQuery;
+import io.escalera.shared.jdbc.UnitCondition;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -14,7 +16,9 @@ import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /** Interaction lists in SQL, newest first, paged in the database. */
 @Component
@@ -32,9 +36,9 @@ public class InteractionQueries {
             rs.getTimestamp(14) == null ? null : rs.getTimestamp(14).toInstant());
 
     private final JdbcClient jdbc;
-    private final org.springframework.jdbc.core.JdbcTemplate jdbcTemplate;
+    private final JdbcTemplate jdbcTemplate;
 
-    InteractionQueries(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate jdbcTemplate) {
+    InteractionQueries(JdbcClient jdbc, JdbcTemplate jdbcTemplate) {
         this.jdbc = jdbc;
         this.jdbcTemplate = jdbcTemplate;
     }
@@ -48,10 +52,10 @@ public class InteractionQueries {
     }
 
     /** Every interaction of the list (same filter, same order), streamed, for an export. */
-    public void forEach(InteractionFilter filter, Set<Long> units, java.util.function.Consumer<InteractionRow> sink) {
+    public void forEach(InteractionFilter filter, Set<Long> units, Consumer<InteractionRow> sink) {
         List<Object> params = new ArrayList<>();
         String sql = SELECT + where(filter, units, params) + " ORDER BY i.occurred_at DESC, i.id DESC";
-        io.escalera.shared.jdbc.StreamingQuery.forEach(jdbcTemplate, sql, params, ROW, sink);
+        StreamingQuery.forEach(jdbcTemplate, sql, params, ROW, sink);
     }
 
     private static String where(InteractionFilter filter, Set<Long> units, List<Object> params) {
@@ -104,12 +108,12 @@ public class InteractionQueries {
                 .params(params).query(ROW).list();
     }
 
-    public java.util.Optional<InteractionRow> byId(long id) {
+    public Optional<InteractionRow> byId(long id) {
         return jdbc.sql(SELECT + " WHERE i.id = ?").param(id).query(ROW).optional();
     }
 
     /** The channel and reason of the user's latest interaction: the quick log's defaults. */
-    public java.util.Optional<Object[]> lastChannelAndReason(String handledBy) {
+    public Optional<Object[]> lastChannelAndReason(String handledBy) {
         return jdbc.sql("SELECT channel, reason_id FROM interaction WHERE handled_by = ? ORDER BY occurred_at DESC LIMIT 1")
                 .param(handledBy).query((rs, n) -> new Object[]{rs.getString(1), rs.getLong(2)}).optional();
     }

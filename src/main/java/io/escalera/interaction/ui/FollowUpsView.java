@@ -5,6 +5,8 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
@@ -13,12 +15,18 @@ import io.escalera.interaction.InteractionRow;
 import io.escalera.interaction.InteractionService;
 import io.escalera.security.Role;
 import io.escalera.security.SignedInUsers;
+import io.escalera.shared.Pages;
+import io.escalera.shared.TableWriter;
 import io.escalera.shared.ui.Formats;
 import io.escalera.shared.ui.LocalizedTitle;
 import io.escalera.shared.ui.Notifications;
+import io.escalera.shared.ui.StreamingDownload;
 import jakarta.annotation.security.RolesAllowed;
 
+import java.io.OutputStream;
 import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
 
 /** Follow-ups due today or overdue: my own, or my unit's for a manager. Mark them done. */
 @Route("follow-ups")
@@ -53,9 +61,9 @@ public class FollowUpsView extends VerticalLayout implements LocalizedTitle {
         grid.addItemDoubleClickListener(e -> getUI().ifPresent(ui -> ui.navigate(CustomerView.class, e.getItem().customerId())));
         grid.setSizeFull();
         wholeUnit.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
-        com.vaadin.flow.component.orderedlayout.HorizontalLayout top = new com.vaadin.flow.component.orderedlayout.HorizontalLayout(wholeUnit);
-        top.setDefaultVerticalComponentAlignment(com.vaadin.flow.component.orderedlayout.FlexComponent.Alignment.BASELINE);
-        io.escalera.shared.ui.StreamingDownload.exportLinks(this, "follow-ups-due", (format, out) -> export(interactions, wholeUnit.getValue(), format, out))
+        HorizontalLayout top = new HorizontalLayout(wholeUnit);
+        top.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        StreamingDownload.exportLinks(this, "follow-ups-due", (format, out) -> export(interactions, wholeUnit.getValue(), format, out))
                 .forEach(top::add);
         add(top, grid);
     }
@@ -63,13 +71,13 @@ public class FollowUpsView extends VerticalLayout implements LocalizedTitle {
     private static final int EXPORT_PAGE = 5_000;
 
     /** The worklist as on screen (mine or the unit's), page after page. */
-    private void export(InteractionService interactions, boolean wholeUnit, io.escalera.shared.TableWriter.Format format, java.io.OutputStream out) {
-        try (io.escalera.shared.TableWriter writer = io.escalera.shared.TableWriter.of(format, out, getTranslation("nav.follow-ups"))) {
-            writer.row(java.util.List.of(getTranslation("interaction.follow-up"), getTranslation("follow-ups.status"),
+    private void export(InteractionService interactions, boolean wholeUnit, TableWriter.Format format, OutputStream out) {
+        try (TableWriter writer = TableWriter.of(format, out, getTranslation("nav.follow-ups"))) {
+            writer.row(List.of(getTranslation("interaction.follow-up"), getTranslation("follow-ups.status"),
                     getTranslation("interaction.customer"), getTranslation("interaction.reason"), getTranslation("interaction.summary"),
                     getTranslation("interaction.handled-by")));
-            io.escalera.shared.Pages.forEach(EXPORT_PAGE, (offset, limit) -> interactions.followUpsDue(wholeUnit, offset, limit),
-                    r -> writer.row(java.util.Arrays.asList(r.followUpOn(),
+            Pages.forEach(EXPORT_PAGE, (offset, limit) -> interactions.followUpsDue(wholeUnit, offset, limit),
+                    r -> writer.row(Arrays.asList(r.followUpOn(),
                             getTranslation(r.followUpOn().isBefore(LocalDate.now()) ? "follow-ups.overdue" : "follow-ups.today"),
                             r.customerName(), r.reason(), r.summary(), r.handledByName())));
         }

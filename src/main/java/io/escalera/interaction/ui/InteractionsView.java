@@ -1,5 +1,7 @@
 package io.escalera.interaction.ui;
 
+import com.vaadin.flow.component.HasValue;
+import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
@@ -13,8 +15,6 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import io.escalera.customer.CustomerService;
 import io.escalera.customer.ui.CustomerView;
-import io.escalera.security.UnitDirectory;
-import com.vaadin.flow.component.combobox.ComboBox;
 import io.escalera.interaction.Direction;
 import io.escalera.interaction.InteractionChannel;
 import io.escalera.interaction.InteractionFilter;
@@ -22,10 +22,19 @@ import io.escalera.interaction.InteractionRow;
 import io.escalera.interaction.InteractionService;
 import io.escalera.interaction.Reason;
 import io.escalera.interaction.ReasonService;
+import io.escalera.security.UnitDirectory;
+import io.escalera.shared.TableWriter;
 import io.escalera.shared.ui.Formats;
-import io.escalera.shared.ui.Selects;
 import io.escalera.shared.ui.LocalizedTitle;
+import io.escalera.shared.ui.Selects;
+import io.escalera.shared.ui.StreamingDownload;
 import jakarta.annotation.security.RolesAllowed;
+
+import java.io.OutputStream;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /** Interactions of the unit (managers) or of all units (executives, admins), with the filters of the brief. */
 @Route("interactions")
@@ -69,24 +78,24 @@ public class InteractionsView extends VerticalLayout implements LocalizedTitle {
         grid.addColumn(InteractionRow::handledByName).setHeader(getTranslation("interaction.handled-by")).setAutoWidth(true);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
         grid.setEmptyStateText(getTranslation("interactions.empty"));
-        java.util.function.Supplier<InteractionFilter> filter = () -> new InteractionFilter(from.getValue(), to.getValue(),
+        Supplier<InteractionFilter> filter = () -> new InteractionFilter(from.getValue(), to.getValue(),
                 unit.getValue() == null ? null : unit.getValue().id(), channel.getValue(),
                 reason.getValue() == null ? null : reason.getValue().id(), direction.getValue(), fcr.getValue(),
                 handledBy.getValue());
         grid.setItems(query -> interactions.list(filter.get(), query.getOffset(), query.getLimit()).stream());
         grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate(CustomerView.class, e.getItem().customerId())));
         grid.setSizeFull();
-        java.util.List<com.vaadin.flow.component.HasValue<?, ?>> filtersFields = java.util.List.of(from, to, unit, channel, reason, direction, fcr, handledBy);
+        List<HasValue<?, ?>> filtersFields = List.of(from, to, unit, channel, reason, direction, fcr, handledBy);
         filtersFields.forEach(field -> field.addValueChangeListener(e -> grid.getDataProvider().refreshAll()));
         HorizontalLayout filters = new HorizontalLayout(from, to, unit, channel, reason, direction, fcr, handledBy);
         // the whole list with the filters of the moment of the click, streamed
-        io.escalera.shared.ui.StreamingDownload.exportLinks(this, "interactions", (format, out) -> export(interactions, filter.get(), format, out)).forEach(filters::add);
+        StreamingDownload.exportLinks(this, "interactions", (format, out) -> export(interactions, filter.get(), format, out)).forEach(filters::add);
         filters.setWrap(true);
         filters.setAlignItems(FlexComponent.Alignment.BASELINE);
         add(filters, grid);
     }
 
-    private <T> Select<T> anyOf(T[] values, java.util.function.Function<T, String> label, String anyKey) {
+    private <T> Select<T> anyOf(T[] values, Function<T, String> label, String anyKey) {
         return Selects.anyOf(values, label, getTranslation(anyKey));
     }
 
@@ -96,14 +105,14 @@ public class InteractionsView extends VerticalLayout implements LocalizedTitle {
     }
 
     /** The list as on screen, in the user's language. */
-    private void export(InteractionService interactions, InteractionFilter filter, io.escalera.shared.TableWriter.Format format,
-                        java.io.OutputStream out) {
-        try (io.escalera.shared.TableWriter writer = io.escalera.shared.TableWriter.of(format, out, getTranslation("nav.interactions"))) {
-            writer.row(java.util.List.of(getTranslation("interaction.when"), getTranslation("interaction.customer"),
+    private void export(InteractionService interactions, InteractionFilter filter, TableWriter.Format format,
+                        OutputStream out) {
+        try (TableWriter writer = TableWriter.of(format, out, getTranslation("nav.interactions"))) {
+            writer.row(List.of(getTranslation("interaction.when"), getTranslation("interaction.customer"),
                     getTranslation("interaction.channel"), getTranslation("interaction.direction"), getTranslation("interaction.reason"),
                     getTranslation("interaction.summary"), getTranslation("interaction.fcr"), getTranslation("interaction.minutes"),
                     getTranslation("interaction.handled-by")));
-            interactions.forEach(filter, r -> writer.row(java.util.Arrays.asList(Formats.dateTime(r.occurredAt(), getLocale()),
+            interactions.forEach(filter, r -> writer.row(Arrays.asList(Formats.dateTime(r.occurredAt(), getLocale()),
                     r.customerName(), getTranslation("channel." + r.channel()), getTranslation("interaction.direction." + r.direction()),
                     r.reason(), r.summary(), getTranslation(r.resolvedFirstContact() ? "yes" : "no"), r.minutes(), r.handledByName())));
         }

@@ -8,13 +8,14 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import io.escalera.customer.CustomerService;
 import io.escalera.interaction.InteractionService;
 import io.escalera.interaction.QuickLogEscalation;
-import org.springframework.beans.factory.ObjectProvider;
 import io.escalera.interaction.ReasonService;
 import io.escalera.security.SignedInUsers;
 import io.escalera.shared.ui.HeaderAction;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
 
 /** "Log interaction" in the header of every screen, and Alt+Shift+L anywhere. */
-@org.springframework.stereotype.Component
+@Component
 class QuickLogHeaderAction implements HeaderAction {
 
     private final InteractionService interactions;

@@ -3,13 +3,18 @@ package io.escalera.loyalty.internal;
 import io.escalera.customer.CustomerEvents;
 import io.escalera.feedback.FeedbackEvents;
 import io.escalera.feedback.FeedbackKind;
+import io.escalera.loyalty.LoyaltyEvents;
 import io.escalera.loyalty.LoyaltyService;
 import io.escalera.security.SystemUser;
+import io.escalera.shared.LongJobs;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+
+import java.time.Clock;
 
 /**
  * The ladder moves when something happens (an order, an NPS answer, a referral — after commit, through the event
@@ -91,7 +96,10 @@ class LadderTriggers {
     }
 }
 
-/** The nightly full recompute (time alone moves customers: overdue, lapsed), on one node. */
+/**
+ * The nightly full recompute (time alone moves customers: overdue, lapsed), on one node; when it has run, it says so
+ * ({@link LoyaltyEvents.NightlyRecomputeEnded}) and the value module's nightly run follows on that node.
+ */
 @Component
 @ConditionalOnProperty(name = "escalera.loyalty.nightly-recompute", havingValue = "true", matchIfMissing = true)
 class NightlyLadderRecompute {
@@ -99,11 +107,15 @@ class NightlyLadderRecompute {
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(NightlyLadderRecompute.class);
 
     private final LoyaltyService loyalty;
-    private final io.escalera.shared.LongJobs longJobs;
+    private final LongJobs longJobs;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
 
-    NightlyLadderRecompute(LoyaltyService loyalty, io.escalera.shared.LongJobs longJobs) {
+    NightlyLadderRecompute(LoyaltyService loyalty, LongJobs longJobs, ApplicationEventPublisher events, Clock clock) {
         this.loyalty = loyalty;
         this.longJobs = longJobs;
+        this.events = events;
+        this.clock = clock;
     }
 
     /** Minutes at scale: on the long-job executor, so that no scheduler thread waits for it. */
@@ -114,6 +126,7 @@ class NightlyLadderRecompute {
             int changed = SystemUser.call(loyalty::recomputeAllUnlessRunning);
             if (changed >= 0) {
                 log.info("Ladder recomputed: {} customer(s) changed stage", changed);
+                events.publishEvent(new LoyaltyEvents.NightlyRecomputeEnded(clock.instant(), changed));
             }
         });
     }

@@ -1,8 +1,15 @@
 package io.escalera.shared.imports;
 
+import io.escalera.shared.jdbc.RowWriter;
+import io.escalera.shared.jdbc.RowWriters;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceUtils;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.LocalDate;
 import java.util.List;
+import javax.sql.DataSource;
 
 /**
  * What every import's staging table shares: rows keyed by (import_id, line) with an outcome (CREATE, UPDATE,
@@ -27,7 +34,9 @@ public record ImportStaging(JdbcClient jdbc, String table, String keyColumn, Str
         return jdbc.sql("SELECT line, reason, detail, " + keyColumn + ", " + referenceColumn + " FROM " + table
                         + " WHERE import_id = ? AND outcome = 'REJECT' ORDER BY line LIMIT ? OFFSET ?")
                 .params(importId, limit, offset)
-                .query((rs, n) -> new ImportReject(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)))
+                // an id made from the content (ContentKey) means nothing to the user: the line has no id of its own
+                .query((rs, n) -> new ImportReject(rs.getInt(1), rs.getString(2), rs.getString(3),
+                        rs.getString(4) == null || rs.getString(4).startsWith(ContentKey.PREFIX) ? null : rs.getString(4), rs.getString(5)))
                 .list();
     }
 
@@ -43,26 +52,26 @@ public record ImportStaging(JdbcClient jdbc, String table, String keyColumn, Str
     }
 
     /** Adds rows (values in {@code columns} order) to the staging table, by LOAD DATA where allowed. */
-    public void write(javax.sql.DataSource dataSource, List<String> columns, List<Object[]> rows) {
-        java.sql.Connection connection = org.springframework.jdbc.datasource.DataSourceUtils.getConnection(dataSource);
-        try (io.escalera.shared.jdbc.RowWriter writer = io.escalera.shared.jdbc.RowWriters.forTable(connection,
-                io.escalera.shared.jdbc.RowWriters.loadDataAllowed(connection), table, columns)) {
+    public void write(DataSource dataSource, List<String> columns, List<Object[]> rows) {
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        try (RowWriter writer = RowWriters.forTable(connection,
+                RowWriters.loadDataAllowed(connection), table, columns)) {
             for (Object[] row : rows) {
                 writer.add(row);
             }
-        } catch (java.sql.SQLException e) {
+        } catch (SQLException e) {
             throw new IllegalStateException("Could not stage import rows", e);
         } finally {
-            org.springframework.jdbc.datasource.DataSourceUtils.releaseConnection(connection, dataSource);
+            DataSourceUtils.releaseConnection(connection, dataSource);
         }
     }
 
     /**
      * The join that finds the rows whose key appeared on an earlier line of the same import (as {@code alias}, with
-     * its {@code first_line}); rows rejected while read are left out. Takes one parameter: the import id.
+     * its {@code first_line}); rows rejected while read are left out. Bound by {@link ImportRun#bind} ({@code :importId}).
      */
     public String earlierLineJoin(String keyColumn, String alias) {
-        return "LEFT JOIN (SELECT " + keyColumn + ", MIN(line) AS first_line FROM " + table + " WHERE import_id = ? AND " + keyColumn
+        return "LEFT JOIN (SELECT " + keyColumn + ", MIN(line) AS first_line FROM " + table + " WHERE import_id = :importId AND " + keyColumn
                 + " IS NOT NULL AND (reason IS NULL OR reason NOT LIKE 'import.format.%') GROUP BY " + keyColumn + " HAVING COUNT(*) > 1) "
                 + alias + " ON " + alias + "." + keyColumn + " = r." + keyColumn + " AND r.line > " + alias + ".first_line";
     }
@@ -72,31 +81,21 @@ public record ImportStaging(JdbcClient jdbc, String table, String keyColumn, Str
      * date or time column of the staged rows and of the records ({@code recordTable}, matched by {@code existing_id});
      * nulls when there is none.
      */
-    public java.time.LocalDate[] affectedDays(long importId, String column, String recordTable) {
+    public LocalDate[] affectedDays(long importId, String column, String recordTable) {
         String c = column;
         return jdbc.sql("SELECT DATE(MIN(LEAST(r." + c + ", COALESCE(x." + c + ", r." + c + ")))), DATE(MAX(GREATEST(r." + c + ", COALESCE(x."
                         + c + ", r." + c + ")))) FROM " + table + " r LEFT JOIN " + recordTable + " x ON x.id = r.existing_id"
                         + " WHERE r.import_id = ? AND r.outcome IN ('CREATE', 'UPDATE')")
-                .param(importId).query((rs, n) -> new java.time.LocalDate[]{
+                .param(importId).query((rs, n) -> new LocalDate[]{
                         rs.getDate(1) == null ? null : rs.getDate(1).toLocalDate(),
                         rs.getDate(2) == null ? null : rs.getDate(2).toLocalDate()}).single();
     }
 
-    /** "the column's unit is not one of these" as SQL, or FALSE when every unit is allowed. */
-    public static String outOfScope(String column, java.util.Set<Long> units) {
-        return units == null ? "FALSE" : "NOT (" + io.escalera.shared.jdbc.UnitCondition.in(column, units) + ")";
-    }
-
-    /** The CASE expressions of the rules (condition, reason, detail), first broken rule wins. */
-    public static String[] cases(String[][] rules) {
-        StringBuilder reason = new StringBuilder("CASE");
-        StringBuilder detail = new StringBuilder("CASE");
-        StringBuilder rejected = new StringBuilder("(FALSE");
-        for (String[] rule : rules) {
-            reason.append(" WHEN ").append(rule[0]).append(" THEN '").append(rule[1]).append("'");
-            detail.append(" WHEN ").append(rule[0]).append(" THEN LEFT(").append(rule[2]).append(", 200)");
-            rejected.append(" OR (").append(rule[0]).append(")");
-        }
-        return new String[]{rejected.append(")").toString(), reason.append(" END").toString(), detail.append(" END").toString()};
+    /**
+     * "the column's unit is not one of the importer's" as SQL (unknown when the column is null), bound by
+     * {@link ImportRun#bind} ({@code :everyUnit}, {@code :units}).
+     */
+    public static String outOfScope(String column) {
+        return "(NOT :everyUnit AND NOT (" + column + " IN (:units)))";
     }
 }

@@ -1,6 +1,7 @@
 package io.escalera.shared.internal;
 
 import io.escalera.shared.ClusterJobs;
+import io.escalera.shared.LongJobs;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -14,9 +15,9 @@ class EventRedeliveryJobs {
 
     private final EventRedelivery redelivery;
     private final ClusterJobs jobs;
-    private final io.escalera.shared.LongJobs longJobs;
+    private final LongJobs longJobs;
 
-    EventRedeliveryJobs(EventRedelivery redelivery, ClusterJobs jobs, io.escalera.shared.LongJobs longJobs) {
+    EventRedeliveryJobs(EventRedelivery redelivery, ClusterJobs jobs, LongJobs longJobs) {
         this.redelivery = redelivery;
         this.jobs = jobs;
         this.longJobs = longJobs;

@@ -2,11 +2,13 @@ package io.escalera.shared.internal;
 
 import io.escalera.shared.ActionRefusedException;
 import io.escalera.shared.ClusterJobs;
+import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -124,7 +126,7 @@ class JdbcClusterJobs implements ClusterJobs {
                             WHERE name = ? AND locked_until <= NOW(3)""")
                     .params(holder, LEASE.toSeconds(), job).update());
             return taken == null || taken == 0 ? null : holder;
-        } catch (org.springframework.dao.PessimisticLockingFailureException e) {
+        } catch (PessimisticLockingFailureException e) {
             // another node took it at the same moment
             return null;
         }
@@ -202,7 +204,7 @@ class JdbcClusterJobs implements ClusterJobs {
         return pid == ProcessHandle.current().pid() || ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true);
     }
 
-    @jakarta.annotation.PreDestroy
+    @PreDestroy
     void stop() {
         keepAlive.shutdownNow();
     }

@@ -8,6 +8,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 import java.lang.management.ManagementFactory;
+import java.util.Locale;
 
 /** One line that says where Escalera answers and how long the start took, counted from the JVM's start. */
 @Component
@@ -20,6 +21,6 @@ class StartupReport {
         double seconds = ManagementFactory.getRuntimeMXBean().getUptime() / 1000.0;
         String where = event.getApplicationContext() instanceof WebServerApplicationContext web && web.getWebServer() != null
                 ? "http://localhost:" + web.getWebServer().getPort() : "(no web server)";
-        log.info("Escalera is ready at {} — started in {} s since the JVM started", where, String.format(java.util.Locale.ROOT, "%.1f", seconds));
+        log.info("Escalera is ready at {} — started in {} s since the JVM started", where, String.format(Locale.ROOT, "%.1f", seconds));
     }
 }

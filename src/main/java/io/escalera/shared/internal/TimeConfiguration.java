@@ -4,6 +4,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import java.time.Clock;
+import java.time.Duration;
 
 @Configuration(proxyBeanMethods = false)
 class TimeConfiguration {
@@ -14,6 +15,6 @@ class TimeConfiguration {
      */
     @Bean
     Clock clock() {
-        return Clock.tick(Clock.systemDefaultZone(), java.time.Duration.ofMillis(1));
+        return Clock.tick(Clock.systemDefaultZone(), Duration.ofMillis(1));
     }
 }

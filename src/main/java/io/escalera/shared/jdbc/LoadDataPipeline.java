@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One connection written by a thread of its own: the caller prepares the next chunk of rows while the database loads
@@ -73,7 +74,7 @@ public final class LoadDataPipeline implements AutoCloseable {
         CountDownLatch done = new CountDownLatch(1);
         submit(c -> done.countDown());
         try {
-            while (!done.await(100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            while (!done.await(100, TimeUnit.MILLISECONDS)) {
                 throwIfFailed();
             }
         } catch (InterruptedException e) {

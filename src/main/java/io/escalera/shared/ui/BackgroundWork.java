@@ -6,6 +6,7 @@ import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -35,7 +36,7 @@ public final class BackgroundWork {
             ui.setPollInterval(-1);
             progress.setVisible(false);
             if (error != null) {
-                failed.accept(error instanceof java.util.concurrent.CompletionException ? error.getCause() : error);
+                failed.accept(error instanceof CompletionException ? error.getCause() : error);
             } else {
                 done.accept(result);
             }

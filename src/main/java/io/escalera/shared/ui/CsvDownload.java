@@ -4,6 +4,7 @@ import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
+import io.escalera.shared.TableWriter;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -46,6 +47,6 @@ public final class CsvDownload {
     }
 
     private static String field(String value) {
-        return io.escalera.shared.TableWriter.Csv.field(value);
+        return TableWriter.Csv.field(value);
     }
 }

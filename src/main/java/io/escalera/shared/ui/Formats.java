@@ -1,9 +1,13 @@
 package io.escalera.shared.ui;
 
+import java.math.BigDecimal;
+import java.text.NumberFormat;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.Currency;
 import java.util.Locale;
 
 /** Dates, times, numbers and durations in the user's locale. */
@@ -12,7 +16,7 @@ public final class Formats {
     private Formats() {
     }
 
-    public static String date(java.time.LocalDate date, Locale locale) {
+    public static String date(LocalDate date, Locale locale) {
         return date == null ? "" : DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale).format(date);
     }
 
@@ -21,11 +25,11 @@ public final class Formats {
     }
 
     /** Money in the configured currency, in the user's number format; rounded only here, for display. */
-    public static String money(java.math.BigDecimal amount, java.util.Currency currency, Locale locale) {
+    public static String money(BigDecimal amount, Currency currency, Locale locale) {
         if (amount == null) {
             return "";
         }
-        java.text.NumberFormat format = java.text.NumberFormat.getCurrencyInstance(locale);
+        NumberFormat format = NumberFormat.getCurrencyInstance(locale);
         format.setCurrency(currency);
         return format.format(amount);
     }
@@ -40,7 +44,7 @@ public final class Formats {
 
     /** A whole number with the locale's grouping (1,234 / 1.234). */
     public static String number(long value, Locale locale) {
-        return java.text.NumberFormat.getIntegerInstance(locale).format(value);
+        return NumberFormat.getIntegerInstance(locale).format(value);
     }
 
     /** A duration in minutes as days, hours and minutes ("2 d 3 h 5 min"; the units read the same in en and es). */
@@ -59,7 +63,7 @@ public final class Formats {
         if (share == null) {
             return "—";
         }
-        java.text.NumberFormat format = java.text.NumberFormat.getPercentInstance(locale);
+        NumberFormat format = NumberFormat.getPercentInstance(locale);
         format.setMinimumFractionDigits(1);
         format.setMaximumFractionDigits(1);
         return format.format(share);
@@ -70,7 +74,7 @@ public final class Formats {
         if (value == null) {
             return "—";
         }
-        java.text.NumberFormat format = java.text.NumberFormat.getNumberInstance(locale);
+        NumberFormat format = NumberFormat.getNumberInstance(locale);
         format.setMaximumFractionDigits(1);
         return format.format(value);
     }

@@ -1,19 +1,40 @@
 package io.escalera.shared.ui;
 
-import com.vaadin.flow.component.dependency.Uses;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.checkbox.CheckboxGroup;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.combobox.MultiSelectComboBox;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.customfield.CustomField;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.dependency.Uses;
+import com.vaadin.flow.component.details.Details;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.Icon;
 import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.Scroller;
+import com.vaadin.flow.component.progressbar.ProgressBar;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.component.textfield.BigDecimalField;
+import com.vaadin.flow.component.textfield.EmailField;
+import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.component.textfield.PasswordField;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.Layout;
 import com.vaadin.flow.server.menu.MenuConfiguration;
 import com.vaadin.flow.server.menu.MenuEntry;
@@ -33,27 +54,27 @@ import org.springframework.beans.factory.ObjectProvider;
 // any route's code, so they are declared here, with the layout every signed-in view shares. Without them the
 // packaged jar shows e.g. the value section's Details as plain children, or breaks grids and selects.
 // PackagedJarSmokeIT opens every route of the packaged jar to prove it.
-@Uses(com.vaadin.flow.component.details.Details.class)
-@Uses(com.vaadin.flow.component.grid.Grid.class)
-@Uses(com.vaadin.flow.component.dialog.Dialog.class)
-@Uses(com.vaadin.flow.component.confirmdialog.ConfirmDialog.class)
-@Uses(com.vaadin.flow.component.combobox.ComboBox.class)
-@Uses(com.vaadin.flow.component.combobox.MultiSelectComboBox.class)
-@Uses(com.vaadin.flow.component.datepicker.DatePicker.class)
-@Uses(com.vaadin.flow.component.select.Select.class)
-@Uses(com.vaadin.flow.component.formlayout.FormLayout.class)
-@Uses(com.vaadin.flow.component.customfield.CustomField.class)
-@Uses(com.vaadin.flow.component.checkbox.Checkbox.class)
-@Uses(com.vaadin.flow.component.checkbox.CheckboxGroup.class)
-@Uses(com.vaadin.flow.component.radiobutton.RadioButtonGroup.class)
-@Uses(com.vaadin.flow.component.textfield.TextField.class)
-@Uses(com.vaadin.flow.component.textfield.TextArea.class)
-@Uses(com.vaadin.flow.component.textfield.EmailField.class)
-@Uses(com.vaadin.flow.component.textfield.PasswordField.class)
-@Uses(com.vaadin.flow.component.textfield.IntegerField.class)
-@Uses(com.vaadin.flow.component.textfield.BigDecimalField.class)
-@Uses(com.vaadin.flow.component.progressbar.ProgressBar.class)
-@Uses(com.vaadin.flow.component.notification.Notification.class)
+@Uses(Details.class)
+@Uses(Grid.class)
+@Uses(Dialog.class)
+@Uses(ConfirmDialog.class)
+@Uses(ComboBox.class)
+@Uses(MultiSelectComboBox.class)
+@Uses(DatePicker.class)
+@Uses(Select.class)
+@Uses(FormLayout.class)
+@Uses(CustomField.class)
+@Uses(Checkbox.class)
+@Uses(CheckboxGroup.class)
+@Uses(RadioButtonGroup.class)
+@Uses(TextField.class)
+@Uses(TextArea.class)
+@Uses(EmailField.class)
+@Uses(PasswordField.class)
+@Uses(IntegerField.class)
+@Uses(BigDecimalField.class)
+@Uses(ProgressBar.class)
+@Uses(Notification.class)
 public class MainLayout extends AppLayout {
 
     /** The route of the security module's change-password view. */

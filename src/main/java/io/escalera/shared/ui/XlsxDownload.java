@@ -3,11 +3,16 @@ package io.escalera.shared.ui;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.server.streams.DownloadHandler;
+import com.vaadin.flow.server.streams.DownloadResponse;
 import io.escalera.shared.TableWriter;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 
 /**
  * "Export XLSX" for a table on screen: the first row is the header (bold), numbers are written as numbers, the rest
@@ -20,10 +25,10 @@ public final class XlsxDownload {
 
     public static Anchor link(String text, String fileName, String sheetName, Supplier<List<List<String>>> rows) {
         Anchor link = new Anchor(DownloadHandler.fromInputStream(event -> {
-            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
             write(rows.get(), sheetName, out);
             byte[] bytes = out.toByteArray();
-            return new com.vaadin.flow.server.streams.DownloadResponse(new java.io.ByteArrayInputStream(bytes), fileName,
+            return new DownloadResponse(new ByteArrayInputStream(bytes), fileName,
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", bytes.length);
         }), "");
         link.add(VaadinIcon.FILE_TABLE.create());
@@ -38,10 +43,10 @@ public final class XlsxDownload {
             for (int r = 0; r < rows.size(); r++) {
                 boolean header = r == 0;
                 writer.row(rows.get(r).stream().<Object>map(value -> value == null || value.isEmpty() ? null
-                        : !header && NUMBER.matcher(value).matches() ? new java.math.BigDecimal(value) : value).toList());
+                        : !header && NUMBER.matcher(value).matches() ? new BigDecimal(value) : value).toList());
             }
         }
     }
 
-    private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("-?\\d+(\\.\\d+)?([eE]-?\\d+)?");
+    private static final Pattern NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?([eE]-?\\d+)?");
 }

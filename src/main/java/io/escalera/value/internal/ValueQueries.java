@@ -16,6 +16,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** The value lists and counts, from customer_value (indexed for each of them); never from the base tables. */
@@ -43,7 +44,8 @@ public class ValueQueries {
     public java.util.Optional<io.escalera.value.ValueService.Averages> averages(Set<Long> units, ValueTier tier) {
         return jdbc.sql("SELECT SUM(economic_sum) / SUM(customers), SUM(strategic_sum) / SUM(customers), SUM(silent)"
                         + " FROM value_segment_count WHERE customers <> 0" + UnitCondition.and("home_unit_id", units)
-                        + (tier == null ? "" : " AND tier = '" + tier.name() + "'"))
+                        + (tier == null ? "" : " AND tier = :tier"))
+                .params(tier == null ? Map.of() : Map.of("tier", tier.name()))
                 .query((rs, n) -> rs.getObject(1) == null ? null
                         : new io.escalera.value.ValueService.Averages(rs.getDouble(1), rs.getDouble(2), rs.getLong(3)))
                 .list().stream().filter(java.util.Objects::nonNull).findFirst();
@@ -51,27 +53,30 @@ public class ValueQueries {
 
     /** A matrix cell's customers, most valuable first. */
     public List<ValuedCustomer> cell(ValueTier tier, NpsBand band, Set<Long> units, long offset, int limit) {
-        return page("v.tier = '" + tier.name() + "' AND v.nps_category = '" + band.name() + "'", units,
+        return page("v.tier = :tier AND v.nps_category = :band", Map.of("tier", tier.name(), "band", band.name()), units,
                 "v.total_value DESC, v.customer_id DESC", offset, limit, false);
     }
 
     /** An RFM segment's customers, most valuable first. */
     public List<ValuedCustomer> segment(RfmSegment segment, Set<Long> units, long offset, int limit) {
-        return page("v.rfm_segment = '" + segment.name() + "'", units, "v.total_value DESC, v.customer_id DESC", offset, limit, false);
+        return page("v.rfm_segment = :segment", Map.of("segment", segment.name()), units, "v.total_value DESC, v.customer_id DESC",
+                offset, limit, false);
     }
 
     /** The at-risk worklist (or only its silent decliners), by risk × value, with who worked each customer since flagged. */
     public List<ValuedCustomer> atRisk(boolean silentOnly, Set<Long> units, long offset, int limit) {
         // one direction along (…, priority, customer_id): the page is read from the index, never sorted
-        return page(silentOnly ? "v.silent = 1" : "v.at_risk = 1", units, "v.priority DESC, v.customer_id DESC", offset, limit, true);
+        return page(silentOnly ? "v.silent = 1" : "v.at_risk = 1", Map.of(), units, "v.priority DESC, v.customer_id DESC", offset,
+                limit, true);
     }
 
     /** Buying customers most valuable first, or the silent decliners by risk × value; {@code tier} null: every tier. */
     public List<ValuedCustomer> valued(boolean silentOnly, Set<Long> units, ValueTier tier, long offset, int limit) {
-        String inTier = tier == null ? "v.tier IS NOT NULL" : "v.tier = '" + tier.name() + "'";
+        String inTier = tier == null ? "v.tier IS NOT NULL" : "v.tier = :tier";
+        Map<String, Object> params = tier == null ? Map.of() : Map.of("tier", tier.name());
         return silentOnly
-                ? page("v.silent = 1 AND " + inTier, units, "v.priority DESC, v.customer_id DESC", offset, limit, false)
-                : page(inTier, units, "v.total_value DESC, v.customer_id DESC", offset, limit, false);
+                ? page("v.silent = 1 AND " + inTier, params, units, "v.priority DESC, v.customer_id DESC", offset, limit, false)
+                : page(inTier, params, units, "v.total_value DESC, v.customer_id DESC", offset, limit, false);
     }
 
     public long countAtRisk(boolean silentOnly, Set<Long> units) {
@@ -79,7 +84,9 @@ public class ValueQueries {
                 + UnitCondition.and("v.home_unit_id", units)).query(Long.class).single();
     }
 
-    private List<ValuedCustomer> page(String condition, Set<Long> units, String order, long offset, int limit, boolean worked) {
+    /** @param condition SQL written here, with named parameters whose values are {@code params} */
+    private List<ValuedCustomer> page(String condition, Map<String, Object> params, Set<Long> units, String order, long offset,
+                                      int limit, boolean worked) {
         // the latest contact since flagged: an interaction handled, a case opened or a survey sent by a colleague
         String lastWorked = !worked ? "NULL" : """
                 GREATEST(COALESCE((SELECT MAX(CONCAT(DATE_FORMAT(i.occurred_at, '%Y-%m-%d %H:%i:%s.%f'), '|', i.handled_by_name))
@@ -93,9 +100,9 @@ public class ValueQueries {
                         SELECT v.customer_id, c.name, u.name AS unit_name, v.tier, v.economic_value, v.strategic_value,
                                v.nps_category, v.rfm_segment, v.risk_score, v.risk_reasons, v.flagged_on, %s AS last_worked
                         FROM customer_value v JOIN customer c ON c.id = v.customer_id JOIN unit u ON u.id = v.home_unit_id
-                        WHERE %s%s ORDER BY %s LIMIT ? OFFSET ?""".formatted(lastWorked, condition,
+                        WHERE %s%s ORDER BY %s LIMIT :limit OFFSET :offset""".formatted(lastWorked, condition,
                         UnitCondition.and("v.home_unit_id", units), order))
-                .params(limit, offset).query((rs, n) -> toRow(rs)).list();
+                .params(params).param("limit", limit).param("offset", offset).query((rs, n) -> toRow(rs)).list();
     }
 
     private static ValuedCustomer toRow(ResultSet rs) throws SQLException {

@@ -4,20 +4,25 @@ import io.escalera.complaint.ComplaintEvents;
 import io.escalera.customer.CustomerEvents;
 import io.escalera.feedback.FeedbackEvents;
 import io.escalera.interaction.InteractionEvents;
+import io.escalera.loyalty.LoyaltyEvents;
 import io.escalera.security.SystemUser;
+import io.escalera.shared.JobHealth;
 import io.escalera.shared.LockConflicts;
 import io.escalera.shared.LongJobs;
 import io.escalera.value.ValueService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.scheduling.annotation.Async;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.event.TransactionalEventListener;
+
+import java.time.Duration;
 
 /**
  * A customer's value and risk follow what happens to them (after commit, through the event registry); what time
@@ -116,40 +121,48 @@ class ValueTriggers {
 }
 
 /**
- * The nightly full recompute, after the ladder's (the strategic value reads the stages); and, on a database whose
- * values were never computed (an installation that had customers before this module), a first one right after start,
- * in the background.
+ * The nightly full recompute, right after the ladder's (the strategic value reads the stages): it follows the
+ * ladder's {@link LoyaltyEvents.NightlyRecomputeEnded} on the node that ran it, instead of a clock time that guessed
+ * when the ladder would be done. Watched as the job {@value #JOB} (expected daily; overdue after two nights without
+ * a run, e.g. when the ladder's nightly run is switched off). And, on a database whose values were never computed (an
+ * installation that had customers before this module), a first one right after start, in the background.
  */
 @Component
 @ConditionalOnProperty(name = "escalera.value.nightly-recompute", havingValue = "true", matchIfMissing = true)
 class NightlyValueRecompute {
 
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(NightlyValueRecompute.class);
+    static final String JOB = "value.nightly-recompute";
+    private static final Logger log = LoggerFactory.getLogger(NightlyValueRecompute.class);
 
     private final ValueService values;
     private final CustomerValueTable store;
     private final LongJobs longJobs;
+    private final JobHealth jobHealth;
 
-    NightlyValueRecompute(ValueService values, CustomerValueTable store, LongJobs longJobs) {
+    NightlyValueRecompute(ValueService values, CustomerValueTable store, LongJobs longJobs, JobHealth jobHealth) {
         this.values = values;
         this.store = store;
         this.longJobs = longJobs;
+        this.jobHealth = jobHealth;
+        jobHealth.expect(JOB, Duration.ofDays(1));
     }
 
     @EventListener(ApplicationReadyEvent.class)
     void firstRun() {
         if (!store.everComputed()) {
             log.info("Customer values were never computed: computing them now, in the background");
-            // several nodes starting together: one of them computes (the same lock as the nightly run), on the
-            // long-job executor (recompute returns at once)
-            recompute();
+            // several nodes starting together: one of them computes (the same lock as the nightly run)
+            longJobs.handOff(() -> SystemUser.run(values::recomputeAllUnlessRunning));
         }
     }
 
-    /** Minutes at scale: on the long-job executor, so that no scheduler thread waits for it. */
-    @Scheduled(cron = "${escalera.value.recompute-cron:0 40 2 * * *}")
-    void recompute() {
-        // the recompute takes the cluster job lock itself (whatever starts it); a run already going elsewhere is skipped
-        longJobs.handOff(() -> SystemUser.run(values::recomputeAllUnlessRunning));
+    /** Minutes at scale: on the long-job executor, so that the ladder's run ends (and says so) without waiting for it. */
+    @EventListener
+    void on(LoyaltyEvents.NightlyRecomputeEnded ladderDone) {
+        longJobs.handOff(() -> {
+            // the recompute takes the cluster job lock itself; a run already going elsewhere is skipped
+            SystemUser.run(values::recomputeAllUnlessRunning);
+            jobHealth.ran(JOB);
+        });
     }
 }

