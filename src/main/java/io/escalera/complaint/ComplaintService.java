@@ -6,6 +6,7 @@ import io.escalera.complaint.internal.ComplaintCaseRepository;
 import io.escalera.complaint.internal.ComplaintHistoryLog;
 import io.escalera.complaint.internal.CaseLinks;
 import io.escalera.complaint.internal.ComplaintQueries;
+import io.escalera.complaint.internal.OpeningCheck;
 import io.escalera.complaint.internal.RootCauseRepository;
 import io.escalera.customer.CustomerDetails;
 import io.escalera.customer.CustomerService;
@@ -34,7 +35,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -42,7 +42,8 @@ import java.util.Set;
 
 /**
  * Complaint cases: opening, the status machine (enforced here, whatever the screen offers), assignment, SLA clock
- * and history (compensation: {@link CompensationService}; who may do what: {@code CaseActionPolicy}). Every change names the version it was made on; a stale version is a conflict, never a
+ * and history (the queues: {@link ComplaintQueues}; compensation: {@link CompensationService}; who may do what:
+ * {@code CaseActionPolicy}). Every change names the version it was made on; a stale version is a conflict, never a
  * silent overwrite. A case belongs to its customer's home unit; outside the user's units it does not exist.
  */
 @Service
@@ -90,35 +91,8 @@ public class ComplaintService {
     @Transactional
     public ComplaintDetails open(ComplaintForm form) {
         AuthenticatedUser user = signedIn.require();
-        List<FieldError> errors = new ArrayList<>();
         CustomerDetails customer = form.getCustomerId() == null ? null : customers.findForAction(form.getCustomerId()).orElse(null);
-        if (customer == null) {
-            errors.add(new FieldError("customerId", "complaint.customer.required"));
-        }
-        if (form.getCategory() == null) {
-            errors.add(new FieldError("category", "validation.required"));
-        }
-        if (form.getSeverity() == null) {
-            errors.add(new FieldError("severity", "validation.required"));
-        }
-        if (form.getChannel() == null) {
-            errors.add(new FieldError("channel", "validation.required"));
-        }
-        if (!StringUtils.hasText(form.getDescription())) {
-            errors.add(new FieldError("description", "validation.required"));
-        } else if (form.getDescription().length() > 4000) {
-            errors.add(new FieldError("description", "complaint.text.too-long"));
-        }
-        if (form.getOrderId() != null && customer != null && !links.orderBelongsTo(form.getOrderId(), customer.id())) {
-            errors.add(new FieldError("orderId", "complaint.order.not-of-customer"));
-        }
-        if (form.getSourceInteractionId() != null && customer != null
-                && !links.interactionBelongsTo(form.getSourceInteractionId(), customer.id())) {
-            errors.add(new FieldError("sourceInteractionId", "complaint.interaction.not-of-customer"));
-        }
-        if (!errors.isEmpty()) {
-            throw new FieldErrorsException(errors);
-        }
+        OpeningCheck.check(form, customer, links);
         Instant now = now();
         ComplaintCaseEntity complaint = ComplaintCaseEntity.open(customer.id(), customer.homeUnitId(), user.username(),
                 user.displayName(), form, now, settings.responseTarget(form.getSeverity()),
@@ -144,39 +118,6 @@ public class ComplaintService {
     public boolean belongsTo(long caseId, long customerId) {
         return queries.details(caseId, now(), dueSoon()).filter(c -> scopes.canSee(c.unitId()))
                 .filter(c -> c.customerId() == customerId).isPresent();
-    }
-
-    /** A queue, filtered; newest first for the unit's list, most urgent first for the others. */
-    @RolesAllowed({"STAFF", "MANAGER", "EXECUTIVE", "ADMIN"})
-    @Transactional(readOnly = true)
-    public List<ComplaintRow> list(ComplaintFilter filter, long offset, int limit) {
-        return queries.list(filter, scopes.unitsForList(filter.unitId(), filter.widened()), me(), now(), dueSoon(),
-                offset, limit);
-    }
-
-    /** Every case of a filtered queue, in the list's order, one at a time (an export of the whole list). */
-    @RolesAllowed({"STAFF", "MANAGER", "EXECUTIVE", "ADMIN"})
-    @Transactional(readOnly = true)
-    public void forEach(ComplaintFilter filter, java.util.function.Consumer<ComplaintRow> sink) {
-        queries.forEach(filter, scopes.unitsForList(filter.unitId(), filter.widened()), me(), now(), dueSoon(), sink);
-    }
-
-    /** Queue counts stop here; above it the screen shows "10,000+". */
-    public static final int COUNT_CAP = 10_000;
-
-    /** How many cases each queue holds with the same filters (status, category, …), up to {@link #COUNT_CAP} + 1. */
-    @RolesAllowed({"STAFF", "MANAGER", "EXECUTIVE", "ADMIN"})
-    @Transactional(readOnly = true)
-    public Map<ComplaintQueue, Long> counts(ComplaintFilter filter) {
-        Set<Long> visible = scopes.unitsForList(filter.unitId(), filter.widened());
-        Instant now = now();
-        Duration dueSoon = dueSoon();
-        String me = me();
-        Map<ComplaintQueue, Long> counts = new EnumMap<>(ComplaintQueue.class);
-        for (ComplaintQueue queue : ComplaintQueue.values()) {
-            counts.put(queue, queries.count(filter.withQueue(queue), visible, me, now, dueSoon, COUNT_CAP));
-        }
-        return counts;
     }
 
     @RolesAllowed({"STAFF", "MANAGER", "EXECUTIVE", "ADMIN"})

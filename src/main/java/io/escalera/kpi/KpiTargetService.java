@@ -1,11 +1,12 @@
 package io.escalera.kpi;
 
+import io.escalera.kpi.internal.KpiTargetStore;
 import io.escalera.security.SignedInUsers;
 import io.escalera.security.UnitScopes;
 import io.escalera.shared.AuditLog;
 import io.escalera.shared.FieldErrorsException;
-import io.escalera.shared.NotFoundException;
 import io.escalera.shared.FieldErrorsException.FieldError;
+import io.escalera.shared.NotFoundException;
 import jakarta.annotation.security.RolesAllowed;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,14 +31,14 @@ public class KpiTargetService {
     /** How many periods of history are read to find the best change. */
     static final int HISTORY_PERIODS = 24;
 
-    private final io.escalera.kpi.internal.KpiTargetStore store;
+    private final KpiTargetStore store;
     private final KpiService kpis;
     private final UnitScopes scopes;
     private final SignedInUsers signedIn;
     private final AuditLog audit;
     private final Clock clock;
 
-    KpiTargetService(io.escalera.kpi.internal.KpiTargetStore store, KpiService kpis, UnitScopes scopes, SignedInUsers signedIn, AuditLog audit, Clock clock) {
+    KpiTargetService(KpiTargetStore store, KpiService kpis, UnitScopes scopes, SignedInUsers signedIn, AuditLog audit, Clock clock) {
         this.store = store;
         this.kpis = kpis;
         this.scopes = scopes;

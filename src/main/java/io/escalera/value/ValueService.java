@@ -1,26 +1,38 @@
 package io.escalera.value;
 
+import io.escalera.customer.CustomerSegments;
 import io.escalera.customer.CustomerService;
 import io.escalera.interaction.InteractionService;
 import io.escalera.loyalty.LadderRules;
 import io.escalera.loyalty.LoyaltyService;
 import io.escalera.security.SignedInUsers;
 import io.escalera.security.UnitScopes;
+import io.escalera.shared.ClusterJobs;
 import io.escalera.shared.ConcurrentEditException;
 import io.escalera.shared.FieldErrorsException;
 import io.escalera.shared.FieldErrorsException.FieldError;
 import io.escalera.shared.Settings;
+import io.escalera.value.internal.CustomerValueTable;
 import io.escalera.value.internal.MarketValueStore;
+import io.escalera.value.internal.RiskBackTest;
+import io.escalera.value.internal.ValueInputs;
 import io.escalera.value.internal.ValueQueries;
-import io.escalera.value.internal.ValueStore;
+import io.escalera.value.internal.ValueRecomputeRun;
 import jakarta.annotation.security.RolesAllowed;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.annotation.Isolation;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -34,7 +46,9 @@ public class ValueService {
 
     static final String PREFIX = "value.";
 
-    private final ValueStore store;
+    private final ValueRecomputeRun fullRun;
+    private final CustomerValueTable table;
+    private final RiskBackTest riskBackTest;
     private final ValueQueries queries;
     private final MarketValueStore market;
     private final CustomerService customers;
@@ -44,20 +58,22 @@ public class ValueService {
     private final SignedInUsers signedIn;
     private final Settings settings;
     private final Clock clock;
-    private final org.springframework.transaction.support.TransactionTemplate ownTransaction;
-    private final org.springframework.context.ApplicationEventPublisher events;
-    private final io.escalera.shared.ClusterJobs jobs;
+    private final TransactionTemplate ownTransaction;
+    private final ApplicationEventPublisher events;
+    private final ClusterJobs jobs;
 
-    ValueService(ValueStore store, ValueQueries queries, MarketValueStore market, CustomerService customers,
+    ValueService(ValueRecomputeRun fullRun, CustomerValueTable table, RiskBackTest riskBackTest, ValueQueries queries, MarketValueStore market, CustomerService customers,
                  InteractionService interactions, LoyaltyService loyalty, UnitScopes scopes, SignedInUsers signedIn,
-                 Settings settings, Clock clock, org.springframework.transaction.PlatformTransactionManager transactions,
-                 org.springframework.context.ApplicationEventPublisher events, io.escalera.shared.ClusterJobs jobs) {
+                 Settings settings, Clock clock, PlatformTransactionManager transactions,
+                 ApplicationEventPublisher events, ClusterJobs jobs) {
         this.events = events;
         this.jobs = jobs;
-        this.ownTransaction = new org.springframework.transaction.support.TransactionTemplate(transactions);
-        ownTransaction.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-        ownTransaction.setIsolationLevel(org.springframework.transaction.TransactionDefinition.ISOLATION_READ_COMMITTED);
-        this.store = store;
+        this.ownTransaction = new TransactionTemplate(transactions);
+        ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        ownTransaction.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
+        this.fullRun = fullRun;
+        this.table = table;
+        this.riskBackTest = riskBackTest;
         this.queries = queries;
         this.market = market;
         this.customers = customers;
@@ -120,7 +136,7 @@ public class ValueService {
         if (rules.silenceDays() < 1 || rules.silenceDays() > 365) errors.add(new FieldError("silenceDays", "value-rules.range"));
         int[] weights = {rules.overdueWeight(), rules.frequencyWeight(), rules.spendWeight(), rules.lowScoreWeight(),
                 rules.pastSlaWeight(), rules.silenceWeight(), rules.unansweredWeight()};
-        if (java.util.Arrays.stream(weights).anyMatch(w -> w < 0 || w > 100) || rules.totalWeight() == 0) {
+        if (Arrays.stream(weights).anyMatch(w -> w < 0 || w > 100) || rules.totalWeight() == 0) {
             errors.add(new FieldError("overdueWeight", "value-rules.weights"));
         }
         if (!errors.isEmpty()) {
@@ -141,28 +157,28 @@ public class ValueService {
     /** The nightly run: skipped when a full run is going on (on any node), which computes the same. */
     @RolesAllowed("ADMIN")
     public void recomputeAllUnlessRunning() {
-        jobs.runAlone(ValueStore.FULL_RUN, ValueStore.FULL_RUN_AT_MOST, this::recomputeHoldingTheLock);
+        jobs.runAlone(ValueRecomputeRun.FULL_RUN, ValueRecomputeRun.FULL_RUN_AT_MOST, this::recomputeHoldingTheLock);
     }
 
     /**
-     * Full runs one at a time across the nodes, whatever started them (cluster job lock {@link ValueStore#FULL_RUN}):
+     * Full runs one at a time across the nodes, whatever started them (cluster job lock {@link ValueRecomputeRun#FULL_RUN}):
      * two at once would each swap in its table while the other still reads the one it replaced. A run asked for while
      * another goes on waits for it to end, then runs — unless a run that started after it was asked for has completed
      * meanwhile (several imports during one run make one more run, not one each). The rules are read when the run
      * starts, so a rule change saved before it is in.
      */
     private void recompute() {
-        jobs.runQueued(ValueStore.FULL_RUN, ValueStore.FULL_RUN_AT_MOST, ValueStore.FULL_RUN_MAX_WAIT, true,
+        jobs.runQueued(ValueRecomputeRun.FULL_RUN, ValueRecomputeRun.FULL_RUN_AT_MOST, ValueRecomputeRun.FULL_RUN_MAX_WAIT, true,
                 this::recomputeHoldingTheLock);
     }
 
     private void recomputeHoldingTheLock() {
-        ValueStore.Inputs inputs = inputs(rules());
-        Set<Long> missed = store.recomputeAll(inputs, today(), clock.instant());
+        ValueInputs inputs = inputs(rules());
+        Set<Long> missed = fullRun.recomputeAll(inputs, today(), clock.instant());
         // events that arrived while the run computed were applied to the table it replaced: each again, in a
         // transaction of its own as update() has
-        missed.forEach(id -> ownTransaction.executeWithoutResult(status -> store.update(id, inputs, today(), clock.instant())));
-        events.publishEvent(new io.escalera.customer.CustomerSegments.SegmentsRecomputed(clock.instant()));
+        missed.forEach(id -> ownTransaction.executeWithoutResult(status -> table.update(id, inputs, today(), clock.instant())));
+        events.publishEvent(new CustomerSegments.SegmentsRecomputed(clock.instant()));
     }
 
     /**
@@ -170,15 +186,15 @@ public class ValueService {
      * can try again after losing a lock conflict. @return false before the first full run
      */
     @RolesAllowed("ADMIN")
-    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.REQUIRES_NEW,
-            isolation = org.springframework.transaction.annotation.Isolation.READ_COMMITTED)
+    @Transactional(propagation = Propagation.REQUIRES_NEW,
+            isolation = Isolation.READ_COMMITTED)
     public boolean update(long customerId) {
-        return store.update(customerId, inputs(rules()), today(), clock.instant());
+        return table.update(customerId, inputs(rules()), today(), clock.instant());
     }
 
-    private ValueStore.Inputs inputs(ValueRules rules) {
+    private ValueInputs inputs(ValueRules rules) {
         LadderRules ladder = loyalty.rules();
-        return new ValueStore.Inputs(rules, interactions.costPerMinute(), ladder.customerPurchases(), ladder.clientPurchases());
+        return new ValueInputs(rules, interactions.costPerMinute(), ladder.customerPurchases(), ladder.clientPurchases());
     }
 
     /** The customer's value as last computed (empty before the first run); a customer the user may not see is not found. */
@@ -186,7 +202,7 @@ public class ValueService {
     @Transactional(readOnly = true)
     public Optional<CustomerValue> of(long customerId) {
         customers.get(customerId);
-        return store.find(customerId);
+        return table.find(customerId);
     }
 
     @RolesAllowed({"STAFF", "MANAGER", "EXECUTIVE", "ADMIN"})
@@ -284,7 +300,7 @@ public class ValueService {
         if (months < 1 || months > 24) {
             throw new FieldErrorsException(List.of(new FieldError("months", "value-rules.range")));
         }
-        return store.backTest(months, today(), rules(), scopes.visibleUnits().orElse(null));
+        return riskBackTest.backTest(months, today(), rules(), scopes.visibleUnits().orElse(null));
     }
 
     private LocalDate today() {

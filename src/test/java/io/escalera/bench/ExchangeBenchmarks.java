@@ -5,7 +5,7 @@ import io.escalera.customer.OrderExport;
 import io.escalera.exchange.ImportJob;
 import io.escalera.exchange.ImportKind;
 import io.escalera.exchange.Imports;
-import io.escalera.kpi.KpiService;
+import io.escalera.kpi.KpiRebuilds;
 import io.escalera.security.SystemUser;
 import io.escalera.shared.TableWriter;
 import org.junit.jupiter.api.Test;
@@ -39,7 +39,7 @@ class ExchangeBenchmarks {
 
     @Autowired Imports imports;
     @Autowired OrderExport exports;
-    @Autowired KpiService kpis;
+    @Autowired KpiRebuilds kpis;
     @Autowired JdbcClient jdbc;
 
     private final BenchmarkTable table = new BenchmarkTable("Import");

@@ -1,12 +1,19 @@
 package io.escalera.bench;
 
+import io.escalera.feedback.internal.FeedbackDataGenerator;
 import io.escalera.kpi.Board;
 import io.escalera.kpi.Kpi;
 import io.escalera.kpi.KpiFilter;
 import io.escalera.kpi.KpiPeriod;
+import io.escalera.kpi.KpiRebuilds;
 import io.escalera.kpi.KpiService;
+import io.escalera.kpi.KpiTile;
+import io.escalera.kpi.internal.CustomerActivityFacts;
 import io.escalera.kpi.internal.KpiFacts;
+import io.escalera.kpi.internal.KpiWarmUp;
+import io.escalera.kpi.internal.PercentileMemo;
 import io.escalera.security.SystemUser;
+import io.escalera.value.ValueTier;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -14,10 +21,15 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,12 +42,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 class KpiBenchmarks {
 
     @Autowired KpiService kpis;
+    @Autowired KpiRebuilds kpiRebuilds;
     @Autowired KpiFacts facts;
-    @Autowired io.escalera.kpi.internal.PercentileMemo percentiles;
-    @Autowired io.escalera.kpi.internal.CustomerActivityFacts activityFacts;
+    @Autowired PercentileMemo percentiles;
+    @Autowired CustomerActivityFacts activityFacts;
     @Autowired JdbcClient jdbc;
-    @Autowired io.escalera.kpi.internal.KpiWarmUp warmUp;
-    @Autowired io.escalera.feedback.internal.FeedbackDataGenerator feedbackGenerator;
+    @Autowired KpiWarmUp warmUp;
+    @Autowired FeedbackDataGenerator feedbackGenerator;
 
     private final BenchmarkTable table = new BenchmarkTable("KPI boards");
 
@@ -44,11 +57,11 @@ class KpiBenchmarks {
         long orders = jdbc.sql("SELECT COUNT(*) FROM customer_order").query(Long.class).single();
         assertThat(orders).as("run CustomerBenchmarks first: it generates the data").isPositive();
         // the boards' warm-up after the start is not measured with the rebuild (KpiFreshServerBenchmarks measures it)
-        warmUp.awaitStarted(10, java.util.concurrent.TimeUnit.MINUTES);
+        warmUp.awaitStarted(10, TimeUnit.MINUTES);
         topUpAnswers();
 
         long start = System.nanoTime();
-        int rows = SystemUser.call(kpis::rebuild);
+        int rows = SystemUser.call(kpiRebuilds::rebuild);
         double rebuild = (System.nanoTime() - start) / 1e9;
         table.add(String.format(Locale.ROOT, "summary rebuild from the base tables (%,d orders, %,d answers, %,d cases, %,d contacts): %,d rows",
                         orders, count("feedback"), count("complaint_case"), count("interaction"), rows),
@@ -56,7 +69,7 @@ class KpiBenchmarks {
 
         long tiered = jdbc.sql("SELECT COUNT(*) FROM customer_value WHERE tier IS NOT NULL").query(Long.class).single();
         start = System.nanoTime();
-        int tierRows = SystemUser.call(kpis::rebuildTiered);
+        int tierRows = SystemUser.call(kpiRebuilds::rebuildTiered);
         double tierRebuild = (System.nanoTime() - start) / 1e9;
         table.add(String.format(Locale.ROOT, "facts per value tier (after each full value run; %,d customers with a tier): %,d rows", tiered, tierRows),
                 String.format(Locale.ROOT, "%.1f s", tierRebuild), "—", true);
@@ -65,7 +78,7 @@ class KpiBenchmarks {
         for (int i = 0; i < dayNanos.length; i++) {
             LocalDate day = LocalDate.now().minusDays(i * 30L);
             long t = System.nanoTime();
-            SystemUser.call(() -> kpis.rebuild(day, day));
+            SystemUser.call(() -> kpiRebuilds.rebuild(day, day));
             dayNanos[i] = System.nanoTime() - t;
         }
         table.latency("one day's facts rebuilt, over everyone and per tier (the refresh after an event; today and 30–120 days ago)",
@@ -77,7 +90,7 @@ class KpiBenchmarks {
         long history = Long.MAX_VALUE;
         while (history > 10_000 && System.nanoTime() - purgeStarted < 600_000_000_000L) {
             String status = jdbc.sql("SHOW ENGINE INNODB STATUS").query((rs, n) -> rs.getString("Status")).single();
-            java.util.regex.Matcher length = java.util.regex.Pattern.compile("History list length (\\d+)").matcher(status);
+            Matcher length = Pattern.compile("History list length (\\d+)").matcher(status);
             history = length.find() ? Long.parseLong(length.group(1)) : 0;
             Thread.sleep(history > 10_000 ? 1_000 : 0);
         }
@@ -94,8 +107,8 @@ class KpiBenchmarks {
         filters.put("all units", KpiFilter.everything());
         filters.put("the largest unit", new KpiFilter(largestUnit, false, null));
         filters.put("channel WEB", new KpiFilter(null, false, "WEB"));
-        filters.put("value tier A", KpiFilter.everything().withTier(io.escalera.value.ValueTier.A));
-        filters.put("the largest unit, tier C", new KpiFilter(largestUnit, false, null, io.escalera.value.ValueTier.C));
+        filters.put("value tier A", KpiFilter.everything().withTier(ValueTier.A));
+        filters.put("the largest unit, tier C", new KpiFilter(largestUnit, false, null, ValueTier.C));
 
         long worstBoard = 0;
         long worstWarm = 0;
@@ -133,10 +146,10 @@ class KpiBenchmarks {
                     Thread.sleep(20);
                 }
                 worstFill = Math.max(worstFill, (System.nanoTime() - fillStarted) / 1_000_000);
-                java.util.List<io.escalera.kpi.KpiTile> service = null;
+                List<KpiTile> service = null;
                 for (Board board : Board.values()) {
                     long t = System.nanoTime();
-                    java.util.List<io.escalera.kpi.KpiTile> tiles = SystemUser.call(() -> kpis.board(board, f, p));
+                    List<KpiTile> tiles = SystemUser.call(() -> kpis.board(board, f, p));
                     warmMillis = Math.max(warmMillis, (System.nanoTime() - t) / 1_000_000);
                     service = board == Board.SERVICE ? tiles : service;
                 }
@@ -144,11 +157,11 @@ class KpiBenchmarks {
                     // every sparkline point of the percentile tiles equals the percentile of its period's histograms
                     KpiPeriod q = p;
                     for (int back = 11; back >= 0; back--, q = q.previous()) {
-                        Map<Kpi, Double> expected = io.escalera.kpi.internal.PercentileMemo.valuesOf(facts.readMinutes(q.from(), q.to(), f, units));
-                        for (io.escalera.kpi.KpiTile tile : service) {
+                        Map<Kpi, Double> expected = PercentileMemo.valuesOf(facts.readMinutes(q.from(), q.to(), f, units));
+                        for (KpiTile tile : service) {
                             if (expected.containsKey(tile.kpi())) {
                                 sparklinePoints++;
-                                sparklinesEqual &= java.util.Objects.equals(tile.trend().get(back), expected.get(tile.kpi()));
+                                sparklinesEqual &= Objects.equals(tile.trend().get(back), expected.get(tile.kpi()));
                             }
                         }
                     }
@@ -183,7 +196,7 @@ class KpiBenchmarks {
                 worstCustomerSummary = Math.max(worstCustomerSummary, customerSummaryMicros / 1000);
                 worstCustomerRaw = Math.max(worstCustomerRaw, customerRawMicros / 1000);
                 for (Kpi kpi : Kpi.values()) {
-                    equal &= java.util.Objects.equals(kpi.valueOf(sums, minutes), kpi.valueOf(rawSums, rawMinutes));
+                    equal &= Objects.equals(kpi.valueOf(sums, minutes), kpi.valueOf(rawSums, rawMinutes));
                 }
                 allEqual &= equal;
                 double ratio = (double) rawMicros / Math.max(1, summaryMicros);
@@ -228,7 +241,7 @@ class KpiBenchmarks {
         long firstId = jdbc.sql("SELECT MIN(id) FROM customer").query(Long.class).single();
         long over = (long) Math.ceil((ANSWERS - answers) * 1.1 * customers / answers);
         long lastId = jdbc.sql("SELECT MAX(id) FROM (SELECT id FROM customer ORDER BY id LIMIT ?) c").param(over).query(Long.class).single();
-        io.escalera.feedback.internal.FeedbackDataGenerator.Result added = feedbackGenerator.load(firstId, lastId, 20_261_206L, LocalDate.now());
+        FeedbackDataGenerator.Result added = feedbackGenerator.load(firstId, lastId, 20_261_206L, LocalDate.now());
         table.add(String.format(Locale.ROOT, "answers topped up to %,d (the feedback generator again, another seed, over the first %,d customers): %,d answers, %,d follow-ups",
                 count("feedback"), over, added.answers(), added.followUps()), String.format(Locale.ROOT, "%.1f s", added.elapsed().toNanos() / 1e9), "—", true);
     }

@@ -1,7 +1,10 @@
 package io.escalera.complaint;
 
+import io.escalera.complaint.CompensationService;
 import io.escalera.customer.CustomerDetails;
+import io.escalera.customer.CustomerTimeline;
 import io.escalera.customer.OrderRow;
+import io.escalera.customer.TimelineEntry;
 import io.escalera.security.Role;
 import io.escalera.security.SystemUser;
 import io.escalera.security.UserAccount;
@@ -17,6 +20,7 @@ import io.escalera.support.TestUsers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authorization.AuthorizationDeniedException;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.test.context.event.ApplicationEvents;
@@ -25,7 +29,11 @@ import org.springframework.test.context.event.RecordApplicationEvents;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -35,14 +43,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class ComplaintServiceTest {
 
     @Autowired ComplaintService complaints;
-    @Autowired io.escalera.complaint.CompensationService compensations;
+    @Autowired ComplaintQueues queues;
+    @Autowired CompensationService compensations;
     @Autowired ComplaintSettings complaintSettings;
     @Autowired RootCauseService rootCauses;
     @Autowired TestUsers testUsers;
     @Autowired TestCustomers testCustomers;
     @Autowired TestClock clock;
     @Autowired ApplicationEvents events;
-    @Autowired io.escalera.customer.CustomerTimeline timeline;
+    @Autowired CustomerTimeline timeline;
 
     @AfterEach
     void cleanUp() {
@@ -108,7 +117,7 @@ class ComplaintServiceTest {
 
         assertThatThrownBy(() -> complaints.get(opened.id())).isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> complaints.take(opened.id(), opened.version())).isInstanceOf(NotFoundException.class);
-        assertThat(complaints.list(ComplaintFilter.queue(ComplaintQueue.UNIT), 0, 100)).extracting(ComplaintRow::id)
+        assertThat(queues.list(ComplaintFilter.queue(ComplaintQueue.UNIT), 0, 100)).extracting(ComplaintRow::id)
                 .doesNotContain(opened.id());
     }
 
@@ -184,7 +193,7 @@ class ComplaintServiceTest {
         assertThat(SystemUser.call(complaints::markBreaches)).isGreaterThanOrEqualTo(1);
         assertThat(complaints.get(critical.id()).responseBreachedAt()).isNotNull();
         assertThat(complaints.get(critical.id()).sla()).isEqualTo(SlaState.BREACHED);
-        assertThat(complaints.list(ComplaintFilter.queue(ComplaintQueue.AT_RISK), 0, 100)).extracting(ComplaintRow::id).contains(critical.id());
+        assertThat(queues.list(ComplaintFilter.queue(ComplaintQueue.AT_RISK), 0, 100)).extracting(ComplaintRow::id).contains(critical.id());
         SystemUser.call(complaints::markBreaches);
         assertThat(complaints.history(critical.id())).filteredOn(h -> h.kind().equals("SLA_BREACH"))
                 .extracting(HistoryEntry::toValue).containsExactly("RESPONSE");
@@ -308,13 +317,13 @@ class ComplaintServiceTest {
         complaints.take(mine.id(), mine.version());
         ComplaintDetails unassigned = complaints.open(TestComplaints.form(team.customer(), Severity.LOW));
 
-        assertThat(complaints.list(ComplaintFilter.queue(ComplaintQueue.MINE), 0, 50)).extracting(ComplaintRow::id).containsExactly(mine.id());
-        assertThat(complaints.list(ComplaintFilter.queue(ComplaintQueue.UNASSIGNED), 0, 50)).extracting(ComplaintRow::id).containsExactly(unassigned.id());
-        assertThat(complaints.counts(ComplaintFilter.queue(ComplaintQueue.MINE)))
+        assertThat(queues.list(ComplaintFilter.queue(ComplaintQueue.MINE), 0, 50)).extracting(ComplaintRow::id).containsExactly(mine.id());
+        assertThat(queues.list(ComplaintFilter.queue(ComplaintQueue.UNASSIGNED), 0, 50)).extracting(ComplaintRow::id).containsExactly(unassigned.id());
+        assertThat(queues.counts(ComplaintFilter.queue(ComplaintQueue.MINE)))
                 .containsEntry(ComplaintQueue.MINE, 1L).containsEntry(ComplaintQueue.UNASSIGNED, 1L)
                 .containsEntry(ComplaintQueue.UNIT, 2L).containsEntry(ComplaintQueue.AT_RISK, 0L);
         ComplaintFilter critical = new ComplaintFilter(ComplaintQueue.UNIT, null, null, Severity.CRITICAL, null, null, null, null, false);
-        assertThat(complaints.list(critical, 0, 50)).isEmpty();
+        assertThat(queues.list(critical, 0, 50)).isEmpty();
     }
 
     @Test
@@ -345,11 +354,11 @@ class ComplaintServiceTest {
         clock.advance(Duration.ofMinutes(5));
         complaints.resolve(started.id(), started.version(), "Refunded the shipping", rootCause());
 
-        List<io.escalera.customer.TimelineEntry> entries = timeline.page(team.customer().id(), java.util.Set.of("COMPLAINT"), null, 0, 10);
-        assertThat(entries).extracting(io.escalera.customer.TimelineEntry::labelKey)
+        List<TimelineEntry> entries = timeline.page(team.customer().id(), Set.of("COMPLAINT"), null, 0, 10);
+        assertThat(entries).extracting(TimelineEntry::labelKey)
                 .containsExactly("timeline.complaint.resolved", "complaint.category.LATE_DELIVERY");
         assertThat(entries.getFirst().detail()).isEqualTo("#" + started.id() + " · Refunded the shipping");
-        assertThat(timeline.page(team.customer().id(), java.util.Set.of("COMPLAINT"), "EMAIL", 0, 10)).isEmpty();
+        assertThat(timeline.page(team.customer().id(), Set.of("COMPLAINT"), "EMAIL", 0, 10)).isEmpty();
         assertThat(timeline.kinds()).contains("COMPLAINT");
     }
 
@@ -359,11 +368,11 @@ class ComplaintServiceTest {
         testUsers.signIn(team.manager());
         ComplaintSettings.Rules defaults = complaintSettings.rules();
         assertThatThrownBy(() -> complaintSettings.save(defaults)).as("SLA targets and the STAFF limit are ADMIN's")
-                .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+                .isInstanceOf(AccessDeniedException.class);
         UserAccount admin = testUsers.newUser(Role.ADMIN);
         testUsers.signIn(admin);
-        java.util.Map<Severity, Integer> response = new java.util.EnumMap<>(defaults.responseHours());
-        java.util.Map<Severity, Integer> resolution = new java.util.EnumMap<>(defaults.resolutionHours());
+        Map<Severity, Integer> response = new EnumMap<>(defaults.responseHours());
+        Map<Severity, Integer> resolution = new EnumMap<>(defaults.resolutionHours());
         resolution.put(Severity.LOW, 1);
         assertThatThrownBy(() -> complaintSettings.save(new ComplaintSettings.Rules(response, resolution, new BigDecimal("-1"), 4)))
                 .isInstanceOfSatisfying(FieldErrorsException.class, e -> assertThat(e.errors()).extracting(FieldErrorsException.FieldError::messageKey)
@@ -394,10 +403,10 @@ class ComplaintServiceTest {
         testUsers.signIn(team.manager());
         ComplaintFilter high = new ComplaintFilter(ComplaintQueue.UNIT, null, null, Severity.HIGH, null, null, null, null, false);
 
-        List<ComplaintRow> exported = new java.util.ArrayList<>();
-        complaints.forEach(high, exported::add);
+        List<ComplaintRow> exported = new ArrayList<>();
+        queues.forEach(high, exported::add);
 
         assertThat(exported).extracting(ComplaintRow::id).containsExactly(third.id(), first.id());
-        assertThat(exported).isEqualTo(complaints.list(high, 0, 100));
+        assertThat(exported).isEqualTo(queues.list(high, 0, 100));
     }
 }

@@ -1,13 +1,26 @@
 package io.escalera.kpi;
 
+import com.vaadin.browserless.BrowserlessUIContext;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.NumberField;
+import com.vaadin.flow.component.textfield.TextArea;
+import io.escalera.admin.UnitKind;
 import io.escalera.customer.CustomerDetails;
 import io.escalera.feedback.FeedbackForm;
 import io.escalera.feedback.FeedbackKind;
 import io.escalera.feedback.FeedbackService;
+import io.escalera.kpi.ui.KpiTargetsView;
 import io.escalera.security.Role;
 import io.escalera.security.SystemUser;
+import io.escalera.security.UnitDirectory;
 import io.escalera.security.UserAccount;
 import io.escalera.shared.FieldErrorsException;
+import io.escalera.support.BrowserlessApp;
 import io.escalera.support.EscaleraTest;
 import io.escalera.support.TestClock;
 import io.escalera.support.TestCustomers;
@@ -18,11 +31,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Locale;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -38,6 +54,7 @@ class KpiTargetServiceTest {
 
     @Autowired KpiTargetService targets;
     @Autowired KpiService kpis;
+    @Autowired KpiRebuilds rebuilds;
     @Autowired FeedbackService feedback;
     @Autowired TestUsers testUsers;
     @Autowired TestCustomers testCustomers;
@@ -56,7 +73,7 @@ class KpiTargetServiceTest {
             LocalDate day = thisMonth.minusMonths(4 - i).plusDays(14);
             clock.reset();
             clock.freeze();
-            clock.advance(Duration.between(java.time.Instant.now(), day.atTime(12, 0).atZone(ZoneId.systemDefault()).toInstant()));
+            clock.advance(Duration.between(Instant.now(), day.atTime(12, 0).atZone(ZoneId.systemDefault()).toInstant()));
             testUsers.signIn(manager);
             for (int score : months[i]) {
                 FeedbackForm form = new FeedbackForm();
@@ -68,7 +85,7 @@ class KpiTargetServiceTest {
         }
         clock.reset();
         SecurityContextHolder.clearContext();
-        SystemUser.call(() -> kpis.rebuild(thisMonth.minusMonths(5), LocalDate.now()));
+        SystemUser.call(() -> rebuilds.rebuild(thisMonth.minusMonths(5), LocalDate.now()));
     }
 
     @AfterEach
@@ -147,45 +164,45 @@ class KpiTargetServiceTest {
         assertThatThrownBy(() -> targets.check(everything)).isInstanceOfSatisfying(FieldErrorsException.class,
                 e -> assertThat(e.errors().getFirst().messageKey()).isEqualTo("kpi-target.scope-invalid"));
         KpiTargetForm otherStore = nps(60);
-        otherStore.setUnitId(testUsers.newUnit(io.escalera.admin.UnitKind.STORE));
+        otherStore.setUnitId(testUsers.newUnit(UnitKind.STORE));
         assertThatThrownBy(() -> targets.check(otherStore)).isInstanceOf(FieldErrorsException.class);
     }
 
-    @Autowired org.springframework.context.ApplicationContext spring;
+    @Autowired ApplicationContext spring;
 
     @Test
     void theFormSaysWhyWithTheNumbersAndSavesOnlyWhenConfirmed() {
-        io.escalera.support.BrowserlessApp app = new io.escalera.support.BrowserlessApp(spring);
+        BrowserlessApp app = new BrowserlessApp(spring);
         try {
-            com.vaadin.browserless.BrowserlessUIContext window = app.windowOf(testUsers.authenticationOf(manager));
-            window.getUI().setLocale(java.util.Locale.ENGLISH);
-            window.navigate("kpi/targets", io.escalera.kpi.ui.KpiTargetsView.class);
-            window.test(window.find(com.vaadin.flow.component.button.Button.class).withId("kpi-target-new").single()).click();
+            BrowserlessUIContext window = app.windowOf(testUsers.authenticationOf(manager));
+            window.getUI().setLocale(Locale.ENGLISH);
+            window.navigate("kpi/targets", KpiTargetsView.class);
+            window.test(window.find(Button.class).withId("kpi-target-new").single()).click();
             @SuppressWarnings("unchecked")
-            com.vaadin.flow.component.select.Select<Kpi> kpi = window.find(com.vaadin.flow.component.select.Select.class).withId("target-kpi").single();
+            Select<Kpi> kpi = window.find(Select.class).withId("target-kpi").single();
             kpi.setValue(Kpi.NPS);
             @SuppressWarnings("unchecked")
-            com.vaadin.flow.component.select.Select<KpiPeriod.Kind> kind = window.find(com.vaadin.flow.component.select.Select.class).withId("target-period-kind").single();
+            Select<KpiPeriod.Kind> kind = window.find(Select.class).withId("target-period-kind").single();
             kind.setValue(KpiPeriod.Kind.MONTH);
-            window.find(com.vaadin.flow.component.datepicker.DatePicker.class).withId("target-period-day").single().setValue(thisMonth);
+            window.find(DatePicker.class).withId("target-period-day").single().setValue(thisMonth);
             @SuppressWarnings("unchecked")
-            com.vaadin.flow.component.select.Select<KpiTarget.Scope> scope = window.find(com.vaadin.flow.component.select.Select.class).withId("target-scope").single();
+            Select<KpiTarget.Scope> scope = window.find(Select.class).withId("target-scope").single();
             scope.setValue(KpiTarget.Scope.UNIT);
             @SuppressWarnings("unchecked")
-            com.vaadin.flow.component.combobox.ComboBox<io.escalera.security.UnitDirectory.UnitRef> unit =
-                    window.find(com.vaadin.flow.component.combobox.ComboBox.class).withId("target-unit").single();
+            ComboBox<UnitDirectory.UnitRef> unit =
+                    window.find(ComboBox.class).withId("target-unit").single();
             unit.setValue(unit.getListDataView().getItems().filter(u -> u.id() == manager.unitId()).findFirst().orElseThrow());
-            window.find(com.vaadin.flow.component.textfield.NumberField.class).withId("target-value").single().setValue(95.0);
-            com.vaadin.flow.component.button.Button save = window.find(com.vaadin.flow.component.button.Button.class).withId("target-save").single();
+            window.find(NumberField.class).withId("target-value").single().setValue(95.0);
+            Button save = window.find(Button.class).withId("target-save").single();
             window.test(save).click();
 
-            com.vaadin.flow.component.html.Paragraph warning = window.find(com.vaadin.flow.component.html.Paragraph.class).withId("target-warning").single();
+            Paragraph warning = window.find(Paragraph.class).withId("target-warning").single();
             assertThat(warning.isVisible()).isTrue();
             assertThat(warning.getText()).isEqualTo("This target needs +45 in one month (from 50); the best month so far was +33.3.");
             assertThat(targets.list()).noneMatch(t -> t.value() == 95.0);
 
-            window.find(com.vaadin.flow.component.checkbox.Checkbox.class).withId("target-confirm").single().setValue(true);
-            window.find(com.vaadin.flow.component.textfield.TextArea.class).withId("target-rationale").single().setValue("Relaunch of the store");
+            window.find(Checkbox.class).withId("target-confirm").single().setValue(true);
+            window.find(TextArea.class).withId("target-rationale").single().setValue("Relaunch of the store");
             window.test(save).click();
             assertThat(targets.list()).anyMatch(t -> t.value() == 95.0 && t.implausible() && "Relaunch of the store".equals(t.rationale()));
         } finally {

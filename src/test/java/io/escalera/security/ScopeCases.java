@@ -2,9 +2,11 @@ package io.escalera.security;
 
 import io.escalera.admin.UnitService;
 import io.escalera.complaint.CompensationForm;
+import io.escalera.complaint.CompensationService;
 import io.escalera.complaint.CompensationType;
 import io.escalera.complaint.ComplaintFilter;
 import io.escalera.complaint.ComplaintQueue;
+import io.escalera.complaint.ComplaintQueues;
 import io.escalera.complaint.ComplaintService;
 import io.escalera.complaint.ComplaintStatus;
 import io.escalera.complaint.Severity;
@@ -30,6 +32,8 @@ import io.escalera.feedback.InvitationOrigin;
 import io.escalera.feedback.InvitationService;
 import io.escalera.feedback.SurveyService;
 import io.escalera.feedback.Touchpoint;
+import io.escalera.interaction.Direction;
+import io.escalera.interaction.InteractionChannel;
 import io.escalera.interaction.InteractionFilter;
 import io.escalera.interaction.InteractionForm;
 import io.escalera.interaction.InteractionImport;
@@ -37,6 +41,7 @@ import io.escalera.interaction.InteractionService;
 import io.escalera.interaction.ReasonService;
 import io.escalera.kpi.Board;
 import io.escalera.kpi.Kpi;
+import io.escalera.kpi.KpiDrillDowns;
 import io.escalera.kpi.KpiFilter;
 import io.escalera.kpi.KpiPeriod;
 import io.escalera.kpi.KpiService;
@@ -45,10 +50,12 @@ import io.escalera.loyalty.LadderFilter;
 import io.escalera.loyalty.LadderReports;
 import io.escalera.loyalty.LadderSegment;
 import io.escalera.loyalty.LoyaltyService;
+import io.escalera.loyalty.Stage;
 import io.escalera.shared.FieldErrorsException;
 import io.escalera.shared.NotFoundException;
 import io.escalera.shared.TableWriter;
 import io.escalera.support.ScopeWorld;
+import io.escalera.support.TestComplaints;
 import io.escalera.value.MarketValueForm;
 import io.escalera.value.NpsBand;
 import io.escalera.value.RfmSegment;
@@ -237,7 +244,7 @@ class ScopeCases {
 
     private void complaints() {
         ComplaintService complaints = bean(ComplaintService.class);
-        io.escalera.complaint.CompensationService compensations = bean(io.escalera.complaint.CompensationService.class);
+        CompensationService compensations = bean(CompensationService.class);
         long k = w.complaint.id();
         long v = w.complaint.version();
         read("ComplaintService.get(long)", () -> notFound(() -> complaints.get(k)));
@@ -251,15 +258,16 @@ class ScopeCases {
         read("ComplaintService.linkableOrders(long)", () -> notFound(() -> complaints.linkableOrders(w.customer.id())));
         read("CompensationService.compensationOf(long)", () -> notFound(() -> compensations.compensationOf(w.customer.id())));
         read("ComplaintService.assignableUsers(long)", () -> notFound(() -> complaints.assignableUsers(k)));
-        read("ComplaintService.list(ComplaintFilter,long,int)", () -> leftOut(unit -> complaints.list(filter(unit), 0, 500)));
-        read("ComplaintService.forEach(ComplaintFilter,Consumer)", () -> leftOut(unit -> {
+        ComplaintQueues queues = bean(ComplaintQueues.class);
+        read("ComplaintQueues.list(ComplaintFilter,long,int)", () -> leftOut(unit -> queues.list(filter(unit), 0, 500)));
+        read("ComplaintQueues.forEach(ComplaintFilter,Consumer)", () -> leftOut(unit -> {
             List<Object> rows = new ArrayList<>();
-            complaints.forEach(filter(unit), rows::add);
+            queues.forEach(filter(unit), rows::add);
             return rows;
         }));
-        read("ComplaintService.counts(ComplaintFilter)", () -> leftOut(unit -> complaints.counts(filter(unit))));
+        read("ComplaintQueues.counts(ComplaintFilter)", () -> leftOut(unit -> queues.counts(filter(unit))));
         write("ComplaintService.open(ComplaintForm)", () -> refusedOn("customerId", () ->
-                complaints.open(io.escalera.support.TestComplaints.form(w.customer, Severity.LOW))));
+                complaints.open(TestComplaints.form(w.customer, Severity.LOW))));
         write("ComplaintService.assign(long,long,String)", () -> notFound(() -> complaints.assign(k, v, w.staffA1.username())));
         write("ComplaintService.take(long,long)", () -> notFound(() -> complaints.take(k, v)));
         write("ComplaintService.move(long,long,ComplaintStatus)", () -> notFound(() -> complaints.move(k, v, ComplaintStatus.IN_PROGRESS)));
@@ -302,8 +310,8 @@ class ScopeCases {
         write("InteractionService.log(InteractionForm)", () -> {
             InteractionForm form = new InteractionForm();
             form.setCustomerId(w.customer.id());
-            form.setChannel(io.escalera.interaction.InteractionChannel.PHONE);
-            form.setDirection(io.escalera.interaction.Direction.IN);
+            form.setChannel(InteractionChannel.PHONE);
+            form.setDirection(Direction.IN);
             form.setReasonId(w.reasonId);
             form.setSummary("outsider");
             form.setMinutes(1);
@@ -361,11 +369,12 @@ class ScopeCases {
         KpiService kpis = bean(KpiService.class);
         KpiPeriod year = KpiPeriod.of(KpiPeriod.Kind.YEAR, LocalDate.now());
         read("KpiService.board(Board,KpiFilter,KpiPeriod)", () -> leftOut(unit -> kpis.board(Board.SERVICE, new KpiFilter(unit, true, null), year)));
-        read("KpiService.records(Board,Kpi,KpiFilter,KpiPeriod,long,int)", () -> leftOut(unit ->
-                kpis.records(Board.SERVICE, Kpi.COMPLAINT_RATE, new KpiFilter(unit, true, null), year, 0, 500)));
-        read("KpiService.answers(KpiFilter,KpiPeriod,String,int,int,long,int)", () -> leftOut(unit ->
-                kpis.answers(new KpiFilter(unit, true, null), year, "NPS", 0, 10, 0, 500)));
-        read("KpiService.scoreDistributions(KpiFilter,KpiPeriod)", () -> leftOut(unit -> kpis.scoreDistributions(new KpiFilter(unit, true, null), year)));
+        KpiDrillDowns drillDowns = bean(KpiDrillDowns.class);
+        read("KpiDrillDowns.records(Board,Kpi,KpiFilter,KpiPeriod,long,int)", () -> leftOut(unit ->
+                drillDowns.records(Board.SERVICE, Kpi.COMPLAINT_RATE, new KpiFilter(unit, true, null), year, 0, 500)));
+        read("KpiDrillDowns.answers(KpiFilter,KpiPeriod,String,int,int,long,int)", () -> leftOut(unit ->
+                drillDowns.answers(new KpiFilter(unit, true, null), year, "NPS", 0, 10, 0, 500)));
+        read("KpiDrillDowns.scoreDistributions(KpiFilter,KpiPeriod)", () -> leftOut(unit -> drillDowns.scoreDistributions(new KpiFilter(unit, true, null), year)));
         read("KpiService.compareUnits(KpiFilter,KpiPeriod,List)", () ->
                 assertThat(kpis.compareUnits(new KpiFilter(w.regionA, true, null), year, List.of(Kpi.NPS))).doesNotContainKey(w.storeA1));
         KpiTargetService targets = bean(KpiTargetService.class);
@@ -381,7 +390,7 @@ class ScopeCases {
         read("LadderReports.cohorts(LadderFilter,int,int)", () -> leftOut(unit -> ladder.cohorts(lfilter(unit), 3, 3)));
         read("LadderReports.lifecycle(LadderFilter)", () -> leftOut(unit -> ladder.lifecycle(lfilter(unit))));
         read("LadderReports.customers(LadderFilter,LadderSegment,long,int)", () -> leftOut(unit ->
-                ladder.customers(lfilter(unit), new LadderSegment.Reached(io.escalera.loyalty.Stage.SHOPPER), 0, 500)));
+                ladder.customers(lfilter(unit), new LadderSegment.Reached(Stage.SHOPPER), 0, 500)));
         LoyaltyService loyalty = bean(LoyaltyService.class);
         read("LoyaltyService.stageOf(long)", () -> notFound(() -> loyalty.stageOf(w.customer.id())));
         write("LoyaltyService.update(long)", () -> adminOnly(() -> loyalty.update(w.customer.id())));

@@ -4,11 +4,12 @@ import io.escalera.customer.CustomerDetails;
 import io.escalera.feedback.FeedbackForm;
 import io.escalera.feedback.FeedbackKind;
 import io.escalera.feedback.FeedbackService;
-import io.escalera.kpi.KpiService;
+import io.escalera.kpi.KpiRebuilds;
 import io.escalera.security.Role;
 import io.escalera.security.SystemUser;
 import io.escalera.security.UserAccount;
 import io.escalera.support.BrowserJourney;
+import io.escalera.support.Chromium;
 import io.escalera.support.TestClock;
 import io.escalera.support.TestCustomers;
 import io.escalera.support.TestUsers;
@@ -41,7 +42,7 @@ class ExecutiveReadsTheBoardJourneyTest extends BrowserJourney {
     @Autowired TestUsers testUsers;
     @Autowired TestCustomers testCustomers;
     @Autowired FeedbackService feedback;
-    @Autowired KpiService kpis;
+    @Autowired KpiRebuilds rebuilds;
     @Autowired TestClock clock;
 
     @AfterEach
@@ -66,7 +67,7 @@ class ExecutiveReadsTheBoardJourneyTest extends BrowserJourney {
         answer(unhappy, 2);
         clock.reset();
         SecurityContextHolder.clearContext();
-        SystemUser.call(() -> kpis.rebuild(monthBefore.withDayOfMonth(1), today));
+        SystemUser.call(() -> rebuilds.rebuild(monthBefore.withDayOfMonth(1), today));
 
         logIn(executive.username(), PASSWORD);
         browser.get(url("/kpi"));
@@ -79,7 +80,7 @@ class ExecutiveReadsTheBoardJourneyTest extends BrowserJourney {
         day.sendKeys(Keys.chord(Keys.CONTROL, "a"), monthBefore.format(DateTimeFormatter.ofPattern("M/d/yyyy")), Keys.ENTER);
         waitFor(browser).until(d -> npsTile().equals("33.3"));
 
-        io.escalera.support.Chromium.screenshot(browser, "kpi-executive-board");
+        Chromium.screenshot(browser, "kpi-executive-board");
         visible(browser, By.id("drill-detractors")).click();
         waitFor(browser).until(d -> cells().contains(unhappy.name()));
         assertThat(cells()).contains("2").doesNotContain(happy.name());

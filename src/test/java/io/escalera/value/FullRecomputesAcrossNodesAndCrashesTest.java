@@ -1,6 +1,6 @@
 package io.escalera.value;
 
-import io.escalera.kpi.KpiService;
+import io.escalera.kpi.KpiRebuilds;
 import io.escalera.loyalty.LoyaltyService;
 import io.escalera.security.Role;
 import io.escalera.security.SystemUser;
@@ -27,7 +27,7 @@ class FullRecomputesAcrossNodesAndCrashesTest {
 
     @Autowired ValueService values;
     @Autowired LoyaltyService loyalty;
-    @Autowired KpiService kpis;
+    @Autowired KpiRebuilds rebuilds;
     @Autowired JdbcClient jdbc;
     @Autowired TestUsers testUsers;
     @Autowired TestCustomers testCustomers;
@@ -65,8 +65,8 @@ class FullRecomputesAcrossNodesAndCrashesTest {
         List<Runnable> triggers = List.of(
                 () -> SystemUser.run(values::recomputeAll),
                 () -> SystemUser.call(loyalty::recomputeAll),
-                () -> SystemUser.call(kpis::rebuild),
-                () -> SystemUser.call(kpis::rebuildTiered));
+                () -> SystemUser.call(rebuilds::rebuild),
+                () -> SystemUser.call(rebuilds::rebuildTiered));
         List<String> jobs = List.of("value.full-recompute", "loyalty.full-recompute", "kpi.full-rebuild", "kpi.tiered-rebuild");
         for (int i = 0; i < triggers.size(); i++) {
             String job = jobs.get(i);

@@ -1,13 +1,33 @@
 package io.escalera.value;
 
 import io.escalera.complaint.CompensationForm;
+import io.escalera.complaint.CompensationService;
 import io.escalera.complaint.CompensationType;
 import io.escalera.complaint.ComplaintDetails;
 import io.escalera.complaint.ComplaintService;
 import io.escalera.customer.CustomerDetails;
+import io.escalera.customer.CustomerSearch;
+import io.escalera.customer.CustomerService;
+import io.escalera.customer.CustomerSummary;
 import io.escalera.interaction.InteractionForm;
 import io.escalera.interaction.InteractionService;
 import io.escalera.interaction.ReasonService;
+import io.escalera.kpi.Board;
+import io.escalera.kpi.Kpi;
+import io.escalera.kpi.KpiDrillDowns;
+import io.escalera.kpi.KpiFilter;
+import io.escalera.kpi.KpiPeriod;
+import io.escalera.kpi.KpiRebuilds;
+import io.escalera.kpi.KpiRecord;
+import io.escalera.kpi.KpiService;
+import io.escalera.kpi.KpiTile;
+import io.escalera.kpi.internal.KpiFacts;
+import io.escalera.loyalty.LadderFilter;
+import io.escalera.loyalty.LadderReport;
+import io.escalera.loyalty.LadderReports;
+import io.escalera.loyalty.LadderSegment;
+import io.escalera.loyalty.Stage;
+import io.escalera.loyalty.internal.LadderReportQueries;
 import io.escalera.security.Role;
 import io.escalera.security.SystemUser;
 import io.escalera.security.UserAccount;
@@ -16,17 +36,19 @@ import io.escalera.shared.FieldErrorsException;
 import io.escalera.shared.NotFoundException;
 import io.escalera.support.AfterCommitListeners;
 import io.escalera.support.EscaleraTest;
+import io.escalera.support.TestAnswers;
 import io.escalera.support.TestComplaints;
 import io.escalera.support.TestCustomers;
 import io.escalera.support.TestUsers;
 import io.escalera.value.RiskReason.Kind;
+import io.escalera.value.internal.RiskBackTest;
 import io.escalera.value.internal.ValueCalculator;
-import io.escalera.value.internal.ValueStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.domain.Sort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -34,7 +56,10 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -56,22 +81,24 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class ValueServiceTest {
 
     @Autowired ValueService values;
-    @Autowired ValueStore store;
+    @Autowired RiskBackTest riskBackTest;
     @Autowired TestUsers testUsers;
     @Autowired TestCustomers testCustomers;
     @Autowired TestComplaints testComplaints;
     @Autowired ComplaintService complaints;
-    @Autowired io.escalera.complaint.CompensationService compensations;
-    @Autowired io.escalera.support.TestAnswers answers;
+    @Autowired CompensationService compensations;
+    @Autowired TestAnswers answers;
     @Autowired InteractionService interactions;
     @Autowired ReasonService reasons;
     @Autowired JdbcClient jdbc;
     @Autowired Clock clock;
-    @Autowired io.escalera.kpi.KpiService kpis;
-    @Autowired io.escalera.kpi.internal.KpiFacts facts;
-    @Autowired io.escalera.loyalty.internal.LadderReportQueries ladderQueries;
-    @Autowired io.escalera.customer.CustomerService customers;
-    @Autowired io.escalera.loyalty.LadderReports ladder;
+    @Autowired KpiService kpis;
+    @Autowired KpiRebuilds rebuilds;
+    @Autowired KpiDrillDowns drillDowns;
+    @Autowired KpiFacts facts;
+    @Autowired LadderReportQueries ladderQueries;
+    @Autowired CustomerService customers;
+    @Autowired LadderReports ladder;
 
     private UserAccount manager;
     private LocalDate today;
@@ -164,7 +191,7 @@ class ValueServiceTest {
         assertThat(v.tier()).isEqualTo(ValueTier.A);
         assertThat(v.npsBand()).isEqualTo(NpsBand.DETRACTOR);
         // tiers are relative to every buyer in the database, so who else of the store is in the corner depends on it
-        java.util.List<Long> corner = java.util.stream.Stream.of(pat, quinn, ruth, sam).map(this::valueOf)
+        List<Long> corner = Stream.of(pat, quinn, ruth, sam).map(this::valueOf)
                 .filter(c -> c.tier() == ValueTier.A && c.npsBand() == NpsBand.DETRACTOR).map(CustomerValue::customerId).toList();
         assertThat(corner).contains(quinn.id());
         testUsers.signIn(manager);
@@ -286,7 +313,7 @@ class ValueServiceTest {
             testCustomers.newOrder(active, cutoff.minusDays(days - 100), "100");
         }
         awaitListeners();
-        Map<Long, Boolean> before = store.flaggedOn(cutoff, SystemUser.call(values::rules));
+        Map<Long, Boolean> before = riskBackTest.flaggedOn(cutoff, SystemUser.call(values::rules));
         assertThat(before).containsKey(active.id()).doesNotContainKey(notYet.id());
         // what happens after the cut-off: orders, answers and cases of customers active then, and new customers
         testCustomers.newOrder(active, cutoff.plusDays(1), "100");
@@ -294,12 +321,12 @@ class ValueServiceTest {
         testComplaints.openFor(active);
         answers.nps(active, 0);
         awaitListeners();
-        assertThat(store.flaggedOn(cutoff, SystemUser.call(values::rules))).isEqualTo(before);
+        assertThat(riskBackTest.flaggedOn(cutoff, SystemUser.call(values::rules))).isEqualTo(before);
 
         testUsers.signIn(elsewhere);
         BackTest test = values.backTest(3);
         // a manager's back-test covers the customers of their own units only
-        before = store.flaggedOn(cutoff, SystemUser.call(values::rules), java.util.Set.of(elsewhere.unitId()));
+        before = riskBackTest.flaggedOn(cutoff, SystemUser.call(values::rules), Set.of(elsewhere.unitId()));
         assertThat(before).containsOnlyKeys(active.id());
         assertThat(test.cutoff()).isEqualTo(cutoff);
         assertThat(test.active()).isEqualTo(before.size());
@@ -315,72 +342,72 @@ class ValueServiceTest {
                 + valueOf(ruth).economicValue().doubleValue() + valueOf(sam).economicValue().doubleValue()) / 4;
         double strategic = (valueOf(pat).strategicValue().doubleValue() + valueOf(quinn).strategicValue().doubleValue()
                 + valueOf(ruth).strategicValue().doubleValue() + valueOf(sam).strategicValue().doubleValue()) / 4;
-        io.escalera.kpi.KpiFilter unit = new io.escalera.kpi.KpiFilter(manager.unitId(), false, null);
-        var thisMonth = io.escalera.kpi.KpiPeriod.of(io.escalera.kpi.KpiPeriod.Kind.MONTH, today);
-        var tiles = kpis.board(io.escalera.kpi.Board.EXECUTIVE, unit, thisMonth);
-        assertThat(tiles).filteredOn(t -> t.kpi() == io.escalera.kpi.Kpi.AVERAGE_ECONOMIC_VALUE).singleElement()
+        KpiFilter unit = new KpiFilter(manager.unitId(), false, null);
+        var thisMonth = KpiPeriod.of(KpiPeriod.Kind.MONTH, today);
+        var tiles = kpis.board(Board.EXECUTIVE, unit, thisMonth);
+        assertThat(tiles).filteredOn(t -> t.kpi() == Kpi.AVERAGE_ECONOMIC_VALUE).singleElement()
                 .satisfies(t -> assertThat(t.value()).isCloseTo(economic, org.assertj.core.data.Offset.offset(0.01)));
-        assertThat(tiles).filteredOn(t -> t.kpi() == io.escalera.kpi.Kpi.AVERAGE_STRATEGIC_VALUE).singleElement()
+        assertThat(tiles).filteredOn(t -> t.kpi() == Kpi.AVERAGE_STRATEGIC_VALUE).singleElement()
                 .satisfies(t -> assertThat(t.value()).isPositive().isCloseTo(strategic, org.assertj.core.data.Offset.offset(0.01)));
         // Ruth: at risk with no complaint and no low score
-        assertThat(tiles).filteredOn(t -> t.kpi() == io.escalera.kpi.Kpi.SILENT_DECLINERS).singleElement()
+        assertThat(tiles).filteredOn(t -> t.kpi() == Kpi.SILENT_DECLINERS).singleElement()
                 .satisfies(t -> assertThat(t.value()).isEqualTo(1.0));
         // the customers behind them: the unit's buyers most valuable first; Ruth, the silent decliner
-        assertThat(kpis.records(io.escalera.kpi.Board.EXECUTIVE, io.escalera.kpi.Kpi.AVERAGE_ECONOMIC_VALUE, unit, thisMonth, 0, 50))
-                .extracting(io.escalera.kpi.KpiRecord::customerId).containsExactly(quinn.id(), pat.id(), sam.id(), ruth.id());
-        assertThat(kpis.records(io.escalera.kpi.Board.EXECUTIVE, io.escalera.kpi.Kpi.SILENT_DECLINERS, unit, thisMonth, 0, 50))
+        assertThat(drillDowns.records(Board.EXECUTIVE, Kpi.AVERAGE_ECONOMIC_VALUE, unit, thisMonth, 0, 50))
+                .extracting(KpiRecord::customerId).containsExactly(quinn.id(), pat.id(), sam.id(), ruth.id());
+        assertThat(drillDowns.records(Board.EXECUTIVE, Kpi.SILENT_DECLINERS, unit, thisMonth, 0, 50))
                 .singleElement().satisfies(r -> {
                     assertThat(r.customerId()).isEqualTo(ruth.id());
                     assertThat(r.detailKey()).isEqualTo("kpi.record.at-risk");
                 });
         // a snapshot: not for last month, not for one sales channel
-        assertThat(kpis.board(io.escalera.kpi.Board.EXECUTIVE, unit, thisMonth.previous())).filteredOn(t -> t.kpi() == io.escalera.kpi.Kpi.AVERAGE_ECONOMIC_VALUE)
+        assertThat(kpis.board(Board.EXECUTIVE, unit, thisMonth.previous())).filteredOn(t -> t.kpi() == Kpi.AVERAGE_ECONOMIC_VALUE)
                 .singleElement().satisfies(t -> assertThat(t.value()).isNull());
-        assertThat(kpis.board(io.escalera.kpi.Board.EXECUTIVE, new io.escalera.kpi.KpiFilter(manager.unitId(), false, "WEB"), thisMonth))
-                .filteredOn(t -> t.kpi() == io.escalera.kpi.Kpi.AVERAGE_ECONOMIC_VALUE).singleElement().satisfies(t -> assertThat(t.value()).isNull());
+        assertThat(kpis.board(Board.EXECUTIVE, new KpiFilter(manager.unitId(), false, "WEB"), thisMonth))
+                .filteredOn(t -> t.kpi() == Kpi.AVERAGE_ECONOMIC_VALUE).singleElement().satisfies(t -> assertThat(t.value()).isNull());
     }
 
     @Test
     void theKpiBoardsFilterByValueTierWithTheTiersOfTheLastFullRun() {
-        io.escalera.kpi.KpiFilter unit = new io.escalera.kpi.KpiFilter(manager.unitId(), false, null);
-        var days = io.escalera.kpi.KpiPeriod.custom(today.minusDays(260), today);
+        KpiFilter unit = new KpiFilter(manager.unitId(), false, null);
+        var days = KpiPeriod.custom(today.minusDays(260), today);
         // the tiers of the last full run (the run in handMadeStore asked for this in the background too)
-        SystemUser.call(kpis::rebuildTiered);
-        SystemUser.call(() -> kpis.rebuild(days.from(), days.to()));
+        SystemUser.call(rebuilds::rebuildTiered);
+        SystemUser.call(() -> rebuilds.rebuild(days.from(), days.to()));
         testUsers.signIn(manager);
         Map<CustomerDetails, Integer> ordersOf = Map.of(pat, 2, quinn, 1, ruth, 4, sam, 4);
         double everyTier = 0;
         for (ValueTier tier : ValueTier.values()) {
             var inTier = ordersOf.keySet().stream().filter(c -> valueOf(c).tier() == tier).map(CustomerDetails::id).toList();
             int expected = ordersOf.entrySet().stream().filter(e -> inTier.contains(e.getKey().id())).mapToInt(Map.Entry::getValue).sum();
-            var commerce = kpis.board(io.escalera.kpi.Board.COMMERCE, unit.withTier(tier), days);
-            Double orders = commerce.stream().filter(t -> t.kpi() == io.escalera.kpi.Kpi.ORDERS).findFirst().orElseThrow().value();
+            var commerce = kpis.board(Board.COMMERCE, unit.withTier(tier), days);
+            Double orders = commerce.stream().filter(t -> t.kpi() == Kpi.ORDERS).findFirst().orElseThrow().value();
             assertThat(orders == null ? 0 : orders).as("orders of tier " + tier).isEqualTo(expected);
             everyTier += expected;
             // the records behind the number are that tier's, and all of them
-            assertThat(kpis.records(io.escalera.kpi.Board.COMMERCE, io.escalera.kpi.Kpi.ORDERS, unit.withTier(tier), days, 0, 100))
+            assertThat(drillDowns.records(Board.COMMERCE, Kpi.ORDERS, unit.withTier(tier), days, 0, 100))
                     .hasSize(expected).allSatisfy(r -> assertThat(inTier).contains(r.customerId()));
-            assertThat(facts.sums(days.from(), days.to(), unit.withTier(tier), java.util.Set.of(manager.unitId())))
+            assertThat(facts.sums(days.from(), days.to(), unit.withTier(tier), Set.of(manager.unitId())))
                     .as("summary = base tables, tier " + tier)
-                    .isEqualTo(facts.rawSums(days.from(), days.to(), unit.withTier(tier), java.util.Set.of(manager.unitId())));
+                    .isEqualTo(facts.rawSums(days.from(), days.to(), unit.withTier(tier), Set.of(manager.unitId())));
         }
         assertThat(everyTier).isEqualTo(11);
-        assertThat(kpis.board(io.escalera.kpi.Board.COMMERCE, unit, days)).filteredOn(t -> t.kpi() == io.escalera.kpi.Kpi.ORDERS)
-                .singleElement().extracting(io.escalera.kpi.KpiTile::value).isEqualTo(11.0);
+        assertThat(kpis.board(Board.COMMERCE, unit, days)).filteredOn(t -> t.kpi() == Kpi.ORDERS)
+                .singleElement().extracting(KpiTile::value).isEqualTo(11.0);
         // Quinn's detractor answer (3) counts in Quinn's tier: with Sam's (2) when Sam is in it too
         ValueTier quinnsTier = valueOf(quinn).tier();
-        long answering = java.util.stream.Stream.of(quinn, sam).filter(c -> valueOf(c).tier() == quinnsTier).count();
-        var voice = kpis.board(io.escalera.kpi.Board.VOICE, unit.withTier(quinnsTier), days);
-        assertThat(voice).filteredOn(t -> t.kpi() == io.escalera.kpi.Kpi.NPS).singleElement()
-                .extracting(io.escalera.kpi.KpiTile::value).isEqualTo(-100.0);
-        assertThat(voice).filteredOn(t -> t.kpi() == io.escalera.kpi.Kpi.ANSWERS).singleElement()
-                .extracting(io.escalera.kpi.KpiTile::value).isEqualTo((double) answering);
+        long answering = Stream.of(quinn, sam).filter(c -> valueOf(c).tier() == quinnsTier).count();
+        var voice = kpis.board(Board.VOICE, unit.withTier(quinnsTier), days);
+        assertThat(voice).filteredOn(t -> t.kpi() == Kpi.NPS).singleElement()
+                .extracting(KpiTile::value).isEqualTo(-100.0);
+        assertThat(voice).filteredOn(t -> t.kpi() == Kpi.ANSWERS).singleElement()
+                .extracting(KpiTile::value).isEqualTo((double) answering);
         // the value snapshot of the executive board: that tier's buyers only
-        double economic = java.util.stream.Stream.of(pat, quinn, ruth, sam).map(this::valueOf).filter(v -> v.tier() == quinnsTier)
+        double economic = Stream.of(pat, quinn, ruth, sam).map(this::valueOf).filter(v -> v.tier() == quinnsTier)
                 .mapToDouble(v -> v.economicValue().doubleValue()).average().orElseThrow();
-        assertThat(kpis.board(io.escalera.kpi.Board.EXECUTIVE, unit.withTier(quinnsTier),
-                io.escalera.kpi.KpiPeriod.of(io.escalera.kpi.KpiPeriod.Kind.MONTH, today)))
-                .filteredOn(t -> t.kpi() == io.escalera.kpi.Kpi.AVERAGE_ECONOMIC_VALUE).singleElement()
+        assertThat(kpis.board(Board.EXECUTIVE, unit.withTier(quinnsTier),
+                KpiPeriod.of(KpiPeriod.Kind.MONTH, today)))
+                .filteredOn(t -> t.kpi() == Kpi.AVERAGE_ECONOMIC_VALUE).singleElement()
                 .satisfies(t -> assertThat(t.value()).isCloseTo(economic, org.assertj.core.data.Offset.offset(0.01)));
     }
 
@@ -390,44 +417,44 @@ class ValueServiceTest {
         awaitListeners();
         SystemUser.run(values::recomputeAll);
         for (ValueTier tier : ValueTier.values()) {
-            var filter = new io.escalera.loyalty.LadderFilter(null, false, null, null, null, tier.segmentKey());
+            var filter = new LadderFilter(null, false, null, null, null, tier.segmentKey());
             assertThat(ladderQueries.fromCells(filter)).isTrue();
             long inTier = jdbc.sql("SELECT COUNT(*) FROM customer_value WHERE tier = ?").param(tier.name()).query(Long.class).single();
             assertThat(ladderQueries.funnel(filter, null).customers()).as("tier " + tier).isEqualTo(inTier)
                     .isEqualTo(ladderQueries.funnelFromStageRows(filter, null).customers());
-            assertThat(ladderQueries.funnel(filter, java.util.Set.of(manager.unitId())))
-                    .isEqualTo(ladderQueries.funnelFromStageRows(filter, java.util.Set.of(manager.unitId())));
+            assertThat(ladderQueries.funnel(filter, Set.of(manager.unitId())))
+                    .isEqualTo(ladderQueries.funnelFromStageRows(filter, Set.of(manager.unitId())));
         }
         // Quinn buys again: her funnel rows move to their new cells, in her tier of the last full run
         ValueTier quinnsTier = valueOf(quinn).tier();
-        var quinns = new io.escalera.loyalty.LadderFilter(null, false, null, null, null, quinnsTier.segmentKey());
+        var quinns = new LadderFilter(null, false, null, null, null, quinnsTier.segmentKey());
         testCustomers.newOrder(quinn, today, "100");
         AfterCommitListeners.await(jdbc, "io.escalera.loyalty.internal.LadderTriggers");
         awaitListeners();
-        assertThat(ladderQueries.funnel(quinns, java.util.Set.of(manager.unitId())))
-                .isEqualTo(ladderQueries.funnelFromStageRows(quinns, java.util.Set.of(manager.unitId())));
+        assertThat(ladderQueries.funnel(quinns, Set.of(manager.unitId())))
+                .isEqualTo(ladderQueries.funnelFromStageRows(quinns, Set.of(manager.unitId())));
         assertThat(ladderQueries.funnel(quinns, null)).isEqualTo(ladderQueries.funnelFromStageRows(quinns, null));
         // the customers behind the funnel of Quinn's tier include her
         testUsers.signIn(manager);
-        assertThat(ladder.customers(quinns, new io.escalera.loyalty.LadderSegment.Reached(io.escalera.loyalty.Stage.SHOPPER), 0, 100))
-                .extracting(io.escalera.loyalty.LadderReport.CustomerRow::customerId).contains(quinn.id());
+        assertThat(ladder.customers(quinns, new LadderSegment.Reached(Stage.SHOPPER), 0, 100))
+                .extracting(LadderReport.CustomerRow::customerId).contains(quinn.id());
     }
 
     @Test
     void valueSegmentsFilterTheCustomerListAndTheLadderReports() {
         testUsers.signIn(manager);
-        var tierA = customers.search(new io.escalera.customer.CustomerSearch(null, null, null, null, null, false, "tier-A"),
-                org.springframework.data.domain.Sort.by("name"), 0, 50);
-        assertThat(tierA).extracting(io.escalera.customer.CustomerSummary::id).contains(quinn.id()).doesNotContain(peg.id());
+        var tierA = customers.search(new CustomerSearch(null, null, null, null, null, false, "tier-A"),
+                Sort.by("name"), 0, 50);
+        assertThat(tierA).extracting(CustomerSummary::id).contains(quinn.id()).doesNotContain(peg.id());
         assertThat(tierA).allSatisfy(c -> assertThat(valueOf(customers.get(c.id())).tier()).isEqualTo(ValueTier.A));
-        assertThat(customers.search(new io.escalera.customer.CustomerSearch(null, null, null, null, null, false, "silent"),
-                org.springframework.data.domain.Sort.by("name"), 0, 50)).extracting(io.escalera.customer.CustomerSummary::id)
+        assertThat(customers.search(new CustomerSearch(null, null, null, null, null, false, "silent"),
+                Sort.by("name"), 0, 50)).extracting(CustomerSummary::id)
                 .containsExactly(ruth.id());
         // the ladder funnel of the unit's silent decliners: Ruth alone, a CUSTOMER (four purchases in the window)
-        var funnel = ladder.funnel(new io.escalera.loyalty.LadderFilter(null, false, null, null, null, "silent"));
+        var funnel = ladder.funnel(new LadderFilter(null, false, null, null, null, "silent"));
         assertThat(funnel.customers()).isEqualTo(1);
-        assertThat(ladder.funnel(new io.escalera.loyalty.LadderFilter(null, false, null, null, null, "at-risk")).customers()).isEqualTo(2);
-        assertThat(ladder.funnel(new io.escalera.loyalty.LadderFilter(null, false, null, null, null, null)).customers()).isEqualTo(5);
+        assertThat(ladder.funnel(new LadderFilter(null, false, null, null, null, "at-risk")).customers()).isEqualTo(2);
+        assertThat(ladder.funnel(new LadderFilter(null, false, null, null, null, null)).customers()).isEqualTo(5);
     }
 
     @Test
@@ -487,7 +514,7 @@ class ValueServiceTest {
     void rulesAreCompanyWideAndValidatedBeforeAnythingIsSaved() {
         testUsers.signIn(manager);
         assertThatThrownBy(() -> values.saveRules(ValueRules.defaults())).as("value rules are ADMIN's")
-                .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+                .isInstanceOf(AccessDeniedException.class);
         testUsers.signIn(testUsers.newUser(Role.ADMIN));
         ValueRules bad = new ValueRules(new BigDecimal("1.5"), new BigDecimal("0.1"), 0, 85, 40, 30, 0, 0, 0, 0, 0, 0, 0);
         assertThatThrownBy(() -> values.saveRules(bad)).isInstanceOfSatisfying(FieldErrorsException.class,

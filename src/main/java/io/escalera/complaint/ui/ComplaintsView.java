@@ -20,8 +20,9 @@ import com.vaadin.flow.router.Route;
 import io.escalera.complaint.ComplaintCategory;
 import io.escalera.complaint.ComplaintFilter;
 import io.escalera.complaint.ComplaintQueue;
-import io.escalera.complaint.ComplaintRow;
+import io.escalera.complaint.ComplaintQueues;
 import io.escalera.complaint.ComplaintService;
+import io.escalera.complaint.ComplaintRow;
 import io.escalera.complaint.ComplaintStatus;
 import io.escalera.complaint.Severity;
 import io.escalera.customer.CustomerService;
@@ -29,11 +30,15 @@ import io.escalera.interaction.InteractionChannel;
 import io.escalera.security.Role;
 import io.escalera.security.SignedInUsers;
 import io.escalera.security.UnitDirectory;
+import io.escalera.shared.TableWriter;
 import io.escalera.shared.ui.Formats;
-import io.escalera.shared.ui.Selects;
 import io.escalera.shared.ui.LocalizedTitle;
+import io.escalera.shared.ui.Selects;
+import io.escalera.shared.ui.StreamingDownload;
 import jakarta.annotation.security.RolesAllowed;
 
+import java.io.OutputStream;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -49,6 +54,7 @@ import java.util.function.Function;
 public class ComplaintsView extends VerticalLayout implements LocalizedTitle {
 
     private final ComplaintService complaints;
+    private final ComplaintQueues queues;
     private final Map<ComplaintQueue, Tab> tabs = new EnumMap<>(ComplaintQueue.class);
     private final Tabs queueTabs = new Tabs();
     private final Grid<ComplaintRow> grid = new Grid<>();
@@ -61,8 +67,9 @@ public class ComplaintsView extends VerticalLayout implements LocalizedTitle {
     private final DatePicker to = new DatePicker();
     private final Checkbox allUnits = new Checkbox();
 
-    public ComplaintsView(ComplaintService complaints, CustomerService customers, SignedInUsers signedIn) {
+    public ComplaintsView(ComplaintService complaints, ComplaintQueues queues, CustomerService customers, SignedInUsers signedIn) {
         this.complaints = complaints;
+        this.queues = queues;
         setSizeFull();
         Role role = signedIn.authenticated().map(u -> u.role()).orElse(Role.EXECUTIVE);
         boolean frontLine = role == Role.STAFF || role == Role.MANAGER;
@@ -90,28 +97,13 @@ public class ComplaintsView extends VerticalLayout implements LocalizedTitle {
         allUnits.setLabel(getTranslation("filter.all-units"));
         allUnits.setVisible(customers.mayWidenToAllUnits());
 
-        grid.setId("complaints-grid");
-        grid.addColumn(ComplaintRow::id).setHeader("#").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(r -> Formats.dateTime(r.openedAt(), getLocale())).setHeader(getTranslation("complaint.opened-at")).setAutoWidth(true);
-        grid.addColumn(ComplaintRow::customerName).setHeader(getTranslation("complaint.customer")).setFlexGrow(2);
-        grid.addColumn(r -> getTranslation("complaint.category." + r.category())).setHeader(getTranslation("complaint.category")).setAutoWidth(true);
-        grid.addColumn(r -> getTranslation("complaint.severity." + r.severity())).setHeader(getTranslation("complaint.severity")).setAutoWidth(true);
-        grid.addColumn(r -> getTranslation("complaint.status." + r.status())).setHeader(getTranslation("complaint.status")).setAutoWidth(true);
-        grid.addColumn(r -> r.assigneeName() == null ? "—" : r.assigneeName()).setHeader(getTranslation("complaint.assignee")).setAutoWidth(true);
-        grid.addColumn(r -> r.nextDueAt() == null ? "" : Formats.dateTime(r.nextDueAt(), getLocale())).setHeader(getTranslation("complaint.due")).setAutoWidth(true);
-        grid.addComponentColumn(r -> ComplaintLabels.slaBadge(r.sla(), this)).setHeader(getTranslation("complaint.sla")).setAutoWidth(true);
-        grid.addColumn(ComplaintRow::unitName).setHeader(getTranslation("complaint.unit")).setAutoWidth(true);
-        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
-        grid.setEmptyStateText(getTranslation("complaints.empty"));
-        grid.setItems(query -> complaints.list(filter(), query.getOffset(), query.getLimit()).stream());
-        grid.addItemClickListener(e -> ComplaintView.open(e.getItem().id()));
-        grid.setSizeFull();
+        configureGrid();
 
         List<HasValue<?, ?>> fields = List.of(status, category, severity, channel, unit, from, to, allUnits);
         fields.forEach(field -> field.addValueChangeListener(e -> refresh()));
         HorizontalLayout filters = new HorizontalLayout(status, category, severity, channel, unit, from, to, allUnits);
         // the whole queue with the filters of the moment of the click, streamed
-        io.escalera.shared.ui.StreamingDownload.exportLinks(this, "complaints", this::export).forEach(filters::add);
+        StreamingDownload.exportLinks(this, "complaints", this::export).forEach(filters::add);
         filters.setWrap(true);
         filters.setAlignItems(FlexComponent.Alignment.BASELINE);
         HorizontalLayout top = new HorizontalLayout(queueTabs);
@@ -128,19 +120,39 @@ public class ComplaintsView extends VerticalLayout implements LocalizedTitle {
         refresh();
     }
 
+    /** The queue's columns, read page by page with the filters of the moment; a row opens its case. */
+    private void configureGrid() {
+        grid.setId("complaints-grid");
+        grid.addColumn(ComplaintRow::id).setHeader("#").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(r -> Formats.dateTime(r.openedAt(), getLocale())).setHeader(getTranslation("complaint.opened-at")).setAutoWidth(true);
+        grid.addColumn(ComplaintRow::customerName).setHeader(getTranslation("complaint.customer")).setFlexGrow(2);
+        grid.addColumn(r -> getTranslation("complaint.category." + r.category())).setHeader(getTranslation("complaint.category")).setAutoWidth(true);
+        grid.addColumn(r -> getTranslation("complaint.severity." + r.severity())).setHeader(getTranslation("complaint.severity")).setAutoWidth(true);
+        grid.addColumn(r -> getTranslation("complaint.status." + r.status())).setHeader(getTranslation("complaint.status")).setAutoWidth(true);
+        grid.addColumn(r -> r.assigneeName() == null ? "—" : r.assigneeName()).setHeader(getTranslation("complaint.assignee")).setAutoWidth(true);
+        grid.addColumn(r -> r.nextDueAt() == null ? "" : Formats.dateTime(r.nextDueAt(), getLocale())).setHeader(getTranslation("complaint.due")).setAutoWidth(true);
+        grid.addComponentColumn(r -> ComplaintLabels.slaBadge(r.sla(), this)).setHeader(getTranslation("complaint.sla")).setAutoWidth(true);
+        grid.addColumn(ComplaintRow::unitName).setHeader(getTranslation("complaint.unit")).setAutoWidth(true);
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
+        grid.setEmptyStateText(getTranslation("complaints.empty"));
+        grid.setItems(query -> queues.list(filter(), query.getOffset(), query.getLimit()).stream());
+        grid.addItemClickListener(e -> ComplaintView.open(e.getItem().id()));
+        grid.setSizeFull();
+    }
+
     private ComplaintQueue selectedQueue() {
         return tabs.entrySet().stream().filter(e -> e.getValue() == queueTabs.getSelectedTab()).map(Map.Entry::getKey)
                 .findFirst().orElse(ComplaintQueue.UNIT);
     }
 
     /** The queue as on screen: every column in the user's language, dates as dates. */
-    private void export(io.escalera.shared.TableWriter.Format format, java.io.OutputStream out) {
-        try (io.escalera.shared.TableWriter writer = io.escalera.shared.TableWriter.of(format, out, getTranslation("nav.complaints"))) {
+    private void export(TableWriter.Format format, OutputStream out) {
+        try (TableWriter writer = TableWriter.of(format, out, getTranslation("nav.complaints"))) {
             writer.row(List.of("#", getTranslation("complaint.opened-at"), getTranslation("complaint.customer"),
                     getTranslation("complaint.category"), getTranslation("complaint.severity"), getTranslation("complaint.status"),
                     getTranslation("complaint.assignee"), getTranslation("complaint.due"), getTranslation("complaint.sla"),
                     getTranslation("complaint.unit")));
-            complaints.forEach(filter(), r -> writer.row(java.util.Arrays.asList(r.id(),
+            queues.forEach(filter(), r -> writer.row(Arrays.asList(r.id(),
                     Formats.dateTime(r.openedAt(), getLocale()), r.customerName(), getTranslation("complaint.category." + r.category()),
                     getTranslation("complaint.severity." + r.severity()), getTranslation("complaint.status." + r.status()),
                     r.assigneeName(), r.nextDueAt() == null ? null : Formats.dateTime(r.nextDueAt(), getLocale()),
@@ -155,17 +167,17 @@ public class ComplaintsView extends VerticalLayout implements LocalizedTitle {
     }
 
     private void refresh() {
-        Map<ComplaintQueue, Long> counts = complaints.counts(filter());
+        Map<ComplaintQueue, Long> counts = queues.counts(filter());
         tabs.forEach((queue, tab) -> {
             long count = counts.get(queue);
-            String shown = count > ComplaintService.COUNT_CAP ? Formats.number(ComplaintService.COUNT_CAP, getLocale()) + "+"
+            String shown = count > ComplaintQueues.COUNT_CAP ? Formats.number(ComplaintQueues.COUNT_CAP, getLocale()) + "+"
                     : Formats.number(count, getLocale());
             tab.setLabel(getTranslation("complaints.queue." + queue) + " (" + shown + ")");
         });
         grid.getDataProvider().refreshAll();
     }
 
-    private <T> Select<T> anyOf(T[] values, java.util.function.Function<T, String> label, String anyKey) {
+    private <T> Select<T> anyOf(T[] values, Function<T, String> label, String anyKey) {
         return Selects.anyOf(values, label, getTranslation(anyKey));
     }
 

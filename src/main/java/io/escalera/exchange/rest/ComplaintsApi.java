@@ -6,6 +6,7 @@ import io.escalera.complaint.ComplaintFilter;
 import io.escalera.complaint.ComplaintForm;
 import io.escalera.complaint.ComplaintQueue;
 import io.escalera.complaint.ComplaintRow;
+import io.escalera.complaint.ComplaintQueues;
 import io.escalera.complaint.ComplaintService;
 import io.escalera.complaint.ComplaintStatus;
 import io.escalera.complaint.Severity;
@@ -35,9 +36,11 @@ import java.time.LocalDate;
 class ComplaintsApi {
 
     private final ComplaintService complaints;
+    private final ComplaintQueues queues;
 
-    ComplaintsApi(ComplaintService complaints) {
+    ComplaintsApi(ComplaintService complaints, ComplaintQueues queues) {
         this.complaints = complaints;
+        this.queues = queues;
     }
 
     @GetMapping
@@ -51,7 +54,7 @@ class ComplaintsApi {
                                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
                                @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
         ComplaintFilter filter = new ComplaintFilter(ComplaintQueue.UNIT, status, category, severity, channel, unitId, from, to, false);
-        return ApiPage.of(page, size, (offset, limit) -> complaints.list(filter, offset, limit));
+        return ApiPage.of(page, size, (offset, limit) -> queues.list(filter, offset, limit));
     }
 
     @GetMapping("/{id}")

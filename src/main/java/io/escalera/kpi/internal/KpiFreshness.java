@@ -2,22 +2,35 @@ package io.escalera.kpi.internal;
 
 import io.escalera.complaint.ComplaintEvents;
 import io.escalera.customer.CustomerEvents;
+import io.escalera.customer.CustomerSegments;
 import io.escalera.feedback.FeedbackEvents;
 import io.escalera.interaction.InteractionEvents;
-import io.escalera.kpi.KpiService;
+import io.escalera.kpi.KpiRebuilds;
 import io.escalera.security.SystemUser;
+import io.escalera.shared.LongJobs;
+import jakarta.annotation.PreDestroy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Async;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
+import java.sql.Date;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Set;
 import java.util.concurrent.ConcurrentSkipListSet;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Keeps the daily facts fresh: an event marks its day (in memory, once its transaction commits), and every few seconds the marked days are
@@ -27,14 +40,14 @@ import java.util.concurrent.ConcurrentSkipListSet;
 @Component
 class KpiFreshness {
 
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(KpiFreshness.class);
+    private static final Logger log = LoggerFactory.getLogger(KpiFreshness.class);
 
-    private final KpiService kpis;
+    private final KpiRebuilds kpis;
     private final Clock clock;
-    private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    private final JdbcClient jdbc;
     private final Set<LocalDate> dirty = new ConcurrentSkipListSet<>();
 
-    KpiFreshness(KpiService kpis, Clock clock, org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+    KpiFreshness(KpiRebuilds kpis, Clock clock, JdbcClient jdbc) {
         this.kpis = kpis;
         this.clock = clock;
         this.jdbc = jdbc;
@@ -78,7 +91,7 @@ class KpiFreshness {
     }
 
     private void orderDay(long orderId) {
-        jdbc.sql("SELECT order_date FROM customer_order WHERE id = ?").param(orderId).query(java.sql.Date.class).optional()
+        jdbc.sql("SELECT order_date FROM customer_order WHERE id = ?").param(orderId).query(Date.class).optional()
                 .ifPresent(d -> markAfterCommit(d.toLocalDate()));
     }
 
@@ -115,7 +128,7 @@ class KpiFreshness {
 
     /** A generated data set: every day at once, after the other modules' generators. */
     @EventListener
-    @org.springframework.core.annotation.Order(40)
+    @Order(40)
     void on(CustomerEvents.CustomersGenerated generated) {
         int rows = SystemUser.call(kpis::rebuild);
         log.info("KPI facts rebuilt after generated data: {} rows", rows);
@@ -123,22 +136,22 @@ class KpiFreshness {
 
     /** Orders imported in bulk: the facts of the days they touch, rebuilt once. */
     // after commit, off the import's thread, and outside any transaction: the run manages its own
-    @org.springframework.scheduling.annotation.Async
-    @org.springframework.transaction.event.TransactionalEventListener
+    @Async
+    @TransactionalEventListener
     void on(CustomerEvents.OrdersImported imported) {
         rebuildImported("orders", imported.from(), imported.to());
     }
 
     /** Contacts imported in bulk: the facts of the days they touch (first-contact resolution), rebuilt once. */
-    @org.springframework.scheduling.annotation.Async
-    @org.springframework.transaction.event.TransactionalEventListener
+    @Async
+    @TransactionalEventListener
     void on(InteractionEvents.InteractionsImported imported) {
         rebuildImported("contacts", imported.from(), imported.to());
     }
 
     /** Answers imported in bulk: the facts of the days they touch, rebuilt once. */
-    @org.springframework.scheduling.annotation.Async
-    @org.springframework.transaction.event.TransactionalEventListener
+    @Async
+    @TransactionalEventListener
     void on(FeedbackEvents.FeedbackImported imported) {
         rebuildImported("answers", imported.from(), imported.to());
     }
@@ -151,7 +164,7 @@ class KpiFreshness {
     }
 
     /** Rebuilds of the tiered facts, one after the other, off the thread of the value run that asked for them. */
-    private final java.util.concurrent.ExecutorService tierRebuilds = java.util.concurrent.Executors.newSingleThreadExecutor(
+    private final ExecutorService tierRebuilds = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().name("kpi-tier-facts").daemon().factory());
 
     /**
@@ -160,7 +173,7 @@ class KpiFreshness {
      * it commits.
      */
     @EventListener
-    void on(io.escalera.customer.CustomerSegments.SegmentsRecomputed recomputed) {
+    void on(CustomerSegments.SegmentsRecomputed recomputed) {
         tierRebuilds.execute(() -> {
             try {
                 long start = System.nanoTime();
@@ -172,13 +185,13 @@ class KpiFreshness {
         });
     }
 
-    @jakarta.annotation.PreDestroy
+    @PreDestroy
     void stop() {
         // queued and running work may go on for up to 1 s and end its transaction before the pool closes (this bean
         // uses the pool, so it is destroyed first); what is left then is interrupted and recomputed when needed
         tierRebuilds.shutdown();
         try {
-            if (!tierRebuilds.awaitTermination(1, java.util.concurrent.TimeUnit.SECONDS)) {
+            if (!tierRebuilds.awaitTermination(1, TimeUnit.SECONDS)) {
                 tierRebuilds.shutdownNow();
             }
         } catch (InterruptedException e) {
@@ -221,12 +234,12 @@ class KpiFreshness {
 @ConditionalOnProperty(name = "escalera.kpi.nightly-rebuild", havingValue = "true", matchIfMissing = true)
 class NightlyKpiRebuild {
 
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(NightlyKpiRebuild.class);
+    private static final Logger log = LoggerFactory.getLogger(NightlyKpiRebuild.class);
 
-    private final KpiService kpis;
-    private final io.escalera.shared.LongJobs longJobs;
+    private final KpiRebuilds kpis;
+    private final LongJobs longJobs;
 
-    NightlyKpiRebuild(KpiService kpis, io.escalera.shared.LongJobs longJobs) {
+    NightlyKpiRebuild(KpiRebuilds kpis, LongJobs longJobs) {
         this.kpis = kpis;
         this.longJobs = longJobs;
     }

@@ -1,11 +1,13 @@
 package io.escalera.kpi.internal;
 
 import io.escalera.kpi.Board;
+import io.escalera.kpi.KpiDrillDowns;
 import io.escalera.kpi.KpiFilter;
 import io.escalera.kpi.KpiPeriod;
 import io.escalera.kpi.KpiService;
 import io.escalera.security.SystemUser;
 import io.escalera.value.ValueTier;
+import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -33,6 +35,7 @@ public class KpiWarmUp {
     private static final Logger log = LoggerFactory.getLogger(KpiWarmUp.class);
 
     private final KpiService kpis;
+    private final KpiDrillDowns drillDowns;
     private final Clock clock;
     private final boolean onStart;
     private final CountDownLatch done = new CountDownLatch(1);
@@ -40,8 +43,9 @@ public class KpiWarmUp {
     private volatile boolean stopping;
     private volatile boolean started;
 
-    KpiWarmUp(KpiService kpis, Clock clock, @Value("${escalera.kpi.warm-up:true}") boolean onStart) {
+    KpiWarmUp(KpiService kpis, KpiDrillDowns drillDowns, Clock clock, @Value("${escalera.kpi.warm-up:true}") boolean onStart) {
         this.kpis = kpis;
+        this.drillDowns = drillDowns;
         this.clock = clock;
         this.onStart = onStart;
     }
@@ -69,7 +73,7 @@ public class KpiWarmUp {
                     views++;
                 }
                 stopIfAsked();
-                SystemUser.call(() -> kpis.scoreDistributions(everyUnit, period));
+                SystemUser.call(() -> drillDowns.scoreDistributions(everyUnit, period));
             }
             for (ValueTier tier : ValueTier.values()) {
                 for (Board board : Board.values()) {
@@ -93,7 +97,7 @@ public class KpiWarmUp {
      * The application is stopping: let the warm-up end after its current view (waited for 2 s at most) rather than have
      * the connection pool closed under it. Runs before the pool closes (this bean uses it, so it is destroyed first).
      */
-    @jakarta.annotation.PreDestroy
+    @PreDestroy
     void stop() throws InterruptedException {
         stopping = true;
         if (started && !done.await(2, TimeUnit.SECONDS)) {

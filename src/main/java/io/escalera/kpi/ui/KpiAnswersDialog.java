@@ -4,15 +4,15 @@ import io.escalera.customer.ui.CustomerView;
 import io.escalera.kpi.KpiAnswer;
 import io.escalera.kpi.KpiFilter;
 import io.escalera.kpi.KpiPeriod;
-import io.escalera.kpi.KpiService;
+import io.escalera.kpi.KpiDrillDowns;
 import io.escalera.shared.ui.CustomerListDialog;
 import io.escalera.shared.ui.Formats;
 
 /** The answers behind a voice number with their comments; a click opens the customer (anonymous answers have none). */
 class KpiAnswersDialog extends CustomerListDialog<KpiAnswer> {
 
-    KpiAnswersDialog(KpiService kpis, KpiFilter filter, KpiPeriod period, String kind, int minScore, int maxScore, String title) {
-        super(title, "kpi-answers", query -> kpis.answers(filter, period, kind, minScore, maxScore, query.getOffset(), query.getLimit()).stream(),
+    KpiAnswersDialog(KpiDrillDowns drillDowns, KpiFilter filter, KpiPeriod period, String kind, int minScore, int maxScore, String title) {
+        super(title, "kpi-answers", query -> drillDowns.answers(filter, period, kind, minScore, maxScore, query.getOffset(), query.getLimit()).stream(),
                 KpiAnswer::customerId, (ui, id) -> ui.navigate(CustomerView.class, id));
         grid().addColumn(a -> Formats.dateTime(a.answeredAt(), getLocale())).setHeader(getTranslation("kpi.answered-at")).setAutoWidth(true);
         grid().addColumn(a -> a.customerName() == null ? getTranslation("kpi.anonymous") : a.customerName()).setHeader(getTranslation("customer.name")).setFlexGrow(2);

@@ -3,19 +3,21 @@ package io.escalera.kpi.ui;
 import io.escalera.customer.ui.CustomerView;
 import io.escalera.kpi.Board;
 import io.escalera.kpi.Kpi;
+import io.escalera.kpi.KpiDrillDowns;
 import io.escalera.kpi.KpiFilter;
 import io.escalera.kpi.KpiPeriod;
 import io.escalera.kpi.KpiRecord;
-import io.escalera.kpi.KpiService;
 import io.escalera.shared.ui.CustomerListDialog;
 import io.escalera.shared.ui.Formats;
+
+import java.time.LocalDate;
 
 /** The orders, cases, contacts or answers behind a tile; a click opens the customer. */
 class KpiRecordsDialog extends CustomerListDialog<KpiRecord> {
 
-    KpiRecordsDialog(KpiService kpis, Board board, Kpi kpi, KpiFilter filter, KpiPeriod period) {
+    KpiRecordsDialog(KpiDrillDowns drillDowns, Board board, Kpi kpi, KpiFilter filter, KpiPeriod period) {
         super("", "kpi-records",
-                query -> kpis.records(board, kpi, filter, period, query.getOffset(), query.getLimit()).stream(),
+                query -> drillDowns.records(board, kpi, filter, period, query.getOffset(), query.getLimit()).stream(),
                 KpiRecord::customerId, (ui, id) -> ui.navigate(CustomerView.class, id));
         setHeaderTitle(getTranslation("kpi." + kpi) + " · " + Formats.date(period.from(), getLocale()) + " – " + Formats.date(period.to(), getLocale()));
         grid().addColumn(r -> Formats.date(r.at().toLocalDate(), getLocale())).setHeader(getTranslation("kpi.record.when")).setAutoWidth(true);
@@ -33,7 +35,7 @@ class KpiRecordsDialog extends CustomerListDialog<KpiRecord> {
             case "kpi.record.compensation" -> args[0] = getTranslation("compensation.type." + args[0]);
             case "kpi.record.resolved-first", "kpi.record.not-resolved-first" -> args[0] = getTranslation("channel." + args[0]);
             case "kpi.record.stage" -> args[0] = getTranslation("stage." + args[0]);
-            case "kpi.record.lapsed" -> args[0] = Formats.date(java.time.LocalDate.parse(args[0]), getLocale());
+            case "kpi.record.lapsed" -> args[0] = Formats.date(LocalDate.parse(args[0]), getLocale());
             default -> {
             }
         }

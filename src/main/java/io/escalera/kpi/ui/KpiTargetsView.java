@@ -58,7 +58,7 @@ public class KpiTargetsView extends VerticalLayout implements LocalizedTitle {
                 .setHeader(getTranslation("kpi.period")).setAutoWidth(true);
         grid.addColumn(t -> getTranslation("kpi-target.scope." + t.scope()) + (t.channel() != null ? " " + getTranslation("channel." + t.channel()) : ""))
                 .setHeader(getTranslation("kpi-target.scope")).setAutoWidth(true);
-        grid.addColumn(t -> KpiBoardsView.formatIn(t.kpi(), t.value(), currency, getLocale())).setHeader(getTranslation("kpi-target.value")).setAutoWidth(true);
+        grid.addColumn(t -> KpiFormats.format(t.kpi(), t.value(), currency, getLocale())).setHeader(getTranslation("kpi-target.value")).setAutoWidth(true);
         grid.addColumn(KpiTarget::owner).setHeader(getTranslation("kpi-target.owner")).setAutoWidth(true);
         grid.addColumn(t -> (t.implausible() ? "⚠ " : "") + (t.rationale() == null ? "" : t.rationale())).setHeader(getTranslation("kpi-target.rationale")).setFlexGrow(2);
         grid.addComponentColumn(t -> {
@@ -96,17 +96,17 @@ public class KpiTargetsView extends VerticalLayout implements LocalizedTitle {
         Kpi kpi = form.getKpi();
         if ("kpi-target.out-of-bounds".equals(plausibility.messageKey())) {
             return getTranslation("kpi-target.out-of-bounds", getTranslation("kpi." + kpi),
-                    KpiBoardsView.formatIn(kpi, kpi.min(), currency, getLocale()),
-                    kpi.max() == null ? "∞" : KpiBoardsView.formatIn(kpi, kpi.max(), currency, getLocale()));
+                    KpiFormats.format(kpi, kpi.min(), currency, getLocale()),
+                    kpi.max() == null ? "∞" : KpiFormats.format(kpi, kpi.max(), currency, getLocale()));
         }
         String period = getTranslation("kpi-target.one." + form.getPeriodKind());
         return getTranslation("kpi-target.beyond-history", signed(kpi, plausibility.neededChange()), period,
                 signed(kpi, kpi.higherIsBetter() ? plausibility.bestChange() : -plausibility.bestChange()),
-                KpiBoardsView.formatIn(kpi, plausibility.baseline(), currency, getLocale()));
+                KpiFormats.format(kpi, plausibility.baseline(), currency, getLocale()));
     }
 
     private String signed(Kpi kpi, double value) {
-        String magnitude = KpiBoardsView.formatIn(kpi, Math.abs(value), currency, getLocale());
+        String magnitude = KpiFormats.format(kpi, Math.abs(value), currency, getLocale());
         return (value >= 0 ? "+" : "−") + magnitude;
     }
 

@@ -13,10 +13,10 @@ import java.util.Map;
  * (recency as −days, frequency, monetary) and the observed retention counts. Stored so that a single customer can
  * be placed between them; an infinite boundary (no value reaches it) is stored as NULL.
  */
-record Calibration(double[] tiers, double[] recency, double[] frequency, double[] monetary, ValueStore.Retention retention) {
+record Calibration(double[] tiers, double[] recency, double[] frequency, double[] monetary, Retention retention) {
 
     /** @param buyers per buying customer: {total value, −recency days, frequency, monetary} */
-    static Calibration measure(List<double[]> buyers, ValueStore.Retention retention) {
+    static Calibration measure(List<double[]> buyers, Retention retention) {
         return new Calibration(Ranking.tierBoundaries(column(buyers, 0)), Ranking.quintileBoundaries(column(buyers, 1)),
                 Ranking.quintileBoundaries(column(buyers, 2)), Ranking.quintileBoundaries(column(buyers, 3)), retention);
     }
@@ -69,7 +69,7 @@ record Calibration(double[] tiers, double[] recency, double[] frequency, double[
             }
         });
         return new Calibration(get(values, "tier", 2), get(values, "recency", 4), get(values, "frequency", 4),
-                get(values, "monetary", 4), new ValueStore.Retention(counts));
+                get(values, "monetary", 4), new Retention(counts));
     }
 
     private static double[] get(Map<String, Double> values, String name, int size) {

@@ -1,8 +1,8 @@
 package io.escalera.value.internal;
 
+import io.escalera.shared.jdbc.TemporaryTables;
 import org.springframework.dao.DataAccessResourceFailureException;
 
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.function.Consumer;
+import javax.sql.DataSource;
 
 /**
  * Reads {@link ValueFacts} customer by customer: the customers with their per-table aggregates on one connection,
@@ -27,13 +28,17 @@ final class FactsReader {
             customers.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
             // the per-table GROUP BYs over every customer: in memory, not in on-disk temporary tables (5× slower)
             try (var session = customers.createStatement()) {
-                session.execute(io.escalera.shared.jdbc.TemporaryTables.IN_MEMORY);
+                session.execute(TemporaryTables.IN_MEMORY);
             }
             orders.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
-            try (PreparedStatement c = customers.prepareStatement(FactsQuery.sql(day, slaMoment, null, withValue),
+            FactsQuery.Query customerQuery = FactsQuery.sql(day, slaMoment, null, withValue);
+            FactsQuery.Query orderQuery = FactsQuery.orders(day, null);
+            try (PreparedStatement c = customers.prepareStatement(customerQuery.sql(),
                     ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
-                 PreparedStatement o = orders.prepareStatement(FactsQuery.orders(day, null),
+                 PreparedStatement o = orders.prepareStatement(orderQuery.sql(),
                          ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
+                customerQuery.bind(c);
+                orderQuery.bind(o);
                 c.setFetchSize(10_000);
                 o.setFetchSize(20_000);
                 try (ResultSet crs = c.executeQuery(); ResultSet ors = o.executeQuery()) {
@@ -56,7 +61,7 @@ final class FactsReader {
             } finally {
                 // the connection goes back to the pool: other work keeps the server's defaults
                 try (var session = customers.createStatement()) {
-                    session.execute(io.escalera.shared.jdbc.TemporaryTables.DEFAULTS);
+                    session.execute(TemporaryTables.DEFAULTS);
                 }
             }
         } catch (SQLException e) {

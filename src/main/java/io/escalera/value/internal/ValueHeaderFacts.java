@@ -11,9 +11,9 @@ import java.util.List;
 @Component
 class ValueHeaderFacts implements CustomerFacts {
 
-    private final ValueStore store;
+    private final CustomerValueTable store;
 
-    ValueHeaderFacts(ValueStore store) {
+    ValueHeaderFacts(CustomerValueTable store) {
         this.store = store;
     }
 

@@ -7,6 +7,7 @@ import io.escalera.interaction.InteractionEvents;
 import io.escalera.loyalty.LoyaltyEvents;
 import io.escalera.security.SystemUser;
 import io.escalera.shared.JobHealth;
+import io.escalera.shared.LockConflicts;
 import io.escalera.shared.LongJobs;
 import io.escalera.value.ValueService;
 import org.slf4j.Logger;
@@ -14,9 +15,12 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
 import org.springframework.modulith.events.ApplicationModuleListener;
-import org.springframework.transaction.annotation.Propagation;
+import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 import java.time.Duration;
 
@@ -34,37 +38,37 @@ class ValueTriggers {
     }
 
     /** A generated data set gets its values at once, after the ladder (the strategic value reads the stages). */
-    @org.springframework.context.event.EventListener
-    @org.springframework.core.annotation.Order(40)
+    @EventListener
+    @Order(40)
     void on(CustomerEvents.CustomersGenerated generated) {
         SystemUser.run(values::recomputeAll);
     }
 
     /** Orders imported in bulk: every value again, once (a set-based run). */
     // after commit, off the import's thread, and outside any transaction: the run manages its own
-    @org.springframework.scheduling.annotation.Async
-    @org.springframework.transaction.event.TransactionalEventListener
+    @Async
+    @TransactionalEventListener
     void on(CustomerEvents.OrdersImported imported) {
         SystemUser.run(values::recomputeAll);
     }
 
     /** Contacts imported in bulk (they are part of the cost to serve): one run. */
-    @org.springframework.scheduling.annotation.Async
-    @org.springframework.transaction.event.TransactionalEventListener
-    void on(io.escalera.interaction.InteractionEvents.InteractionsImported imported) {
+    @Async
+    @TransactionalEventListener
+    void on(InteractionEvents.InteractionsImported imported) {
         SystemUser.run(values::recomputeAll);
     }
 
     /** Answers imported in bulk (low scores feed the risk score): one run. */
-    @org.springframework.scheduling.annotation.Async
-    @org.springframework.transaction.event.TransactionalEventListener
-    void on(io.escalera.feedback.FeedbackEvents.FeedbackImported imported) {
+    @Async
+    @TransactionalEventListener
+    void on(FeedbackEvents.FeedbackImported imported) {
         SystemUser.run(values::recomputeAll);
     }
 
     /** Customers imported in bulk (birth dates and channels feed the value): one run. */
-    @org.springframework.scheduling.annotation.Async
-    @org.springframework.transaction.event.TransactionalEventListener
+    @Async
+    @TransactionalEventListener
     void on(CustomerEvents.CustomersImported imported) {
         SystemUser.run(values::recomputeAll);
     }
@@ -112,7 +116,7 @@ class ValueTriggers {
      * transaction around it would hold a first connection while the update takes a second (issue 30).
      */
     private void update(long customerId) {
-        io.escalera.shared.LockConflicts.retry(3, () -> SystemUser.run(() -> values.update(customerId)));
+        LockConflicts.retry(3, () -> SystemUser.run(() -> values.update(customerId)));
     }
 }
 
@@ -131,11 +135,11 @@ class NightlyValueRecompute {
     private static final Logger log = LoggerFactory.getLogger(NightlyValueRecompute.class);
 
     private final ValueService values;
-    private final ValueStore store;
+    private final CustomerValueTable store;
     private final LongJobs longJobs;
     private final JobHealth jobHealth;
 
-    NightlyValueRecompute(ValueService values, ValueStore store, LongJobs longJobs, JobHealth jobHealth) {
+    NightlyValueRecompute(ValueService values, CustomerValueTable store, LongJobs longJobs, JobHealth jobHealth) {
         this.values = values;
         this.store = store;
         this.longJobs = longJobs;

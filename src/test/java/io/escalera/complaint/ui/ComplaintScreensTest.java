@@ -3,10 +3,16 @@ package io.escalera.complaint.ui;
 import com.vaadin.browserless.BrowserlessUIContext;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.tabs.Tabs;
 import com.vaadin.flow.component.textfield.TextArea;
 import io.escalera.complaint.ComplaintCategory;
 import io.escalera.complaint.ComplaintDetails;
+import io.escalera.complaint.ComplaintFilter;
+import io.escalera.complaint.ComplaintQueue;
+import io.escalera.complaint.ComplaintQueues;
+import io.escalera.complaint.ComplaintRow;
 import io.escalera.complaint.ComplaintService;
 import io.escalera.complaint.Severity;
 import io.escalera.customer.CustomerDetails;
@@ -14,6 +20,8 @@ import io.escalera.customer.ui.CustomerView;
 import io.escalera.interaction.Reason;
 import io.escalera.security.Role;
 import io.escalera.security.UserAccount;
+import io.escalera.support.BrowserlessWindows;
+import io.escalera.support.Downloads;
 import io.escalera.support.EscaleraTest;
 import io.escalera.support.TestComplaints;
 import io.escalera.support.TestCustomers;
@@ -22,6 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.core.context.SecurityContextHolder;
 
+import java.io.ByteArrayInputStream;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -36,9 +45,10 @@ class ComplaintScreensTest {
     @Autowired TestCustomers testCustomers;
     @Autowired TestComplaints testComplaints;
     @Autowired ComplaintService complaints;
+    @Autowired ComplaintQueues queues;
 
     @org.junit.jupiter.api.extension.RegisterExtension
-    final io.escalera.support.BrowserlessWindows windows = new io.escalera.support.BrowserlessWindows();
+    final BrowserlessWindows windows = new BrowserlessWindows();
 
 
     @Test
@@ -108,8 +118,8 @@ class ComplaintScreensTest {
 
         assertThat(window.getCurrentView()).isInstanceOf(ComplaintView.class);
         testUsers.signIn(staff);
-        List<io.escalera.complaint.ComplaintRow> unassigned = complaints.list(
-                io.escalera.complaint.ComplaintFilter.queue(io.escalera.complaint.ComplaintQueue.UNASSIGNED), 0, 10);
+        List<ComplaintRow> unassigned = queues.list(
+                ComplaintFilter.queue(ComplaintQueue.UNASSIGNED), 0, 10);
         assertThat(unassigned).hasSize(1);
         ComplaintDetails opened = complaints.get(unassigned.getFirst().id());
         assertThat(opened.customerId()).isEqualTo(customer.id());
@@ -135,13 +145,13 @@ class ComplaintScreensTest {
         BrowserlessUIContext window = window(manager);
         window.navigate(ComplaintsView.class);
         // a manager starts on "mine" (none): the export follows the queue on screen, so the unit's queue is chosen
-        window.find(com.vaadin.flow.component.tabs.Tabs.class).single().setSelectedIndex(1);
+        window.find(Tabs.class).single().setSelectedIndex(1);
 
-        byte[] xlsx = io.escalera.support.Downloads.fetch(window.find(com.vaadin.flow.component.html.Anchor.class)
+        byte[] xlsx = Downloads.fetch(window.find(Anchor.class)
                 .withId("complaints-export-xlsx").single());
 
-        try (var workbook = new org.dhatim.fastexcel.reader.ReadableWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
-            java.util.List<org.dhatim.fastexcel.reader.Row> rows = workbook.getFirstSheet().read();
+        try (var workbook = new org.dhatim.fastexcel.reader.ReadableWorkbook(new ByteArrayInputStream(xlsx))) {
+            List<org.dhatim.fastexcel.reader.Row> rows = workbook.getFirstSheet().read();
             assertThat(rows.getFirst().getCellText(0)).isEqualTo("#");
             assertThat(rows.subList(1, rows.size())).extracting(r -> r.getCellAsNumber(0).orElseThrow().longValue())
                     .containsExactlyInAnyOrder(first.id(), second.id());

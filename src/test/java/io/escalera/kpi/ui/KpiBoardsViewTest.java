@@ -2,23 +2,38 @@ package io.escalera.kpi.ui;
 
 import com.vaadin.browserless.BrowserlessUIContext;
 import com.vaadin.flow.component.ComponentUtil;
+import com.vaadin.flow.component.PollEvent;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.tabs.Tab;
 import com.vaadin.flow.component.tabs.Tabs;
+import io.escalera.complaint.ComplaintService;
+import io.escalera.complaint.ComplaintStatus;
+import io.escalera.complaint.Severity;
 import io.escalera.customer.CustomerDetails;
+import io.escalera.kpi.KpiRebuilds;
 import io.escalera.kpi.KpiService;
 import io.escalera.security.Role;
 import io.escalera.security.SystemUser;
 import io.escalera.security.UserAccount;
 import io.escalera.shared.ui.EChart;
+import io.escalera.support.BrowserlessWindows;
 import io.escalera.support.EscaleraTest;
+import io.escalera.support.TestAnswers;
+import io.escalera.support.TestClock;
+import io.escalera.support.TestComplaints;
 import io.escalera.support.TestCustomers;
 import io.escalera.support.TestUsers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.core.context.SecurityContextHolder;
 
+import java.time.Duration;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,13 +43,14 @@ class KpiBoardsViewTest {
 
     @Autowired TestUsers testUsers;
     @Autowired TestCustomers testCustomers;
-    @Autowired io.escalera.support.TestAnswers answers;
+    @Autowired TestAnswers answers;
     @Autowired KpiService kpis;
-    @Autowired io.escalera.complaint.ComplaintService complaints;
-    @Autowired io.escalera.support.TestClock clock;
+    @Autowired KpiRebuilds rebuilds;
+    @Autowired ComplaintService complaints;
+    @Autowired TestClock clock;
 
     @org.junit.jupiter.api.extension.RegisterExtension
-    final io.escalera.support.BrowserlessWindows windows = new io.escalera.support.BrowserlessWindows();
+    final BrowserlessWindows windows = new BrowserlessWindows();
 
 
     @Test
@@ -42,19 +58,19 @@ class KpiBoardsViewTest {
         UserAccount manager = testUsers.newUser(Role.MANAGER);
         CustomerDetails customer = testCustomers.newCustomer(manager.unitId());
         // a case answered three months ago: neither this month, the one before, nor a year ago
-        java.time.Duration back = java.time.Duration.ofDays(92);
+        Duration back = Duration.ofDays(92);
         clock.advance(back.negated());
         try {
             testUsers.signIn(manager);
-            var opened = complaints.open(io.escalera.support.TestComplaints.form(customer, io.escalera.complaint.Severity.MEDIUM));
+            var opened = complaints.open(TestComplaints.form(customer, Severity.MEDIUM));
             opened = complaints.take(opened.id(), opened.version());
-            complaints.move(opened.id(), opened.version(), io.escalera.complaint.ComplaintStatus.IN_PROGRESS);
-            org.springframework.security.core.context.SecurityContextHolder.clearContext();
+            complaints.move(opened.id(), opened.version(), ComplaintStatus.IN_PROGRESS);
+            SecurityContextHolder.clearContext();
         } finally {
             clock.advance(back);
         }
         LocalDate answered = LocalDate.now().minusDays(92);
-        SystemUser.call(() -> kpis.rebuild(answered, answered));
+        SystemUser.call(() -> rebuilds.rebuild(answered, answered));
 
         BrowserlessUIContext window = windows.signedIn(manager);
         window.navigate("kpi", KpiBoardsView.class);
@@ -64,12 +80,12 @@ class KpiBoardsViewTest {
         for (int i = 0; i < 200 && kpis.sparklinesPending(); i++) {
             Thread.sleep(50);
         }
-        com.vaadin.flow.component.UI ui = com.vaadin.flow.component.UI.getCurrent();
-        ComponentUtil.fireEvent(ui, new com.vaadin.flow.component.PollEvent(ui, true));
+        UI ui = UI.getCurrent();
+        ComponentUtil.fireEvent(ui, new PollEvent(ui, true));
         assertThat(sparkline(window, "tile-FIRST_RESPONSE_MEDIAN")).as("drawn after the page polled").isPresent();
     }
 
-    private static java.util.Optional<EChart> sparkline(BrowserlessUIContext window, String tileId) {
+    private static Optional<EChart> sparkline(BrowserlessUIContext window, String tileId) {
         return window.find(Div.class).withId(tileId).single().getChildren().filter(EChart.class::isInstance).map(EChart.class::cast).findFirst();
     }
 
@@ -81,7 +97,7 @@ class KpiBoardsViewTest {
         answers.nps(unhappy, 3);
         answers.nps(happy, 10);
         LocalDate today = LocalDate.now();
-        SystemUser.call(() -> kpis.rebuild(today, today));
+        SystemUser.call(() -> rebuilds.rebuild(today, today));
 
         BrowserlessUIContext window = windows.signedIn(manager);
         window.navigate("kpi", KpiBoardsView.class);
@@ -111,18 +127,18 @@ class KpiBoardsViewTest {
         testCustomers.newOrder(twice, today, "20");
         testCustomers.newOrder(twice, today, "30");
         testCustomers.newOrder(once, today, "40");
-        SystemUser.call(() -> kpis.rebuild(today, today));
+        SystemUser.call(() -> rebuilds.rebuild(today, today));
 
         BrowserlessUIContext window = windows.signedIn(manager);
         window.navigate("kpi", KpiBoardsView.class);
         window.find(Tabs.class).single().setSelectedTab(window.find(Tab.class).withId("board-commerce").single());
-        for (String kpi : java.util.List.of("REPEAT_PURCHASE", "PURCHASE_FREQUENCY", "RETENTION", "CHURN")) {
+        for (String kpi : List.of("REPEAT_PURCHASE", "PURCHASE_FREQUENCY", "RETENTION", "CHURN")) {
             assertThat(window.find(Div.class).withId("tile-" + kpi).all()).as(kpi).hasSize(1);
         }
         // two buyers this month, one of them twice: 50 %; three orders by two active customers: 1.5
         assertThat(window.find(Div.class).withId("tile-REPEAT_PURCHASE").single().getElement().getTextRecursively()).contains("50");
         assertThat(window.find(Div.class).withId("tile-PURCHASE_FREQUENCY").single().getElement().getTextRecursively()).contains("1.5");
-        window.test(window.find(com.vaadin.flow.component.button.Button.class).withId("records-REPEAT_PURCHASE").single()).click();
+        window.test(window.find(Button.class).withId("records-REPEAT_PURCHASE").single()).click();
         assertThat(window.test(window.find(Grid.class).withId("kpi-records").single()).getCellText(0, 4)).isEqualTo("Second order in the period");
     }
 }

@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class NightlyValueRecomputeTest {
 
     @Autowired ValueService values;
-    @Autowired ValueStore store;
+    @Autowired CustomerValueTable store;
     @Autowired LongJobs longJobs;
     @Autowired JobHealth jobHealth;
     @Autowired JdbcClient jdbc;
@@ -42,7 +42,7 @@ class NightlyValueRecomputeTest {
             Thread.sleep(100);
         }
         assertThat(job().lastSuccess()).as("the nightly value job ran").isNotNull();
-        assertThat(jdbc.sql("SELECT completed_run_started_at FROM job_lock WHERE name = ?").param(ValueStore.FULL_RUN)
+        assertThat(jdbc.sql("SELECT completed_run_started_at FROM job_lock WHERE name = ?").param(ValueRecomputeRun.FULL_RUN)
                 .query(Timestamp.class).single()).as("a full value run started after the announcement").isAfterOrEqualTo(asked);
     }
 

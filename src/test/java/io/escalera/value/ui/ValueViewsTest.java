@@ -3,27 +3,44 @@ package io.escalera.value.ui;
 import com.vaadin.browserless.BrowserlessUIContext;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.tabs.Tab;
+import com.vaadin.flow.component.tabs.Tabs;
 import com.vaadin.flow.component.textfield.BigDecimalField;
 import com.vaadin.flow.component.textfield.IntegerField;
 import io.escalera.customer.CustomerDetails;
+import io.escalera.customer.CustomerSegments;
+import io.escalera.customer.CustomerSummary;
 import io.escalera.customer.ui.CustomerView;
+import io.escalera.customer.ui.CustomersView;
+import io.escalera.kpi.KpiRebuilds;
+import io.escalera.kpi.ui.KpiBoardsView;
 import io.escalera.security.Role;
 import io.escalera.security.SystemUser;
 import io.escalera.security.UserAccount;
 import io.escalera.support.AfterCommitListeners;
+import io.escalera.support.BrowserlessWindows;
+import io.escalera.support.Downloads;
 import io.escalera.support.EscaleraTest;
+import io.escalera.support.TestAnswers;
 import io.escalera.support.TestCustomers;
 import io.escalera.support.TestUsers;
+import io.escalera.value.ValueRules;
 import io.escalera.value.ValueService;
 import io.escalera.value.ValuedCustomer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,12 +51,12 @@ class ValueViewsTest {
     @Autowired TestUsers testUsers;
     @Autowired TestCustomers testCustomers;
     @Autowired ValueService values;
-    @Autowired io.escalera.support.TestAnswers answers;
+    @Autowired TestAnswers answers;
     @Autowired JdbcClient jdbc;
-    @Autowired io.escalera.kpi.KpiService kpis;
+    @Autowired KpiRebuilds rebuilds;
 
     @org.junit.jupiter.api.extension.RegisterExtension
-    final io.escalera.support.BrowserlessWindows windows = new io.escalera.support.BrowserlessWindows();
+    final BrowserlessWindows windows = new BrowserlessWindows();
 
 
     private BrowserlessUIContext open(UserAccount user) {
@@ -96,10 +113,10 @@ class ValueViewsTest {
         assertThat(window.test(grid).size()).isEqualTo(1);
         assertThat(window.test(grid).getCellText(0, 3)).startsWith("overdue 9.5× their usual gap; purchases −100 %");
         // the worklist as XLSX, read back: the one customer, with the reasons in words and the values as numbers
-        byte[] xlsx = io.escalera.support.Downloads.fetch(window.find(com.vaadin.flow.component.html.Anchor.class)
+        byte[] xlsx = Downloads.fetch(window.find(Anchor.class)
                 .withId("at-risk-export-xlsx").single());
-        try (org.dhatim.fastexcel.reader.ReadableWorkbook book = new org.dhatim.fastexcel.reader.ReadableWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
-            java.util.List<org.dhatim.fastexcel.reader.Row> rows = book.getFirstSheet().read();
+        try (org.dhatim.fastexcel.reader.ReadableWorkbook book = new org.dhatim.fastexcel.reader.ReadableWorkbook(new ByteArrayInputStream(xlsx))) {
+            List<org.dhatim.fastexcel.reader.Row> rows = book.getFirstSheet().read();
             assertThat(rows).hasSize(2);
             assertThat(rows.get(0).getCell(2).getText()).isEqualTo("Risk");
             assertThat(rows.get(1).getCell(0).getText()).isEqualTo(leaving.name());
@@ -123,13 +140,13 @@ class ValueViewsTest {
         testCustomers.newOrder(steady, LocalDate.now().minusDays(3), "100");
         awaitAndRecompute();
         BrowserlessUIContext window = open(manager);
-        window.navigate("customers", io.escalera.customer.ui.CustomersView.class);
+        window.navigate("customers", CustomersView.class);
         @SuppressWarnings("unchecked")
-        Grid<io.escalera.customer.CustomerSummary> grid = window.find(Grid.class).withId("customers-grid").single();
+        Grid<CustomerSummary> grid = window.find(Grid.class).withId("customers-grid").single();
         assertThat(window.test(grid).size()).isEqualTo(2);
         @SuppressWarnings("unchecked")
-        com.vaadin.flow.component.select.Select<io.escalera.customer.CustomerSegments.CustomerSegment> segment =
-                window.find(com.vaadin.flow.component.select.Select.class).withId("customers-segment").single();
+        Select<CustomerSegments.CustomerSegment> segment =
+                window.find(Select.class).withId("customers-segment").single();
         assertThat(segment.getListDataView().getItems().map(s -> segment.getItemLabelGenerator().apply(s)))
                 .contains("Value tier A (top 20 %)", "Silent decliners", "Champions");
         segment.setValue(segment.getListDataView().getItems().filter(s -> s.key().equals("silent")).findFirst().orElseThrow());
@@ -165,7 +182,7 @@ class ValueViewsTest {
         BrowserlessUIContext window = open(testUsers.newUser(Role.MANAGER));
         window.navigate("value/rules", ValueRulesView.class);
         assertThat(window.find(Button.class).withId("value-rules-save").single().isEnabled()).isFalse();
-        assertThat(window.find(com.vaadin.flow.component.html.Paragraph.class).withId("rules-admin-only").single().getText())
+        assertThat(window.find(Paragraph.class).withId("rules-admin-only").single().getText())
                 .isEqualTo("Only an administrator can change these company-wide rules.");
     }
 
@@ -182,7 +199,7 @@ class ValueViewsTest {
         assertThat(margin.getErrorMessage()).isEqualTo("A rate between 0 and 1");
         assertThat(window.find(IntegerField.class).withId("overdueWeight").single().isInvalid()).isTrue();
         assertThat(margin.getValue()).isEqualByComparingTo("1.5");
-        assertThat(SystemUser.call(values::rules)).isEqualTo(io.escalera.value.ValueRules.defaults());
+        assertThat(SystemUser.call(values::rules)).isEqualTo(ValueRules.defaults());
     }
 
     @Test
@@ -206,15 +223,15 @@ class ValueViewsTest {
         LocalDate today = LocalDate.now();
         testCustomers.newOrder(big, today, "50000", "0", "20000", "0");
         awaitAndRecompute();
-        SystemUser.call(kpis::rebuildTiered);
-        SystemUser.call(() -> kpis.rebuild(today, today));
+        SystemUser.call(rebuilds::rebuildTiered);
+        SystemUser.call(() -> rebuilds.rebuild(today, today));
 
         BrowserlessUIContext window = open(manager);
-        window.navigate("kpi", io.escalera.kpi.ui.KpiBoardsView.class);
-        window.find(com.vaadin.flow.component.tabs.Tabs.class).single()
-                .setSelectedTab(window.find(com.vaadin.flow.component.tabs.Tab.class).withId("board-commerce").single());
+        window.navigate("kpi", KpiBoardsView.class);
+        window.find(Tabs.class).single()
+                .setSelectedTab(window.find(Tab.class).withId("board-commerce").single());
         @SuppressWarnings("unchecked")
-        com.vaadin.flow.component.select.Select<String> tier = window.find(com.vaadin.flow.component.select.Select.class).withId("kpi-tier").single();
+        Select<String> tier = window.find(Select.class).withId("kpi-tier").single();
         assertThat(ordersShown(window)).isEqualTo("1");
         tier.setValue("C");
         assertThat(ordersShown(window)).as("the big buyer is not in tier C").isIn("0", "—");
@@ -226,7 +243,7 @@ class ValueViewsTest {
     }
 
     private static String ordersShown(BrowserlessUIContext window) {
-        com.vaadin.flow.component.html.Div tile = window.find(com.vaadin.flow.component.html.Div.class).withId("tile-ORDERS").single();
+        Div tile = window.find(Div.class).withId("tile-ORDERS").single();
         return tile.getChildren().filter(c -> c instanceof Span s && s.hasClassName("kpi-value")).map(c -> ((Span) c).getText())
                 .findFirst().orElseThrow();
     }
