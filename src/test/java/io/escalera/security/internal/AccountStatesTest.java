@@ -65,6 +65,21 @@ class AccountStatesTest {
         assertThat(node.stampOfEnabled(staff.id())).isEmpty();
     }
 
+    @Test
+    void oneReadServesEveryAccountWhoseEntryIsOld() throws Exception {
+        UserAccount first = testUsers.newUser(Role.STAFF);
+        UserAccount second = testUsers.newUser(Role.STAFF);
+        AccountStates node = new AccountStates(jdbc, Duration.ofSeconds(2));
+        assertThat(node.stampOfEnabled(first.id())).isPresent();
+        assertThat(node.stampOfEnabled(second.id())).isPresent();
+        Thread.sleep(2_100);
+
+        jdbc.sql("UPDATE app_user SET enabled = FALSE WHERE id = ?").param(second.id()).update();
+        assertThat(node.stampOfEnabled(first.id())).as("the first account's request reads both").isPresent();
+        jdbc.sql("UPDATE app_user SET enabled = TRUE WHERE id = ?").param(second.id()).update();
+        assertThat(node.stampOfEnabled(second.id())).as("the second account, as read along with the first").isEmpty();
+    }
+
     /** Before issue 30's change, a new password of one's own left the user's other sessions signed in. */
     @Test
     void changingOnesOwnPasswordEndsOnesOtherSessionsAndKeepsThisOne() throws Exception {
