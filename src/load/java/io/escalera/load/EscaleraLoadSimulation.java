@@ -7,6 +7,7 @@ import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Simulation;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
 
+import io.gatling.javaapi.core.Session;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -124,6 +125,8 @@ public class EscaleraLoadSimulation extends Simulation {
                         regex("\"key\":\"(\\d+)\",\"col0\"").optional().saveAs("rowKey"), gridUpdate("update"))),
                 doIf(session -> session.contains("update")).then(exec(post("staff: search rows shown", gridConfirm("grid", "#{update}")))),
                 think(),
+                doIf(session -> !session.contains("rowKey")).then(
+                        exec(navigate("staff: home (search found nobody)", "", optionalNodeOf("kpi-period-kind", "periodKind")))),
                 doIf(session -> session.contains("rowKey")).then(
                         exec(post("staff: customer 360", rowClick("grid", "#{rowKey}"),
                                 nodeOf("customer-title", "customerTitle"), nodeOf("log-interaction", "quickLogButton"),
@@ -156,6 +159,8 @@ public class EscaleraLoadSimulation extends Simulation {
                         regex("\\[\\{\"key\":\"(\\d+)\"").optional().saveAs("caseKey"), gridUpdate("update"))),
                 doIf(session -> session.contains("update")).then(exec(post("manager: queue rows shown", gridConfirm("caseGrid", "#{update}")))),
                 think(),
+                doIf(session -> !session.contains("caseKey")).then(
+                        exec(navigate("manager: home (empty queue)", "", optionalNodeOf("kpi-period-kind", "periodKind")))),
                 doIf(session -> session.contains("caseKey")).then(
                         exec(post("manager: case", rowClick("caseGrid", "#{caseKey}"), nodeOf("complaint-title", "caseTitle"),
                                 optionalNodeOf("action-assign", "assignAction"))),
@@ -228,7 +233,11 @@ public class EscaleraLoadSimulation extends Simulation {
     private static ScenarioBuilder signedIn(String role, ChainBuilder journey) {
         return scenario(role).feed(csv(DATA.resolve(role + ".csv").toString()).circular())
                 .exec(login(role))
-                .exec(asLongAs(session -> System.currentTimeMillis() < END).on(exitBlockOnFail().on(journey)));
+                .exec(asLongAs(session -> System.currentTimeMillis() < END).on(exitBlockOnFail().on(journey),
+                        // a failed round: think, then leave the view it stopped on (navigating to the view the UI is
+                        // already on renders nothing, so the next round would fail at once, again and again)
+                        doIf(Session::isFailed).then(exec(Session::markAsSucceeded), think(),
+                                exec(navigate(role + ": home after a failed round", "", optionalNodeOf("kpi-period-kind", "periodKind"))))));
     }
 
     {

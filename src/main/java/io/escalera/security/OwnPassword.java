@@ -1,5 +1,6 @@
 package io.escalera.security;
 
+import io.escalera.security.internal.AccountStates;
 import io.escalera.security.internal.EscaleraUserDetails;
 import io.escalera.security.internal.UserEntity;
 import io.escalera.security.internal.UserRepository;
@@ -27,8 +28,11 @@ public class OwnPassword {
     private final PasswordEncoder passwordEncoder;
     private final AuditLog auditLog;
     private final SignedInUsers signedIn;
+    private final AccountStates accountStates;
 
-    OwnPassword(UserRepository users, PasswordEncoder passwordEncoder, AuditLog auditLog, SignedInUsers signedIn) {
+    OwnPassword(UserRepository users, PasswordEncoder passwordEncoder, AuditLog auditLog, SignedInUsers signedIn,
+                AccountStates accountStates) {
+        this.accountStates = accountStates;
         this.users = users;
         this.passwordEncoder = passwordEncoder;
         this.auditLog = auditLog;
@@ -64,8 +68,12 @@ public class OwnPassword {
         user.setPasswordHash(passwordEncoder.encode(newPassword));
         user.setMustChangePassword(false);
         user.setUpdatedBy(user.getUsername());
+        // The user's other sessions (another browser, a forgotten one at a shared desk) end; this one carries on.
+        user.endSessions();
         users.saveAndFlush(user);
+        accountStates.changed(user.getId());
         auditLog.record("USER_PASSWORD_CHANGED", "user", user.getUsername(), null);
-        SignedInUsers.principal().ifPresent(EscaleraUserDetails::passwordChanged);
+        int newStamp = user.getSessionStamp();
+        SignedInUsers.principal().ifPresent(principal -> principal.passwordChanged(newStamp));
     }
 }

@@ -1,5 +1,6 @@
 package io.escalera.security;
 
+import io.escalera.security.internal.AccountStates;
 import io.escalera.security.internal.UserEntity;
 import io.escalera.security.internal.UserRepository;
 import io.escalera.shared.AuditLog;
@@ -38,9 +39,11 @@ public class UserAdministration {
     private final SignedInUsers signedIn;
     private final Clock clock;
     private final DemoProperties demo;
+    private final AccountStates accountStates;
 
     UserAdministration(UserRepository users, UnitDirectory units, PasswordEncoder passwordEncoder, AuditLog auditLog,
-                       SignedInUsers signedIn, Clock clock, DemoProperties demo) {
+                       SignedInUsers signedIn, Clock clock, DemoProperties demo, AccountStates accountStates) {
+        this.accountStates = accountStates;
         this.users = users;
         this.units = units;
         this.passwordEncoder = passwordEncoder;
@@ -127,6 +130,9 @@ public class UserAdministration {
             // Both saves passed the version check at the same moment: the database's version column decides.
             throw new ConcurrentEditException("user", user.getUsername(), "?");
         }
+        if (rightsChange) {
+            accountStates.changed(id);
+        }
         auditLog.record("USER_UPDATED", "user", user.getUsername(), before + " → " + describe(user));
         return find(id).orElseThrow();
     }
@@ -141,6 +147,7 @@ public class UserAdministration {
         user.endSessions();
         user.setUpdatedBy(signedIn.actorName());
         users.saveAndFlush(user);
+        accountStates.changed(id);
         auditLog.record("USER_PASSWORD_RESET", "user", user.getUsername(), null);
     }
 

@@ -29,11 +29,12 @@ class DemoUsersTest {
     @Autowired UserAdministration productionModeAdministration;
     @Autowired TestUsers testUsers;
     @Autowired JdbcClient jdbc;
+    @Autowired io.escalera.security.internal.AccountStates accountStates;
 
     @Test
     void aUserCreatedInDemoModeIsADemoUserAndOneCreatedOutsideItIsNot() {
         var demoModeAdministration = new UserAdministration(repository, units, encoder, auditLog, signedIn, clock,
-                new DemoProperties(true, List.of()));
+                new DemoProperties(true, List.of()), accountStates);
         long unit = testUsers.newUnit(io.escalera.admin.UnitKind.STORE);
 
         UserAccount inDemoMode = SystemUser.call(() -> demoModeAdministration.create(form(unit)));

@@ -31,11 +31,13 @@ import java.util.Map;
 public class SurveyView extends VerticalLayout implements HasUrlParameter<String>, HasDynamicTitle {
 
     private final SurveyService surveys;
+    private final RespondentSessions sessions;
     private String token;
     private String address;
 
-    public SurveyView(SurveyService surveys) {
+    public SurveyView(SurveyService surveys, RespondentSessions sessions) {
         this.surveys = surveys;
+        this.sessions = sessions;
         addClassName("survey-view");
         setMaxWidth("40rem");
         getStyle().set("margin", "0 auto");
@@ -49,8 +51,10 @@ public class SurveyView extends VerticalLayout implements HasUrlParameter<String
         Survey survey = surveys.open(token, address);
         UI.getCurrent().setLocale(survey.language());
         if (survey.state() == Survey.State.QUESTIONS) {
+            sessions.opened();
             questions(survey);
         } else {
+            sessions.done();
             message(survey.state());
         }
     }
@@ -85,6 +89,7 @@ public class SurveyView extends VerticalLayout implements HasUrlParameter<String
             }
             try {
                 Survey.State state = surveys.answer(token, scores, comment.getValue(), address);
+                sessions.done();
                 message(state);
             } catch (FieldErrorsException ex) {
                 comment.setInvalid(true);

@@ -7,7 +7,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -16,19 +15,20 @@ import java.io.IOException;
 import java.util.Optional;
 
 /**
- * Sessions follow the account: at every request of a signed-in user the account is read again (one primary-key
- * lookup), and a session whose account was disabled, deleted, or had its rights or password changed since it signed
- * in (its {@code session_stamp} moved on) is ended there and then. The account lives in the database, so this holds
- * for sessions on every node.
+ * Sessions follow the account: at every request of a signed-in user the account's state is checked, and a session
+ * whose account was disabled, deleted, or had its rights or password changed since it signed in (its
+ * {@code session_stamp} moved on) is ended there and then. The state comes from {@link AccountStates}: in memory,
+ * forgotten on this node when the account changes and read again from the database after a few seconds, so that the
+ * check costs no connection on most requests and still holds for sessions on every node.
  */
 class AccountSessionGuard extends OncePerRequestFilter {
 
     private static final Logger log = LoggerFactory.getLogger(AccountSessionGuard.class);
 
-    private final JdbcClient jdbc;
+    private final AccountStates accounts;
 
-    AccountSessionGuard(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    AccountSessionGuard(AccountStates accounts) {
+        this.accounts = accounts;
     }
 
     @Override
@@ -48,8 +48,7 @@ class AccountSessionGuard extends OncePerRequestFilter {
     }
 
     private boolean stillValid(EscaleraUserDetails user) {
-        Optional<Integer> stamp = jdbc.sql("SELECT session_stamp FROM app_user WHERE id = ? AND enabled = TRUE")
-                .param(user.id()).query(Integer.class).optional();
+        Optional<Integer> stamp = accounts.stampOfEnabled(user.id());
         return stamp.isPresent() && stamp.get() == user.sessionStamp();
     }
 }

@@ -16,6 +16,11 @@ final class ApiProblems {
 
     static void write(HttpServletRequest request, HttpServletResponse response, int status, String title, String detail)
             throws IOException {
+        write(response, status, title, detail, request.getRequestURI());
+    }
+
+    static void write(HttpServletResponse response, int status, String title, String detail, String instance)
+            throws IOException {
         response.setStatus(status);
         response.setContentType("application/problem+json");
         response.setCharacterEncoding("UTF-8");
@@ -23,7 +28,7 @@ final class ApiProblems {
             response.setHeader("WWW-Authenticate", "Bearer");
         }
         response.getWriter().write("{\"type\":\"about:blank\",\"title\":" + json(title) + ",\"status\":" + status
-                + ",\"detail\":" + json(detail) + ",\"instance\":" + json(request.getRequestURI()) + "}");
+                + ",\"detail\":" + json(detail) + ",\"instance\":" + json(instance) + "}");
     }
 
     private static String json(String text) {

@@ -1,72 +1,78 @@
 package io.escalera.security.internal;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
-import java.sql.Timestamp;
-import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 
 /**
  * A token bucket per API token: up to {@code escalera.api.requests-per-minute} calls in a burst, refilled evenly over
- * the minute. The bucket is a row in the database, locked while a call takes from it, and refilled by the database's
- * clock: the calls of a token on every node of the application count against the same limit.
+ * the minute. The buckets are kept in memory, each node its own: a call takes from its token's bucket under that
+ * bucket's lock, without the database. (Issue 30: a bucket row locked in the database made one token's calls queue on
+ * that row, each holding a connection while it waited — an integration at 200 calls/s starved the pool.)
+ * <p>
+ * On several nodes behind a load balancer a token's calls are spread over them, so each node allows its share of the
+ * limit: {@code escalera.api.nodes} (1 by default) divides it. The limit then holds for the installation as long as
+ * the balancer spreads calls evenly; a node restarting gives its tokens a full bucket again.
  */
 @Component
 class ApiRateLimiter {
 
-    private record Bucket(double callsLeft, double elapsedSeconds, Timestamp now) {
+    private static final long NANOS_PER_MINUTE = TimeUnit.MINUTES.toNanos(1);
+
+    /** Calls left (fractional while refilling) and when it was last refilled (System.nanoTime). */
+    private static final class Bucket {
+        private double callsLeft;
+        private long refilledAt;
+
+        private Bucket(double callsLeft, long refilledAt) {
+            this.callsLeft = callsLeft;
+            this.refilledAt = refilledAt;
+        }
     }
 
-    private final JdbcClient jdbc;
-    private final TransactionTemplate transaction;
     private final int perMinute;
+    private final double perNodePerMinute;
+    private final LongSupplier nanoTime;
+    private final ConcurrentMap<Long, Bucket> buckets = new ConcurrentHashMap<>();
 
-    ApiRateLimiter(JdbcClient jdbc, PlatformTransactionManager transactions, @Value("${escalera.api.requests-per-minute:300}") int perMinute) {
-        this.jdbc = jdbc;
-        this.transaction = new TransactionTemplate(transactions);
+    @Autowired
+    ApiRateLimiter(@Value("${escalera.api.requests-per-minute:300}") int perMinute, @Value("${escalera.api.nodes:1}") int nodes) {
+        this(perMinute, nodes, System::nanoTime);
+    }
+
+    ApiRateLimiter(int perMinute, int nodes, LongSupplier nanoTime) {
+        if (perMinute < 1 || nodes < 1) {
+            throw new IllegalArgumentException("escalera.api.requests-per-minute and escalera.api.nodes must be at least 1");
+        }
         this.perMinute = perMinute;
+        // at least one call a minute on each node, however many nodes share the limit
+        this.perNodePerMinute = Math.max(1.0, (double) perMinute / nodes);
+        this.nanoTime = nanoTime;
     }
 
     /** Takes one call from the token's bucket: 0 when allowed, otherwise the seconds to wait before the next call. */
     long acquire(long tokenId) {
-        Long wait = take(tokenId);
-        if (wait == null) {
-            // The token's first call: a full bucket, made in a statement of its own (IGNORE: another call or node may
-            // have made it meanwhile), then taken from. Inserting inside the locking transaction deadlocked first calls
-            // that arrived together: each held the gap lock of its SELECT … FOR UPDATE and waited for the others'.
-            jdbc.sql("INSERT IGNORE INTO api_token_bucket (token_id, calls_left, refilled_at) VALUES (?, ?, NOW(6))")
-                    .params(tokenId, perMinute).update();
-            wait = take(tokenId);
-        }
-        return wait == null ? 0 : wait;
-    }
-
-    /** Takes one call from the bucket, locked: the seconds to wait (0 when allowed), or null when it has no bucket yet. */
-    private Long take(long tokenId) {
-        return transaction.execute(status -> {
-            Optional<Bucket> found = locked(tokenId);
-            if (found.isEmpty()) {
-                return null;
+        long now = nanoTime.getAsLong();
+        Bucket bucket = buckets.computeIfAbsent(tokenId, id -> new Bucket(perNodePerMinute, now));
+        synchronized (bucket) {
+            long elapsed = Math.max(0, now - bucket.refilledAt);
+            double available = Math.min(perNodePerMinute, bucket.callsLeft + (double) elapsed / NANOS_PER_MINUTE * perNodePerMinute);
+            bucket.refilledAt = Math.max(bucket.refilledAt, now);
+            if (available >= 1) {
+                bucket.callsLeft = available - 1;
+                return 0;
             }
-            Bucket bucket = found.get();
-            double available = Math.min(perMinute, bucket.callsLeft() + Math.max(0, bucket.elapsedSeconds()) / 60 * perMinute);
-            boolean allowed = available >= 1;
-            jdbc.sql("UPDATE api_token_bucket SET calls_left = ?, refilled_at = ? WHERE token_id = ?")
-                    .params(allowed ? available - 1 : available, bucket.now(), tokenId).update();
-            return allowed ? 0L : (long) Math.ceil((1 - available) * 60.0 / perMinute);
-        });
+            bucket.callsLeft = available;
+            return Math.max(1, (long) Math.ceil((1 - available) * 60.0 / perNodePerMinute));
+        }
     }
 
-    private Optional<Bucket> locked(long tokenId) {
-        return jdbc.sql("""
-                        SELECT calls_left, TIMESTAMPDIFF(MICROSECOND, refilled_at, NOW(6)) / 1e6 AS elapsed, NOW(6) AS now
-                        FROM api_token_bucket WHERE token_id = ? FOR UPDATE""").param(tokenId)
-                .query((rs, n) -> new Bucket(rs.getDouble("calls_left"), rs.getDouble("elapsed"), rs.getTimestamp("now"))).optional();
-    }
-
+    /** The limit per token for the whole installation, as configured (named in the 429 answer). */
     int perMinute() {
         return perMinute;
     }

@@ -26,7 +26,7 @@ public class EscaleraUserDetails implements UserDetails, CredentialsContainer {
     private final long unitId;
     private final boolean enabled;
     private final boolean allUnitsAllowed;
-    private final int sessionStamp;
+    private volatile int sessionStamp;
     private volatile Locale language;
     private volatile boolean mustChangePassword;
 
@@ -102,8 +102,13 @@ public class EscaleraUserDetails implements UserDetails, CredentialsContainer {
     /** Whether the user must choose a new password before anything else (the first admin). */
     public boolean mustChangePassword() { return mustChangePassword; }
 
-    public void passwordChanged() {
+    /**
+     * The user changed their own password in this session: this session takes the account's new stamp and stays
+     * signed in, while every other session of the account (older stamp) ends at its next request.
+     */
+    public void passwordChanged(int newSessionStamp) {
         this.mustChangePassword = false;
+        this.sessionStamp = newSessionStamp;
     }
 
     void language(Locale language) {

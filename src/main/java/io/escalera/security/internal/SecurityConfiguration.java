@@ -18,7 +18,7 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.web.session.DisableEncodeUrlFilter;
 
 import java.time.Clock;
 
@@ -30,14 +30,18 @@ class SecurityConfiguration {
     /**
      * The REST API and its description: stateless, authenticated only by API tokens (never by the UI's session
      * cookie, so no CSRF token is needed), answering refusals as problem details. The description (OpenAPI document
-     * and Swagger UI) needs a valid API token of any role too, unless {@code escalera.api-docs.public=true}.
+     * and Swagger UI) needs a valid API token of any role too, unless {@code escalera.api-docs.public=true}. The error
+     * dispatch of a REST call belongs here too: it is answered as a problem detail, never by the screens' chain.
      */
     @Bean
     @Order(1)
     SecurityFilterChain apiFilterChain(HttpSecurity http, ApiTokenStore tokens, ApiRateLimiter limiter, Clock clock,
                                        @Value("${escalera.api-docs.public:false}") boolean apiDocsPublic)
             throws Exception {
-        http.securityMatcher("/api/**", "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui.html", "/swagger-ui/**");
+        http.securityMatchers(matchers -> matchers
+                .requestMatchers("/api/**", "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui.html", "/swagger-ui/**")
+                .requestMatchers(ApiErrorDispatch.OF_AN_API_CALL));
+        http.addFilterBefore(new ApiErrorDispatch(), DisableEncodeUrlFilter.class);
         http.authorizeHttpRequests(requests -> {
             requests.requestMatchers("/api/**").authenticated();
             if (apiDocsPublic) {
@@ -66,8 +70,8 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain securityFilterChain(HttpSecurity http, ThrottlingAuthenticationProvider authenticationProvider,
-                                            JdbcClient jdbc) throws Exception {
-        http.addFilterAfter(new AccountSessionGuard(jdbc), SecurityContextHolderFilter.class);
+                                            AccountStates accounts) throws Exception {
+        http.addFilterAfter(new AccountSessionGuard(accounts), SecurityContextHolderFilter.class);
         http.authorizeHttpRequests(requests -> requests
                 .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                 .requestMatchers("/actuator/**").hasRole("ADMIN"));

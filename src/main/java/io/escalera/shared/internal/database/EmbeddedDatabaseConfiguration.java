@@ -45,7 +45,7 @@ class EmbeddedDatabaseConfiguration {
         config.setJdbcUrl(serverUrl + properties.database() + "?createDatabaseIfNotExist=true&allowLocalInfile=true");
         config.setUsername("root");
         config.setPassword(server.password());
-        config.setMaximumPoolSize(10);
+        config.setMaximumPoolSize(properties.poolSize());
         return new HikariDataSource(config);
     }
 

@@ -11,6 +11,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param database       schema name
  * @param bufferPoolSize InnoDB buffer pool size (e.g. 256M, 4G for the benchmark data set)
  * @param resetOnStart   drop the schema when the server is first used in this JVM (tests)
+ * @param poolSize       the most connections the application holds at once (Hikari's maximum pool size)
  */
 @ConfigurationProperties("escalera.db")
 record EmbeddedDatabaseProperties(
@@ -18,5 +19,6 @@ record EmbeddedDatabaseProperties(
         @DefaultValue("0") int port,
         @DefaultValue("escalera") String database,
         @DefaultValue("256M") String bufferPoolSize,
-        @DefaultValue("false") boolean resetOnStart) {
+        @DefaultValue("false") boolean resetOnStart,
+        @DefaultValue("20") int poolSize) {
 }
