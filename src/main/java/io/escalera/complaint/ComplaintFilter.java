@@ -1,5 +1,7 @@
 package io.escalera.complaint;
 
+import io.escalera.interaction.InteractionChannel;
+
 import java.time.LocalDate;
 
 /**
@@ -7,7 +9,7 @@ import java.time.LocalDate;
  * included; {@code unitId} narrows to a unit and the units below it; {@code widened} asks for all units where allowed.
  */
 public record ComplaintFilter(ComplaintQueue queue, ComplaintStatus status, ComplaintCategory category, Severity severity,
-                              io.escalera.interaction.InteractionChannel channel, Long unitId, LocalDate from, LocalDate to,
+                              InteractionChannel channel, Long unitId, LocalDate from, LocalDate to,
                               boolean widened) {
 
     public static ComplaintFilter queue(ComplaintQueue queue) {

@@ -8,6 +8,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -104,7 +105,7 @@ public class ComplaintSettings {
             settings.put(RESPONSE_HOURS + severity, String.valueOf(rules.responseHours().get(severity)));
             settings.put(RESOLUTION_HOURS + severity, String.valueOf(rules.resolutionHours().get(severity)));
         }
-        settings.put(STAFF_LIMIT, rules.staffLimit().setScale(2, java.math.RoundingMode.HALF_UP).toPlainString());
+        settings.put(STAFF_LIMIT, rules.staffLimit().setScale(2, RoundingMode.HALF_UP).toPlainString());
         settings.put(DUE_SOON_HOURS, String.valueOf(rules.dueSoonHours()));
     }
 }

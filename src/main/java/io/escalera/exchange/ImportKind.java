@@ -1,6 +1,8 @@
 package io.escalera.exchange;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /** What a file can be imported as, and the fields a file's columns are mapped to. */
 public enum ImportKind {
@@ -87,8 +89,8 @@ public enum ImportKind {
      * The fields a mapping lacks (field keys mapped to a column): every required one, and for customers a name — one
      * column, or first and/or last name.
      */
-    public List<String> missing(java.util.Set<String> mapped) {
-        List<String> missing = new java.util.ArrayList<>(fields.stream().filter(f -> f.required() && !mapped.contains(f.key()))
+    public List<String> missing(Set<String> mapped) {
+        List<String> missing = new ArrayList<>(fields.stream().filter(f -> f.required() && !mapped.contains(f.key()))
                 .map(ImportField::key).toList());
         if (this == CUSTOMERS && !mapped.contains("name") && !mapped.contains("firstName") && !mapped.contains("lastName")) {
             missing.add("name");

@@ -1,18 +1,18 @@
 package io.escalera.exchange;
 
-import io.escalera.shared.imports.ImportReject;
-import io.escalera.shared.imports.ImportSummary;
 import io.escalera.exchange.internal.ImportLimits;
 import io.escalera.exchange.internal.ImportRunner;
+import io.escalera.exchange.internal.ImportStore;
 import io.escalera.exchange.internal.ImportTarget;
 import io.escalera.exchange.internal.ImportValues;
-import io.escalera.exchange.internal.ImportStore;
 import io.escalera.exchange.internal.TabularFile;
 import io.escalera.security.Role;
 import io.escalera.security.SignedInUsers;
 import io.escalera.shared.ActionRefusedException;
 import io.escalera.shared.FieldErrorsException;
 import io.escalera.shared.NotFoundException;
+import io.escalera.shared.imports.ImportReject;
+import io.escalera.shared.imports.ImportSummary;
 import jakarta.annotation.security.RolesAllowed;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
@@ -27,11 +27,14 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -68,7 +71,7 @@ public class Imports {
     /** The kinds of record the signed-in user may import (units only for an ADMIN). */
     public List<ImportKind> kinds() {
         String role = role();
-        return java.util.Arrays.stream(ImportKind.values()).filter(k -> k.allowedFor(role)).toList();
+        return Arrays.stream(ImportKind.values()).filter(k -> k.allowedFor(role)).toList();
     }
 
     private String role() {
@@ -150,7 +153,7 @@ public class Imports {
         ImportJob job = job(jobId);
         ImportLayout layout = layout(jobId);
         List<FieldErrorsException.FieldError> errors = new ArrayList<>();
-        java.util.Set<String> mapped = new java.util.HashSet<>();
+        Set<String> mapped = new HashSet<>();
         mapping.forEach((field, header) -> {
             if (header != null && !header.isBlank()) {
                 mapped.add(field);

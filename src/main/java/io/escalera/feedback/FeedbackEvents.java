@@ -1,6 +1,7 @@
 package io.escalera.feedback;
 
 import java.time.Instant;
+import java.time.LocalDate;
 
 /** What the feedback module tells the ladder, value and KPI modules. */
 public final class FeedbackEvents {
@@ -25,6 +26,6 @@ public final class FeedbackEvents {
      * Answers imported in bulk (one event for the file): the days they fall on, first and last (old days of changed
      * answers included), and how many were created and changed. Imported answers are history: they open no follow-up.
      */
-    public record FeedbackImported(long importId, java.time.LocalDate from, java.time.LocalDate to, long created, long updated) {
+    public record FeedbackImported(long importId, LocalDate from, LocalDate to, long created, long updated) {
     }
 }

@@ -21,9 +21,11 @@ import org.springframework.transaction.annotation.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Recording answers (by staff, or from a survey link), the latest NPS of a customer, and the closed loop: an unhappy
@@ -82,7 +84,7 @@ public class FeedbackService {
     /** Answers of the user's units, newest first; a customer, a kind and a period [from, to) narrow it. */
     @RolesAllowed({"STAFF", "MANAGER", "EXECUTIVE", "ADMIN"})
     @Transactional(readOnly = true)
-    public List<Feedback> list(Long customerId, FeedbackKind kind, java.time.LocalDate from, java.time.LocalDate to,
+    public List<Feedback> list(Long customerId, FeedbackKind kind, LocalDate from, LocalDate to,
                                long offset, int limit) {
         return store.list(scopes.unitsForList(null, false), customerId, kind, startOf(from), startOf(to), offset, limit);
     }
@@ -90,18 +92,18 @@ public class FeedbackService {
     /** The answers list: the user's units' answers, newest first, by kind and days [from, to] when given. */
     @RolesAllowed({"MANAGER", "EXECUTIVE", "ADMIN"})
     @Transactional(readOnly = true)
-    public List<AnswerRow> answers(FeedbackKind kind, java.time.LocalDate from, java.time.LocalDate to, long offset, int limit) {
+    public List<AnswerRow> answers(FeedbackKind kind, LocalDate from, LocalDate to, long offset, int limit) {
         return store.answers(scopes.unitsForList(null, false), kind, startOf(from), startOf(to == null ? null : to.plusDays(1)), offset, limit);
     }
 
     /** Every answer of {@link #answers}, streamed to the sink (exports). */
     @RolesAllowed({"MANAGER", "EXECUTIVE", "ADMIN"})
     @Transactional(readOnly = true)
-    public void forEachAnswer(FeedbackKind kind, java.time.LocalDate from, java.time.LocalDate to, java.util.function.Consumer<AnswerRow> sink) {
+    public void forEachAnswer(FeedbackKind kind, LocalDate from, LocalDate to, Consumer<AnswerRow> sink) {
         store.forEachAnswer(scopes.unitsForList(null, false), kind, startOf(from), startOf(to == null ? null : to.plusDays(1)), sink);
     }
 
-    private Instant startOf(java.time.LocalDate day) {
+    private Instant startOf(LocalDate day) {
         return day == null ? null : day.atStartOfDay(clock.getZone()).toInstant();
     }
 
@@ -214,7 +216,7 @@ public class FeedbackService {
     /** Loop closure and recovery for follow-ups opened from {@code from} to {@code to} (both days included), in the user's units. */
     @RolesAllowed({"MANAGER", "EXECUTIVE", "ADMIN"})
     @Transactional(readOnly = true)
-    public LoopMeasures loopMeasures(java.time.LocalDate from, java.time.LocalDate to) {
+    public LoopMeasures loopMeasures(LocalDate from, LocalDate to) {
         return store.loopMeasures(scopes.unitsForList(null, false), from.atStartOfDay(clock.getZone()).toInstant(),
                 to.plusDays(1).atStartOfDay(clock.getZone()).toInstant());
     }

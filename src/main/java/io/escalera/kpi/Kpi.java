@@ -3,7 +3,10 @@ package io.escalera.kpi;
 import io.escalera.shared.Histograms;
 
 import java.math.BigDecimal;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -53,10 +56,10 @@ public enum Kpi {
     CONVERSION_TO_ADVOCATE(Format.PERCENT, true, 0.0, 1.0);
 
     /** The KPIs of what customers do, read from the customer facts rather than the channel facts. */
-    public static final java.util.Set<Kpi> CUSTOMER_KPIS = java.util.EnumSet.of(REPEAT_PURCHASE, PURCHASE_FREQUENCY, RETENTION, CHURN);
+    public static final Set<Kpi> CUSTOMER_KPIS = EnumSet.of(REPEAT_PURCHASE, PURCHASE_FREQUENCY, RETENTION, CHURN);
 
     /** The ladder conversions, from the bottom rung up. */
-    public static final java.util.List<Kpi> LADDER_CONVERSIONS = java.util.List.of(CONVERSION_TO_SHOPPER, CONVERSION_TO_CUSTOMER,
+    public static final List<Kpi> LADDER_CONVERSIONS = List.of(CONVERSION_TO_SHOPPER, CONVERSION_TO_CUSTOMER,
             CONVERSION_TO_CLIENT, CONVERSION_TO_ADVOCATE);
 
     public enum Format { POINTS, PERCENT, DECIMAL, COUNT, PER_THOUSAND, MINUTES, MONEY }

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -89,7 +90,7 @@ public final class LadderEngine {
         for (int i = 1; i < n; i++) {
             gaps[i - 1] = sortedDays[i] - sortedDays[i - 1];
         }
-        java.util.Arrays.sort(gaps);
+        Arrays.sort(gaps);
         int g = gaps.length;
         return g % 2 == 1 ? BigDecimal.valueOf(gaps[g / 2])
                 : BigDecimal.valueOf(gaps[g / 2 - 1] + gaps[g / 2]).divide(BigDecimal.valueOf(2));

@@ -1,5 +1,6 @@
 package io.escalera.loyalty;
 
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
@@ -55,7 +56,7 @@ public final class LadderReport {
     }
 
     /** A customer behind a number: who they are and where they stand now. */
-    public record CustomerRow(long customerId, String code, String name, Stage stage, java.time.LocalDate since) {
+    public record CustomerRow(long customerId, String code, String name, Stage stage, LocalDate since) {
     }
 
     /** One step of the lifecycle funnel with its conversion from the step before (null for the first). */

@@ -2,6 +2,7 @@ package io.escalera.loyalty;
 
 import io.escalera.loyalty.internal.LadderReportQueries;
 import io.escalera.security.UnitScopes;
+import io.escalera.shared.FieldErrorsException;
 import jakarta.annotation.security.RolesAllowed;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -9,7 +10,9 @@ import org.springframework.transaction.annotation.Transactional;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The ladder reports — funnel, movement, cohorts, lifecycle — and the customers behind each number, for MANAGER
@@ -69,16 +72,16 @@ public class LadderReports {
         return queries.customers(filter, units(filter), segment, offset, limit);
     }
 
-    private java.util.Set<Long> units(LadderFilter filter) {
+    private Set<Long> units(LadderFilter filter) {
         return scopes.unitsForList(filter.unitId(), filter.allUnits());
     }
 
     private static void checkPeriod(LocalDate from, LocalDate to) {
         if (from == null || to == null || to.isBefore(from)) {
-            throw new io.escalera.shared.FieldErrorsException(List.of(new io.escalera.shared.FieldErrorsException.FieldError("to", "ladder-reports.period-order")));
+            throw new FieldErrorsException(List.of(new FieldErrorsException.FieldError("to", "ladder-reports.period-order")));
         }
-        if (java.time.temporal.ChronoUnit.DAYS.between(from, to) > MAX_MOVEMENT_DAYS) {
-            throw new io.escalera.shared.FieldErrorsException(List.of(new io.escalera.shared.FieldErrorsException.FieldError("to", "ladder-reports.period-too-long")));
+        if (ChronoUnit.DAYS.between(from, to) > MAX_MOVEMENT_DAYS) {
+            throw new FieldErrorsException(List.of(new FieldErrorsException.FieldError("to", "ladder-reports.period-too-long")));
         }
     }
 }

@@ -2,20 +2,27 @@ package io.escalera.loyalty;
 
 import io.escalera.customer.CustomerService;
 import io.escalera.loyalty.internal.LadderStore;
+import io.escalera.shared.ClusterJobs;
 import io.escalera.shared.FieldErrorsException;
 import io.escalera.shared.FieldErrorsException.FieldError;
 import io.escalera.shared.Settings;
 import jakarta.annotation.security.RolesAllowed;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Isolation;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Ladder stages: the rules (settings), a customer's stage, the incremental update and the full recompute. */
@@ -33,26 +40,26 @@ public class LoyaltyService {
     private final CustomerService customers;
     private final Settings settings;
     private final Clock clock;
-    private final io.escalera.shared.ClusterJobs jobs;
+    private final ClusterJobs jobs;
     /** A full run's own transaction, read committed (its INSERT … SELECTs then read without locking what they read). */
-    private final org.springframework.transaction.support.TransactionTemplate fullRun;
-    private final org.springframework.transaction.support.TransactionTemplate saving;
+    private final TransactionTemplate fullRun;
+    private final TransactionTemplate saving;
 
     /** The cluster job lock every full run takes, whatever started it (nightly, an import, a rule change). */
     static final String FULL_RUN = "loyalty.full-recompute";
-    private static final java.time.Duration FULL_RUN_AT_MOST = java.time.Duration.ofHours(6);
-    private static final java.time.Duration FULL_RUN_MAX_WAIT = java.time.Duration.ofHours(1);
+    private static final Duration FULL_RUN_AT_MOST = Duration.ofHours(6);
+    private static final Duration FULL_RUN_MAX_WAIT = Duration.ofHours(1);
 
     LoyaltyService(LadderStore store, CustomerService customers, Settings settings, Clock clock,
-                   io.escalera.shared.ClusterJobs jobs, org.springframework.transaction.PlatformTransactionManager transactions) {
+                   ClusterJobs jobs, PlatformTransactionManager transactions) {
         this.store = store;
         this.customers = customers;
         this.settings = settings;
         this.clock = clock;
         this.jobs = jobs;
-        this.fullRun = new org.springframework.transaction.support.TransactionTemplate(transactions);
-        fullRun.setIsolationLevel(org.springframework.transaction.TransactionDefinition.ISOLATION_READ_COMMITTED);
-        this.saving = new org.springframework.transaction.support.TransactionTemplate(transactions);
+        this.fullRun = new TransactionTemplate(transactions);
+        fullRun.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
+        this.saving = new TransactionTemplate(transactions);
     }
 
     @RolesAllowed({"STAFF", "MANAGER", "EXECUTIVE", "ADMIN"})
@@ -74,7 +81,7 @@ public class LoyaltyService {
      */
     @RolesAllowed({"MANAGER", "ADMIN"})
     @Transactional(isolation = Isolation.READ_COMMITTED)
-    public java.util.Map<String, Long> preview(LadderRules rules) {
+    public Map<String, Long> preview(LadderRules rules) {
         validate(rules);
         return store.preview(rules, today());
     }
@@ -84,7 +91,7 @@ public class LoyaltyService {
      * ends. @return how many customers changed stage
      */
     @RolesAllowed("ADMIN")
-    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.NOT_SUPPORTED)
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public int saveRules(LadderRules rules) {
         validate(rules);
         saving.executeWithoutResult(status -> {
@@ -125,7 +132,7 @@ public class LoyaltyService {
      * a caller can try again after losing a lock conflict on the funnel cells. @return whether it changed
      */
     @RolesAllowed("ADMIN")
-    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.REQUIRES_NEW)
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
     public boolean update(long customerId) {
         LocalDate day = today();
         store.lock(customerId);
@@ -142,14 +149,14 @@ public class LoyaltyService {
      * @return how many changed (0 when a later run did the work)
      */
     @RolesAllowed("ADMIN")
-    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.NOT_SUPPORTED)
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public int recomputeAll() {
         return fullRunQueued(true);
     }
 
     /** The nightly run: skipped when a full run is going on (on any node), which computes the same. @return changed, or -1 when skipped */
     @RolesAllowed("ADMIN")
-    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.NOT_SUPPORTED)
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public int recomputeAllUnlessRunning() {
         int[] changed = {-1};
         jobs.runAlone(FULL_RUN, FULL_RUN_AT_MOST, () -> changed[0] = fullRunHoldingTheLock());

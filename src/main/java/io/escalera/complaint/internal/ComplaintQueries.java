@@ -1,9 +1,5 @@
 package io.escalera.complaint.internal;
 
-import static io.escalera.shared.jdbc.Rows.instant;
-import static io.escalera.shared.jdbc.Rows.intOrNull;
-import static io.escalera.shared.jdbc.Rows.longOrNull;
-import io.escalera.shared.jdbc.UnitCondition;
 import io.escalera.complaint.Compensation;
 import io.escalera.complaint.CompensationStatus;
 import io.escalera.complaint.CompensationType;
@@ -16,9 +12,14 @@ import io.escalera.complaint.ComplaintStatus;
 import io.escalera.complaint.HistoryEntry;
 import io.escalera.complaint.Severity;
 import io.escalera.interaction.InteractionChannel;
+import io.escalera.shared.jdbc.StreamingQuery;
+import io.escalera.shared.jdbc.UnitCondition;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -28,7 +29,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
+
+import static io.escalera.shared.jdbc.Rows.instant;
+import static io.escalera.shared.jdbc.Rows.intOrNull;
+import static io.escalera.shared.jdbc.Rows.longOrNull;
 
 /** Case lists, queue counts and a case's details, history and compensations — in SQL, paged in the database. */
 @Component
@@ -38,9 +44,9 @@ public class ComplaintQueries {
             .collect(Collectors.joining(",", "(", ")"));
 
     private final JdbcClient jdbc;
-    private final org.springframework.jdbc.core.JdbcTemplate jdbcTemplate;
+    private final JdbcTemplate jdbcTemplate;
 
-    ComplaintQueries(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate jdbcTemplate) {
+    ComplaintQueries(JdbcClient jdbc, JdbcTemplate jdbcTemplate) {
         this.jdbc = jdbc;
         this.jdbcTemplate = jdbcTemplate;
     }
@@ -63,9 +69,9 @@ public class ComplaintQueries {
 
     /** Every case of the list (same filter, same order), streamed, for an export. */
     public void forEach(ComplaintFilter filter, Set<Long> units, String me, Instant now, Duration dueSoon,
-                        java.util.function.Consumer<ComplaintRow> sink) {
+                        Consumer<ComplaintRow> sink) {
         Where where = where(filter, units, me, now, dueSoon);
-        io.escalera.shared.jdbc.StreamingQuery.forEach(jdbcTemplate, LIST + where.sql() + order(filter), where.params(),
+        StreamingQuery.forEach(jdbcTemplate, LIST + where.sql() + order(filter), where.params(),
                 rowMapper(now, dueSoon), sink);
     }
 
@@ -80,7 +86,7 @@ public class ComplaintQueries {
                    k.paused_since, k.resolved_at, k.response_breached_at, k.resolution_breached_at
             FROM complaint_case k JOIN customer c ON c.id = k.customer_id JOIN unit u ON u.id = k.unit_id""";
 
-    private static org.springframework.jdbc.core.RowMapper<ComplaintRow> rowMapper(Instant now, Duration dueSoon) {
+    private static RowMapper<ComplaintRow> rowMapper(Instant now, Duration dueSoon) {
         return (rs, n) -> {
             ComplaintStatus status = ComplaintStatus.valueOf(rs.getString(8));
             Instant responseDue = instant(rs, 12);
@@ -202,10 +208,10 @@ public class ComplaintQueries {
     }
 
     /** Granted compensation of a customer to date, whatever the cases' status (the value module's term). */
-    public java.math.BigDecimal grantedCompensation(long customerId) {
+    public BigDecimal grantedCompensation(long customerId) {
         return jdbc.sql("""
                 SELECT COALESCE(SUM(m.amount), 0) FROM complaint_compensation m JOIN complaint_case k ON k.id = m.case_id
-                WHERE k.customer_id = ? AND m.status = 'GRANTED'""").param(customerId).query(java.math.BigDecimal.class).single();
+                WHERE k.customer_id = ? AND m.status = 'GRANTED'""").param(customerId).query(BigDecimal.class).single();
     }
 
 }

@@ -1,10 +1,11 @@
 package io.escalera.complaint.ui;
 
-import io.escalera.shared.ui.CompanyWideRules;
+import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.BigDecimalField;
 import com.vaadin.flow.component.textfield.IntegerField;
@@ -13,6 +14,7 @@ import com.vaadin.flow.router.Route;
 import io.escalera.complaint.ComplaintSettings;
 import io.escalera.complaint.Severity;
 import io.escalera.shared.FieldErrorsException;
+import io.escalera.shared.ui.CompanyWideRules;
 import io.escalera.shared.ui.LocalizedTitle;
 import io.escalera.shared.ui.Notifications;
 import jakarta.annotation.security.RolesAllowed;
@@ -62,7 +64,7 @@ public class ComplaintSettingsView extends VerticalLayout implements LocalizedTi
             } catch (FieldErrorsException ex) {
                 ex.errors().forEach(error -> {
                     var field = switch (error.field()) {
-                        case "staffLimit" -> (com.vaadin.flow.component.HasValidation) limit;
+                        case "staffLimit" -> (HasValidation) limit;
                         case "dueSoonHours" -> dueSoon;
                         default -> error.field().startsWith("response-")
                                 ? response.get(Severity.valueOf(error.field().substring(9)))
@@ -84,7 +86,7 @@ public class ComplaintSettingsView extends VerticalLayout implements LocalizedTi
         field.setValue(value);
         field.setMin(1);
         field.setStepButtonsVisible(true);
-        field.setSuffixComponent(new com.vaadin.flow.component.html.Span("h"));
+        field.setSuffixComponent(new Span("h"));
         return field;
     }
 

@@ -26,10 +26,10 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
 import io.escalera.complaint.CaseAction;
 import io.escalera.complaint.Compensation;
+import io.escalera.complaint.CompensationService;
 import io.escalera.complaint.ComplaintDetails;
 import io.escalera.complaint.ComplaintPageAction;
 import io.escalera.complaint.ComplaintService;
-import io.escalera.complaint.CompensationService;
 import io.escalera.complaint.ComplaintStatus;
 import io.escalera.complaint.HistoryEntry;
 import io.escalera.complaint.RootCauseService;
@@ -44,8 +44,10 @@ import io.escalera.shared.ui.Notifications;
 import jakarta.annotation.security.RolesAllowed;
 import org.springframework.beans.factory.ObjectProvider;
 
+import java.math.BigDecimal;
 import java.util.Currency;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -182,7 +184,7 @@ public class ComplaintView extends VerticalLayout implements HasUrlParameter<Lon
         pageActions.orderedStream().map(action -> action.create(complaint, () -> {
             complaint = complaints.get(complaint.id());
             render();
-        })).filter(java.util.Objects::nonNull).forEach(actions::add);
+        })).filter(Objects::nonNull).forEach(actions::add);
         actions.setAlignItems(FlexComponent.Alignment.BASELINE);
         return actions;
     }
@@ -320,7 +322,7 @@ public class ComplaintView extends VerticalLayout implements HasUrlParameter<Lon
     /** "Compensation Granted: Voucher €15.00 — reason" (amount and reason from the entry's note). */
     private String compensationText(HistoryEntry h) {
         String[] amountAndReason = h.note() == null ? new String[]{""} : h.note().split(" — ", 2);
-        String amount = amountAndReason[0].isEmpty() ? "" : Formats.money(new java.math.BigDecimal(amountAndReason[0]), currency, getLocale());
+        String amount = amountAndReason[0].isEmpty() ? "" : Formats.money(new BigDecimal(amountAndReason[0]), currency, getLocale());
         return getTranslation("complaint.history.compensation", getTranslation("compensation.status." + h.toValue()))
                 + ": " + getTranslation("compensation.type." + h.fromValue()) + " " + amount
                 + (amountAndReason.length > 1 ? " — " + amountAndReason[1] : "");

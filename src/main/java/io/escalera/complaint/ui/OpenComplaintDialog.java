@@ -1,6 +1,7 @@
 package io.escalera.complaint.ui;
 
 import com.vaadin.flow.component.Key;
+import com.vaadin.flow.component.KeyModifier;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -113,7 +114,7 @@ public class OpenComplaintDialog extends Dialog {
         Button open = new Button(getTranslation("complaint.open"), e -> save());
         open.setId("complaint-open");
         open.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        open.addClickShortcut(Key.ENTER, com.vaadin.flow.component.KeyModifier.CONTROL);
+        open.addClickShortcut(Key.ENTER, KeyModifier.CONTROL);
         getFooter().add(new Button(getTranslation("action.cancel"), e -> close()), open);
         if (preselected == null) {
             customer.focus();

@@ -4,6 +4,8 @@ import io.escalera.customer.AcquisitionChannel;
 import io.escalera.customer.CustomerImport;
 
 import java.time.LocalDate;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /** Turns a file's line into a customer row, by the mapping of fields to column headers; a bad value rejects the row. */
 final class CustomerRows {
@@ -44,8 +46,8 @@ final class CustomerRows {
         if (name != null && !name.isBlank()) {
             return name;
         }
-        String joined = java.util.stream.Stream.of(columns.cell(line, "firstName"), columns.cell(line, "lastName"))
-                .filter(part -> part != null && !part.isBlank()).map(String::strip).collect(java.util.stream.Collectors.joining(" "));
+        String joined = Stream.of(columns.cell(line, "firstName"), columns.cell(line, "lastName"))
+                .filter(part -> part != null && !part.isBlank()).map(String::strip).collect(Collectors.joining(" "));
         return joined.isEmpty() ? null : joined;
     }
 

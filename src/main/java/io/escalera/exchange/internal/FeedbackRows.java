@@ -5,6 +5,7 @@ import io.escalera.feedback.FeedbackKind;
 
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.Map;
 
 /** Turns a file's line into an answer row, by the mapping of fields to column headers; a bad value rejects the row. */
 final class FeedbackRows {
@@ -24,7 +25,7 @@ final class FeedbackRows {
             id = ImportValues.text(columns.cell(line, "answerId"), 40, "answerId");
             customerCode = ImportValues.text(columns.cell(line, "customerCode"), 40, "customerCode");
             Instant answeredAt = ImportValues.moment(columns.cell(line, "answeredAt"), zone);
-            FeedbackKind kind = ImportValues.named(columns.cell(line, "kind"), FeedbackKind.values(), java.util.Map.of(), "import.format.bad-survey-kind");
+            FeedbackKind kind = ImportValues.named(columns.cell(line, "kind"), FeedbackKind.values(), Map.of(), "import.format.bad-survey-kind");
             Integer score = ImportValues.whole(columns.cell(line, "score"));
             String comment = ImportValues.text(columns.cell(line, "comment"), 2000, "comment");
             String unitCode = ImportValues.text(columns.cell(line, "unitCode"), 30, "unitCode");

@@ -1,25 +1,29 @@
 package io.escalera.exchange.internal;
 
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
-
-import io.escalera.shared.imports.ImportReject;
-import io.escalera.shared.imports.ImportSummary;
+import io.escalera.exchange.ImportFileRefusedException;
 import io.escalera.exchange.ImportJob;
 import io.escalera.exchange.ImportKind;
 import io.escalera.shared.AuditLog;
+import io.escalera.shared.imports.ImportReject;
+import io.escalera.shared.imports.ImportSummary;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.concurrent.DelegatingSecurityContextRunnable;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -45,7 +49,7 @@ public class ImportRunner {
     /** Writes a chunk of staged rows while the job's thread reads the next one (two cores: about twice as fast). */
     private final ExecutorService stagingWriter = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("import-staging").daemon().factory());
     /** The jobs this node runs or has queued: it keeps their heartbeat. */
-    private final java.util.Set<Long> active = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final Set<Long> active = ConcurrentHashMap.newKeySet();
 
     /** A job whose heartbeat is older than this was left by a node that stopped. */
     static final int ABANDONED_AFTER_SECONDS = 120;
@@ -88,16 +92,16 @@ public class ImportRunner {
         }));
     }
 
-    @org.springframework.scheduling.annotation.Scheduled(fixedDelayString = "PT20S")
+    @Scheduled(fixedDelayString = "PT20S")
     void beat() {
-        jobs.heartbeat(java.util.List.copyOf(active));
+        jobs.heartbeat(List.copyOf(active));
     }
 
     /**
      * Marks failed the jobs left running by a node that stopped (no heartbeat for two minutes), on whichever node
      * notices first: they can then be checked again or discarded. @return how many
      */
-    @org.springframework.scheduling.annotation.Scheduled(fixedDelayString = "PT1M", initialDelayString = "PT1M")
+    @Scheduled(fixedDelayString = "PT1M", initialDelayString = "PT1M")
     public int failAbandonedJobs() {
         int failed = jobs.failAbandoned(ABANDONED_AFTER_SECONDS, ABANDONED);
         if (failed > 0) {
@@ -228,7 +232,7 @@ public class ImportRunner {
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        if (root instanceof io.escalera.exchange.ImportFileRefusedException refused) {
+        if (root instanceof ImportFileRefusedException refused) {
             return refused.stored();
         }
         return root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());

@@ -10,6 +10,7 @@ import org.springframework.stereotype.Repository;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -67,7 +68,7 @@ public class ImportStore {
      * The node running (or queueing) these jobs is alive: the database's own clock, the same for every node. Only jobs
      * still running are touched (one another node marked failed, or that was discarded, stays as it is).
      */
-    public void heartbeat(java.util.Collection<Long> ids) {
+    public void heartbeat(Collection<Long> ids) {
         if (!ids.isEmpty()) {
             jdbc.sql("UPDATE import_job SET heartbeat_at = NOW(3) WHERE id IN (:ids) AND status IN ('CHECKING', 'COMMITTING')")
                     .param("ids", ids).update();

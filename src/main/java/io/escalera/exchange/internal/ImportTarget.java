@@ -1,15 +1,22 @@
 package io.escalera.exchange.internal;
 
-import io.escalera.shared.imports.BulkImport;
+import io.escalera.admin.UnitImport;
 import io.escalera.customer.CustomerImport;
+import io.escalera.customer.OrderImport;
+import io.escalera.customer.ReferralImport;
+import io.escalera.exchange.ImportKind;
+import io.escalera.feedback.FeedbackImport;
+import io.escalera.interaction.InteractionImport;
+import io.escalera.shared.imports.BulkImport;
 import io.escalera.shared.imports.ImportReject;
 import io.escalera.shared.imports.ImportSummary;
-import io.escalera.customer.OrderImport;
-import io.escalera.exchange.ImportKind;
 import org.springframework.stereotype.Component;
 
+import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 
 /** The module service behind each kind of import: what the runner stages, checks, commits and reports through. */
@@ -42,9 +49,9 @@ public interface ImportTarget {
     class Targets {
         private final Map<ImportKind, ImportTarget> targets;
 
-        Targets(OrderImport orders, CustomerImport customers, io.escalera.interaction.InteractionImport interactions,
-                io.escalera.feedback.FeedbackImport answers, io.escalera.customer.ReferralImport referrals, io.escalera.admin.UnitImport units,
-                java.time.Clock clock) {
+        Targets(OrderImport orders, CustomerImport customers, InteractionImport interactions,
+                FeedbackImport answers, ReferralImport referrals, UnitImport units,
+                Clock clock) {
             this.targets = Map.of(
                     ImportKind.ORDERS, new Of<>(orders, columns -> new OrderRows(columns)::read),
                     ImportKind.CUSTOMERS, new Of<>(customers, columns -> new CustomerRows(columns)::read),
@@ -62,10 +69,10 @@ public interface ImportTarget {
     /** Rows read into a chunk, staged by the module's service. */
     final class ChunkStager<T> implements Stager {
         private final Function<TabularFile.Line, T> reader;
-        private final java.util.function.BiConsumer<Long, List<T>> stage;
-        private final List<T> chunk = new java.util.ArrayList<>();
+        private final BiConsumer<Long, List<T>> stage;
+        private final List<T> chunk = new ArrayList<>();
 
-        ChunkStager(Function<TabularFile.Line, T> reader, java.util.function.BiConsumer<Long, List<T>> stage) {
+        ChunkStager(Function<TabularFile.Line, T> reader, BiConsumer<Long, List<T>> stage) {
             this.reader = reader;
             this.stage = stage;
         }

@@ -1,16 +1,24 @@
 package io.escalera.exchange.internal;
 
+import io.escalera.customer.AcquisitionChannel;
 import io.escalera.customer.SalesChannel;
+import io.escalera.interaction.Direction;
+import io.escalera.interaction.InteractionChannel;
 
 import java.math.BigDecimal;
 import java.text.Normalizer;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Reading values the way spreadsheets and shop systems write them: ISO and day-first dates (and Excel's day
@@ -27,12 +35,12 @@ public final class ImportValues {
             DateTimeFormatter.ofPattern("d.M.uuuu").withResolverStyle(ResolverStyle.STRICT));
     private static final LocalDate EXCEL_EPOCH = LocalDate.of(1899, 12, 30);
     // compiled once: a million-row file reads several values per row
-    private static final java.util.regex.Pattern ISO_DATE = java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
-    private static final java.util.regex.Pattern EXCEL_DAY = java.util.regex.Pattern.compile("\\d{5}(\\.0+)?");
-    private static final java.util.regex.Pattern PLAIN_AMOUNT = java.util.regex.Pattern.compile("-?\\d{1,10}(\\.\\d{1,2})?");
-    private static final java.util.regex.Pattern NOISE = java.util.regex.Pattern.compile("[\\s\u00a0€$£]");
-    private static final java.util.regex.Pattern COMMA_THOUSANDS = java.util.regex.Pattern.compile("-?\\d{1,3}(,\\d{3})+");
-    private static final java.util.regex.Pattern DOT_THOUSANDS = java.util.regex.Pattern.compile("-?\\d{1,3}(\\.\\d{3}){2,}");
+    private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+    private static final Pattern EXCEL_DAY = Pattern.compile("\\d{5}(\\.0+)?");
+    private static final Pattern PLAIN_AMOUNT = Pattern.compile("-?\\d{1,10}(\\.\\d{1,2})?");
+    private static final Pattern NOISE = Pattern.compile("[\\s\u00a0€$£]");
+    private static final Pattern COMMA_THOUSANDS = Pattern.compile("-?\\d{1,3}(,\\d{3})+");
+    private static final Pattern DOT_THOUSANDS = Pattern.compile("-?\\d{1,3}(\\.\\d{3}){2,}");
     private static final Map<String, SalesChannel> CHANNELS = Map.of("tienda", SalesChannel.STORE, "online", SalesChannel.WEB,
             "telefono", SalesChannel.PHONE, "aplicacion", SalesChannel.APP, "marketplace", SalesChannel.MARKETPLACE);
 
@@ -158,24 +166,24 @@ public final class ImportValues {
         return named(cell, SalesChannel.values(), CHANNELS, "import.format.bad-channel");
     }
 
-    private static final Map<String, io.escalera.customer.AcquisitionChannel> ACQUISITION_CHANNELS = Map.of(
-            "tienda", io.escalera.customer.AcquisitionChannel.STORE, "online", io.escalera.customer.AcquisitionChannel.WEB,
-            "telefono", io.escalera.customer.AcquisitionChannel.PHONE, "aplicacion", io.escalera.customer.AcquisitionChannel.APP,
-            "recomendacion", io.escalera.customer.AcquisitionChannel.REFERRAL, "referido", io.escalera.customer.AcquisitionChannel.REFERRAL,
-            "otro", io.escalera.customer.AcquisitionChannel.OTHER);
+    private static final Map<String, AcquisitionChannel> ACQUISITION_CHANNELS = Map.of(
+            "tienda", AcquisitionChannel.STORE, "online", AcquisitionChannel.WEB,
+            "telefono", AcquisitionChannel.PHONE, "aplicacion", AcquisitionChannel.APP,
+            "recomendacion", AcquisitionChannel.REFERRAL, "referido", AcquisitionChannel.REFERRAL,
+            "otro", AcquisitionChannel.OTHER);
 
-    static io.escalera.customer.AcquisitionChannel acquisitionChannel(String cell) throws BadValue {
-        return named(cell, io.escalera.customer.AcquisitionChannel.values(), ACQUISITION_CHANNELS, "import.format.bad-channel");
+    static AcquisitionChannel acquisitionChannel(String cell) throws BadValue {
+        return named(cell, AcquisitionChannel.values(), ACQUISITION_CHANNELS, "import.format.bad-channel");
     }
 
-    private static final java.util.regex.Pattern EXCEL_MOMENT = java.util.regex.Pattern.compile("\\d{5}\\.\\d+");
-    private static final java.util.regex.Pattern TIME = java.util.regex.Pattern.compile("(\\d{1,2}):(\\d{2})(?::(\\d{2})(?:[.,]\\d+)?)?");
+    private static final Pattern EXCEL_MOMENT = Pattern.compile("\\d{5}\\.\\d+");
+    private static final Pattern TIME = Pattern.compile("(\\d{1,2}):(\\d{2})(?::(\\d{2})(?:[.,]\\d+)?)?");
 
     /**
      * A moment: a date as {@link #date} reads it with an optional time of day after a space or a 'T' (H:mm or
      * H:mm:ss; no time is midnight), or an Excel day number with a fraction of the day; local time in {@code zone}.
      */
-    static java.time.Instant moment(String cell, java.time.ZoneId zone) throws BadValue {
+    static Instant moment(String cell, ZoneId zone) throws BadValue {
         if (cell == null || cell.isBlank()) {
             return null;
         }
@@ -187,14 +195,14 @@ public final class ImportValues {
         }
         int split = value.indexOf('T') == 10 ? 10 : value.indexOf(' ');
         LocalDate day = date(split < 0 ? value : value.substring(0, split));
-        java.time.LocalTime time = java.time.LocalTime.MIDNIGHT;
+        LocalTime time = LocalTime.MIDNIGHT;
         if (split >= 0) {
-            java.util.regex.Matcher m = TIME.matcher(value.substring(split + 1).strip());
+            Matcher m = TIME.matcher(value.substring(split + 1).strip());
             if (!m.matches() || Integer.parseInt(m.group(1)) > 23 || Integer.parseInt(m.group(2)) > 59
                     || m.group(3) != null && Integer.parseInt(m.group(3)) > 59) {
                 throw new BadValue("import.format.bad-date", value);
             }
-            time = java.time.LocalTime.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
+            time = LocalTime.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
                     m.group(3) == null ? 0 : Integer.parseInt(m.group(3)));
         }
         return day.atTime(time).atZone(zone).toInstant();
@@ -213,30 +221,30 @@ public final class ImportValues {
         return Integer.parseInt(dot < 0 ? value : value.substring(0, dot));
     }
 
-    private static final Map<String, io.escalera.interaction.InteractionChannel> CONTACT_CHANNELS = Map.ofEntries(
-            Map.entry("telefono", io.escalera.interaction.InteractionChannel.PHONE), Map.entry("llamada", io.escalera.interaction.InteractionChannel.PHONE),
-            Map.entry("call", io.escalera.interaction.InteractionChannel.PHONE), Map.entry("correo", io.escalera.interaction.InteractionChannel.EMAIL),
-            Map.entry("correoelectronico", io.escalera.interaction.InteractionChannel.EMAIL), Map.entry("mail", io.escalera.interaction.InteractionChannel.EMAIL),
-            Map.entry("redessociales", io.escalera.interaction.InteractionChannel.SOCIAL), Map.entry("redes", io.escalera.interaction.InteractionChannel.SOCIAL),
-            Map.entry("tienda", io.escalera.interaction.InteractionChannel.IN_STORE), Map.entry("store", io.escalera.interaction.InteractionChannel.IN_STORE),
-            Map.entry("enpersona", io.escalera.interaction.InteractionChannel.IN_STORE), Map.entry("aplicacion", io.escalera.interaction.InteractionChannel.APP),
-            Map.entry("otro", io.escalera.interaction.InteractionChannel.OTHER));
+    private static final Map<String, InteractionChannel> CONTACT_CHANNELS = Map.ofEntries(
+            Map.entry("telefono", InteractionChannel.PHONE), Map.entry("llamada", InteractionChannel.PHONE),
+            Map.entry("call", InteractionChannel.PHONE), Map.entry("correo", InteractionChannel.EMAIL),
+            Map.entry("correoelectronico", InteractionChannel.EMAIL), Map.entry("mail", InteractionChannel.EMAIL),
+            Map.entry("redessociales", InteractionChannel.SOCIAL), Map.entry("redes", InteractionChannel.SOCIAL),
+            Map.entry("tienda", InteractionChannel.IN_STORE), Map.entry("store", InteractionChannel.IN_STORE),
+            Map.entry("enpersona", InteractionChannel.IN_STORE), Map.entry("aplicacion", InteractionChannel.APP),
+            Map.entry("otro", InteractionChannel.OTHER));
 
     /** A contact channel, by its name or its Spanish name. */
-    static io.escalera.interaction.InteractionChannel contactChannel(String cell) throws BadValue {
-        return named(cell, io.escalera.interaction.InteractionChannel.values(), CONTACT_CHANNELS, "import.format.bad-contact-channel");
+    static InteractionChannel contactChannel(String cell) throws BadValue {
+        return named(cell, InteractionChannel.values(), CONTACT_CHANNELS, "import.format.bad-contact-channel");
     }
 
-    private static final Map<String, io.escalera.interaction.Direction> DIRECTIONS = Map.ofEntries(
-            Map.entry("inbound", io.escalera.interaction.Direction.IN), Map.entry("incoming", io.escalera.interaction.Direction.IN),
-            Map.entry("entrante", io.escalera.interaction.Direction.IN), Map.entry("entrada", io.escalera.interaction.Direction.IN),
-            Map.entry("e", io.escalera.interaction.Direction.IN), Map.entry("outbound", io.escalera.interaction.Direction.OUT),
-            Map.entry("outgoing", io.escalera.interaction.Direction.OUT), Map.entry("saliente", io.escalera.interaction.Direction.OUT),
-            Map.entry("salida", io.escalera.interaction.Direction.OUT), Map.entry("s", io.escalera.interaction.Direction.OUT));
+    private static final Map<String, Direction> DIRECTIONS = Map.ofEntries(
+            Map.entry("inbound", Direction.IN), Map.entry("incoming", Direction.IN),
+            Map.entry("entrante", Direction.IN), Map.entry("entrada", Direction.IN),
+            Map.entry("e", Direction.IN), Map.entry("outbound", Direction.OUT),
+            Map.entry("outgoing", Direction.OUT), Map.entry("saliente", Direction.OUT),
+            Map.entry("salida", Direction.OUT), Map.entry("s", Direction.OUT));
 
     /** Who started the contact: in (the customer) or out (us), in English or Spanish. */
-    static io.escalera.interaction.Direction direction(String cell) throws BadValue {
-        return named(cell, io.escalera.interaction.Direction.values(), DIRECTIONS, "import.format.bad-direction");
+    static Direction direction(String cell) throws BadValue {
+        return named(cell, Direction.values(), DIRECTIONS, "import.format.bad-direction");
     }
 
     /** Lower case, without accents, spaces, dashes or underscores: how headers and words are compared. */

@@ -1,11 +1,14 @@
 package io.escalera.exchange.internal;
 
+import io.escalera.exchange.ImportFileRefusedException;
 import org.dhatim.fastexcel.reader.Cell;
 import org.dhatim.fastexcel.reader.CellType;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.dhatim.fastexcel.reader.ReadingOptions;
 import org.dhatim.fastexcel.reader.Row;
 import org.dhatim.fastexcel.reader.Sheet;
 
+import java.io.BufferedInputStream;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,6 +22,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -83,7 +87,7 @@ public final class TabularFile {
         int c;
         while ((c = reader.read()) >= 0 && c != '\n' && c != '\r') {
             if (line.length() == max) {
-                throw new io.escalera.exchange.ImportFileRefusedException("import.file.line-too-long", 1, max);
+                throw new ImportFileRefusedException("import.file.line-too-long", 1, max);
             }
             line.append((char) c);
         }
@@ -134,11 +138,11 @@ public final class TabularFile {
         public Line next() {
             Line line = rows.next();
             if (++read[0] > limits.maxRows() + 1) {
-                throw new io.escalera.exchange.ImportFileRefusedException("import.file.too-many-rows", limits.maxRows());
+                throw new ImportFileRefusedException("import.file.too-many-rows", limits.maxRows());
             }
             for (String cell : line.cells()) {
                 if (cell.length() > limits.maxCellChars()) {
-                    throw new io.escalera.exchange.ImportFileRefusedException("import.file.cell-too-long", line.number(), limits.maxCellChars());
+                    throw new ImportFileRefusedException("import.file.cell-too-long", line.number(), limits.maxCellChars());
                 }
             }
             return line;
@@ -151,7 +155,7 @@ public final class TabularFile {
     }
 
     private static BufferedReader reader(Path path, Charset charset) throws IOException {
-        InputStream in = new java.io.BufferedInputStream(Files.newInputStream(path));
+        InputStream in = new BufferedInputStream(Files.newInputStream(path));
         // skip UTF-8's byte-order mark: it is not part of the first header (UTF-16's decoder reads its own mark)
         in.mark(3);
         byte[] bom = in.readNBytes(3);
@@ -216,9 +220,9 @@ public final class TabularFile {
         private int lineNumber;
 
         XlsxRows(Path path) throws IOException {
-            this.workbook = new ReadableWorkbook(path.toFile(), new org.dhatim.fastexcel.reader.ReadingOptions(true, false));
+            this.workbook = new ReadableWorkbook(path.toFile(), new ReadingOptions(true, false));
             this.sheets = workbook.getSheets().toList().iterator();
-            this.rows = java.util.Collections.emptyIterator();
+            this.rows = Collections.emptyIterator();
             boolean first = true;
             while (!rows.hasNext() && sheets.hasNext()) {
                 open(first);

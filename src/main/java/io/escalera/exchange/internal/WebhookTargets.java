@@ -1,9 +1,9 @@
 package io.escalera.exchange.internal;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
-import javax.sql.DataSource;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -19,6 +19,7 @@ import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import javax.sql.DataSource;
 
 /**
  * Where a webhook may be sent (server-side request forgery guard). The URL's host is resolved once, and every address
@@ -70,7 +71,7 @@ public class WebhookTargets {
     private final Resolver resolver;
     private volatile List<HostPort> database;
 
-    @org.springframework.beans.factory.annotation.Autowired
+    @Autowired
     WebhookTargets(@Value("${escalera.webhooks.allowed-internal-hosts:}") String allowed, DataSource dataSource) {
         this(allowed, () -> jdbcUrl(dataSource), InetAddress::getAllByName);
     }

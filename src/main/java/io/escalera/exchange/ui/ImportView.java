@@ -1,5 +1,6 @@
 package io.escalera.exchange.ui;
 
+import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -16,13 +17,13 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
+import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
+import com.vaadin.flow.server.streams.TemporaryFileUploadHandler;
 import com.vaadin.flow.server.streams.UploadHandler;
-import io.escalera.shared.imports.ImportReject;
-import io.escalera.shared.imports.ImportSummary;
 import io.escalera.customer.OrderImport;
 import io.escalera.exchange.ImportFileRefusedException;
 import io.escalera.exchange.ImportJob;
@@ -30,10 +31,14 @@ import io.escalera.exchange.ImportKind;
 import io.escalera.exchange.ImportLayout;
 import io.escalera.exchange.Imports;
 import io.escalera.shared.FieldErrorsException;
+import io.escalera.shared.Pages;
 import io.escalera.shared.TableWriter;
+import io.escalera.shared.imports.ImportReject;
+import io.escalera.shared.imports.ImportSummary;
 import io.escalera.shared.ui.Formats;
 import io.escalera.shared.ui.LocalizedTitle;
 import io.escalera.shared.ui.Notifications;
+import io.escalera.shared.ui.PagePolling;
 import jakarta.annotation.security.RolesAllowed;
 
 import java.io.FileInputStream;
@@ -63,7 +68,7 @@ public class ImportView extends VerticalLayout implements LocalizedTitle {
     private final VerticalLayout step = new VerticalLayout();
     private final Grid<ImportJob> recent = new Grid<>();
     private ImportJob job;
-    private final io.escalera.shared.ui.PagePolling polling = new io.escalera.shared.ui.PagePolling();
+    private final PagePolling polling = new PagePolling();
 
     public ImportView(Imports imports) {
         this.imports = imports;
@@ -110,7 +115,7 @@ public class ImportView extends VerticalLayout implements LocalizedTitle {
         job = null;
         step.removeAll();
         UI ui = UI.getCurrent();
-        com.vaadin.flow.component.select.Select<ImportKind> kind = new com.vaadin.flow.component.select.Select<>();
+        Select<ImportKind> kind = new Select<>();
         kind.setId("import-kind");
         kind.setLabel(getTranslation("import.kind"));
         kind.setItems(imports.kinds());
@@ -118,7 +123,7 @@ public class ImportView extends VerticalLayout implements LocalizedTitle {
         kind.setValue(ImportKind.ORDERS);
         long maxBytes = imports.maxUploadBytes();
         // the handler stops a larger upload before it is written out (the service checks again while it copies)
-        Upload upload = new Upload(new com.vaadin.flow.server.streams.TemporaryFileUploadHandler((metadata, file) -> {
+        Upload upload = new Upload(new TemporaryFileUploadHandler((metadata, file) -> {
             try (InputStream in = new FileInputStream(file)) {
                 ImportJob uploaded = imports.upload(kind.getValue(), metadata.fileName(), in);
                 ui.access(() -> {
@@ -221,7 +226,7 @@ public class ImportView extends VerticalLayout implements LocalizedTitle {
     }
 
     @Override
-    protected void onDetach(com.vaadin.flow.component.DetachEvent detachEvent) {
+    protected void onDetach(DetachEvent detachEvent) {
         // the import goes on without the page; opened again from the list below
         polling.stop();
     }
@@ -312,7 +317,7 @@ public class ImportView extends VerticalLayout implements LocalizedTitle {
             try (TableWriter writer = TableWriter.of(TableWriter.Format.CSV, out, null)) {
                 writer.row(List.of(getTranslation("import.reject.line"), getTranslation("import.reject.reason"),
                         getTranslation("import.reject.detail"), keyHeader(), referenceHeader()));
-                io.escalera.shared.Pages.forEach(10_000, (offset, limit) -> imports.rejects(jobId, offset, limit),
+                Pages.forEach(10_000, (offset, limit) -> imports.rejects(jobId, offset, limit),
                         r -> writer.row(Arrays.asList(r.line(), getTranslation(r.reasonKey()), r.detail(), r.key(), r.reference())));
             }
         };

@@ -1,25 +1,34 @@
 package io.escalera.feedback.internal;
 
-import static io.escalera.shared.jdbc.Rows.longOrNull;
-import io.escalera.shared.jdbc.UnitCondition;
+import io.escalera.feedback.AnswerRow;
 import io.escalera.feedback.Feedback;
 import io.escalera.feedback.FeedbackKind;
 import io.escalera.feedback.FeedbackSource;
 import io.escalera.feedback.FollowUpOutcome;
 import io.escalera.feedback.LoopFollowUp;
+import io.escalera.feedback.LoopMeasures;
 import io.escalera.feedback.Touchpoint;
+import io.escalera.shared.jdbc.Rows;
+import io.escalera.shared.jdbc.StreamingQuery;
+import io.escalera.shared.jdbc.UnitCondition;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Component;
 
+import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
+
+import static io.escalera.shared.jdbc.Rows.longOrNull;
 
 /** Answers and their follow-ups in SQL: answers are appended, never edited; follow-ups carry a version. */
 @Component
@@ -38,7 +47,7 @@ public class FeedbackStore {
             FROM feedback_follow_up u JOIN feedback f ON f.id = u.feedback_id LEFT JOIN customer c ON c.id = u.customer_id""";
     private static final RowMapper<LoopFollowUp> FOLLOW_UP_ROW = (rs, n) -> {
         Instant due = rs.getTimestamp(9).toInstant();
-        Instant closed = io.escalera.shared.jdbc.Rows.instant(rs, 10);
+        Instant closed = Rows.instant(rs, 10);
         return new LoopFollowUp(rs.getLong(1), rs.getLong(2), longOrNull(rs, 3), longOrNull(rs, 16), rs.getString(4),
                 FeedbackKind.valueOf(rs.getString(5)), rs.getInt(6), rs.getString(7), rs.getTimestamp(8).toInstant(), due,
                 closed, rs.getString(11) == null ? null : FollowUpOutcome.valueOf(rs.getString(11)), rs.getString(12),
@@ -47,9 +56,9 @@ public class FeedbackStore {
 
     private final JdbcClient jdbc;
 
-    private final org.springframework.jdbc.core.JdbcTemplate jdbcTemplate;
+    private final JdbcTemplate jdbcTemplate;
 
-    FeedbackStore(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate jdbcTemplate) {
+    FeedbackStore(JdbcClient jdbc, JdbcTemplate jdbcTemplate) {
         this.jdbcTemplate = jdbcTemplate;
         this.jdbc = jdbc;
     }
@@ -88,7 +97,7 @@ public class FeedbackStore {
 
     /** Answers of the given units (null: every unit), newest first, narrowed to a customer, a kind and a period. */
     public List<Feedback> list(Set<Long> units, Long customerId, FeedbackKind kind, Instant from, Instant to, long offset, int limit) {
-        List<Object> params = new java.util.ArrayList<>();
+        List<Object> params = new ArrayList<>();
         String where = conditions("", units, customerId, kind, from, to, params);
         params.add(limit);
         params.add(offset);
@@ -99,13 +108,13 @@ public class FeedbackStore {
     private static final String ANSWER = """
             SELECT f.id, f.answered_at, f.kind, f.score, f.comment, f.source, f.touchpoint, f.customer_id, c.name
             FROM feedback f LEFT JOIN customer c ON c.id = f.customer_id""";
-    private static final RowMapper<io.escalera.feedback.AnswerRow> ANSWER_ROW = (rs, n) -> new io.escalera.feedback.AnswerRow(
+    private static final RowMapper<AnswerRow> ANSWER_ROW = (rs, n) -> new AnswerRow(
             rs.getLong(1), rs.getTimestamp(2).toInstant(), FeedbackKind.valueOf(rs.getString(3)), rs.getInt(4), rs.getString(5),
             FeedbackSource.valueOf(rs.getString(6)), Touchpoint.valueOf(rs.getString(7)), longOrNull(rs, 8), rs.getString(9));
 
     /** Answers of the units (null: all), newest first, by kind and period [from, to) when given, with the customer's name. */
-    public List<io.escalera.feedback.AnswerRow> answers(Set<Long> units, FeedbackKind kind, Instant from, Instant to, long offset, int limit) {
-        List<Object> params = new java.util.ArrayList<>();
+    public List<AnswerRow> answers(Set<Long> units, FeedbackKind kind, Instant from, Instant to, long offset, int limit) {
+        List<Object> params = new ArrayList<>();
         String sql = ANSWER + conditions("f.", units, null, kind, from, to, params) + " ORDER BY f.answered_at DESC, f.id DESC LIMIT ? OFFSET ?";
         params.add(limit);
         params.add(offset);
@@ -114,10 +123,10 @@ public class FeedbackStore {
 
     /** The same answers, every one, streamed (exports: no OFFSET paging through a million answers). */
     public void forEachAnswer(Set<Long> units, FeedbackKind kind, Instant from,
-                              Instant to, java.util.function.Consumer<io.escalera.feedback.AnswerRow> sink) {
-        List<Object> params = new java.util.ArrayList<>();
+                              Instant to, Consumer<AnswerRow> sink) {
+        List<Object> params = new ArrayList<>();
         String sql = ANSWER + conditions("f.", units, null, kind, from, to, params) + " ORDER BY f.answered_at DESC, f.id DESC";
-        io.escalera.shared.jdbc.StreamingQuery.forEach(jdbcTemplate, sql, params, ANSWER_ROW, sink);
+        StreamingQuery.forEach(jdbcTemplate, sql, params, ANSWER_ROW, sink);
     }
 
     /**
@@ -184,7 +193,7 @@ public class FeedbackStore {
 
 
     /** See {@link io.escalera.feedback.LoopMeasures} for the definitions; {@code units} null means every unit. */
-    public io.escalera.feedback.LoopMeasures loopMeasures(Set<Long> units, Instant from, Instant to) {
+    public LoopMeasures loopMeasures(Set<Long> units, Instant from, Instant to) {
         String inUnits = UnitCondition.and("u.unit_id", units);
         String followUps = """
                 SELECT u.id, u.customer_id, u.closed_at, u.due_at, f.answered_at,
@@ -196,13 +205,13 @@ public class FeedbackStore {
                         + " COALESCE(SUM(customer_id IS NOT NULL), 0), COALESCE(SUM(recovered), 0) FROM (" + followUps + ") x")
                 .params(Timestamp.from(from), Timestamp.from(to))
                 .query((rs, n) -> new Object[]{rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)}).single();
-        java.math.BigDecimal compensation = jdbc.sql("""
+        BigDecimal compensation = jdbc.sql("""
                         SELECT COALESCE(SUM(m.amount), 0) FROM (""" + followUps + """
                         ) x JOIN complaint_case k ON k.customer_id = x.customer_id
                         JOIN complaint_compensation m ON m.case_id = k.id AND m.status = 'GRANTED'
                           AND m.granted_at >= x.answered_at AND m.granted_at <= x.answered_at + INTERVAL 90 DAY
                         WHERE x.recovered""")
-                .params(Timestamp.from(from), Timestamp.from(to)).query(java.math.BigDecimal.class).single();
-        return new io.escalera.feedback.LoopMeasures((Long) counts[0], (Long) counts[1], (Long) counts[2], (Long) counts[3], compensation);
+                .params(Timestamp.from(from), Timestamp.from(to)).query(BigDecimal.class).single();
+        return new LoopMeasures((Long) counts[0], (Long) counts[1], (Long) counts[2], (Long) counts[3], compensation);
     }
 }

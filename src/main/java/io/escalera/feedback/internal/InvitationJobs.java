@@ -3,6 +3,7 @@ package io.escalera.feedback.internal;
 import io.escalera.feedback.InvitationService;
 import io.escalera.security.SystemUser;
 import io.escalera.shared.ClusterJobs;
+import io.escalera.shared.LongJobs;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -23,9 +24,9 @@ class InvitationJobs {
 
     private final InvitationService invitations;
     private final ClusterJobs jobs;
-    private final io.escalera.shared.LongJobs longJobs;
+    private final LongJobs longJobs;
 
-    InvitationJobs(InvitationService invitations, ClusterJobs jobs, io.escalera.shared.LongJobs longJobs) {
+    InvitationJobs(InvitationService invitations, ClusterJobs jobs, LongJobs longJobs) {
         this.invitations = invitations;
         this.jobs = jobs;
         this.longJobs = longJobs;

@@ -10,6 +10,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouterLink;
 import io.escalera.customer.ui.CustomerView;
 import io.escalera.feedback.AnswerRow;
 import io.escalera.feedback.FeedbackKind;
@@ -65,7 +66,7 @@ public class AnswersView extends VerticalLayout implements LocalizedTitle {
         grid.setId("answers-grid");
         grid.addColumn(a -> Formats.dateTime(a.answeredAt(), getLocale())).setHeader(getTranslation("answers.answered")).setAutoWidth(true);
         grid.addComponentColumn(a -> a.customerId() == null ? new Span(getTranslation("loop.anonymous"))
-                : new com.vaadin.flow.router.RouterLink(a.customerName(), CustomerView.class, a.customerId()))
+                : new RouterLink(a.customerName(), CustomerView.class, a.customerId()))
                 .setHeader(getTranslation("complaint.customer")).setAutoWidth(true);
         grid.addColumn(a -> getTranslation("feedback.kind." + a.kind())).setHeader(getTranslation("answers.kind")).setAutoWidth(true);
         grid.addColumn(AnswerRow::score).setHeader(getTranslation("answers.score")).setAutoWidth(true);

@@ -13,6 +13,7 @@ import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouterLink;
 import io.escalera.complaint.ComplaintCategory;
 import io.escalera.complaint.ComplaintForm;
 import io.escalera.complaint.ComplaintService;
@@ -27,12 +28,18 @@ import io.escalera.security.SignedInUsers;
 import io.escalera.shared.ActionRefusedException;
 import io.escalera.shared.ConcurrentEditException;
 import io.escalera.shared.FieldErrorsException;
+import io.escalera.shared.Pages;
+import io.escalera.shared.TableWriter;
 import io.escalera.shared.ui.Formats;
 import io.escalera.shared.ui.LocalizedTitle;
 import io.escalera.shared.ui.Notifications;
+import io.escalera.shared.ui.StreamingDownload;
 import jakarta.annotation.security.RolesAllowed;
 
+import java.io.OutputStream;
 import java.time.Clock;
+import java.util.Arrays;
+import java.util.List;
 
 /**
  * Closing the loop: unhappy answers of the unit's customers, each with its own SLA; close with an outcome and notes,
@@ -67,7 +74,7 @@ public class LoopFollowUpsView extends VerticalLayout implements LocalizedTitle 
             if (f.customerId() == null) {
                 return new Span(getTranslation("loop.anonymous"));
             }
-            var link = new com.vaadin.flow.router.RouterLink(f.customerName(), CustomerView.class, f.customerId());
+            var link = new RouterLink(f.customerName(), CustomerView.class, f.customerId());
             return link;
         }).setHeader(getTranslation("complaint.customer")).setAutoWidth(true);
         grid.addColumn(f -> getTranslation("feedback.kind." + f.kind()) + " " + f.score()).setHeader(getTranslation("loop.answer")).setAutoWidth(true);
@@ -108,7 +115,7 @@ public class LoopFollowUpsView extends VerticalLayout implements LocalizedTitle 
         HorizontalLayout top = new HorizontalLayout(openOnly);
         top.setAlignItems(Alignment.BASELINE);
         // the whole worklist (open only or not) at the moment of the click, in pages by the grid's own query
-        io.escalera.shared.ui.StreamingDownload.exportLinks(this, "follow-ups", this::export).forEach(top::add);
+        StreamingDownload.exportLinks(this, "follow-ups", this::export).forEach(top::add);
         add(top, grid);
     }
 
@@ -177,13 +184,13 @@ public class LoopFollowUpsView extends VerticalLayout implements LocalizedTitle 
     private static final int EXPORT_PAGE = 5_000;
 
     /** The worklist as on screen, in the user's language. */
-    private void export(io.escalera.shared.TableWriter.Format format, java.io.OutputStream out) {
+    private void export(TableWriter.Format format, OutputStream out) {
         boolean open = openOnly.getValue();
-        try (io.escalera.shared.TableWriter writer = io.escalera.shared.TableWriter.of(format, out, getTranslation("nav.loop"))) {
-            writer.row(java.util.List.of(getTranslation("loop.opened"), getTranslation("complaint.customer"), getTranslation("loop.answer"),
+        try (TableWriter writer = TableWriter.of(format, out, getTranslation("nav.loop"))) {
+            writer.row(List.of(getTranslation("loop.opened"), getTranslation("complaint.customer"), getTranslation("loop.answer"),
                     getTranslation("feedback.comment"), getTranslation("complaint.due"), getTranslation("complaint.status")));
-            io.escalera.shared.Pages.forEach(EXPORT_PAGE, (offset, limit) -> feedback.followUps(open, offset, limit),
-                    f -> writer.row(java.util.Arrays.asList(Formats.dateTime(f.openedAt(), getLocale()),
+            Pages.forEach(EXPORT_PAGE, (offset, limit) -> feedback.followUps(open, offset, limit),
+                    f -> writer.row(Arrays.asList(Formats.dateTime(f.openedAt(), getLocale()),
                             f.customerId() == null ? getTranslation("loop.anonymous") : f.customerName(),
                             getTranslation("feedback.kind." + f.kind()) + " " + f.score(), f.comment(), Formats.dateTime(f.dueAt(), getLocale()),
                             state(f))));

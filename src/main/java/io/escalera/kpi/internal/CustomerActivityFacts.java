@@ -4,6 +4,7 @@ import io.escalera.kpi.KpiFilter;
 import io.escalera.kpi.KpiPeriod;
 import io.escalera.shared.jdbc.StreamingQuery;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * What customers do, per day, under their home unit and value tier (the repeat purchase, frequency, retention and
@@ -192,7 +194,7 @@ public class CustomerActivityFacts {
                                COALESCE(SUM(NOT EXISTS (SELECT 1 FROM customer_order e WHERE e.customer_id = x.customer_id AND e.order_date < :from)), 0)
                         FROM (SELECT o.customer_id, COUNT(*) AS n FROM customer_order o WHERE o.order_date BETWEEN :from AND :end
                               GROUP BY o.customer_id) x""" + customers)
-                .params(params).query((org.springframework.jdbc.core.RowCallbackHandler) rs -> {
+                .params(params).query((RowCallbackHandler) rs -> {
                     if (period.kind() != KpiPeriod.Kind.CUSTOM) {
                         measures.put("buyers", BigDecimal.valueOf(rs.getLong(1)));
                         measures.put("repeat_buyers", BigDecimal.valueOf(rs.getLong(2)));
@@ -263,11 +265,11 @@ public class CustomerActivityFacts {
 
         private final boolean none;
         private final TreeMap<YearMonth, Map<String, Long>> months;
-        private final java.util.function.Function<YearMonth, TreeMap<LocalDate, Map<String, Long>>> daysOf;
+        private final Function<YearMonth, TreeMap<LocalDate, Map<String, Long>>> daysOf;
         private final Map<YearMonth, TreeMap<LocalDate, Map<String, Long>>> days = new HashMap<>();
 
         Ledger(boolean none, TreeMap<YearMonth, Map<String, Long>> months,
-               java.util.function.Function<YearMonth, TreeMap<LocalDate, Map<String, Long>>> daysOf) {
+               Function<YearMonth, TreeMap<LocalDate, Map<String, Long>>> daysOf) {
             this.none = none;
             this.months = months;
             this.daysOf = daysOf;

@@ -1,12 +1,17 @@
 package io.escalera.kpi.internal;
 
+import io.escalera.feedback.LoopMeasures;
+import io.escalera.kpi.Kpi;
 import io.escalera.kpi.KpiAnswer;
 import io.escalera.kpi.KpiFilter;
+import io.escalera.kpi.KpiRecord;
 import io.escalera.shared.jdbc.UnitCondition;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import java.sql.Date;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -18,9 +23,9 @@ import java.util.Set;
 public class KpiDrillDown {
 
     private final JdbcClient jdbc;
-    private final java.time.Clock clock;
+    private final Clock clock;
 
-    KpiDrillDown(JdbcClient jdbc, java.time.Clock clock) {
+    KpiDrillDown(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
     }
@@ -29,14 +34,14 @@ public class KpiDrillDown {
      * The records behind a KPI, newest first: the orders, cases, contacts or answers it counts in the period and
      * filter (for a rate: those its numerator counts, e.g. the late or incomplete deliveries behind OTIF).
      */
-    public List<io.escalera.kpi.KpiRecord> records(io.escalera.kpi.Kpi kpi, LocalDate from, LocalDate to, KpiFilter filter, Set<Long> units,
+    public List<KpiRecord> records(Kpi kpi, LocalDate from, LocalDate to, KpiFilter filter, Set<Long> units,
                                                    long offset, int limit) {
         Map<String, Object> params = new HashMap<>();
         params.put("from", Timestamp.valueOf(from.atStartOfDay()));
         params.put("to", Timestamp.valueOf(to.plusDays(1).atStartOfDay()));
-        params.put("fromDay", java.sql.Date.valueOf(from));
-        params.put("toDay", java.sql.Date.valueOf(to));
-        params.put("today", java.sql.Date.valueOf(LocalDate.now(clock)));
+        params.put("fromDay", Date.valueOf(from));
+        params.put("toDay", Date.valueOf(to));
+        params.put("today", Date.valueOf(LocalDate.now(clock)));
         params.put("limit", limit);
         params.put("offset", offset);
         if (filter.channel() != null) {
@@ -94,9 +99,9 @@ public class KpiDrillDown {
             case LOOP_CLOSURE, RECOVERY_RATE -> {
                 // the unhappy answers whose follow-ups the rate counts: all of them for closure, those of known
                 // customers for recovery (recovery needs a customer to come back)
-                boolean recovery = kpi == io.escalera.kpi.Kpi.RECOVERY_RATE;
+                boolean recovery = kpi == Kpi.RECOVERY_RATE;
                 String outcome = recovery
-                        ? "IF(" + io.escalera.feedback.LoopMeasures.recoveredCondition("u", "f") + ", 'kpi.record.recovered', 'kpi.record.not-recovered')"
+                        ? "IF(" + LoopMeasures.recoveredCondition("u", "f") + ", 'kpi.record.recovered', 'kpi.record.not-recovered')"
                         : "IF(u.closed_at IS NOT NULL AND u.closed_at <= u.due_at, 'kpi.record.loop-in-time', 'kpi.record.loop-not-in-time')";
                 yield """
                         SELECT 'answer', f.id, u.opened_at, u.customer_id, c.external_code, c.name, %s, CONCAT(f.kind, '|', f.score)
@@ -133,7 +138,7 @@ public class KpiDrillDown {
         sql = sql.replace("/*units*/", UnitCondition.and("x.unit_id", units))
                 .replace("/*channel*/", (filter.channel() == null ? "" : " AND x.channel = :channel") + tierCondition("x.customer_id", filter));
         return jdbc.sql(sql + " LIMIT :limit OFFSET :offset").params(params)
-                .query((rs, n) -> new io.escalera.kpi.KpiRecord(rs.getString(1), rs.getLong(2), rs.getTimestamp(3).toLocalDateTime(),
+                .query((rs, n) -> new KpiRecord(rs.getString(1), rs.getLong(2), rs.getTimestamp(3).toLocalDateTime(),
                         (Long) rs.getObject(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8))).list();
     }
 

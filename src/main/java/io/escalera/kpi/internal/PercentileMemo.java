@@ -17,7 +17,9 @@ import java.security.NoSuchAlgorithmException;
 import java.sql.Date;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -30,6 +32,7 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
@@ -45,7 +48,7 @@ import java.util.function.Function;
 public class PercentileMemo {
 
     /** The KPIs kept: all four are computed from the same histograms and written together. */
-    public static final List<Kpi> KPIS = java.util.Arrays.stream(Kpi.values()).filter(k -> k.format() == Kpi.Format.MINUTES).toList();
+    public static final List<Kpi> KPIS = Arrays.stream(Kpi.values()).filter(k -> k.format() == Kpi.Format.MINUTES).toList();
 
     private static final Logger log = LoggerFactory.getLogger(PercentileMemo.class);
     /** How long the boards of the node must have been quiet before the background computes. */
@@ -153,7 +156,7 @@ public class PercentileMemo {
         StringBuilder rows = new StringBuilder();
         for (Kpi kpi : KPIS) {
             rows.append(rows.isEmpty() ? "" : ", ").append("(?, ?, ?, ?, ?, ?)");
-            params.addAll(java.util.Arrays.asList(scope, Date.valueOf(period.from()), Date.valueOf(period.to()), kpi.name(), tiered, values.get(kpi)));
+            params.addAll(Arrays.asList(scope, Date.valueOf(period.from()), Date.valueOf(period.to()), kpi.name(), tiered, values.get(kpi)));
         }
         jdbc.sql("INSERT IGNORE INTO kpi_period_percentile (scope, period_from, period_to, kpi, tiered, value) VALUES " + rows)
                 .params(params).update();
@@ -234,8 +237,8 @@ public class PercentileMemo {
      * In a rebuild of the facts (over every customer or per tier), after the new facts are written: forgets the kept
      * periods covering a month whose minute facts changed (in the rebuild's transaction).
      */
-    public void rebuilt(boolean tiered, Collection<java.time.YearMonth> changedMonths) {
-        for (java.time.YearMonth month : changedMonths) {
+    public void rebuilt(boolean tiered, Collection<YearMonth> changedMonths) {
+        for (YearMonth month : changedMonths) {
             jdbc.sql("DELETE FROM kpi_period_percentile WHERE tiered = ? AND period_from <= ? AND period_to >= ?")
                     .params(tiered, Date.valueOf(month.atEndOfMonth()), Date.valueOf(month.atDay(1))).update();
         }
@@ -258,7 +261,7 @@ public class PercentileMemo {
         // uses the pool, so it is destroyed first); what is left then is interrupted and recomputed when needed
         background.shutdown();
         try {
-            if (!background.awaitTermination(1, java.util.concurrent.TimeUnit.SECONDS)) {
+            if (!background.awaitTermination(1, TimeUnit.SECONDS)) {
                 background.shutdownNow();
             }
         } catch (InterruptedException e) {

@@ -2,12 +2,22 @@ package io.escalera.loyalty.internal;
 
 import io.escalera.customer.CustomerSegmentFilters;
 import io.escalera.customer.CustomerSegments;
+import io.escalera.shared.jdbc.LoadDataWriter;
+import io.escalera.shared.jdbc.TemporaryTables;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import javax.sql.DataSource;
 
 /**
  * The ladder funnel's rows, counted per cell (home unit × acquisition channel × registration month): for each customer
@@ -50,10 +60,10 @@ class FunnelCells {
             "FROM loyalty_stage s LEFT JOIN " + SEGMENT_SNAPSHOT + " g ON g.customer_id = s.customer_id");
 
     private final JdbcClient jdbc;
-    private final javax.sql.DataSource dataSource;
+    private final DataSource dataSource;
     private final CustomerSegmentFilters segments;
 
-    FunnelCells(JdbcClient jdbc, javax.sql.DataSource dataSource, CustomerSegmentFilters segments) {
+    FunnelCells(JdbcClient jdbc, DataSource dataSource, CustomerSegmentFilters segments) {
         this.jdbc = jdbc;
         this.dataSource = dataSource;
         this.segments = segments;
@@ -85,7 +95,7 @@ class FunnelCells {
     }
 
     private void replace(String table, String segmentColumn, Map<String, Integer> counts) {
-        Map<String, Integer> changes = new java.util.HashMap<>(counts);
+        Map<String, Integer> changes = new HashMap<>(counts);
         jdbc.sql("SELECT CONCAT_WS('|', " + segmentColumn + "home_unit_id, acquisition_channel, created_month, k, v), customers FROM " + table)
                 .query(rs -> {
                     String key = rs.getString(1);
@@ -101,19 +111,19 @@ class FunnelCells {
         }
         jdbc.sql("DROP TEMPORARY TABLE IF EXISTS ladder_cell_change").update();
         jdbc.sql("CREATE TEMPORARY TABLE ladder_cell_change ENGINE=InnoDB AS SELECT * FROM " + table + " LIMIT 0").update();
-        List<String> columns = new java.util.ArrayList<>(List.of("home_unit_id", "acquisition_channel", "created_month", "k", "v", "customers"));
+        List<String> columns = new ArrayList<>(List.of("home_unit_id", "acquisition_channel", "created_month", "k", "v", "customers"));
         if (!segmentColumn.isEmpty()) {
             columns.addFirst("segment_key");
         }
-        java.sql.Connection connection = org.springframework.jdbc.datasource.DataSourceUtils.getConnection(dataSource);
-        try (io.escalera.shared.jdbc.LoadDataWriter writer = new io.escalera.shared.jdbc.LoadDataWriter(connection, "ladder_cell_change", columns, 50_000)) {
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        try (LoadDataWriter writer = new LoadDataWriter(connection, "ladder_cell_change", columns, 50_000)) {
             for (Map.Entry<String, Integer> change : changes.entrySet()) {
-                List<Object> row = new java.util.ArrayList<>(java.util.Arrays.asList((Object[]) change.getKey().split("\\|", -1)));
+                List<Object> row = new ArrayList<>(Arrays.asList((Object[]) change.getKey().split("\\|", -1)));
                 row.add(change.getValue());
                 writer.add(row.toArray());
             }
-        } catch (java.sql.SQLException e) {
-            throw new org.springframework.dao.DataAccessResourceFailureException("writing funnel cells failed", e);
+        } catch (SQLException e) {
+            throw new DataAccessResourceFailureException("writing funnel cells failed", e);
         }
         String key = segmentColumn + "home_unit_id, acquisition_channel, created_month, k, v";
         jdbc.sql("DELETE t FROM " + table + " t JOIN ladder_cell_change c USING (" + key + ") WHERE c.customers = 0").update();
@@ -136,11 +146,11 @@ class FunnelCells {
 
     /** Hundreds of thousands of groups: in memory, not in an on-disk temporary table (48 s instead of a few). */
     private void inMemory(Runnable work) {
-        jdbc.sql(io.escalera.shared.jdbc.TemporaryTables.IN_MEMORY).update();
+        jdbc.sql(TemporaryTables.IN_MEMORY).update();
         try {
             work.run();
         } finally {
-            jdbc.sql(io.escalera.shared.jdbc.TemporaryTables.DEFAULTS).update();
+            jdbc.sql(TemporaryTables.DEFAULTS).update();
         }
     }
 
@@ -177,7 +187,7 @@ class FunnelCells {
         }
         String[] part = key.split("\\|", -1);
         int at = part.length - 5;
-        List<Object> row = new java.util.ArrayList<>(java.util.Arrays.asList(part).subList(0, at));
+        List<Object> row = new ArrayList<>(Arrays.asList(part).subList(0, at));
         row.addAll(List.of(Long.valueOf(part[at]), part[at + 1], part[at + 2], Integer.valueOf(part[at + 3]), Integer.valueOf(part[at + 4]), delta));
         jdbc.sql("INSERT INTO " + table + " (" + (at == 0 ? "" : "segment_key, ") + "home_unit_id, acquisition_channel, created_month, k, v, customers)"
                         + " VALUES (" + "?, ".repeat(row.size() - 1) + "?) ON DUPLICATE KEY UPDATE customers = customers + VALUES(customers)")

@@ -1,10 +1,12 @@
 package io.escalera.loyalty.internal;
 
+import io.escalera.customer.CustomerSegmentFilters;
 import io.escalera.loyalty.LadderFilter;
 import io.escalera.loyalty.LadderReport;
 import io.escalera.loyalty.LadderSegment;
 import io.escalera.loyalty.LifecycleStep;
 import io.escalera.loyalty.Stage;
+import io.escalera.shared.Histograms;
 import io.escalera.shared.jdbc.UnitCondition;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -13,9 +15,11 @@ import java.sql.Date;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
@@ -33,18 +37,18 @@ public class LadderReportQueries {
 
     private final JdbcClient jdbc;
 
-    private final io.escalera.customer.CustomerSegmentFilters segments;
+    private final CustomerSegmentFilters segments;
 
     private final FunnelCells cells;
 
-    LadderReportQueries(JdbcClient jdbc, io.escalera.customer.CustomerSegmentFilters segments, FunnelCells cells) {
+    LadderReportQueries(JdbcClient jdbc, CustomerSegmentFilters segments, FunnelCells cells) {
         this.jdbc = jdbc;
         this.segments = segments;
         this.cells = cells;
     }
 
     /** A WHERE clause for the filter over the alias' report columns, its parameters appended to {@code params}. */
-    private String where(String alias, LadderFilter filter, java.util.Set<Long> units, List<Object> params) {
+    private String where(String alias, LadderFilter filter, Set<Long> units, List<Object> params) {
         StringBuilder where = new StringBuilder("1 = 1").append(UnitCondition.and(alias + ".home_unit_id", units));
         if (filter.segment() != null && cells.counts(filter.segment())) {
             // a value tier as the funnel's cells count it: the snapshot of the last full value run
@@ -75,7 +79,7 @@ public class LadderReportQueries {
                 && (filter.cohortTo() == null || filter.cohortTo().equals(filter.cohortTo().withDayOfMonth(filter.cohortTo().lengthOfMonth())));
     }
 
-    private static String cellWhere(LadderFilter filter, java.util.Set<Long> units, List<Object> params) {
+    private static String cellWhere(LadderFilter filter, Set<Long> units, List<Object> params) {
         StringBuilder where = new StringBuilder("customers <> 0").append(UnitCondition.and("home_unit_id", units));
         if (filter.channel() != null) {
             where.append(" AND acquisition_channel = ?");
@@ -98,7 +102,7 @@ public class LadderReportQueries {
      * matters): each customer gives one row "stage and how many rungs reached" and one row per climb made with its
      * days, grouped into small histograms; counts, conversions and exact medians are read from them.
      */
-    public LadderReport.Funnel funnel(LadderFilter filter, java.util.Set<Long> units) {
+    public LadderReport.Funnel funnel(LadderFilter filter, Set<Long> units) {
         return funnel(filter, units, fromCells(filter), true);
     }
 
@@ -106,16 +110,16 @@ public class LadderReportQueries {
      * The funnel without the median days between rungs: from the cells, only the milestones are read (one cell in
      * twenty; the others are the climbs' day histograms).
      */
-    public LadderReport.Funnel funnelWithoutClimbDays(LadderFilter filter, java.util.Set<Long> units) {
+    public LadderReport.Funnel funnelWithoutClimbDays(LadderFilter filter, Set<Long> units) {
         return funnel(filter, units, fromCells(filter), false);
     }
 
     /** The funnel counted from the stage rows, whatever the filter: the reference the cells must equal. */
-    public LadderReport.Funnel funnelFromStageRows(LadderFilter filter, java.util.Set<Long> units) {
+    public LadderReport.Funnel funnelFromStageRows(LadderFilter filter, Set<Long> units) {
         return funnel(filter, units, false, true);
     }
 
-    private LadderReport.Funnel funnel(LadderFilter filter, java.util.Set<Long> units, boolean fromCells, boolean climbDays) {
+    private LadderReport.Funnel funnel(LadderFilter filter, Set<Long> units, boolean fromCells, boolean climbDays) {
         List<Object> params = new ArrayList<>();
         if (fromCells && filter.segment() != null) {
             params.add(filter.segment());
@@ -153,12 +157,12 @@ public class LadderReportQueries {
             Double conversion = i + 1 < RUNGS.size() && reached[i] > 0 ? (double) reached[i + 1] / reached[i] : null;
             TreeMap<Long, Long> climb = climbDays ? climbs.get(i) : null;
             rungs.add(new LadderReport.Rung(RUNGS.get(i), now.getOrDefault(RUNGS.get(i), 0L), reached[i], conversion,
-                    climb == null ? null : io.escalera.shared.Histograms.median(climb)));
+                    climb == null ? null : Histograms.median(climb)));
         }
         return new LadderReport.Funnel(rungs, now.getOrDefault(Stage.LAPSED, 0L), reached[0]);
     }
 
-    public LadderReport.Movement movement(LadderFilter filter, java.util.Set<Long> units, LocalDate from, LocalDate to) {
+    public LadderReport.Movement movement(LadderFilter filter, Set<Long> units, LocalDate from, LocalDate to) {
         List<Object> params = new ArrayList<>(List.of(Date.valueOf(from), Date.valueOf(to)));
         String where = where("h", filter, units, params);
         List<LadderReport.Flow> flows = jdbc.sql("""
@@ -180,12 +184,12 @@ public class LadderReportQueries {
             Stage rung = flow.kind() == LadderReport.Flow.Kind.WON_BACK ? flow.to() : flow.from();
             byRung.get(rung).merge(flow.kind(), flow.customers(), Long::sum);
         }
-        return new LadderReport.Movement(flows.stream().sorted(java.util.Comparator.comparing(LadderReport.Flow::from)
+        return new LadderReport.Movement(flows.stream().sorted(Comparator.comparing(LadderReport.Flow::from)
                 .thenComparing(LadderReport.Flow::to)).toList(), byRung);
     }
 
     /** Acquisition months from {@code firstMonth} on, with the highest rung reached {@code months} months after registering. */
-    public List<LadderReport.Cohort> cohorts(LadderFilter filter, java.util.Set<Long> units, YearMonth firstMonth, int months, LocalDate today) {
+    public List<LadderReport.Cohort> cohorts(LadderFilter filter, Set<Long> units, YearMonth firstMonth, int months, LocalDate today) {
         List<Object> params = new ArrayList<>();
         StringBuilder sums = new StringBuilder();
         for (int i = 1; i < RUNGS.size(); i++) {
@@ -214,7 +218,7 @@ public class LadderReportQueries {
                 }).list();
     }
 
-    public List<LadderReport.Step> lifecycle(LadderFilter filter, java.util.Set<Long> units) {
+    public List<LadderReport.Step> lifecycle(LadderFilter filter, Set<Long> units) {
         List<Object> params = new ArrayList<>();
         String where = where("s", filter, units, params);
         long[] counts = jdbc.sql("""
@@ -232,7 +236,7 @@ public class LadderReportQueries {
         return steps;
     }
 
-    public List<LadderReport.CustomerRow> customers(LadderFilter filter, java.util.Set<Long> units, LadderSegment segment, long offset, int limit) {
+    public List<LadderReport.CustomerRow> customers(LadderFilter filter, Set<Long> units, LadderSegment segment, long offset, int limit) {
         List<Object> params = new ArrayList<>();
         String where = where("s", filter, units, params) + " AND " + condition(segment, params);
         params.add(limit);

@@ -3,12 +3,13 @@ package io.escalera.loyalty.internal;
 import io.escalera.loyalty.LadderRules;
 import io.escalera.loyalty.Stage;
 import io.escalera.loyalty.StageDecision;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
 
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.SQLException;
@@ -16,7 +17,11 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import javax.sql.DataSource;
 
 /**
  * Stages in SQL: one customer's facts and stage (the incremental path), and the set-based full recompute, which must
@@ -25,7 +30,7 @@ import java.util.Optional;
 @Component
 public class LadderStore {
 
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(LadderStore.class);
+    private static final Logger log = LoggerFactory.getLogger(LadderStore.class);
     private final JdbcClient jdbc;
     private final DataSource dataSource;
     private long phaseStart;
@@ -34,7 +39,7 @@ public class LadderStore {
     private void phase(String name) {
         long now = System.nanoTime();
         if (name != null && log.isDebugEnabled()) {
-            log.debug(String.format(java.util.Locale.ROOT, "ladder recompute: %s in %.1f s", name, (now - phaseStart) / 1e9));
+            log.debug(String.format(Locale.ROOT, "ladder recompute: %s in %.1f s", name, (now - phaseStart) / 1e9));
         }
         phaseStart = now;
     }
@@ -200,9 +205,9 @@ public class LadderStore {
      * What a rule change would do, before it is saved: how many customers would move from each stage to each other
      * stage ("CUSTOMER>CLIENT" → 1,234), computed exactly as the recompute would, changing nothing.
      */
-    public java.util.Map<String, Long> preview(LadderRules rules, LocalDate day) {
+    public Map<String, Long> preview(LadderRules rules, LocalDate day) {
         computeNext(rules, day, false);
-        java.util.Map<String, Long> moves = new java.util.TreeMap<>();
+        Map<String, Long> moves = new TreeMap<>();
         jdbc.sql("""
                         SELECT CONCAT(COALESCE(s.stage, '-'), '>', n.stage), COUNT(*) FROM ladder_next n
                         LEFT JOIN loyalty_stage s ON s.customer_id = n.customer_id
@@ -231,7 +236,7 @@ public class LadderStore {
         Connection target = DataSourceUtils.getConnection(dataSource);
         try {
             LadderRecomputePass.Outcome outcome = new LadderRecomputePass(dataSource).run(target, rules, day, countCells);
-            phase(String.format(java.util.Locale.ROOT, "customers, orders and answers read, stages decided, %,d rows to store",
+            phase(String.format(Locale.ROOT, "customers, orders and answers read, stages decided, %,d rows to store",
                     outcome.written()));
             return outcome;
         } catch (SQLException e) {

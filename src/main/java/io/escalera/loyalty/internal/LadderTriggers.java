@@ -1,18 +1,26 @@
 package io.escalera.loyalty.internal;
 
 import io.escalera.customer.CustomerEvents;
+import io.escalera.customer.CustomerSegments;
 import io.escalera.feedback.FeedbackEvents;
 import io.escalera.feedback.FeedbackKind;
 import io.escalera.loyalty.LoyaltyEvents;
 import io.escalera.loyalty.LoyaltyService;
 import io.escalera.security.SystemUser;
+import io.escalera.shared.LockConflicts;
 import io.escalera.shared.LongJobs;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
 import org.springframework.modulith.events.ApplicationModuleListener;
-import org.springframework.transaction.annotation.Propagation;
+import org.springframework.scheduling.annotation.Async;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 import java.time.Clock;
 
@@ -30,37 +38,37 @@ class LadderTriggers {
     }
 
     /** A generated data set (demo, benchmarks) gets its stages at once, after the other modules' generators. */
-    @org.springframework.context.event.EventListener
-    @org.springframework.core.annotation.Order(30)
+    @EventListener
+    @Order(30)
     void on(CustomerEvents.CustomersGenerated generated) {
         SystemUser.call(loyalty::recomputeAll);
     }
 
     /** Orders imported in bulk: every stage again, once (a set-based run), not one update per imported order. */
     // after commit, off the import's thread, and outside any transaction: the run manages its own
-    @org.springframework.scheduling.annotation.Async
-    @org.springframework.transaction.event.TransactionalEventListener
+    @Async
+    @TransactionalEventListener
     void on(CustomerEvents.OrdersImported imported) {
         SystemUser.call(loyalty::recomputeAll);
     }
 
     /** Answers imported in bulk (a promoter's score can make an advocate): every stage again, once. */
-    @org.springframework.scheduling.annotation.Async
-    @org.springframework.transaction.event.TransactionalEventListener
-    void on(io.escalera.feedback.FeedbackEvents.FeedbackImported imported) {
+    @Async
+    @TransactionalEventListener
+    void on(FeedbackEvents.FeedbackImported imported) {
         SystemUser.call(loyalty::recomputeAll);
     }
 
     /** Referrals imported in bulk (a referral can make an advocate): every stage again, once. */
-    @org.springframework.scheduling.annotation.Async
-    @org.springframework.transaction.event.TransactionalEventListener
+    @Async
+    @TransactionalEventListener
     void on(CustomerEvents.ReferralsImported imported) {
         SystemUser.call(loyalty::recomputeAll);
     }
 
     /** Customers imported in bulk: their first stages (and changed ones) in one run. */
-    @org.springframework.scheduling.annotation.Async
-    @org.springframework.transaction.event.TransactionalEventListener
+    @Async
+    @TransactionalEventListener
     void on(CustomerEvents.CustomersImported imported) {
         SystemUser.call(loyalty::recomputeAll);
     }
@@ -71,13 +79,13 @@ class LadderTriggers {
      * transaction around it would hold a first connection while the update takes a second (issue 30).
      */
     private void update(long customerId) {
-        io.escalera.shared.LockConflicts.retry(3, () -> SystemUser.run(() -> loyalty.update(customerId)));
+        LockConflicts.retry(3, () -> SystemUser.run(() -> loyalty.update(customerId)));
     }
 
     /** New value tiers (a full value run): the funnel's cells per tier follow. */
-    @org.springframework.context.event.EventListener
-    void on(io.escalera.customer.CustomerSegments.SegmentsRecomputed recomputed) {
-        io.escalera.shared.LockConflicts.retry(3, () -> SystemUser.run(loyalty::refreshSegmentCells));
+    @EventListener
+    void on(CustomerSegments.SegmentsRecomputed recomputed) {
+        LockConflicts.retry(3, () -> SystemUser.run(loyalty::refreshSegmentCells));
     }
 
     @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
@@ -111,7 +119,7 @@ class LadderTriggers {
 @ConditionalOnProperty(name = "escalera.loyalty.nightly-recompute", havingValue = "true", matchIfMissing = true)
 class NightlyLadderRecompute {
 
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(NightlyLadderRecompute.class);
+    private static final Logger log = LoggerFactory.getLogger(NightlyLadderRecompute.class);
 
     private final LoyaltyService loyalty;
     private final LongJobs longJobs;

@@ -7,7 +7,9 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.Locale;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * One customer's purchases, fed in date order (ties by order id), folded into what the ladder and its reports need:
@@ -84,12 +86,12 @@ public final class PurchaseHistory {
         return found[0];
     }
 
-    private static void forEachCategory(String categories, java.util.function.Consumer<String> action) {
+    private static void forEachCategory(String categories, Consumer<String> action) {
         if (categories == null) {
             return;
         }
         for (String category : categories.split(",")) {
-            String trimmed = category.strip().toLowerCase(java.util.Locale.ROOT);
+            String trimmed = category.strip().toLowerCase(Locale.ROOT);
             if (!trimmed.isEmpty()) {
                 action.accept(trimmed);
             }

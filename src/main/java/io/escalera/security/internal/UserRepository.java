@@ -5,6 +5,7 @@ import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -14,7 +15,7 @@ public interface UserRepository extends JpaRepository<UserEntity, Long> {
 
     boolean existsByUsernameIgnoreCase(String username);
 
-    List<UserEntity> findByUnitIdInAndEnabledTrue(java.util.Collection<Long> unitIds);
+    List<UserEntity> findByUnitIdInAndEnabledTrue(Collection<Long> unitIds);
 
     @Query("""
             select u from UserEntity u

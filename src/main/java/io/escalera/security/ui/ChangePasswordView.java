@@ -12,6 +12,7 @@ import io.escalera.security.OwnPassword;
 import io.escalera.security.PasswordPolicy;
 import io.escalera.shared.FieldErrorsException;
 import io.escalera.shared.ui.LocalizedTitle;
+import io.escalera.shared.ui.MainLayout;
 import io.escalera.shared.ui.Notifications;
 import jakarta.annotation.security.PermitAll;
 
@@ -25,7 +26,7 @@ import java.util.Map;
 @PermitAll
 public class ChangePasswordView extends VerticalLayout implements LocalizedTitle {
 
-    public static final String ROUTE = io.escalera.shared.ui.MainLayout.CHANGE_PASSWORD_ROUTE;
+    public static final String ROUTE = MainLayout.CHANGE_PASSWORD_ROUTE;
 
     final PasswordField current = new PasswordField(getTranslation("password.current"));
     final PasswordField newPassword = new PasswordField(getTranslation("password.new"));

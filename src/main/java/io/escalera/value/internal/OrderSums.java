@@ -1,6 +1,8 @@
 package io.escalera.value.internal;
 
 import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
 
 /**
@@ -40,7 +42,7 @@ final class OrderSums {
     private static final BigDecimal ZERO = BigDecimal.ZERO.setScale(2);
 
     /** Adds the order at the result set's row, as {@link FactsQuery#orders} selects it. */
-    void add(java.sql.ResultSet order) throws java.sql.SQLException {
+    void add(ResultSet order) throws SQLException {
         add(order.getDate(2).toLocalDate(), order.getBigDecimal(3), order.getBigDecimal(4), order.getBigDecimal(5));
     }
 

@@ -1,5 +1,7 @@
 package io.escalera.value.internal;
 
+import io.escalera.value.ValueTier;
+
 import java.util.Arrays;
 
 /**
@@ -68,8 +70,8 @@ public final class Ranking {
     }
 
     /** The tier of a value between tier boundaries. */
-    public static io.escalera.value.ValueTier tier(double value, double[] tierBoundaries) {
-        return value >= tierBoundaries[0] ? io.escalera.value.ValueTier.A
-                : value >= tierBoundaries[1] ? io.escalera.value.ValueTier.B : io.escalera.value.ValueTier.C;
+    public static ValueTier tier(double value, double[] tierBoundaries) {
+        return value >= tierBoundaries[0] ? ValueTier.A
+                : value >= tierBoundaries[1] ? ValueTier.B : ValueTier.C;
     }
 }

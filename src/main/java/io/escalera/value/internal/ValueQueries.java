@@ -5,11 +5,13 @@ import io.escalera.value.NpsBand;
 import io.escalera.value.RfmSegment;
 import io.escalera.value.RiskReason;
 import io.escalera.value.ValueMatrix;
+import io.escalera.value.ValueService;
 import io.escalera.value.ValueTier;
 import io.escalera.value.ValuedCustomer;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -17,6 +19,8 @@ import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /** The value lists and counts, from customer_value (indexed for each of them); never from the base tables. */
@@ -41,14 +45,14 @@ public class ValueQueries {
         return matrix;
     }
 
-    public java.util.Optional<io.escalera.value.ValueService.Averages> averages(Set<Long> units, ValueTier tier) {
+    public Optional<ValueService.Averages> averages(Set<Long> units, ValueTier tier) {
         return jdbc.sql("SELECT SUM(economic_sum) / SUM(customers), SUM(strategic_sum) / SUM(customers), SUM(silent)"
                         + " FROM value_segment_count WHERE customers <> 0" + UnitCondition.and("home_unit_id", units)
                         + (tier == null ? "" : " AND tier = :tier"))
                 .params(tier == null ? Map.of() : Map.of("tier", tier.name()))
                 .query((rs, n) -> rs.getObject(1) == null ? null
-                        : new io.escalera.value.ValueService.Averages(rs.getDouble(1), rs.getDouble(2), rs.getLong(3)))
-                .list().stream().filter(java.util.Objects::nonNull).findFirst();
+                        : new ValueService.Averages(rs.getDouble(1), rs.getDouble(2), rs.getLong(3)))
+                .list().stream().filter(Objects::nonNull).findFirst();
     }
 
     /** A matrix cell's customers, most valuable first. */
@@ -108,7 +112,7 @@ public class ValueQueries {
     private static ValuedCustomer toRow(ResultSet rs) throws SQLException {
         String tier = rs.getString("tier");
         String segment = rs.getString("rfm_segment");
-        java.sql.Date flagged = rs.getDate("flagged_on");
+        Date flagged = rs.getDate("flagged_on");
         String worked = rs.getString("last_worked");
         String workedBy = null;
         Instant workedAt = null;

@@ -25,16 +25,22 @@ import io.escalera.customer.CustomerService;
 import io.escalera.customer.ui.CustomerView;
 import io.escalera.customer.ui.UnitPicker;
 import io.escalera.shared.GeneralSettingsService;
+import io.escalera.shared.Pages;
+import io.escalera.shared.TableWriter;
 import io.escalera.shared.ui.BackgroundWork;
 import io.escalera.shared.ui.Formats;
 import io.escalera.shared.ui.LocalizedTitle;
+import io.escalera.shared.ui.StreamingDownload;
 import io.escalera.value.BackTest;
 import io.escalera.value.ValueService;
 import io.escalera.value.ValuedCustomer;
 import jakarta.annotation.security.RolesAllowed;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 
+import java.io.OutputStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Currency;
 import java.util.List;
@@ -75,7 +81,7 @@ public class AtRiskView extends VerticalLayout implements LocalizedTitle {
         silentOnly.setLabel(getTranslation("value.at-risk.silent-only"));
         counts.setId("at-risk-counts");
         HorizontalLayout filters = new HorizontalLayout(units, silentOnly, counts);
-        io.escalera.shared.ui.StreamingDownload.exportLinks(this, "at-risk", this::export).forEach(filters::add);
+        StreamingDownload.exportLinks(this, "at-risk", this::export).forEach(filters::add);
         filters.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         units.addChangeListener(this::refresh);
         silentOnly.addValueChangeListener(e -> refresh());
@@ -191,17 +197,17 @@ public class AtRiskView extends VerticalLayout implements LocalizedTitle {
     private static final int EXPORT_PAGE = 5_000;
 
     /** The whole worklist with the unit and "silent only" filters of the moment of the click, page after page. */
-    private void export(io.escalera.shared.TableWriter.Format format, java.io.OutputStream out) {
+    private void export(TableWriter.Format format, OutputStream out) {
         boolean silent = silentOnly.getValue();
         Long unitId = units.unitId();
         boolean allUnits = units.allUnits();
-        try (io.escalera.shared.TableWriter writer = io.escalera.shared.TableWriter.of(format, out, getTranslation("nav.at-risk"))) {
+        try (TableWriter writer = TableWriter.of(format, out, getTranslation("nav.at-risk"))) {
             writer.row(List.of(getTranslation("customer.name"), getTranslation("customer.unit"), getTranslation("value.header.risk"),
                     getTranslation("value.at-risk.reasons"), getTranslation("value.economic"), getTranslation("value.strategic"),
                     getTranslation("value.header.tier"), getTranslation("value.header.rfm"), getTranslation("value.at-risk.flagged"),
                     getTranslation("value.at-risk.worked")));
-            io.escalera.shared.Pages.forEach(EXPORT_PAGE, (offset, limit) -> values.atRisk(silent, unitId, allUnits, offset, limit),
-                    c -> writer.row(java.util.Arrays.asList(c.name(), c.unitName(), c.riskScore(),
+            Pages.forEach(EXPORT_PAGE, (offset, limit) -> values.atRisk(silent, unitId, allUnits, offset, limit),
+                    c -> writer.row(Arrays.asList(c.name(), c.unitName(), c.riskScore(),
                             RiskReasonText.describe(c.riskReasons(), getLocale(), i18n), c.economicValue(), c.strategicValue(),
                             c.tier() == null ? null : c.tier().name(), c.rfmSegment() == null ? null : getTranslation("rfm." + c.rfmSegment()),
                             c.flaggedOn(), c.lastWorkedBy() == null ? null : c.lastWorkedBy() + " · " + Formats.dateTime(c.lastWorkedAt(), getLocale()))));
@@ -209,7 +215,7 @@ public class AtRiskView extends VerticalLayout implements LocalizedTitle {
     }
 
     private void failed(Throwable error) {
-        org.slf4j.LoggerFactory.getLogger(AtRiskView.class).error("value work failed", error);
+        LoggerFactory.getLogger(AtRiskView.class).error("value work failed", error);
         Notification.show(getTranslation("value.work-failed")).addThemeVariants(NotificationVariant.LUMO_ERROR);
     }
 

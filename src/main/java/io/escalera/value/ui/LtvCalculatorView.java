@@ -1,5 +1,6 @@
 package io.escalera.value.ui;
 
+import com.vaadin.flow.component.HasValue;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
@@ -8,6 +9,7 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.BigDecimalField;
 import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import io.escalera.shared.GeneralSettingsService;
@@ -48,12 +50,12 @@ public class LtvCalculatorView extends VerticalLayout implements LocalizedTitle 
         years.setMin(0);
         result.setId("ltv-result");
         result.getStyle().set("font-size", "var(--lumo-font-size-xxl)");
-        for (var field : new com.vaadin.flow.component.HasValue<?, ?>[]{spend, visits, years}) {
+        for (var field : new HasValue<?, ?>[]{spend, visits, years}) {
             field.addValueChangeListener(e -> update());
         }
-        spend.setValueChangeMode(com.vaadin.flow.data.value.ValueChangeMode.EAGER);
-        visits.setValueChangeMode(com.vaadin.flow.data.value.ValueChangeMode.EAGER);
-        years.setValueChangeMode(com.vaadin.flow.data.value.ValueChangeMode.EAGER);
+        spend.setValueChangeMode(ValueChangeMode.EAGER);
+        visits.setValueChangeMode(ValueChangeMode.EAGER);
+        years.setValueChangeMode(ValueChangeMode.EAGER);
         HorizontalLayout fields = new HorizontalLayout(spend, new Span("×"), visits, new Span("×"), years);
         fields.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         add(new H3(getTranslation("nav.ltv")), new Paragraph(getTranslation("value.ltv.intro")), fields, result);

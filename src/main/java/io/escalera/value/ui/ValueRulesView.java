@@ -1,6 +1,5 @@
 package io.escalera.value.ui;
 
-import io.escalera.shared.ui.CompanyWideRules;
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -9,6 +8,7 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.component.textfield.BigDecimalField;
 import com.vaadin.flow.component.textfield.IntegerField;
@@ -16,6 +16,7 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import io.escalera.shared.FieldErrorsException;
 import io.escalera.shared.ui.BackgroundWork;
+import io.escalera.shared.ui.CompanyWideRules;
 import io.escalera.shared.ui.LocalizedTitle;
 import io.escalera.value.ValueRules;
 import io.escalera.value.ValueService;
@@ -32,7 +33,7 @@ import java.util.Map;
 @Route("value/rules")
 @Menu(title = "nav.value-rules", order = 21.9, icon = "vaadin:sliders")
 @RolesAllowed({"MANAGER", "ADMIN"})
-public class ValueRulesView extends com.vaadin.flow.component.orderedlayout.VerticalLayout implements LocalizedTitle {
+public class ValueRulesView extends VerticalLayout implements LocalizedTitle {
 
     private final BigDecimalField margin = decimal("marginRate");
     private final BigDecimalField discount = decimal("discountRate");

@@ -1,6 +1,7 @@
 package io.escalera.value.ui;
 
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.html.Div;
@@ -21,8 +22,8 @@ import io.escalera.customer.CustomerPageSection;
 import io.escalera.security.Role;
 import io.escalera.security.SignedInUsers;
 import io.escalera.shared.GeneralSettingsService;
-import io.escalera.shared.ui.Formats;
 import io.escalera.shared.ui.FormSave;
+import io.escalera.shared.ui.Formats;
 import io.escalera.value.CustomerValue;
 import io.escalera.value.MarketValueForm;
 import io.escalera.value.ValueService;
@@ -62,7 +63,7 @@ class ValueSection implements CustomerPageSection {
         section.setPadding(false);
         section.setSpacing(false);
         section.add(new H3(section.getTranslation("value.section")));
-        Locale locale = com.vaadin.flow.component.UI.getCurrent() == null ? Locale.ENGLISH : com.vaadin.flow.component.UI.getCurrent().getLocale();
+        Locale locale = UI.getCurrent() == null ? Locale.ENGLISH : UI.getCurrent().getLocale();
         Currency currency = settings.currency();
         CustomerValue value = values.of(customer.id()).orElse(null);
         if (value == null) {
