@@ -51,18 +51,18 @@ class BackupAndRestoreTest {
 
         Map<String, String> before = settledFingerprint();
         MariaDbDump.backup(source, file);
-        assertThat(SchemaFingerprint.of(dataSource, SOURCE)).as("nothing wrote during the backup").isEqualTo(before);
+        assertThat(comparable(SchemaFingerprint.of(dataSource, SOURCE))).as("nothing wrote during the backup").isEqualTo(before);
         MariaDbDump.restore(file, source.withDatabase(RESTORED), false);
 
         assertThat(before).as("tables with rows").hasSizeGreaterThan(20)
                 .hasEntrySatisfying("customer", v -> assertThat(v).doesNotStartWith("0 rows"));
-        assertThat(SchemaFingerprint.of(dataSource, RESTORED)).isEqualTo(before);
+        assertThat(comparable(SchemaFingerprint.of(dataSource, RESTORED))).isEqualTo(before);
 
         assertThatThrownBy(() -> MariaDbDump.restore(file, source.withDatabase(RESTORED), false))
                 .as("a schema with tables is not restored over").hasMessageContaining("already has");
         jdbc.sql("DELETE FROM " + RESTORED + ".audit_event").update();
         MariaDbDump.restore(file, source.withDatabase(RESTORED), true);
-        assertThat(SchemaFingerprint.of(dataSource, RESTORED)).as("replaced").isEqualTo(before);
+        assertThat(comparable(SchemaFingerprint.of(dataSource, RESTORED))).as("replaced").isEqualTo(before);
     }
 
     @Test
@@ -89,7 +89,7 @@ class BackupAndRestoreTest {
                 "--spring.datasource.password=" + server.password(),
                 "--escalera.backup.client-directory=" + server.directory().resolve("server/bin"),
                 "--escalera.restore.from=" + external)).isZero();
-        assertThat(SchemaFingerprint.of(dataSource, RESTORED)).isEqualTo(before);
+        assertThat(comparable(SchemaFingerprint.of(dataSource, RESTORED))).isEqualTo(before);
 
         assertThat(DatabaseCommandLine.run("--escalera.db.directory=" + server.directory(), "--escalera.db.database=" + RESTORED,
                 "--escalera.restore.from=" + online, "--escalera.restore.replace=true"))
@@ -133,11 +133,23 @@ class BackupAndRestoreTest {
     private Map<String, String> settledFingerprint() throws InterruptedException {
         return io.escalera.support.BackgroundWork.awaitSettled(jdbc, () -> {
             try {
-                return SchemaFingerprint.of(dataSource, SOURCE);
+                return comparable(SchemaFingerprint.of(dataSource, SOURCE));
             } catch (java.sql.SQLException e) {
                 throw new IllegalStateException(e);
             }
         });
+    }
+
+    /**
+     * The fingerprint without the two bookkeeping tables other tests' background threads keep writing while this test
+     * runs (a cluster lock's lease renewed every 20 s, an event published): they are in the dump like every table, but
+     * their content at one instant says nothing about the round trip.
+     */
+    private static Map<String, String> comparable(Map<String, String> fingerprint) {
+        Map<String, String> business = new java.util.TreeMap<>(fingerprint);
+        business.remove("job_lock");
+        business.remove("EVENT_PUBLICATION");
+        return business;
     }
 
     private static Path touch(Path file, java.time.Instant modified) throws java.io.IOException {
