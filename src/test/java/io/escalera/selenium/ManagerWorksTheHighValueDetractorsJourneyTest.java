@@ -59,10 +59,10 @@ class ManagerWorksTheHighValueDetractorsJourneyTest extends BrowserJourney {
                 .filter(cell -> cell.getText().equals(unhappyBigBuyer.name())).findFirst().orElseThrow().click();
 
         WebElement economic = visible(browser, By.id("value-economic"));
-        // 44,000 net − (12,000 + 25,000 × 0.70 estimated) − 2,000 returned = 12,500
-        assertThat(economic.getText()).contains("12,500.00");
+        // 44,000 net − (12,000 + 25,000 × 0.60 estimated at the brief's 40 % margin) − 2,000 returned = 15,000
+        assertThat(economic.getText()).contains("15,000.00");
         String parts = visible(browser, By.id("value-parts")).getText();
-        assertThat(parts).contains("Net sales", "44,000.00", "Cost of goods (partly estimated from the margin)", "29,500.00",
+        assertThat(parts).contains("Net sales", "44,000.00", "Cost of goods (partly estimated from the margin)", "27,000.00",
                 "Returns", "2,000.00", "Cost to serve");
         assertThat(visible(browser, By.id("value-tier")).getText()).isEqualTo("A · top 20 %");
         assertThat(visible(browser, By.id("value-rfm")).getText()).matches(".+ \\(R\\d F\\d M\\d\\)");
