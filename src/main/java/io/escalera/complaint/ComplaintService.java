@@ -91,8 +91,8 @@ public class ComplaintService {
     @Transactional
     public ComplaintDetails open(ComplaintForm form) {
         AuthenticatedUser user = signedIn.require();
-        CustomerDetails customer = form.getCustomerId() == null ? null : customers.findForAction(form.getCustomerId()).orElse(null);
-        OpeningCheck.check(form, customer, links);
+        CustomerDetails customer = OpeningCheck.check(form,
+                form.getCustomerId() == null ? null : customers.findForAction(form.getCustomerId()).orElse(null), links);
         Instant now = now();
         ComplaintCaseEntity complaint = ComplaintCaseEntity.open(customer.id(), customer.homeUnitId(), user.username(),
                 user.displayName(), form, now, settings.responseTarget(form.getSeverity()),

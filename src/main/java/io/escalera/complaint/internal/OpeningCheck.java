@@ -16,7 +16,8 @@ public final class OpeningCheck {
     }
 
     /** The form's field errors, all at once: the customer (one the user may act for), the required fields, the links. */
-    public static void check(ComplaintForm form, CustomerDetails customer, CaseLinks links) {
+    /** @return the customer, known not to be null once every rule holds */
+    public static CustomerDetails check(ComplaintForm form, CustomerDetails customer, CaseLinks links) {
         List<FieldError> errors = new ArrayList<>();
         if (customer == null) {
             errors.add(new FieldError("customerId", "complaint.customer.required"));
@@ -42,8 +43,9 @@ public final class OpeningCheck {
                 && !links.interactionBelongsTo(form.getSourceInteractionId(), customer.id())) {
             errors.add(new FieldError("sourceInteractionId", "complaint.interaction.not-of-customer"));
         }
-        if (!errors.isEmpty()) {
+        if (!errors.isEmpty() || customer == null) {
             throw new FieldErrorsException(errors);
         }
+        return customer;
     }
 }
