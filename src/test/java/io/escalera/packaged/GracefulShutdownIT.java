@@ -74,13 +74,7 @@ class GracefulShutdownIT {
             app.waitFor(10, TimeUnit.SECONDS);
         }
         embeddedServers().forEach(ProcessHandle::destroyForcibly);
-        if (data != null && Files.exists(data)) {
-            try (var files = Files.walk(data)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            } catch (IOException e) {
-                // leaving the folder behind is no reason to fail
-            }
-        }
+        ChildApplication.deleteQuietly(data);
     }
 
     @Test

@@ -93,13 +93,7 @@ class PackagedJarSmokeIT {
             }
         }
         // the embedded database's binaries and data take hundreds of MB per run; the log stays for reading
-        if (data != null && Files.exists(data)) {
-            try (var files = Files.walk(data)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            } catch (IOException e) {
-                // leaving the folder behind is no reason to fail
-            }
-        }
+        ChildApplication.deleteQuietly(data);
     }
 
     @Test

@@ -49,4 +49,19 @@ public final class ChildApplication {
             return "";
         }
     }
+
+    /**
+     * Deletes a child application's data folder (the embedded database's binaries and data take hundreds of MB per
+     * run); leaving it behind is no reason to fail a test.
+     */
+    public static void deleteQuietly(Path folder) {
+        if (folder == null) {
+            return;
+        }
+        try {
+            org.springframework.util.FileSystemUtils.deleteRecursively(folder);
+        } catch (IOException e) {
+            // left behind
+        }
+    }
 }
